@@ -1,13 +1,134 @@
 /**
- * The `xaso` command line (see ../shared contracts CLI.md, copied in docs/CLI.md).
- * Each command lives beside the module it serves; this file only dispatches.
+ * The `xaso` command line (contract: docs/CLI.md). Each command is a small function here or
+ * beside the module it serves; every command that opens the database takes the data-folder
+ * lock, so none of them can run beside a server on the same embedded database.
  */
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase, type Database } from './platform/db/database.ts';
+import { DataDirInUseError } from './platform/db/data-dir-lock.ts';
+
 type Command = (args: string[]) => Promise<number>;
 
-const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+const say = (msg: string) => process.stderr.write(`${msg}\n`);
+
+async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(config);
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+const start: Command = async () => {
+  const t0 = Date.now();
+  const config = loadConfig();
+  const { prepareDatabase } = await import('./platform/bootstrap.ts');
+  const { buildApp } = await import('./app.ts');
+  const database = await openDatabase(config);
+  await prepareDatabase(database, config, { demo: config.demo, log: say });
+  const app = await buildApp({ config, database });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    say(`Nhận ${signal}, đang dừng…`);
+    await app.close().catch(() => {});
+    await database.close().catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL' : `PGlite trong ${config.dataDir}`;
+  say(`Xã Số đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: ${where}; sẵn sàng sau ${Date.now() - t0} ms)`);
+  if (config.demo) {
+    const { describeDemoAccounts } = await import('./modules/demo/demo.seed.ts');
+    const accounts = describeDemoAccounts();
+    say(`Tài khoản mẫu (mật khẩu chung: ${accounts[0].password}, phải đổi khi đăng nhập; tắt bằng DEMO=0):`);
+    for (const a of accounts) say(`  ${a.username.padEnd(20)} ${a.role.padEnd(17)} ${a.orgUnitName}`);
+  }
+  return new Promise<number>(() => {});
+};
+
+const migrateCommand: Command = async () => {
+  const config = loadConfig();
+  const { prepareDatabase } = await import('./platform/bootstrap.ts');
+  await withDatabase(config, (db) => prepareDatabase(db, config, { demo: false, log: say }));
+  say('Cơ sở dữ liệu đã cập nhật.');
+  return 0;
+};
+
+const seedDemoCommand: Command = async () => {
+  const config = loadConfig();
+  const { prepareDatabase } = await import('./platform/bootstrap.ts');
+  await withDatabase(config, (db) => prepareDatabase(db, config, { demo: true, log: say }));
+  say('Dữ liệu mẫu đã sẵn sàng.');
+  return 0;
+};
+
+const demoAccounts: Command = async (args) => {
+  const { describeDemoAccounts } = await import('./modules/demo/demo.seed.ts');
+  const accounts = describeDemoAccounts();
+  if (args.includes('--json')) process.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
+  else for (const a of accounts) process.stdout.write(`${a.username}\t${a.password}\t${a.role}\t${a.orgUnitCode}\t${a.orgUnitName}\n`);
+  return 0;
+};
+
+const backup: Command = async (args) => {
+  const out = option(args, '--out');
+  if (!out) {
+    say('Cách dùng: xaso backup --out FILE');
+    return 2;
+  }
+  const config = loadConfig();
+  const { writeBackup } = await import('./platform/db/backup.ts');
+  const header = await withDatabase(config, (db) => writeBackup(db, out));
+  say(`Đã sao lưu ${header.tables.reduce((n, t) => n + t.rows, 0)} dòng của ${header.tables.length} bảng vào ${out}.`);
+  return 0;
+};
+
+const restore: Command = async (args) => {
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) {
+    say('Cách dùng: xaso restore FILE');
+    return 2;
+  }
+  const config = loadConfig();
+  const { readBackup, restoreBackup, NotABackupError } = await import('./platform/db/backup.ts');
+  const { migrate } = await import('./platform/db/migrate.ts');
+  try {
+    readBackup(file); // refuse a file that is not a backup before touching the database
+    const r = await withDatabase(config, async (db) => {
+      await migrate(db);
+      return restoreBackup(db, file);
+    });
+    say(`Đã khôi phục ${r.rows} dòng của ${r.tables} bảng từ ${file}.`);
+    return 0;
+  } catch (e) {
+    if (e instanceof NotABackupError) {
+      say(e.message);
+      return 2;
+    }
+    throw e;
+  }
+};
+
+const commands: Record<string, { summary: string; run: () => Promise<Command> }> = {
+  start: { summary: 'start                       chạy máy chủ (PORT, DATA_DIR, DATABASE_URL)', run: async () => start },
+  migrate: { summary: 'migrate                     cập nhật cấu trúc cơ sở dữ liệu', run: async () => migrateCommand },
+  'seed-demo': { summary: 'seed-demo                   nạp dữ liệu mẫu (chạy lại không nhân đôi)', run: async () => seedDemoCommand },
+  'demo-accounts': { summary: 'demo-accounts [--json]      in các tài khoản mẫu', run: async () => demoAccounts },
+  backup: { summary: 'backup --out FILE           sao lưu toàn bộ cơ sở dữ liệu', run: async () => backup },
+  restore: { summary: 'restore FILE                khôi phục từ bản sao lưu', run: async () => restore },
   'import-plan': {
-    summary: 'import-plan FILE --json   in kế hoạch trích xuất từ FILE (.txt, .docx, .pdf), không ghi gì',
-    load: async () => (await import('./modules/plans/import/import-plan.command.ts')).importPlanCommand,
+    summary: 'import-plan FILE --json     in kế hoạch trích xuất từ FILE (.txt, .docx, .pdf), không ghi gì',
+    run: async () => (await import('./modules/plans/import/import-plan.command.ts')).importPlanCommand,
   },
 };
 
@@ -15,11 +136,18 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = name ? commands[name] : undefined;
   if (!command) {
-    const lines = Object.values(commands).map((c) => `  xaso ${c.summary}`);
-    process.stderr.write(`Cách dùng:\n${lines.join('\n')}\n`);
-    return name ? 2 : 0;
+    say(`Cách dùng:\n${Object.values(commands).map((c) => `  xaso ${c.summary}`).join('\n')}`);
+    return name && name !== '--help' ? 2 : 0;
   }
-  return (await command.load())(rest);
+  try {
+    return await (await command.run())(rest);
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof DataDirInUseError) {
+      say(e.message);
+      return 2;
+    }
+    throw e;
+  }
 }
 
 process.exitCode = await main(process.argv.slice(2));

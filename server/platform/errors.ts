@@ -11,6 +11,7 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'too_large'
+  | 'locked'
   | 'rate_limited'
   | 'unavailable';
 
@@ -21,6 +22,7 @@ export const httpStatusOfKind: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  locked: 423,
   rate_limited: 429,
   unavailable: 503,
 };

@@ -1,0 +1,11 @@
+/**
+ * Kysely table types (camelCase; CamelCasePlugin maps them to the snake_case SQL of
+ * db/migrations). Each module declares its own tables in <module>.tables.ts; this file joins
+ * them into the one DB type. Keep in step with the migrations: `npm run typecheck` and the
+ * API tests catch a column that does not exist.
+ */
+import type { PlatformTables } from '../platform/platform.tables.ts';
+
+export interface DB extends PlatformTables {
+  schemaMigrations: { name: string; appliedAt: Date };
+}

@@ -1,0 +1,170 @@
+import { sql } from 'kysely';
+import { ADMIN_ROLES, rolePermissions, type Actor } from '../../platform/access.ts';
+import { audit } from '../../platform/audit.ts';
+import { inTransaction, type Ctx } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { hashPassword, randomToken, sha256, verifyPassword } from '../../platform/passwords.ts';
+import type { ChangePasswordBody, CurrentUser, SessionView, SignInBody } from './auth.contract.ts';
+import * as q from './auth.queries.ts';
+import { afterFailedSignIn, checkPassword, isLocked, passwordProblemMessage, sessionState, shouldTouchSession } from './auth.rules.ts';
+
+const invalidCredentials = () =>
+  new AppError('INVALID_CREDENTIALS', 'unauthenticated', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+const accountLocked = (until: Date) =>
+  new AppError('ACCOUNT_LOCKED', 'locked', `Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ${until.toISOString()}.`, {
+    details: { lockedUntil: until.toISOString() },
+  });
+
+export async function currentUserView(ctx: Ctx, userId: string): Promise<CurrentUser> {
+  const user = await ctx.db
+    .selectFrom('users as u')
+    .innerJoin('orgUnits as o', 'o.id', 'u.orgUnitId')
+    .select(['u.id', 'u.username', 'u.fullName', 'u.email', 'u.phone', 'u.mustChangePassword', 'u.orgUnitId', 'o.fullName as orgUnitName'])
+    .where('u.id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const grants = await q.listGrantsOfUser(ctx.db, userId);
+  const capabilities = [...new Set(grants.flatMap((g) => rolePermissions[g.role]))].sort();
+  return {
+    ...user,
+    grants: grants.map((g) => ({ id: g.id, role: g.role, orgUnitId: g.orgUnitId, orgUnitCode: g.orgUnitCode, orgUnitName: g.orgUnitName, orgKind: g.orgKind })),
+    capabilities,
+  };
+}
+
+/** Opens a new session for a user who has proven who they are; returns the cookie token. */
+export async function openSession(ctx: Ctx, userId: string, userAgent: string | null): Promise<{ token: string; csrfToken: string }> {
+  const grants = await q.listGrantsOfUser(ctx.db, userId);
+  const isAdmin = grants.some((g) => ADMIN_ROLES.includes(g.role));
+  const idleMinutes = isAdmin ? Math.min(ctx.config.adminSessionIdleMinutes, ctx.config.sessionIdleMinutes) : ctx.config.sessionIdleMinutes;
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  await q.insertSession(ctx.db, {
+    id: sha256(token),
+    userId,
+    csrfToken,
+    idleTimeoutSeconds: idleMinutes * 60,
+    expiresAt: new Date(Date.now() + ctx.config.sessionMaxHours * 3_600_000),
+    ip: ctx.ip,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, csrfToken };
+}
+
+export async function signIn(
+  ctx: Ctx,
+  body: SignInBody,
+  meta: { previousToken?: string; userAgent: string | null },
+): Promise<{ token: string; view: SessionView }> {
+  const now = new Date();
+  const user = await q.findUserByUsername(ctx.db, body.username);
+  if (!user) {
+    await verifyPassword(null, body.password);
+    await audit(ctx, { action: 'auth.sign_in_failed', recordType: 'user', summary: `Đăng nhập thất bại: không có tài khoản "${body.username.slice(0, 60)}"`, actorId: null, actorName: body.username.slice(0, 60) });
+    throw invalidCredentials();
+  }
+  const lockedUntil = user.lockedUntil ? new Date(user.lockedUntil) : null;
+  if (isLocked(lockedUntil, now)) throw accountLocked(lockedUntil!);
+  const ok = await verifyPassword(user.passwordHash, body.password);
+  if (!ok) {
+    const next = afterFailedSignIn(user.failedSignIns, now, { maxFailures: ctx.config.signInMaxFailures, lockMinutes: ctx.config.signInLockMinutes });
+    await inTransaction(ctx, async (tx) => {
+      await tx.db.updateTable('users').set(next).where('id', '=', user.id).execute();
+      await audit(tx, {
+        action: next.lockedUntil ? 'auth.account_locked' : 'auth.sign_in_failed',
+        recordType: 'user',
+        recordId: user.id,
+        summary: next.lockedUntil ? `Tạm khóa tài khoản ${user.username} sau nhiều lần đăng nhập sai` : `Đăng nhập sai mật khẩu: ${user.username}`,
+        actorId: user.id,
+        actorName: user.fullName,
+        provinceId: user.provinceId,
+        communeId: user.communeId,
+      });
+    });
+    if (next.lockedUntil) throw accountLocked(next.lockedUntil);
+    throw invalidCredentials();
+  }
+  if (user.isDisabled) throw new AppError('ACCOUNT_DISABLED', 'forbidden', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.');
+  return inTransaction(ctx, async (tx) => {
+    // A new session id at every sign-in (no session fixation); the old one, if any, ends.
+    if (meta.previousToken) await q.revokeSession(tx.db, sha256(meta.previousToken));
+    await tx.db.updateTable('users').set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: sql`now()` }).where('id', '=', user.id).execute();
+    const { token, csrfToken } = await openSession(tx, user.id, meta.userAgent);
+    await audit(tx, { action: 'auth.sign_in', recordType: 'user', recordId: user.id, summary: `Đăng nhập: ${user.username}`, actorId: user.id, actorName: user.fullName, provinceId: user.provinceId, communeId: user.communeId });
+    return { token, view: { user: await currentUserView(tx, user.id), csrfToken } };
+  });
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+}
+
+/** The actor behind a session token, or why there is none. Touches the session when due. */
+export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedSession | 'expired' | null> {
+  const row = await q.findSessionWithUser(ctx.db, sha256(token));
+  if (!row || row.isDisabled) return null;
+  const now = new Date();
+  const state = sessionState(row, now);
+  if (state === 'revoked') return null;
+  if (state !== 'active') {
+    await q.revokeSession(ctx.db, row.sessionId);
+    return 'expired';
+  }
+  if (shouldTouchSession(row.lastSeenAt, now)) await q.touchSession(ctx.db, row.sessionId);
+  return {
+    actor: { userId: row.userId, username: row.username, fullName: row.fullName, grants: row.grants, sessionId: row.sessionId },
+    csrfToken: row.csrfToken,
+  };
+}
+
+export async function signOut(ctx: Ctx): Promise<void> {
+  const actor = requireActor(ctx);
+  await inTransaction(ctx, async (tx) => {
+    if (actor.sessionId) await q.revokeSession(tx.db, actor.sessionId);
+    await audit(tx, { action: 'auth.sign_out', recordType: 'user', recordId: actor.userId, summary: `Đăng xuất: ${actor.username}` });
+  });
+}
+
+export async function signOutEverywhere(ctx: Ctx): Promise<number> {
+  const actor = requireActor(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const n = await q.revokeSessionsOfUser(tx.db, actor.userId);
+    await audit(tx, { action: 'auth.sign_out_everywhere', recordType: 'user', recordId: actor.userId, summary: `Đăng xuất khỏi mọi thiết bị (${n} phiên)` });
+    return n;
+  });
+}
+
+export function assertAcceptablePassword(password: string, username: string) {
+  const problem = checkPassword(password, username);
+  if (problem) {
+    throw new AppError(`PASSWORD_${problem}`, 'invalid', passwordProblemMessage[problem], {
+      fields: [{ path: 'body.newPassword', message: passwordProblemMessage[problem] }],
+    });
+  }
+}
+
+export async function changePassword(ctx: Ctx, body: ChangePasswordBody): Promise<void> {
+  const actor = requireActor(ctx);
+  const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
+    throw new AppError('WRONG_CURRENT_PASSWORD', 'invalid', 'Mật khẩu hiện tại không đúng.', {
+      fields: [{ path: 'body.currentPassword', message: 'Mật khẩu hiện tại không đúng.' }],
+    });
+  }
+  if (body.newPassword === body.currentPassword) {
+    throw new AppError('PASSWORD_UNCHANGED', 'invalid', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
+  }
+  assertAcceptablePassword(body.newPassword, user.username);
+  const hash = await hashPassword(body.newPassword);
+  await inTransaction(ctx, async (tx) => {
+    await tx.db.updateTable('users').set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: sql`now()`, updatedAt: sql`now()` }).where('id', '=', user.id).execute();
+    // Other devices must sign in again with the new password.
+    await q.revokeSessionsOfUser(tx.db, user.id, actor.sessionId ?? undefined);
+    await audit(tx, { action: 'auth.password_changed', recordType: 'user', recordId: user.id, summary: `Đổi mật khẩu: ${user.username}`, provinceId: user.provinceId, communeId: user.communeId });
+  });
+}
+
+export function requireActor(ctx: Ctx): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'unauthenticated', 'Bạn cần đăng nhập.');
+  return ctx.actor;
+}

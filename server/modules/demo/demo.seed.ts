@@ -1,0 +1,60 @@
+import type { Ctx } from '../../platform/context.ts';
+import { audit } from '../../platform/audit.ts';
+import { hashPassword } from '../../platform/passwords.ts';
+import { vietnameseSortKey } from '../../platform/text.ts';
+import { buildOrgRows, readAdminUnits, REFORM_DATE } from '../org/org.seed.ts';
+import { unitFullName } from '../org/org.rules.ts';
+import { DEMO_ACCOUNTS, DEMO_COMMUNES, DEMO_EXTRA_UNITS, DEMO_PASSWORD } from './demo.accounts.ts';
+
+/**
+ * Loads the demo communes' extra units and demo people. Idempotent: anything already there
+ * (by code or username) is left as it is, so `xaso seed-demo` can run again safely.
+ */
+export async function seedDemo(ctx: Ctx): Promise<{ unitsAdded: number; usersAdded: number }> {
+  let unitsAdded = 0;
+  let usersAdded = 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    const tx = { ...ctx, db: trx };
+    for (const dc of DEMO_COMMUNES) {
+      const commune = await trx.selectFrom('orgUnits').selectAll().where('code', '=', dc.code).executeTakeFirstOrThrow();
+      for (const [i, u] of DEMO_EXTRA_UNITS.entries()) {
+        const code = `${dc.code}-${u.suffix}`;
+        const r = await trx
+          .insertInto('orgUnits')
+          .values({ parentId: commune.id, kind: 'unit', unitType: u.unitType, code, name: u.name, fullName: unitFullName(u.name, commune.fullName), nameEn: null, adminLevel: null, provinceId: commune.provinceId, communeId: commune.id, path: `${commune.path}${code}/`, sortKey: `${String.fromCharCode(0x30 + i)}${vietnameseSortKey(u.name)}`, openedOn: REFORM_DATE, closedOn: null })
+          .onConflict((oc) => oc.column('code').doNothing())
+          .executeTakeFirst();
+        unitsAdded += Number(r.numInsertedOrUpdatedRows ?? 0);
+      }
+    }
+    const existing = new Set((await trx.selectFrom('users').select('username').execute()).map((u) => u.username));
+    const missing = DEMO_ACCOUNTS.filter((a) => !existing.has(a.username));
+    if (missing.length === 0) return;
+    // One hash serves every demo account: they share the published demo password anyway.
+    const hash = await hashPassword(DEMO_PASSWORD);
+    for (const a of missing) {
+      const grantNode = await trx.selectFrom('orgUnits').selectAll().where('code', '=', a.orgUnitCode).executeTakeFirstOrThrow();
+      const home = a.homeCode ? await trx.selectFrom('orgUnits').selectAll().where('code', '=', a.homeCode).executeTakeFirstOrThrow() : grantNode;
+      const user = await trx
+        .insertInto('users')
+        .values({ username: a.username, fullName: a.fullName, email: null, phone: null, passwordHash: hash, mustChangePassword: true, orgUnitId: home.id, provinceId: home.provinceId, communeId: home.communeId, passwordChangedAt: null, lockedUntil: null, oidcIssuer: null, oidcSubject: null, lastSignInAt: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.insertInto('roleGrants').values({ userId: user.id, role: a.role, orgUnitId: grantNode.id, provinceId: grantNode.provinceId, communeId: grantNode.communeId, grantedBy: null }).execute();
+      usersAdded++;
+    }
+    await audit(tx, { action: 'demo.seeded', recordType: 'system', summary: `Nạp dữ liệu mẫu: ${unitsAdded} đơn vị, ${usersAdded} người dùng` });
+  });
+  return { unitsAdded, usersAdded };
+}
+
+/** The demo accounts with their unit names, read from the shipped data (no database needed). */
+export function describeDemoAccounts() {
+  const rows = buildOrgRows(readAdminUnits());
+  const names = new Map(rows.map((r) => [r.code, r.fullName]));
+  for (const dc of DEMO_COMMUNES) {
+    const commune = names.get(dc.code)!;
+    for (const u of DEMO_EXTRA_UNITS) names.set(`${dc.code}-${u.suffix}`, unitFullName(u.name, commune));
+  }
+  return DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: DEMO_PASSWORD, role: a.role, orgUnitCode: a.orgUnitCode, orgUnitName: names.get(a.orgUnitCode) ?? a.orgUnitCode }));
+}

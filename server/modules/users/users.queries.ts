@@ -1,0 +1,39 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { Scope } from '../../platform/access.ts';
+
+export function findUser(db: Db, id: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('orgUnits as o', 'o.id', 'u.orgUnitId')
+    .select(['u.id', 'u.username', 'u.fullName', 'u.email', 'u.phone', 'u.orgUnitId', 'o.fullName as orgUnitName', 'o.path as orgPath', 'u.isDisabled', 'u.lockedUntil', 'u.mustChangePassword', 'u.lastSignInAt', 'u.provinceId', 'u.communeId'])
+    .where('u.id', '=', id)
+    .executeTakeFirst();
+}
+export type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
+
+/** Users inside a scope, keyset-paged by username. */
+export function listUsers(db: Db, scope: Scope, f: { underPath?: string; q?: string; after?: string; limit: number }) {
+  let q = db
+    .selectFrom('users as u')
+    .innerJoin('orgUnits as o', 'o.id', 'u.orgUnitId')
+    .select(['u.id', 'u.username', 'u.fullName', 'u.email', 'u.phone', 'u.orgUnitId', 'o.fullName as orgUnitName', 'o.path as orgPath', 'u.isDisabled', 'u.lockedUntil', 'u.mustChangePassword', 'u.lastSignInAt', 'u.provinceId', 'u.communeId'])
+    .orderBy('u.username')
+    .limit(f.limit + 1);
+  if (!scope.all) {
+    q = q.where((eb) =>
+      eb.or([
+        ...(scope.provinceIds.length ? [eb('u.provinceId', 'in', scope.provinceIds)] : []),
+        ...(scope.communeIds.length ? [eb('u.communeId', 'in', scope.communeIds)] : []),
+        ...(scope.unitIds.length ? [eb('u.orgUnitId', 'in', scope.unitIds)] : []),
+        eb.val(false),
+      ]),
+    );
+  }
+  if (f.underPath) q = q.where('o.path', 'like', `${f.underPath}%`);
+  if (f.after) q = q.where('u.username', '>', f.after);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb(eb.fn('f_unaccent', ['u.fullName']), 'ilike', eb.fn('f_unaccent', [eb.val(like)]))]));
+  }
+  return q.execute();
+}

@@ -1,0 +1,136 @@
+/**
+ * Who may do what, where. Pure: no I/O. A grant is a role on a subtree of the organisation
+ * tree; a permission is allowed at a place when one of the actor's grants gives it and the
+ * place lies inside that grant's subtree. Deny by default.
+ */
+import type { OrgKind, Role } from './platform.tables.ts';
+
+export type Permission =
+  | 'org.read'
+  | 'org.units.manage'
+  | 'users.read'
+  | 'users.manage'
+  | 'audit.read';
+
+export const ROLES: Role[] = [
+  'system_admin',
+  'province_admin',
+  'province_officer',
+  'commune_admin',
+  'commune_leader',
+  'plan_officer',
+  'unit_officer',
+  'one_stop_officer',
+  'citizen',
+];
+
+const READ_ORG: Permission[] = ['org.read'];
+export const rolePermissions: Record<Role, Permission[]> = {
+  system_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read'],
+  province_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read'],
+  province_officer: ['org.read', 'users.read'],
+  commune_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read'],
+  commune_leader: ['org.read', 'users.read', 'audit.read'],
+  plan_officer: ['org.read', 'users.read'],
+  unit_officer: READ_ORG,
+  one_stop_officer: READ_ORG,
+  citizen: READ_ORG,
+};
+
+/** The kind of organisation node each role is granted on. */
+export const roleGrantKinds: Record<Role, OrgKind[]> = {
+  system_admin: ['nation'],
+  province_admin: ['province'],
+  province_officer: ['province'],
+  commune_admin: ['commune'],
+  commune_leader: ['commune'],
+  plan_officer: ['commune'],
+  unit_officer: ['unit'],
+  one_stop_officer: ['unit', 'commune'],
+  citizen: ['commune'],
+};
+
+/** Roles whose sessions time out sooner (TCVN 14423: administrators 5–15 min). */
+export const ADMIN_ROLES: Role[] = ['system_admin', 'province_admin', 'commune_admin'];
+
+/** A place in the tree, as every tenant-owned row carries it. */
+export interface Place {
+  provinceId: string | null;
+  communeId: string | null;
+  /** The org unit itself when the place is a unit (or the node being acted on). */
+  orgUnitId?: string | null;
+}
+
+export interface Grant {
+  id: string;
+  role: Role;
+  orgUnitId: string;
+  orgKind: OrgKind;
+  provinceId: string | null;
+  communeId: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  username: string;
+  fullName: string;
+  grants: Grant[];
+  sessionId: string | null;
+}
+
+/**
+ * The subtree a grant reaches for a permission. Unit-level roles read their whole commune
+ * (a unit officer picks partner units of the commune) but act only on their unit.
+ */
+function grantCovers(grant: Grant, place: Place, reachCommune: boolean): boolean {
+  switch (grant.orgKind) {
+    case 'nation':
+      return true;
+    case 'province':
+      return place.provinceId === grant.provinceId;
+    case 'commune':
+      return place.communeId === grant.communeId;
+    case 'unit':
+      if (reachCommune) return place.communeId === grant.communeId;
+      return place.orgUnitId === grant.orgUnitId;
+  }
+}
+
+const READS: Permission[] = ['org.read', 'users.read', 'audit.read'];
+
+export function can(actor: Actor | null, permission: Permission, place: Place): boolean {
+  if (!actor) return false;
+  return actor.grants.some(
+    (g) => rolePermissions[g.role].includes(permission) && grantCovers(g, place, READS.includes(permission)),
+  );
+}
+
+/** What part of the tree a permission reaches: everything, or lists of provinces/communes/units. */
+export interface Scope {
+  all: boolean;
+  provinceIds: string[];
+  communeIds: string[];
+  unitIds: string[];
+}
+
+export function scopeOf(actor: Actor | null, permission: Permission): Scope {
+  const scope: Scope = { all: false, provinceIds: [], communeIds: [], unitIds: [] };
+  if (!actor) return scope;
+  const read = READS.includes(permission);
+  for (const g of actor.grants) {
+    if (!rolePermissions[g.role].includes(permission)) continue;
+    if (g.orgKind === 'nation') scope.all = true;
+    else if (g.orgKind === 'province' && g.provinceId) scope.provinceIds.push(g.provinceId);
+    else if (g.orgKind === 'commune' && g.communeId) scope.communeIds.push(g.communeId);
+    else if (g.orgKind === 'unit') {
+      if (read && g.communeId) scope.communeIds.push(g.communeId);
+      else scope.unitIds.push(g.orgUnitId);
+    }
+  }
+  return scope;
+}
+
+export const isEmptyScope = (s: Scope) =>
+  !s.all && s.provinceIds.length === 0 && s.communeIds.length === 0 && s.unitIds.length === 0;
+
+export const hasRole = (actor: Actor | null, ...roles: Role[]) => !!actor?.grants.some((g) => roles.includes(g.role));

@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Ctx } from './context.ts';
+import { AppError } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+    /** The CSRF token of the cookie session, when the request carries one. */
+    csrfToken: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'xaso_session';
+
+/** The Fastify instance with zod schemas as its type provider: handlers get typed input. */
+export const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+
+export const ErrorResponse = z.object({
+  error: z.object({
+    code: z.string().describe('Mã lỗi ổn định; giao diện hiển thị thông điệp tiếng Việt theo mã'),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+/** Error answers every endpoint may give, for the OpenAPI document. */
+export const commonErrors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+} as const;
+
+export function requireSignedIn(request: FastifyRequest) {
+  if (!request.ctx.actor) throw new AppError('UNAUTHENTICATED', 'unauthenticated', 'Bạn cần đăng nhập.');
+  return request.ctx.actor;
+}
+
+export const Uuid = z.string().uuid('Mã định danh không hợp lệ');
+export const IdParams = z.object({ id: Uuid });
+
+export const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
