@@ -20,6 +20,7 @@ import { typed } from './platform/http.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { registerAuthHook } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { oidcRoutes } from './modules/auth/oidc.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -46,6 +47,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // The API speaks JSON (and multipart for uploads); a text/plain body is refused with 415.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -98,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(authRoutes, { prefix: '/api/v1/auth', config });
+  await app.register(oidcRoutes, { prefix: '/api/v1/auth/oidc', config });
   await app.register(orgRoutes, { prefix: '/api/v1/org' });
   await app.register(userRoutes, { prefix: '/api/v1/users' });
   await app.register(auditRoutes, { prefix: '/api/v1/audit' });

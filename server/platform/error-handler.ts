@@ -22,7 +22,7 @@ function translate(err: FastifyError & { code?: string; constraint?: string }): 
       return new AppError('BODY_TOO_LARGE', 'too_large', 'Dữ liệu gửi lên vượt quá giới hạn cho phép.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'invalid', 'Kiểu nội dung (Content-Type) không được hỗ trợ.');
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type', 'Kiểu nội dung (Content-Type) không được hỗ trợ.');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':

@@ -12,6 +12,7 @@ export type ErrorKind =
   | 'conflict'
   | 'too_large'
   | 'locked'
+  | 'unsupported_media_type'
   | 'rate_limited'
   | 'unavailable';
 
@@ -23,6 +24,7 @@ export const httpStatusOfKind: Record<ErrorKind, number> = {
   conflict: 409,
   too_large: 413,
   locked: 423,
+  unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
 };

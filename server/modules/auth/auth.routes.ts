@@ -20,7 +20,7 @@ export async function authRoutes(app: FastifyInstance, opts: { config: Config })
 
   r.post('/sign-in', {
     schema: { tags, summary: 'Đăng nhập bằng tên và mật khẩu', body: SignInBody, response: { 200: SessionView, ...commonErrors } },
-    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: opts.config.signInRatePerMinute, timeWindow: '1 minute' } },
     handler: async (request, reply) => {
       const { token, view } = await service.signIn(request.ctx, request.body, {
         previousToken: request.cookies[SESSION_COOKIE],

@@ -114,12 +114,30 @@ export async function restoreBackup(database: Database, file: string): Promise<{
     for (const t of tables) {
       insertable.set(t, (await sql<{ c: string }>`select column_name as c from information_schema.columns where table_schema = 'public' and table_name = ${t} and is_generated = 'NEVER'`.execute(trx)).rows.map((r) => r.c));
     }
+    // Rows of a table that refers to itself (org_units.parent_id) go in parent-first order.
+    const selfRefs = (
+      await sql<{ t: string; c: string }>`
+        select c.conrelid::regclass::text as t, a.attname as c
+        from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
+        where c.contype = 'f' and c.conrelid = c.confrelid`.execute(trx)
+    ).rows;
+    const byTable = new Map<string, Record<string, unknown>[]>();
     for (const chunk of chunks) {
-      const cols = (insertable.get(chunk.table) ?? []).filter((c) => c in (chunk.rows[0] ?? {}));
       if (!insertable.has(chunk.table)) throw new NotABackupError(`Bảng ${chunk.table} trong bản sao lưu không có trong cơ sở dữ liệu.`);
+      byTable.set(chunk.table, [...(byTable.get(chunk.table) ?? []), ...chunk.rows]);
+    }
+    for (const t of tables) {
+      let all = byTable.get(t) ?? [];
+      const ref = selfRefs.find((r) => r.t === t || r.t === `public.${t}`);
+      if (ref) all = parentsFirst(all, ref.c);
+      if (all.length === 0) continue;
+      const cols = (insertable.get(t) ?? []).filter((c) => c in all[0]);
       const list = cols.map(quote).join(', ');
-      await sql`insert into ${sql.raw(quote(chunk.table))} (${sql.raw(list)}) overriding system value select ${sql.raw(list)} from jsonb_populate_recordset(null::${sql.raw(quote(chunk.table))}, ${JSON.stringify(chunk.rows)}::jsonb)`.execute(trx);
-      rows += chunk.rows.length;
+      for (let i = 0; i < all.length; i += 1000) {
+        const part = all.slice(i, i + 1000);
+        await sql`insert into ${sql.raw(quote(t))} (${sql.raw(list)}) overriding system value select ${sql.raw(list)} from jsonb_populate_recordset(null::${sql.raw(quote(t))}, ${JSON.stringify(part)}::jsonb)`.execute(trx);
+        rows += part.length;
+      }
     }
     // Identity columns continue after the restored ids.
     const identities = (await sql<{ t: string; c: string }>`select table_name as t, column_name as c from information_schema.columns where table_schema = 'public' and is_identity = 'YES'`.execute(trx)).rows;
@@ -128,4 +146,23 @@ export async function restoreBackup(database: Database, file: string): Promise<{
     }
   });
   return { tables: header.tables.length, rows };
+}
+
+/** Orders rows so each row's parent (by `column` → id) comes before it. */
+function parentsFirst(rows: Record<string, unknown>[], column: string): Record<string, unknown>[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const done = new Set<unknown>();
+  const out: Record<string, unknown>[] = [];
+  const place = (r: Record<string, unknown>) => {
+    const stack: Record<string, unknown>[] = [];
+    let cur: Record<string, unknown> | undefined = r;
+    while (cur && !done.has(cur.id)) {
+      stack.push(cur);
+      done.add(cur.id);
+      cur = byId.get(cur[column]);
+    }
+    out.push(...stack.reverse());
+  };
+  rows.forEach(place);
+  return out;
 }

@@ -52,7 +52,8 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number.parseInt(fs.readFileSync(file, 'utf8').trim(), 10);
-      if (Number.isFinite(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+      // Our own pid counts too: opening one folder twice in one process corrupts it just the same.
+      if (Number.isFinite(pid) && pid > 0 && isAlive(pid)) {
         throw new DataDirInUseError(dataDir, pid);
       }
       // The owner is gone (crash or kill): the lock is stale, take it over.

@@ -35,6 +35,9 @@ function kysely(dialect: PGliteWorkerDialect | PostgresDialect): Db {
 
 export async function openPostgres(url: string, opts: { poolSize?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, types: pgTypes as any });
+  // An idle connection the server closes (restart, failover) must not crash the process;
+  // the pool drops it and opens a new one on the next query.
+  pool.on('error', (e) => process.stderr.write(`PostgreSQL: kết nối rảnh bị đóng (${(e as { code?: string }).code ?? e.message})\n`));
   const db = kysely(new PostgresDialect({ pool }));
   return {
     kind: 'postgres',
