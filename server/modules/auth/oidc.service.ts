@@ -24,6 +24,8 @@ const stateInvalid = () =>
   new AppError('OIDC_STATE_INVALID', 'invalid', 'Phiên đăng nhập một lần không hợp lệ hoặc đã hết hạn. Vui lòng thử lại.');
 const notLinked = () =>
   new AppError('OIDC_ACCOUNT_NOT_LINKED', 'forbidden', 'Danh tính đăng nhập một lần này chưa được liên kết với tài khoản Xã Số nào. Vui lòng liên hệ quản trị viên.');
+const loginFailed = (cause: unknown) =>
+  new AppError('OIDC_LOGIN_FAILED', 'unauthenticated', 'Không xác thực được với nhà cung cấp định danh. Vui lòng thử lại.', { cause });
 const accountDisabled = () => new AppError('ACCOUNT_DISABLED', 'forbidden', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.');
 
 // ── Discovery ──────────────────────────────────────────────────────────────────────────
@@ -137,15 +139,18 @@ export async function finishSignIn(ctx: Ctx, s: OidcSettings, input: CallbackInp
       idTokenExpected: true,
     });
   } catch (cause) {
-    throw new AppError('OIDC_LOGIN_FAILED', 'unauthenticated', 'Không xác thực được với nhà cung cấp định danh. Vui lòng thử lại.', { cause });
+    throw loginFailed(cause);
   }
   const claims = tokens.claims()!;
   const identity: Identity = { issuer: claims.iss, subject: claims.sub, ...verifiedEmail(claims) };
   const linked = await q.findUserByOidcSubject(ctx.db, identity.issuer, identity.subject);
   // Providers usually put email in userinfo rather than the ID token; ask only when needed.
   if (!linked && !identity.email && config.serverMetadata().userinfo_endpoint && tokens.access_token) {
-    const info = await client.fetchUserInfo(config, tokens.access_token, identity.subject).catch(() => null);
-    if (info) Object.assign(identity, verifiedEmail(info));
+    try {
+      Object.assign(identity, verifiedEmail(await client.fetchUserInfo(config, tokens.access_token, identity.subject)));
+    } catch (cause) {
+      throw loginFailed(cause);
+    }
   }
   const user = linked ?? (await findUserToLink(ctx, identity));
   if (user.isDisabled) return refuse(ctx, identity, accountDisabled(), user);
@@ -181,7 +186,7 @@ type UserRow = Pick<NonNullable<Awaited<ReturnType<typeof q.findUserByOidcSubjec
 /** Only an email the provider itself vouches for (email_verified exactly true) may link. */
 function verifiedEmail(claims: Record<string, unknown>): { email?: string } {
   const email = claims.email;
-  return typeof email === 'string' && email.length <= 320 && true ? { email } : {};
+  return typeof email === 'string' && email.length <= 320 && claims.email_verified === true ? { email } : {};
 }
 
 /**

@@ -104,7 +104,7 @@ async function authorizeAtProvider(providerUrl: string, login: string): Promise<
     }
     // The dev interaction page is either the login form or the consent form.
     const page = await (await send(next)).text();
-    const form = page.includes('value="login"') ? { prompt: 'login', login, password: 'x' } : { prompt: 'consent' };
+    const form: Record<string, string> = page.includes('value="login"') ? { prompt: 'login', login, password: 'x' } : { prompt: 'consent' };
     const posted = await send(next, new URLSearchParams(form));
     await posted.text();
     expect(posted.status).toBe(303);
