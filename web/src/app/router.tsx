@@ -1,0 +1,49 @@
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { SignInPage } from '../features/auth/components/SignInPage.tsx';
+import { HomePage } from '../features/home/components/HomePage.tsx';
+import { OrgBrowserPage } from '../features/org/components/OrgBrowserPage.tsx';
+import { UsersPage } from '../features/users/components/UsersPage.tsx';
+import { UserDetailPage } from '../features/users/components/UserDetailPage.tsx';
+import { AuditPage } from '../features/audit/components/AuditPage.tsx';
+import { ProfilePage } from '../features/profile/components/ProfilePage.tsx';
+import { ChangePasswordPage } from '../features/profile/components/ChangePasswordPage.tsx';
+import { AppShell } from './AppShell.tsx';
+import { RequireAuth, RequireCapability } from './guards.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'change-password', element: <ChangePasswordPage /> },
+          { path: 'profile', element: <ProfilePage /> },
+          {
+            element: <RequireCapability capability="org.read" />,
+            children: [
+              { path: 'org', element: <OrgBrowserPage /> },
+              { path: 'org/:id', element: <OrgBrowserPage /> },
+            ],
+          },
+          {
+            element: <RequireCapability capability="users.read" />,
+            children: [
+              { path: 'users', element: <UsersPage /> },
+              { path: 'users/:id', element: <UserDetailPage /> },
+            ],
+          },
+          { element: <RequireCapability capability="audit.read" />, children: [{ path: 'audit', element: <AuditPage /> }] },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,76 @@
+import type { FormInstance } from 'antd';
+import { ApiError } from './api-client.ts';
+import type { Locale } from './i18n.tsx';
+
+/** What a person reads for each server error code. Unknown codes fall back to the server's message. */
+export const errorTexts: Record<string, { vi: string; en: string }> = {
+  INVALID_CREDENTIALS: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  ACCOUNT_LOCKED: { vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ít phút hoặc liên hệ quản trị viên.', en: 'The account is locked after too many failed sign-ins. Try again in a few minutes or ask an administrator.' },
+  ACCOUNT_DISABLED: { vi: 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.', en: 'This account is disabled. Contact an administrator.' },
+  SESSION_EXPIRED: { vi: 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.', en: 'Your session has expired; please sign in again.' },
+  CSRF_TOKEN_INVALID: { vi: 'Phiên làm việc không còn hợp lệ. Vui lòng tải lại trang.', en: 'Your session is no longer valid. Please reload the page.' },
+  UNAUTHENTICATED: { vi: 'Bạn cần đăng nhập.', en: 'Please sign in.' },
+  FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  VALIDATION_FAILED: { vi: 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra lại các ô được đánh dấu.', en: 'Some fields are not valid; please check the marked fields.' },
+  MALFORMED_BODY: { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The data sent was malformed.' },
+  BODY_TOO_LARGE: { vi: 'Dữ liệu gửi lên vượt quá giới hạn cho phép.', en: 'The data sent is too large.' },
+  RATE_LIMITED: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút.', en: 'Too many requests; please try again in a few minutes.' },
+  ORG_UNIT_NOT_FOUND: { vi: 'Không tìm thấy đơn vị.', en: 'Organisation unit not found.' },
+  ORG_UNIT_NAME_TAKEN: { vi: 'Xã đã có đơn vị trùng tên.', en: 'The commune already has a unit with this name.' },
+  ORG_UNIT_CLOSED: { vi: 'Đơn vị đã đóng, không thay đổi được nữa.', en: 'The unit is closed and can no longer be changed.' },
+  ORG_CLOSE_BEFORE_OPEN: { vi: 'Ngày đóng phải sau ngày thành lập.', en: 'The closing date must be after the opening date.' },
+  ORG_NOT_A_COMMUNE: { vi: 'Chỉ thêm được đơn vị trực thuộc một xã, phường hoặc đặc khu.', en: 'Units can only be added under a commune, ward or special zone.' },
+  ORG_NOT_A_UNIT: { vi: 'Chỉ đổi tên hoặc đóng được đơn vị trực thuộc xã.', en: 'Only units under a commune can be renamed or closed.' },
+  USER_NOT_FOUND: { vi: 'Không tìm thấy người dùng.', en: 'User not found.' },
+  USERNAME_TAKEN: { vi: 'Tên đăng nhập đã có người dùng.', en: 'This username is already taken.' },
+  GRANT_OUT_OF_SCOPE: { vi: 'Không thể giao vai trò ở nơi nằm ngoài phạm vi quản lý của bạn.', en: 'You cannot grant a role outside the part of the organisation you manage.' },
+  GRANT_WRONG_LEVEL: { vi: 'Vai trò này không giao được ở cấp đơn vị đã chọn.', en: 'This role cannot be granted at the chosen level.' },
+  GRANT_TOO_HIGH: { vi: 'Bạn không thể giao vai trò cao hơn vai trò của mình.', en: 'You cannot grant a role higher than your own.' },
+  GRANT_EXISTS: { vi: 'Người dùng đã có vai trò này ở đơn vị này.', en: 'The user already has this role here.' },
+  GRANT_NOT_FOUND: { vi: 'Không tìm thấy vai trò.', en: 'Role grant not found.' },
+  CANNOT_MANAGE_SELF: { vi: 'Không tự thay đổi quyền hoặc trạng thái tài khoản của chính mình; hãy dùng trang Cá nhân.', en: 'You cannot change your own roles or account status; use the Profile page.' },
+  WRONG_CURRENT_PASSWORD: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+  PASSWORD_UNCHANGED: { vi: 'Mật khẩu mới phải khác mật khẩu hiện tại.', en: 'The new password must differ from the current one.' },
+  PASSWORD_TOO_SHORT: { vi: 'Mật khẩu quá ngắn: cần ít nhất 12 ký tự, hoặc một cụm từ gồm 4 từ trở lên.', en: 'The password is too short: at least 12 characters, or a passphrase of 4 or more words.' },
+  PASSWORD_TOO_LONG: { vi: 'Mật khẩu quá dài.', en: 'The password is too long.' },
+  PASSWORD_CONTAINS_USERNAME: { vi: 'Mật khẩu không được chứa tên đăng nhập.', en: 'The password must not contain your username.' },
+  PASSWORD_TOO_SIMPLE: { vi: 'Mật khẩu quá đơn giản, dễ đoán.', en: 'The password is too simple to be safe.' },
+  PASSWORD_BREACHED: { vi: 'Mật khẩu này đã bị lộ trong các vụ rò rỉ dữ liệu; hãy chọn mật khẩu khác.', en: 'This password has appeared in data breaches; choose another.' },
+  ROUTE_NOT_FOUND: { vi: 'Không tìm thấy địa chỉ yêu cầu.', en: 'The requested address does not exist.' },
+  INTERNAL: { vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Something went wrong on the server. Please try again later.' },
+  TRY_AGAIN: { vi: 'Dữ liệu vừa thay đổi, vui lòng thử lại.', en: 'The data just changed; please try again.' },
+  NETWORK: { vi: 'Không kết nối được máy chủ. Kiểm tra mạng và thử lại.', en: 'Cannot reach the server. Check your connection and try again.' },
+};
+
+/** The text to show for any error thrown by the API client (or anything else). */
+export function errorText(err: unknown, locale: Locale): string {
+  if (err instanceof ApiError) {
+    const known = errorTexts[err.code];
+    if (known) return known[locale];
+    return err.message || (locale === 'vi' ? 'Đã có lỗi xảy ra.' : 'Something went wrong.');
+  }
+  return locale === 'vi' ? 'Đã có lỗi xảy ra.' : 'Something went wrong.';
+}
+
+/** `body.grants.0.role` → ['grants', 0, 'role'] (the form's name path). */
+export function fieldName(path: string): (string | number)[] {
+  const parts = path.split('.').filter(Boolean);
+  if (['body', 'querystring', 'params'].includes(parts[0])) parts.shift();
+  return parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/**
+ * Puts the server's field issues onto the form. The field shows the localized text of the
+ * error code when there is one field (PASSWORD_TOO_SHORT on newPassword), else the server's own words.
+ * Returns true when at least one field was marked; callers still show the general text.
+ */
+export function applyFieldErrors(form: FormInstance, err: unknown, locale: Locale, mapPath: (path: string) => string = (p) => p): boolean {
+  if (!(err instanceof ApiError) || err.fields.length === 0) return false;
+  const known = errorTexts[err.code];
+  const useCodeText = known && err.code !== 'VALIDATION_FAILED' && err.fields.length === 1;
+  const marks = err.fields
+    .map((f) => ({ name: fieldName(mapPath(f.path)), errors: [useCodeText ? known[locale] : f.message] }))
+    .filter((m) => m.name.length > 0);
+  form.setFields(marks);
+  return marks.length > 0;
+}
