@@ -1,0 +1,77 @@
+/**
+ * extractPlan(text): the structured plan of a Vietnamese digital-transformation plan document.
+ * Pure and synchronous. Lines in the result are 1-based lines of `text` exactly as given, so the
+ * review screen can show `text.split('\n')[line - 1]` beside each item.
+ *
+ * Pipeline: lines → blocks (blocks.ts, with flattened PDF tables set apart by flat-table.ts)
+ * → outline and context of each block (sections.ts) → header facts (header.ts), indicators
+ * (indicators.ts, tables.ts), tasks (tasks.ts, tables.ts) and reporting rules (reporting.ts).
+ */
+import { buildBlocks, lineOf } from './blocks.ts';
+import { findFlatTables } from './flat-table.ts';
+import { extractHeader } from './header.ts';
+import { dedupeIndicators, indicatorsIn, type YearDefaults } from './indicators.ts';
+import type { PlanExtraction, PlanIndicator, PlanTask } from './plan-import.contract.ts';
+import { extractReporting } from './reporting.ts';
+import { annotate } from './sections.ts';
+import { extractFlatTable, extractRowTables } from './tables.ts';
+import { extractTasks } from './tasks.ts';
+
+const INDICATOR_BLOCKS = new Set(['bullet', 'letter', 'numbered', 'para', 'paren']);
+
+export function extractPlan(text: string): PlanExtraction {
+  // NFC keeps the number of lines; a decomposed "ế" would otherwise defeat every pattern.
+  const rawLines = text.normalize('NFC').split('\n');
+  const flatTables = findFlatTables(rawLines);
+  const blocks = buildBlocks(rawLines, flatTables);
+  const ctxs = annotate(blocks);
+  const header = extractHeader(rawLines);
+  const defaults: YearDefaults = {
+    target: header.period.to,
+    baseline: header.period.from !== null ? header.period.from - 1 : null,
+  };
+
+  const indicators: PlanIndicator[] = [];
+  const tasks: PlanTask[] = extractTasks(blocks, ctxs, header.period);
+  blocks.forEach((b, i) => {
+    const ctx = ctxs[i];
+    if (ctx.ended || ctx.cls === 'none' || (ctx.cls === 'preamble' && !ctx.baseline)) return;
+    if (b.type === 'flat' && b.flat) {
+      const t = extractFlatTable(b.flat, ctx, defaults);
+      indicators.push(...t.indicators);
+      tasks.push(...t.tasks);
+      return;
+    }
+    if (ctx.isHeading || !INDICATOR_BLOCKS.has(b.type) || ctx.cls === 'reporting') return;
+    indicators.push(
+      ...indicatorsIn(
+        {
+          text: b.text,
+          lineAt: (o) => lineOf(b, o),
+          listItem: b.type !== 'para',
+          baseline: ctx.baseline,
+          year: ctx.year,
+          group: ctx.group,
+        },
+        defaults,
+      ),
+    );
+  });
+  const rowTables = extractRowTables(blocks, ctxs, defaults, header.period);
+  indicators.push(...rowTables.indicators);
+  tasks.push(...rowTables.tasks);
+
+  const issuer = header.commune ? 'UBND xã' : null;
+  return {
+    title: header.title,
+    commune: header.commune,
+    communeCode: header.communeCode,
+    number: header.number,
+    issuedOn: header.issuedOn,
+    period: header.period,
+    signer: header.signer,
+    indicators: dedupeIndicators(indicators).sort((a, b) => a.line - b.line),
+    tasks: tasks.sort((a, b) => a.line - b.line),
+    reporting: extractReporting(blocks, ctxs, issuer),
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Header facts of an administrative document (NĐ 30/2020 layout): "Số: 12/KH-UBND", the place and
+ * date line "Phú Thịnh, ngày 05 tháng 12 năm 2025", the type "KẾ HOẠCH" with the title under it,
+ * the issuing commune, and the signature block "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name" at the end.
+ * Blank fields of a draft ("Số: /KH-UBND", "ngày tháng năm 2026") give null.
+ */
+import { resolveCommuneCode } from './commune-code.ts';
+import { findYears } from './numbers.ts';
+import { cleanLine, endsSentence, fold, isMostlyUpper, startsLower } from './vi-text.ts';
+
+export interface Header {
+  title: string;
+  commune: string | null;
+  communeCode: string | null;
+  number: string | null;
+  issuedOn: string | null;
+  period: { from: number | null; to: number | null };
+  signer: { name: string; title: string } | null;
+}
+
+const NAME = String.raw`(\p{Lu}[\p{Ll}]*(?:[ \t]+\p{Lu}[\p{Ll}]*){0,3})`;
+const NOT_NAMES = /^(?:Phòng|Hội|Trạm|Trường|Ban|Văn|Trung|Công|Đảng|Tổ|Thôn|Xóm|Kế|Nghị|Quyết|Chương|Đề)$/u;
+
+function titleOf(lines: string[]): { title: string; end: number } {
+  const head = lines.slice(0, 60);
+  const at = head.findIndex((l) => /^kế hoạch\b/iu.test(l) && isMostlyUpper(l.slice(0, 8)));
+  if (at < 0) {
+    const first = head.findIndex((l) => l && isMostlyUpper(l));
+    const i = first >= 0 ? first : head.findIndex(Boolean);
+    return { title: i >= 0 ? head[i] : '', end: i };
+  }
+  let title = lines[at].replace(/^kế hoạch\b\s*/iu, '');
+  let end = at;
+  let blanks = 0;
+  for (let i = at + 1; i < lines.length && i < at + 40; i++) {
+    const l = lines[i];
+    if (!l) {
+      blanks++;
+      continue;
+    }
+    const first = !title;
+    // Lines right under "KẾ HOẠCH" belong to the title; after a blank line only a wrapped continuation does.
+    const continues = first || (blanks === 0 && !/^(?:Căn cứ|Thực hiện|Số\s*:|Kính gửi)/u.test(l)) || (!endsSentence(lines[end]) && (startsLower(l) || (/^\d/.test(l) && lines[end].length > 50)));
+    if (!continues || blanks > 2) break;
+    title = title ? `${title} ${l}` : l;
+    end = i;
+    blanks = 0;
+  }
+  title = title.replace(/\s+/g, ' ').trim();
+  return { title: title ? `Kế hoạch ${title}` : 'Kế hoạch', end };
+}
+
+function communeOf(lines: string[], title: string): { name: string | null; kind: 'x' | 'p' | 'd' | null } {
+  const score = new Map<string, { n: number; kind: 'x' | 'p' | 'd' }>();
+  const add = (name: string, kind: 'x' | 'p' | 'd', w: number) => {
+    const words = name.split(/\s+/);
+    while (words.length && NOT_NAMES.test(words[words.length - 1])) words.pop();
+    if (!words.length || NOT_NAMES.test(words[0])) return;
+    const key = words.join(' ');
+    const cur = score.get(key) ?? { n: 0, kind };
+    cur.n += w;
+    score.set(key, cur);
+  };
+  const kindOf = (w: string): 'x' | 'p' | 'd' => (/^phường/iu.test(w) ? 'p' : /^đặc khu/iu.test(w) ? 'd' : 'x');
+  const text = lines.join('\n');
+  for (const m of title.matchAll(new RegExp(String.raw`(xã|phường|đặc khu)\s+${NAME}`, 'gu'))) add(m[2], kindOf(m[1]), 5);
+  for (const m of text.matchAll(new RegExp(String.raw`(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(xã|phường|đặc khu)\s+${NAME}`, 'gu'))) add(m[2], kindOf(m[1]), 3);
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(xã|phường|đặc khu)\s+${NAME}`, 'gu'))) add(m[2], kindOf(m[1]), 1);
+  // "Phú Thịnh, ngày … tháng … năm …" — the place of issue.
+  for (const l of lines.slice(0, 30)) {
+    const m = new RegExp(String.raw`^${NAME},\s*ngày`, 'u').exec(l);
+    if (m && score.has(m[1])) add(m[1], score.get(m[1])!.kind, 3);
+  }
+  let best: [string, { n: number; kind: 'x' | 'p' | 'd' }] | null = null;
+  for (const e of score) if (!best || e[1].n > best[1].n) best = e;
+  return best ? { name: best[0], kind: best[1].kind } : { name: null, kind: null };
+}
+
+function numberOf(lines: string[]): string | null {
+  for (const l of lines.slice(0, 30)) {
+    const m = /^Số\s*:\s*(.*)$/iu.exec(l);
+    if (!m) continue;
+    const n = /^(\d+[\p{L}\d-]*\/[\p{L}\d/-]+)/u.exec(m[1].trim());
+    return n ? n[1] : null;
+  }
+  return null;
+}
+
+function issuedOf(lines: string[]): string | null {
+  for (const l of lines.slice(0, 30)) {
+    if (!/ngày/iu.test(l) || !/^\p{Lu}[\p{L} ]*,\s*ngày/u.test(l)) continue;
+    const m = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(l) ?? /ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/iu.exec(l);
+    if (!m) return null;
+    return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  }
+  return null;
+}
+
+function periodOf(title: string, lines: string[], issuedOn: string | null): { from: number | null; to: number | null } {
+  const ys = findYears(title).filter((y) => !/tam nhin\s*$/.test(fold(title.slice(Math.max(0, y.start - 12), y.start))));
+  if (!ys.length) return { from: null, to: null };
+  const y = ys.find((x) => x.from !== null) ?? ys[0];
+  if (y.from !== null) return { from: y.from, to: y.year };
+  if (!/^(?:đến|tới)\s/iu.test(title.slice(y.start, y.end))) return { from: y.year, to: y.year };
+  // "… đến năm 2030": it starts when it is issued, or in the year of its latest legal basis.
+  if (issuedOn) return { from: Number(issuedOn.slice(0, 4)), to: y.year };
+  const dated = lines
+    .slice(0, 80)
+    .flatMap((l) => [...l.matchAll(/\d{1,2}\/\d{1,2}\/((?:19|20)\d{2})|tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d{2})/gu)].map((m) => Number(m[1] ?? m[2])))
+    .filter((n) => n <= y.year);
+  return { from: dated.length ? Math.max(...dated) : null, to: y.year };
+}
+
+const ROLE = /^(?:KT\.|TM\.|TL\.|Q\.|TUQ\.)?\s*(PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG PHÒNG)$/u;
+
+function signerOf(lines: string[]): { name: string; title: string } | null {
+  let roleAt = -1;
+  let role = '';
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = ROLE.exec(lines[i]);
+    if (m) {
+      roleAt = i;
+      role = m[1];
+      break;
+    }
+  }
+  if (roleAt < 0) return null;
+  for (let i = roleAt + 1; i < Math.min(lines.length, roleAt + 15); i++) {
+    const l = lines[i];
+    if (!l || ROLE.test(l) || /^\(.*\)$/.test(l) || /^(?:KT|TM)\./u.test(l)) continue;
+    if (/^\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]*){1,4}$/u.test(l)) {
+      const title = role.toLowerCase().replace(/^./, (c) => c.toUpperCase()).replace(/chủ tịch/u, (s, off: number) => (off ? 'Chủ tịch' : s));
+      return { name: l, title };
+    }
+    break;
+  }
+  return null;
+}
+
+export function extractHeader(rawLines: string[]): Header {
+  const lines = rawLines.map(cleanLine);
+  const { title } = titleOf(lines);
+  const commune = communeOf(lines, title);
+  const issuedOn = issuedOf(lines);
+  return {
+    title,
+    commune: commune.name,
+    communeCode: resolveCommuneCode(commune.name, commune.kind, lines.join('\n')),
+    number: numberOf(lines),
+    issuedOn,
+    period: periodOf(title, lines, issuedOn),
+    signer: signerOf(lines),
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * Indicators (chỉ tiêu): every percentage, speed and counted quantity a plan commits to, with
+ * the year it applies to, and — inside an assessment of past results — the baselines it reports.
+ * Text is cut into clauses at ";" and sentence ends; within a clause a number takes the
+ * comparator written before it ("tối thiểu", "trên", "≥"), the year written next to it
+ * ("vào năm 2030", "(2035)", "Đến năm 2030, …") or else the year of its heading or phase, and as
+ * its description the words around it without the number.
+ */
+import { findCounts, findMeasures, findYears, isNegated, type Mention } from './numbers.ts';
+import type { PlanIndicator } from './plan-import.contract.ts';
+import { fold } from './vi-text.ts';
+
+export interface TextSource {
+  text: string;
+  lineAt: (offset: number) => number;
+  /** List items and table cells may state counts ("03 nhà mạng"); narrative paragraphs may not. */
+  listItem: boolean;
+  baseline: boolean;
+  /** Year in force from headings, phase lines or the table column. */
+  year: number | null;
+  /** Time cell of a task table row, used when it is a deadline rather than a recurrence. */
+  deadlineYear?: number | null;
+  group: string | null;
+}
+
+export interface YearDefaults {
+  target: number | null;
+  baseline: number | null;
+}
+
+interface Clause {
+  start: number;
+  text: string;
+}
+
+/** Split at ";" and at sentence ends (". " before a capital), never inside a number ("3.5"). */
+export function splitClauses(text: string): Clause[] {
+  const out: Clause[] = [];
+  let start = 0;
+  const re = /;\s*|\.\s+(?=[\p{Lu}\d(“"])/gu;
+  for (const m of text.matchAll(re)) {
+    out.push({ start, text: text.slice(start, m.index!) });
+    start = m.index! + m[0].length;
+  }
+  out.push({ start, text: text.slice(start) });
+  return out.filter((c) => c.text.trim());
+}
+
+const words = (s: string): number => (s.match(/[\p{L}\d]+/gu) ?? []).length;
+// Ref words after which a year belongs to a cited document, not to the target.
+const REF = /\b(?:theo|ke hoach|quyet dinh|nghi quyet|chuong trinh|de an|cong van|chi thi|thong tu|nghi dinh|luat|chien luoc)\b/;
+const LEAD_IN = /(?:^|\s)(?:cho|đến|tới|bảo đảm|đảm bảo|mục tiêu|phấn đấu|có|với|duy trì|hướng tới|tiến tới|để đạt|đạt|là|ở mức)\s*$/iu;
+
+function stripYears(s: string): string {
+  let out = s;
+  for (const y of findYears(s).reverse()) out = out.slice(0, y.start) + out.slice(y.end);
+  return out;
+}
+
+function tidy(s: string): string {
+  return stripYears(s)
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:.\-–—]+/, '')
+    .replace(/^(?:và|hoặc|đồng thời|tiến tới|trong đó)\s+/iu, '')
+    .replace(/(?:\s+(?:đạt|là|chiếm|khoảng|gần|ở mức|đạt mức|và|hoặc))+\s*$/iu, '')
+    .replace(/[\s,;:.\-–—(]+$/, '')
+    .trim();
+}
+
+/** Cut at the first comma outside brackets or at "trong đó" (what follows is another idea). */
+function firstPhrase(s: string): string {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && c === ',' && words(s.slice(0, i)) >= 2) return s.slice(0, i);
+  }
+  const td = /\s+trong đó\s/iu.exec(s);
+  return td ? s.slice(0, td.index) : s;
+}
+
+/** What the number measures: the words around it, without the number, comparator or year. */
+function measuredText(clause: string, m: Mention, prev: Mention | undefined, next: Mention | undefined): string {
+  const before = clause.slice(prev ? prev.end : 0, m.start);
+  let after = clause.slice(m.end, next ? next.start : clause.length);
+  const b = tidy(before);
+  if (words(b) >= 3 && words(after) > 10) after = firstPhrase(after);
+  const a = tidy(after);
+  if (!words(b)) return a;
+  if (words(a) <= 2) return tidy(`${b} ${a}`);
+  if (LEAD_IN.test(before.replace(/[\s,:]+$/, ' ').trimEnd()) || words(b) > 12) return a;
+  return tidy(`${b} ${a}`);
+}
+
+/** Year for a mention: written right after it, else just before it in the clause, else the item's opening year. */
+function yearOf(clause: string, m: Mention, prev: Mention | undefined, next: Mention | undefined): number | null {
+  const years = findYears(clause);
+  const limit = next ? next.start : clause.length;
+  const refAt = REF.exec(fold(clause.slice(m.end, limit)));
+  const afterLimit = refAt ? m.end + refAt.index : limit;
+  const after = years.find((y) => y.start >= m.end && y.start < afterLimit);
+  if (after) return after.year;
+  const from = prev ? prev.end : 0;
+  const before = years.filter((y) => y.end <= m.start && y.start >= from);
+  return before.length ? before[before.length - 1].year : null;
+}
+
+/** "Đến năm 2030, 100% …", "Phấn đấu đến năm 2030 có …": a year that opens the item covers all of it. */
+function openingYear(text: string): number | null {
+  const y = findYears(text.slice(0, 60))[0];
+  if (!y) return null;
+  const lead = fold(text.slice(0, y.start)).trim();
+  return lead === '' || /^(?:phan dau|muc tieu|chi tieu)$/.test(lead) ? y.year : null;
+}
+
+export function indicatorsIn(src: TextSource, defaults: YearDefaults): PlanIndicator[] {
+  const out: PlanIndicator[] = [];
+  const itemYear = openingYear(src.text);
+  let lastText = '';
+  const clauses = splitClauses(src.text);
+  clauses.forEach((clause, ci) => {
+    const measures = findMeasures(clause.text);
+    const counts = src.listItem ? findCounts(clause.text, ci === 0) : [];
+    const all = [...measures, ...counts.filter((c) => !measures.some((m) => c.numStart < m.end && c.end > m.start))]
+      .filter((m) => !isNegated(clause.text.slice(0, m.start)))
+      .sort((a, b) => a.numStart - b.numStart);
+    all.forEach((m, i) => {
+      const prev = all[i - 1];
+      const next = all[i + 1];
+      // "tối thiểu 40 Mbit/s cho mạng 4G và 100 Mbit/s cho mạng 5G": the second number shares the comparator.
+      if (!m.hasComparator && prev && prev.hasComparator && prev.unit === m.unit && /^[^;]{0,40}(?:\svà|,)\s*$/u.test(clause.text.slice(prev.end, m.start))) {
+        m.comparator = prev.comparator;
+      }
+      let text = measuredText(clause.text, m, prev, next);
+      if (words(text) < 2) {
+        let rest = clause.text;
+        for (const x of [...all].reverse()) rest = rest.slice(0, x.start) + ' ' + rest.slice(x.end);
+        text = tidy(rest);
+      }
+      if (words(text) < 2 && lastText) text = lastText;
+      if (!text) return;
+      lastText = text;
+      const year =
+        yearOf(clause.text, m, prev, next) ??
+        itemYear ??
+        src.deadlineYear ??
+        src.year ??
+        (src.baseline ? defaults.baseline : defaults.target);
+      out.push({
+        text,
+        group: src.group,
+        kind: src.baseline ? 'baseline' : 'target',
+        comparator: m.comparator,
+        value: m.value,
+        valueMax: m.valueMax,
+        unit: m.unit,
+        year,
+        line: src.lineAt(clause.start + m.numStart),
+      });
+    });
+  });
+  return out;
+}
+
+/** Drop exact repeats (same number, unit, year and line), which arise when a cell repeats its row. */
+export function dedupeIndicators(list: PlanIndicator[]): PlanIndicator[] {
+  const seen = new Set<string>();
+  return list.filter((x) => {
+    const key = `${x.line}|${x.value}|${x.valueMax}|${x.unit}|${x.year}|${x.kind}|${fold(x.text)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

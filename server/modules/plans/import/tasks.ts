@@ -1,0 +1,103 @@
+/**
+ * Tasks (nhiệm vụ): every actionable item of the sections "Nhiệm vụ", "Giải pháp" and of each
+ * unit's duties under "Tổ chức thực hiện". Not tasks: headings, targets written as numbers
+ * ("- 100% hồ sơ …"), funding lines ("Bố trí kinh phí …"), notes in brackets, statements
+ * ("Kết quả … là tiêu chí …"), the closing formula, and anything in the assessment of past results.
+ */
+import type { Block } from './blocks.ts';
+import { isClosingLine } from './blocks.ts';
+import { findMeasures, findYears } from './numbers.ts';
+import type { PlanTask } from './plan-import.contract.ts';
+import type { BlockContext } from './sections.ts';
+import { betweenUnit, inlineLead, isUnitStart, partnersOf, prefixUnit, startsWithDutyVerb, subjectUnit } from './units.ts';
+import { fold } from './vi-text.ts';
+
+export interface Period {
+  from: number | null;
+  to: number | null;
+}
+
+/** "- 100% hồ sơ …", "Đến năm 2030, 100% …", "Tỷ lệ … đạt 95%": a target, not a task. */
+export function isTargetStatement(text: string): boolean {
+  const t = text
+    .replace(/^(?:phấn đấu|mục tiêu|chỉ tiêu)\s*[:,]?\s*/iu, '')
+    .replace(/^(?:(?:đến|trong|vào|tới|sau)\s+)?năm\s+\d{4}\s*[,:]?\s*/iu, '')
+    .replace(/^(?:phấn đấu|có)\s+/iu, '');
+  if (/^(?:có\s+)?(?:≥|≤|>|<|>=|<=|trên|dưới|tối thiểu|ít nhất|khoảng|không quá)?\s*\d/iu.test(t)) return true;
+  return /^(?:tỷ lệ|tỉ lệ|tỷ trọng|số lượng)\b/iu.test(t) && findMeasures(t).length > 0;
+}
+
+/** Allocation of money is a means, not a task of the plan ("Bố trí kinh phí …", "Kinh phí thực hiện từ …"). */
+export function isFundingLine(text: string): boolean {
+  return (
+    /^(?:bảo đảm|đảm bảo)?\s*(?:bố trí|bổ trí|phân bổ|cân đối)\b[^.;]{0,80}(?:ngân sách|kinh phí|nguồn lực tài chính|nguồn vốn)/iu.test(text) ||
+    /^(?:kinh phí|nguồn kinh phí|nguồn vốn|dự toán kinh phí)\b/iu.test(text)
+  );
+}
+
+/** "Kết quả chuyển đổi số là tiêu chí …", "Công tác tuyên truyền cần được …": a statement, not an action. */
+export function isStatement(text: string): boolean {
+  if (startsWithDutyVerb(text) || isUnitStart(text)) return false;
+  return /^\p{Lu}[^,;:]{0,40}?\s(?:là|cần được|cần phải|phải được)\s/u.test(text);
+}
+
+const isNote = (text: string): boolean => /^\(.*\)[.;]?$/u.test(text.trim());
+
+function span(text: string, period: Period): { from: number | null; to: number | null } {
+  const years = findYears(text).filter((y) => !/(?:ke hoach|quyet dinh|nghi quyet|chuong trinh|de an|chien luoc|cong van)[^;]{0,80}$/.test(fold(text.slice(Math.max(0, y.start - 90), y.start))));
+  if (years.length) {
+    const last = years[years.length - 1];
+    return { from: last.from ?? years.find((y) => y.from)?.from ?? null, to: last.year };
+  }
+  // A one-year plan: every task runs in that year.
+  return period.from !== null && period.from === period.to ? { from: period.from, to: period.to } : { from: null, to: null };
+}
+
+function expectedOf(text: string): string | null {
+  const m = findMeasures(text)[0];
+  if (!m) return null;
+  const clauses = text.split(/;\s*|\.\s+(?=\p{Lu})/u);
+  let pos = 0;
+  for (const c of clauses) {
+    const end = pos + c.length;
+    if (m.numStart >= pos && m.numStart <= end) {
+      const at = m.start - pos;
+      const head = c.slice(0, at);
+      const cut = Math.max(head.lastIndexOf(', '), -1);
+      return c.slice(cut >= 0 && at - cut < 60 ? cut + 2 : 0).replace(/[.;]\s*$/, '').trim();
+    }
+    pos = end + 2;
+  }
+  return null;
+}
+
+export function extractTasks(blocks: Block[], ctxs: BlockContext[], period: Period): PlanTask[] {
+  const tasks: PlanTask[] = [];
+  let carry: { group: string | null; unit: string } | null = null;
+  blocks.forEach((b, i) => {
+    const ctx = ctxs[i];
+    if (ctx.isHeading || ctx.ended || ctx.baseline) return;
+    if (ctx.cls !== 'tasks' && ctx.cls !== 'org') return;
+    if (!['bullet', 'letter', 'numbered', 'para'].includes(b.type)) return;
+    const text = b.text.trim();
+    if ((text.match(/[\p{L}\d]+/gu) ?? []).length < 3) return;
+    if (isTargetStatement(text) || isFundingLine(text) || isNote(text) || isStatement(text) || isClosingLine(text)) return;
+
+    const prefixed = prefixUnit(text);
+    if (prefixed) carry = { group: ctx.group, unit: prefixed };
+    else if (b.type !== 'para' || carry?.group !== ctx.group) carry = null;
+    // A paragraph right after "- Phòng X: …" continues the duties of Phòng X.
+    const carried = !prefixed && carry && b.type === 'para' ? carry.unit : null;
+    const lead = inlineLead(text) ?? prefixed ?? subjectUnit(text) ?? betweenUnit(text) ?? carried ?? ctx.unit ?? null;
+    tasks.push({
+      title: text,
+      lead,
+      partners: partnersOf(text),
+      ...span(text, period),
+      expected: expectedOf(text),
+      group: ctx.group,
+      line: b.line,
+    });
+  });
+  return tasks;
+}

@@ -1,0 +1,130 @@
+/**
+ * Units of a commune (cơ quan, đơn vị) as plans name them, and who leads a task:
+ * "Phòng Văn hóa - Xã hội tham mưu …", "- Phòng Kinh tế: Chủ trì …", "Chủ trì, phối hợp với …",
+ * "(Cơ quan chủ trì: …)". Vietnamese has no reliable capitalisation for unit names, so a unit is
+ * recognised by the word it starts with (Phòng, Trung tâm, Công an, UBND …) and ends where a verb
+ * of duty begins (tham mưu, chủ trì, phối hợp …).
+ */
+import { fold } from './vi-text.ts';
+
+// Words a unit name starts with. "Phòng," / "Phòng chống" (to prevent) and "Ban hành" (to issue) are verbs.
+const UNIT_START = new RegExp(
+  [
+    String.raw`^(?:Phòng|Ban|Chi cục|Sở|Cục)\s+(?=[\p{Lu}])`,
+    String.raw`^Phòng\s+(?:Văn hóa|Văn hoá|Kinh tế|Nội vụ|Tư pháp|Y tế|Giáo dục)`,
+    String.raw`^Văn phòng\b`,
+    String.raw`^Trung tâm\b`,
+    String.raw`^Công an\s+(?:xã|phường|huyện|tỉnh|thành phố)\b`,
+    String.raw`^(?:Ban\s+)?Chỉ huy Quân sự\b`,
+    String.raw`^(?:Ủy|Uỷ) ban\s+(?:nhân dân|MTTQ|Mặt trận)`,
+    String.raw`^UBND\b`,
+    String.raw`^(?:Hội đồng nhân dân|HĐND)\b`,
+    String.raw`^(?:Đảng ủy|Đảng uỷ|Thường trực Đảng)\b`,
+    String.raw`^(?:Mặt trận Tổ quốc|MTTQ)\b`,
+    String.raw`^(?:Đoàn Thanh niên|Hội (?:Nông dân|Phụ nữ|Cựu chiến binh|Người cao tuổi|Chữ thập đỏ|Liên hiệp))`,
+    String.raw`^(?:Trạm|Trường|Bưu điện|Thôn|Xóm|Tổ dân phố)\s+\S`,
+    String.raw`^Tổ (?:công nghệ|CNS|Công nghệ)`,
+    String.raw`^Các\s+(?:phòng|cơ quan|đơn vị|ban|ngành|trường|thôn|xóm|tổ|Tổ|cơ sở|hội|đoàn thể|doanh nghiệp|tổ chức|trạm|Trạm|xã|bộ phận)`,
+    String.raw`^(?:Thủ trưởng|Người đứng đầu|Lãnh đạo|Chủ tịch|Phó Chủ tịch|Bí thư)\b`,
+    String.raw`^(?:Cơ quan|Đơn vị|Bộ phận)\s+(?:thường trực|chuyên môn|đầu mối|một cửa)`,
+  ].join('|'),
+  'u',
+);
+
+/** The text starts with the name of a unit. */
+export const isUnitStart = (text: string): boolean => UNIT_START.test(text.replace(/^(?:Đề nghị|Giao|Yêu cầu)\s+/u, ''));
+
+// Verbs of duty that end a unit name used as the subject of a sentence (folded).
+const DUTY_VERBS = [
+  'tham muu', 'chu tri', 'phoi hop', 'chiu trach nhiem', 'co trach nhiem', 'la', 'neu cao', 'dua', 'to chuc',
+  'thuc hien', 'trien khai', 'chu dong', 'can cu', 'dinh ky', 'xay dung', 'huong dan', 'theo doi', 'don doc',
+  'kiem tra', 'bao cao', 'cap nhat', 'bao dam', 'dam bao', 'ra soat', 'quan triet', 'ban hanh', 'phe duyet',
+  'chi dao', 'giam sat', 'duy tri', 'van hanh', 'cu', 'bo tri', 'tiep nhan', 'tang cuong', 'day manh', 'phat huy',
+  'nghien cuu', 'de xuat', 'thuong xuyen', 'tap trung', 'quan tam', 'phan cong', 'giao', 'hoan thanh', 'ho tro',
+  'van dong', 'tuyen truyen', 'thanh lap', 'uu tien', 'ung dung', 'su dung', 'ket noi', 'cung cap', 'khan truong',
+  'nghiem tuc', 'gui', 'tong hop', 'xay dung', 'phoi hop voi', 'lanh dao', 'dieu hanh', 'cap', 'so hoa', 'quan ly',
+];
+const DUTY_RE = new RegExp(String.raw`^(?:${[...new Set(DUTY_VERBS)].sort((a, b) => b.length - a.length).join('|')})\b`);
+
+/** The first word of the text is a verb of duty ("Triển khai …", "Là cơ quan …"). */
+export const startsWithDutyVerb = (text: string): boolean => DUTY_RE.test(fold(text.trim()));
+
+/** Tidy a unit name taken from a heading or a table cell. */
+export function cleanUnit(name: string): string {
+  let u = name
+    .replace(/^(?:Đề nghị|Giao|Yêu cầu)\s+/u, '')
+    .replace(/[:;,.\s]+$/u, '')
+    .trim();
+  // "Phòng Văn hóa - Xã hội xã" → "Phòng Văn hóa - Xã hội": the trailing "xã" only says "of the commune".
+  if (/^Phòng\s/u.test(u)) u = u.replace(/\s+xã$/u, '');
+  return u;
+}
+
+/**
+ * A unit that opens the sentence as its subject: "Phòng Văn hóa - Xã hội tham mưu …" → that unit.
+ * The name ends at the first verb of duty; no verb within 18 words → not a subject.
+ */
+export function subjectUnit(text: string): string | null {
+  const t = text.replace(/^(?:Đề nghị|Giao|Yêu cầu)\s+/u, '');
+  if (!isUnitStart(t)) return null;
+  const words = t.split(/\s+/);
+  for (let i = 2; i < Math.min(words.length, 18); i++) {
+    const rest = fold(words.slice(i).join(' '));
+    if (DUTY_RE.test(rest)) return cleanUnit(words.slice(0, i).join(' '));
+  }
+  return null;
+}
+
+/** "- Phòng Kinh tế: Chủ trì …" → "Phòng Kinh tế". */
+export function prefixUnit(text: string): string | null {
+  const m = /^([^:]{3,90}):\s*\S/u.exec(text);
+  if (!m || !isUnitStart(m[1])) return null;
+  return cleanUnit(m[1]);
+}
+
+/** "(Cơ quan chủ trì: X; phối hợp: Y)" written inside the item. */
+export function inlineLead(text: string): string | null {
+  const m = /(?:cơ quan|đơn vị)?\s*(?:chủ trì(?: thực hiện)?|thực hiện|phụ trách)\s*:\s*([^;:()\n]+?)(?:\s*[;)]|,\s*(?:phối hợp|thời gian)|\.\s|$)/iu.exec(
+    text,
+  );
+  if (!m) return null;
+  const u = cleanUnit(m[1]);
+  return u.length >= 3 ? u : null;
+}
+
+/** "Tăng cường phối hợp giữa UBND xã với MTTQ …" → the first party leads. */
+export function betweenUnit(text: string): string | null {
+  const m = /phối hợp giữa\s+(.{3,60}?)\s+(?:với|và)\s/u.exec(text);
+  return m && isUnitStart(m[1]) ? cleanUnit(m[1]) : null;
+}
+
+const PARTNER_END = new RegExp(
+  String.raw`\s+(?:để|nhằm|trong (?:việc|quá trình|công tác)|về|theo|khi|tại|` +
+    DUTY_VERBS.filter((v) => v !== 'la' && v !== 'cap' && v !== 'cu').map((v) => v.replace(/ /g, '\\s+')).join('|') +
+    String.raw`)\b`,
+);
+
+/** Partners named after "phối hợp với …" / "(phối hợp X)" / "phối hợp: X". */
+export function partnersOf(text: string): string[] {
+  const out: string[] = [];
+  const inline = /phối hợp\s*:\s*([^;)\n]+)/iu.exec(text);
+  if (inline) out.push(...inline[1].split(/;/).map(cleanUnit));
+  for (const m of text.matchAll(/phối hợp(?: chặt chẽ)?(?: với| giữa [^,;]{2,40}? với)\s+([^;.()]{3,160})/giu)) {
+    const folded = fold(m[1]);
+    const stop = PARTNER_END.exec(folded);
+    const piece = stop ? m[1].slice(0, stop.index) : m[1];
+    const p = cleanUnit(piece);
+    if (p.length >= 3 && p.split(/\s+/).length <= 16) out.push(p);
+  }
+  return [...new Set(out.filter(Boolean))];
+}
+
+/** "Phòng Văn hóa – Xã hội (phối hợp các trường, Đoàn Thanh niên)" → lead and partners. */
+export function splitLeadCell(cell: string): { lead: string | null; partners: string[] } {
+  const m = /^(.*?)\s*\(\s*phối hợp(?: với)?\s*:?\s*([^)]*)\)?\s*$/iu.exec(cell);
+  if (m) {
+    return { lead: cleanUnit(m[1]) || null, partners: m[2].split(/[,;]/).map(cleanUnit).filter(Boolean) };
+  }
+  const c = cleanUnit(cell);
+  return { lead: c || null, partners: [] };
+}
