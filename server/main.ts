@@ -28,11 +28,11 @@ function option(args: string[], name: string): string | undefined {
 const start: Command = async () => {
   const t0 = Date.now();
   const config = loadConfig();
-  const { prepareDatabase } = await import('./platform/bootstrap.ts');
-  const { buildApp } = await import('./app.ts');
-  const database = await openDatabase(config);
-  await prepareDatabase(database, config, { demo: config.demo, log: say });
-  const app = await buildApp({ config, database });
+  // The embedded database opens in its worker thread while this thread loads the app.
+  const opening = openDatabase(config);
+  const [{ prepareDatabase }, { buildApp }] = await Promise.all([import('./platform/bootstrap.ts'), import('./app.ts')]);
+  const database = await opening;
+  const [app] = await Promise.all([buildApp({ config, database }), prepareDatabase(database, config, { demo: config.demo, log: say })]);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -7,7 +7,7 @@ import { resolveSession } from './auth.service.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Writes that do not need the CSRF header: they create the session the token belongs to. */
-const CSRF_EXEMPT = new Set(['/api/v1/auth/sign-in']);
+const CSRF_EXEMPT = new Set(['/api/v1/auth/sign-in', '/api/v1/auth/oidc/start', '/api/v1/auth/oidc/callback']);
 
 /**
  * Builds request.ctx for every request and resolves the session cookie into an actor.

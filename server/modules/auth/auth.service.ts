@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../platform/passwords.ts';
 import type { ChangePasswordBody, CurrentUser, SessionView, SignInBody } from './auth.contract.ts';
 import * as q from './auth.queries.ts';
+import { cacheSession, evictSession, evictUserSessions, getCachedSession } from './session-cache.ts';
 import { afterFailedSignIn, checkPassword, isLocked, passwordProblemMessage, sessionState, shouldTouchSession } from './auth.rules.ts';
 
 const invalidCredentials = () =>
@@ -86,7 +87,10 @@ export async function signIn(
   if (user.isDisabled) throw new AppError('ACCOUNT_DISABLED', 'forbidden', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.');
   return inTransaction(ctx, async (tx) => {
     // A new session id at every sign-in (no session fixation); the old one, if any, ends.
-    if (meta.previousToken) await q.revokeSession(tx.db, sha256(meta.previousToken));
+    if (meta.previousToken) {
+      await q.revokeSession(tx.db, sha256(meta.previousToken));
+      evictSession(sha256(meta.previousToken));
+    }
     await tx.db.updateTable('users').set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: sql`now()` }).where('id', '=', user.id).execute();
     const { token, csrfToken } = await openSession(tx, user.id, meta.userAgent);
     await audit(tx, { action: 'auth.sign_in', recordType: 'user', recordId: user.id, summary: `Đăng nhập: ${user.username}`, actorId: user.id, actorName: user.fullName, provinceId: user.provinceId, communeId: user.communeId });
@@ -101,26 +105,42 @@ export interface ResolvedSession {
 
 /** The actor behind a session token, or why there is none. Touches the session when due. */
 export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedSession | 'expired' | null> {
-  const row = await q.findSessionWithUser(ctx.db, sha256(token));
-  if (!row || row.isDisabled) return null;
+  const sessionId = sha256(token);
   const now = new Date();
+  const cached = getCachedSession(sessionId, now.getTime());
+  if (cached) {
+    const state = sessionState({ lastSeenAt: cached.lastSeenAt, idleTimeoutSeconds: cached.idleTimeoutSeconds, expiresAt: cached.expiresAt, revokedAt: null }, now);
+    if (state === 'active' && !shouldTouchSession(cached.lastSeenAt, now)) return cached.value;
+    evictSession(sessionId);
+  }
+  const row = await q.findSessionWithUser(ctx.db, sessionId);
+  if (!row || row.isDisabled) return null;
   const state = sessionState(row, now);
   if (state === 'revoked') return null;
   if (state !== 'active') {
     await q.revokeSession(ctx.db, row.sessionId);
     return 'expired';
   }
-  if (shouldTouchSession(row.lastSeenAt, now)) await q.touchSession(ctx.db, row.sessionId);
-  return {
+  let lastSeenAt = row.lastSeenAt;
+  if (shouldTouchSession(row.lastSeenAt, now)) {
+    await q.touchSession(ctx.db, row.sessionId);
+    lastSeenAt = now;
+  }
+  const value = {
     actor: { userId: row.userId, username: row.username, fullName: row.fullName, grants: row.grants, sessionId: row.sessionId },
     csrfToken: row.csrfToken,
   };
+  cacheSession(sessionId, { value, fetchedAt: now.getTime(), lastSeenAt, idleTimeoutSeconds: row.idleTimeoutSeconds, expiresAt: row.expiresAt });
+  return value;
 }
 
 export async function signOut(ctx: Ctx): Promise<void> {
   const actor = requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
-    if (actor.sessionId) await q.revokeSession(tx.db, actor.sessionId);
+    if (actor.sessionId) {
+      await q.revokeSession(tx.db, actor.sessionId);
+      evictSession(actor.sessionId);
+    }
     await audit(tx, { action: 'auth.sign_out', recordType: 'user', recordId: actor.userId, summary: `Đăng xuất: ${actor.username}` });
   });
 }
@@ -129,6 +149,7 @@ export async function signOutEverywhere(ctx: Ctx): Promise<number> {
   const actor = requireActor(ctx);
   return inTransaction(ctx, async (tx) => {
     const n = await q.revokeSessionsOfUser(tx.db, actor.userId);
+    evictUserSessions(actor.userId);
     await audit(tx, { action: 'auth.sign_out_everywhere', recordType: 'user', recordId: actor.userId, summary: `Đăng xuất khỏi mọi thiết bị (${n} phiên)` });
     return n;
   });
@@ -160,6 +181,7 @@ export async function changePassword(ctx: Ctx, body: ChangePasswordBody): Promis
     await tx.db.updateTable('users').set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: sql`now()`, updatedAt: sql`now()` }).where('id', '=', user.id).execute();
     // Other devices must sign in again with the new password.
     await q.revokeSessionsOfUser(tx.db, user.id, actor.sessionId ?? undefined);
+    evictUserSessions(user.id);
     await audit(tx, { action: 'auth.password_changed', recordType: 'user', recordId: user.id, summary: `Đổi mật khẩu: ${user.username}`, provinceId: user.provinceId, communeId: user.communeId });
   });
 }

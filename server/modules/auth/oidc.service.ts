@@ -15,6 +15,7 @@ import { AppError } from '../../platform/errors.ts';
 import { sha256 } from '../../platform/passwords.ts';
 import * as q from './auth.queries.ts';
 import { openSession } from './auth.service.ts';
+import { evictSession } from './session-cache.ts';
 
 export type OidcSettings = NonNullable<Config['oidc']>;
 
@@ -166,7 +167,10 @@ export async function finishSignIn(ctx: Ctx, s: OidcSettings, input: CallbackInp
     }
     // A new session id at every sign-in (no session fixation); the one the browser had ends.
     // Password failures and lockout are left alone: SSO proves nothing about the password.
-    if (input.previousToken) await q.revokeSession(tx.db, sha256(input.previousToken));
+    if (input.previousToken) {
+      await q.revokeSession(tx.db, sha256(input.previousToken));
+      evictSession(sha256(input.previousToken));
+    }
     const session = await openSession(tx, user.id, input.userAgent);
     await audit(tx, { ...who, action: 'auth.sign_in', summary: `Đăng nhập một lần (SSO) qua ${new URL(identity.issuer).host}: ${user.username}` });
     return session.token;

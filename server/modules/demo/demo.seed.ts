@@ -13,6 +13,11 @@ import { DEMO_ACCOUNTS, DEMO_COMMUNES, DEMO_EXTRA_UNITS, DEMO_PASSWORD } from '.
 export async function seedDemo(ctx: Ctx): Promise<{ unitsAdded: number; usersAdded: number }> {
   let unitsAdded = 0;
   let usersAdded = 0;
+  // Already complete (every later start): one cheap look instead of a write transaction.
+  const present = await ctx.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('username', 'in', DEMO_ACCOUNTS.map((a) => a.username)).executeTakeFirstOrThrow();
+  const unitCodes = DEMO_COMMUNES.flatMap((c) => DEMO_EXTRA_UNITS.map((u) => `${c.code}-${u.suffix}`));
+  const units = await ctx.db.selectFrom('orgUnits').select((eb) => eb.fn.countAll<number>().as('n')).where('code', 'in', unitCodes).executeTakeFirstOrThrow();
+  if (Number(present.n) === DEMO_ACCOUNTS.length && Number(units.n) === unitCodes.length) return { unitsAdded, usersAdded };
   await ctx.db.transaction().execute(async (trx) => {
     const tx = { ...ctx, db: trx };
     for (const dc of DEMO_COMMUNES) {

@@ -1,11 +1,27 @@
+import type { ExpressionBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../platform/db/database.ts';
+import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../platform/access.ts';
+
+/** The user's grants with their org unit, as a JSON array in the same row (no N+1). */
+type UsersAsU = DB & { u: DB['users'] };
+const grantsOf = (eb: ExpressionBuilder<UsersAsU, 'u'>) =>
+  jsonArrayFrom(
+    eb
+      .selectFrom('roleGrants as g')
+      .innerJoin('orgUnits as go', 'go.id', 'g.orgUnitId')
+      .select(['g.id', 'g.role', 'g.orgUnitId', 'go.code as orgUnitCode', 'go.fullName as orgUnitName', 'go.kind as orgKind'])
+      .whereRef('g.userId', '=', 'u.id')
+      .orderBy('g.createdAt'),
+  ).as('grants');
 
 export function findUser(db: Db, id: string) {
   return db
     .selectFrom('users as u')
     .innerJoin('orgUnits as o', 'o.id', 'u.orgUnitId')
     .select(['u.id', 'u.username', 'u.fullName', 'u.email', 'u.phone', 'u.orgUnitId', 'o.fullName as orgUnitName', 'o.path as orgPath', 'u.isDisabled', 'u.lockedUntil', 'u.mustChangePassword', 'u.lastSignInAt', 'u.provinceId', 'u.communeId'])
+    .select((eb) => grantsOf(eb as unknown as ExpressionBuilder<UsersAsU, 'u'>))
     .where('u.id', '=', id)
     .executeTakeFirst();
 }
@@ -17,6 +33,7 @@ export function listUsers(db: Db, scope: Scope, f: { underPath?: string; q?: str
     .selectFrom('users as u')
     .innerJoin('orgUnits as o', 'o.id', 'u.orgUnitId')
     .select(['u.id', 'u.username', 'u.fullName', 'u.email', 'u.phone', 'u.orgUnitId', 'o.fullName as orgUnitName', 'o.path as orgPath', 'u.isDisabled', 'u.lockedUntil', 'u.mustChangePassword', 'u.lastSignInAt', 'u.provinceId', 'u.communeId'])
+    .select((eb) => grantsOf(eb as unknown as ExpressionBuilder<UsersAsU, 'u'>))
     .orderBy('u.username')
     .limit(f.limit + 1);
   if (!scope.all) {

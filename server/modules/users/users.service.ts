@@ -7,6 +7,7 @@ import { hashPassword, temporaryPassword } from '../../platform/passwords.ts';
 import type { Role } from '../../platform/platform.tables.ts';
 import { listGrantsOfUser, revokeSessionsOfUser } from '../auth/auth.queries.ts';
 import { requireActor } from '../auth/auth.service.ts';
+import { evictUserSessions } from '../auth/session-cache.ts';
 import { findNode } from '../org/org.queries.ts';
 import type { UserView } from './users.contract.ts';
 import * as q from './users.queries.ts';
@@ -14,15 +15,15 @@ import * as q from './users.queries.ts';
 const userNotFound = () => notFound('USER_NOT_FOUND', 'người dùng');
 const placeOf = (u: { provinceId: string | null; communeId: string | null; orgUnitId: string }): Place => ({ provinceId: u.provinceId, communeId: u.communeId, orgUnitId: u.orgUnitId });
 
-async function toView(ctx: Ctx, actor: Actor, u: q.UserRow): Promise<UserView> {
-  const grants = await listGrantsOfUser(ctx.db, u.id);
+function toView(_ctx: Ctx, actor: Actor, u: q.UserRow): UserView {
+  const grants = u.grants;
   const manage = can(actor, 'users.manage', placeOf(u)) && u.id !== actor.userId;
   const locked = !!u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now();
   return {
     id: u.id, username: u.username, fullName: u.fullName, email: u.email, phone: u.phone, orgUnitId: u.orgUnitId, orgUnitName: u.orgUnitName,
     isDisabled: u.isDisabled, isLocked: locked, mustChangePassword: u.mustChangePassword,
     lastSignInAt: u.lastSignInAt ? new Date(u.lastSignInAt).toISOString() : null,
-    grants: grants.map((g) => ({ id: g.id, role: g.role, orgUnitId: g.orgUnitId, orgUnitCode: g.orgUnitCode, orgUnitName: g.orgUnitName, orgKind: g.orgKind })),
+    grants: grants.map((g) => ({ id: g.id, role: g.role as Role, orgUnitId: g.orgUnitId, orgUnitCode: g.orgUnitCode, orgUnitName: g.orgUnitName, orgKind: g.orgKind as UserView['grants'][number]['orgKind'] })),
     allowedActions: manage
       ? ['edit', u.isDisabled ? 'enable' : 'disable', 'reset_password', ...(locked ? (['unlock'] as const) : []), 'grant', 'revoke_grant']
       : [],
@@ -59,7 +60,7 @@ export async function listUsers(ctx: Ctx, f: { orgUnitId?: string; q?: string; a
   }
   const rows = await q.listUsers(ctx.db, scope, { underPath, q: f.q, after: f.after, limit: f.limit });
   const page = rows.slice(0, f.limit);
-  return { items: await Promise.all(page.map((u) => toView(ctx, actor, u))), next: rows.length > f.limit ? page[page.length - 1].username : null };
+  return { items: page.map((u) => toView(ctx, actor, u)), next: rows.length > f.limit ? page[page.length - 1].username : null };
 }
 
 /** A grant the actor may hand out: inside their manage scope, on the right kind of node, no higher than their own. */
@@ -111,6 +112,7 @@ export async function updateUser(ctx: Ctx, id: string, body: { fullName?: string
     const changes = diff(u as unknown as Record<string, unknown>, body);
     await tx.db.updateTable('users').set({ ...body, updatedAt: sql`now()` }).where('id', '=', id).execute();
     if (body.isDisabled) await revokeSessionsOfUser(tx.db, id);
+    evictUserSessions(id);
     const what = body.isDisabled === true ? 'Vô hiệu hóa' : body.isDisabled === false ? 'Kích hoạt lại' : 'Sửa thông tin';
     await audit(tx, { action: body.isDisabled === undefined ? 'user.updated' : body.isDisabled ? 'user.disabled' : 'user.enabled', recordType: 'user', recordId: id, summary: `${what} người dùng ${u.username}`, changes, provinceId: u.provinceId, communeId: u.communeId });
     return toView(tx, actor, (await q.findUser(tx.db, id))!);
@@ -124,6 +126,7 @@ export async function resetPassword(ctx: Ctx, id: string) {
   await inTransaction(ctx, async (tx) => {
     await tx.db.updateTable('users').set({ passwordHash: hash, mustChangePassword: true, failedSignIns: 0, lockedUntil: null, updatedAt: sql`now()` }).where('id', '=', id).execute();
     await revokeSessionsOfUser(tx.db, id);
+    evictUserSessions(id);
     await audit(tx, { action: 'user.password_reset', recordType: 'user', recordId: id, summary: `Cấp lại mật khẩu tạm cho ${u.username}`, provinceId: u.provinceId, communeId: u.communeId });
   });
   return { temporaryPassword: password };
@@ -143,6 +146,7 @@ export async function addGrant(ctx: Ctx, id: string, body: { role: Role; orgUnit
   const node = await checkGrant(ctx, actor, body.role, body.orgUnitId);
   return inTransaction(ctx, async (tx) => {
     const r = await tx.db.insertInto('roleGrants').values({ userId: id, role: body.role, orgUnitId: node.id, provinceId: node.provinceId, communeId: node.communeId, grantedBy: actor.userId }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    evictUserSessions(id);
     if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) throw new AppError('GRANT_EXISTS', 'conflict', 'Người dùng đã có vai trò này ở đơn vị này.');
     await audit(tx, { action: 'user.grant_added', recordType: 'user', recordId: id, summary: `Giao vai trò ${body.role} tại ${node.fullName} cho ${u.username}`, changes: body, provinceId: u.provinceId, communeId: u.communeId });
     return toView(tx, actor, (await q.findUser(tx.db, id))!);
@@ -156,6 +160,7 @@ export async function removeGrant(ctx: Ctx, id: string, grantId: string) {
   await checkGrant(ctx, actor, grant.role, grant.orgUnitId);
   return inTransaction(ctx, async (tx) => {
     await tx.db.deleteFrom('roleGrants').where('id', '=', grantId).execute();
+    evictUserSessions(id);
     // Permissions are read per request from the grants, so live sessions lose the role at once.
     await audit(tx, { action: 'user.grant_removed', recordType: 'user', recordId: id, summary: `Thu hồi vai trò ${grant.role} tại ${grant.orgUnitName} của ${u.username}`, changes: { role: grant.role, orgUnitId: grant.orgUnitId }, provinceId: u.provinceId, communeId: u.communeId });
     return toView(tx, actor, (await q.findUser(tx.db, id))!);

@@ -1,0 +1,89 @@
+/**
+ * Issue 3 benchmarks: cold start and reopen on a new data folder, event-loop lag while
+ * PGlite runs a 2-second query, and an authenticated point read against bare Fastify + pg.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openMemory } from '../server/platform/db/database.ts';
+import { freePort, load, log, report, startChild, stopChild, waitForHealth } from './lib.ts';
+
+export async function startupBench() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaso-bench-start-'));
+  for (const [metric, target] of [['cold_start_ms', 15_000], ['reopen_ms', 2_000]] as const) {
+    const port = await freePort();
+    const t0 = Date.now();
+    const child = startChild(['bin/xaso.mjs', 'start'], { DATA_DIR: dir, PORT: String(port), DATABASE_URL: '' });
+    await waitForHealth(`http://127.0.0.1:${port}/api/health`, 120_000);
+    report({ scenario: 'startup', metric, value: Date.now() - t0, unit: 'ms', target, better: 'lower', note: metric === 'cold_start_ms' ? 'new data folder: initdb, migrations, 19,961-node tree, demo data' : 'same folder, process start to first healthy answer' });
+    await stopChild(child);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+export async function eventLoopBench() {
+  const database = await openMemory();
+  // Size the query to take about 2 s on this machine.
+  let n = 2_000_000;
+  for (;;) {
+    const t0 = Date.now();
+    await database.runScript(`select sum(x), count(*) from generate_series(1, ${n}) as x`);
+    const ms = Date.now() - t0;
+    if (ms > 1500 || n > 64_000_000) break;
+    n = Math.round((n * 2000) / Math.max(ms, 50));
+  }
+  let maxLag = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    maxLag = Math.max(maxLag, now - last - 10);
+    last = now;
+  }, 10);
+  const t0 = Date.now();
+  await database.runScript(`select sum(x), count(*) from generate_series(1, ${n}) as x`);
+  const queryMs = Date.now() - t0;
+  clearInterval(timer);
+  await database.close();
+  report({ scenario: 'event-loop', metric: 'max_lag_during_long_query_ms', value: maxLag, unit: 'ms', target: 50, better: 'lower', note: `PGlite query of ${queryMs} ms in the worker thread` });
+}
+
+export async function pointReadBench(pgUrl: string) {
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  const dbName = `xaso_bench_${process.pid}`;
+  await admin.query(`drop database if exists ${dbName}`);
+  await admin.query(`create database ${dbName}`);
+  const u = new URL(pgUrl);
+  u.pathname = `/${dbName}`;
+  const url = u.toString();
+  const appPort = await freePort();
+  const app = startChild(['bin/xaso.mjs', 'start'], { DATABASE_URL: url, PORT: String(appPort), DEMO: '1' });
+  try {
+    await waitForHealth(`http://127.0.0.1:${appPort}/api/health`, 120_000);
+    const signIn = await fetch(`http://127.0.0.1:${appPort}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'vinhbao.chutich', password: 'XaSo@Demo2026' }) });
+    const cookie = signIn.headers.getSetCookie()[0].split(';')[0];
+    const userId = (await signIn.json()).user.id as string;
+    const unit = (await (await fetch(`http://127.0.0.1:${appPort}/api/v1/org/by-code/11824-KT`, { headers: { cookie } })).json()).id as string;
+    const barePort = await freePort();
+    const bare = startChild(['bin/run-ts.mjs', 'bench/bare-server.ts', String(barePort), url], {});
+    await waitForHealth(`http://127.0.0.1:${barePort}/health`);
+    const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+    // Warm up both, then measure one after the other (two cores: never at the same time).
+    await load({ url: `http://127.0.0.1:${barePort}/bare/${unit}`, concurrency: 16, seconds: 2 });
+    const bareRun = await load({ url: `http://127.0.0.1:${barePort}/bare/${unit}`, concurrency: 16, seconds });
+    await stopChild(bare);
+    const appUrl = `http://127.0.0.1:${appPort}/api/v1/users/${userId}`;
+    await load({ url: appUrl, headers: { cookie }, concurrency: 16, seconds: 2 });
+    const appRun = await load({ url: appUrl, headers: { cookie }, concurrency: 16, seconds });
+    if (appRun.errors || bareRun.errors) log(`errors: app ${appRun.errors}, bare ${bareRun.errors}`);
+    report({ scenario: 'point-read', metric: 'bare_fastify_pg_rps', value: bareRun.rps, unit: 'req/s', better: 'higher', note: `p95 ${bareRun.p95.toFixed(1)} ms` });
+    report({ scenario: 'point-read', metric: 'authenticated_read_rps', value: appRun.rps, unit: 'req/s', better: 'higher', note: 'GET /api/v1/users/:id with a session cookie, PostgreSQL' });
+    report({ scenario: 'point-read', metric: 'authenticated_read_p95_ms', value: appRun.p95, unit: 'ms', better: 'lower' });
+    report({ scenario: 'point-read', metric: 'ratio_to_bare_pct', value: (100 * appRun.rps) / bareRun.rps, unit: '%', target: 50, better: 'higher' });
+  } finally {
+    await stopChild(app);
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  }
+}

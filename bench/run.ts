@@ -1,0 +1,42 @@
+/**
+ * `npm run bench [-- --json] [-- --only NAME,...]`: runs the benchmark scenarios and prints
+ * one figure per line (JSON per docs/CLI.md with --json). PostgreSQL scenarios use
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) and are skipped
+ * with a note when no server answers.
+ */
+import pg from 'pg';
+import { eventLoopBench, pointReadBench, startupBench } from './platform.bench.ts';
+import { log } from './lib.ts';
+
+const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? process.argv[onlyArg + 1].split(',') : null;
+
+async function pgAvailable() {
+  const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const scenarios: { name: string; needsPg?: boolean; run: () => Promise<void> }[] = [
+  { name: 'startup', run: startupBench },
+  { name: 'event-loop', run: eventLoopBench },
+  { name: 'point-read', needsPg: true, run: () => pointReadBench(pgUrl) },
+];
+
+const hasPg = await pgAvailable();
+for (const s of scenarios) {
+  if (only && !only.includes(s.name)) continue;
+  if (s.needsPg && !hasPg) {
+    log(`skipped ${s.name}: no PostgreSQL at ${pgUrl}`);
+    continue;
+  }
+  log(`running ${s.name}…`);
+  await s.run();
+}
+process.exit(0);
