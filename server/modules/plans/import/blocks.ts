@@ -86,8 +86,8 @@ export function parseMarker(line: string): Marker {
 /** Lines that close the body of the document (signature, recipients, closing formula). */
 export function isClosingLine(text: string): boolean {
   return (
-    /^(Trên đây là|Nơi nhận)\b/iu.test(text) ||
-    /^(?:(?:Ủy|Uỷ) ban nhân dân|UBND)\s+(?:xã|phường|huyện|tỉnh|thị trấn|đặc khu)?[^.;]{0,40}\byêu cầu\b/iu.test(text) ||
+    /^(Trên đây là|Nơi nhận)(?![\p{L}\d])/iu.test(text) ||
+    /^(?:(?:Ủy|Uỷ) ban nhân dân|UBND)\s+(?:xã|phường|huyện|tỉnh|thị trấn|đặc khu)?[^.;]{0,40}(?<![\p{L}\d])yêu cầu(?![\p{L}\d])/iu.test(text) ||
     /^Trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện,? nếu (?:có )?(?:khó khăn|vướng mắc)/iu.test(text)
   );
 }
@@ -169,9 +169,10 @@ export function buildBlocks(rawLines: string[], flatTables: FlatTable[]): Block[
 }
 
 function canContinue(block: Block, lastLine: string, next: string, blanks: number, wrapWidth: number): boolean {
-  if (block.type === 'row' || block.type === 'flat' || blanks > 2) return false;
-  if (endsSentence(lastLine) || isClosingLine(next)) return false;
-  if (startsLower(next)) return true;
+  if (block.type === 'row' || block.type === 'flat' || blanks > 2 || isClosingLine(next)) return false;
+  // A sentence never starts in lower case: after ";" or "," too, a lower-case line goes on the same item.
+  if (startsLower(next)) return !/[.!?]["”’)\]]*$/.test(lastLine.trim()) && block.type !== 'part' && block.type !== 'roman';
+  if (endsSentence(lastLine)) return false;
   if (block.type === 'part' || block.type === 'roman' || isMostlyUpper(next) || isMostlyUpper(lastLine)) return false;
   // Headings take only lower-case continuations: the paragraph after "7.3. Triển khai …" is its content.
   if (block.type === 'numbered' || block.type === 'letter') return false;

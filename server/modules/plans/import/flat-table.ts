@@ -55,7 +55,7 @@ function headerGroups(header: string): Set<string> {
 }
 
 const YEAR_IN = /(?:19|20)\d{2}/;
-const TIME_START = /^(?:\(?(?:19|20)\d{2}|(?:Hằng|Hàng) (?:năm|quý|tháng)|Thường\b|Từ (?:năm|tháng)|Năm \d|Quý\b|Giai đoạn|Trong năm)/u;
+const TIME_START = /^(?:\(?(?:19|20)\d{2}|(?:Hằng|Hàng) (?:năm|quý|tháng)|Thường(?![\p{L}\d])|Từ (?:năm|tháng)|Năm \d|Quý(?![\p{L}\d])|Giai đoạn|Trong năm)/u;
 const isContinuation = (t: string): boolean => startsLower(t) || startsWithAcronym(t) || !/^[\p{L}]/u.test(t) || /^\d/.test(t);
 
 /** Find flattened task tables in the cleaned lines of a document. */

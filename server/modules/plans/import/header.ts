@@ -23,13 +23,13 @@ const NOT_NAMES = /^(?:Phòng|Hội|Trạm|Trường|Ban|Văn|Trung|Công|Đản
 
 function titleOf(lines: string[]): { title: string; end: number } {
   const head = lines.slice(0, 60);
-  const at = head.findIndex((l) => /^kế hoạch\b/iu.test(l) && isMostlyUpper(l.slice(0, 8)));
+  const at = head.findIndex((l) => /^kế hoạch(?![\p{L}\d])/iu.test(l) && isMostlyUpper(l.slice(0, 8)));
   if (at < 0) {
     const first = head.findIndex((l) => l && isMostlyUpper(l));
     const i = first >= 0 ? first : head.findIndex(Boolean);
     return { title: i >= 0 ? head[i] : '', end: i };
   }
-  let title = lines[at].replace(/^kế hoạch\b\s*/iu, '');
+  let title = lines[at].replace(/^kế hoạch(?![\p{L}\d])\s*/iu, '');
   let end = at;
   let blanks = 0;
   for (let i = at + 1; i < lines.length && i < at + 40; i++) {

@@ -13,7 +13,7 @@ export function looksLikePlan(text: string, plan: PlanExtraction): boolean {
   return text
     .split('\n')
     .slice(0, 60)
-    .some((l) => /^\s*\**\s*(?:KẾ HOẠCH|Kế hoạch)\b/u.test(l));
+    .some((l) => /^\s*\**\s*(?:KẾ HOẠCH|Kế hoạch)(?![\p{L}\d])/u.test(l));
 }
 
 export async function importPlanDocument(

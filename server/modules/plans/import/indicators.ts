@@ -49,7 +49,14 @@ export function splitClauses(text: string): Clause[] {
 const words = (s: string): number => (s.match(/[\p{L}\d]+/gu) ?? []).length;
 // Ref words after which a year belongs to a cited document, not to the target.
 const REF = /\b(?:theo|ke hoach|quyet dinh|nghi quyet|chuong trinh|de an|cong van|chi thi|thong tu|nghi dinh|luat|chien luoc)\b/;
-const LEAD_IN = /(?:^|\s)(?:cho|đến|tới|bảo đảm|đảm bảo|mục tiêu|phấn đấu|có|với|duy trì|hướng tới|tiến tới|để đạt|đạt|là|ở mức)\s*$/iu;
+// "phấn đấu 100% hộ gia đình …": what is measured follows the number.
+const STRONG_LEAD_IN = /(?:^|\s)(?:mục tiêu|phấn đấu|bảo đảm|đảm bảo|để đạt|hướng tới)\s*$/iu;
+// "Tỷ lệ … đạt 95%", "quy mô kinh tế số đạt khoảng 40% GRDP": what is measured precedes the number.
+const SUBJECT_BEFORE = /(?:^|\s)(?:đạt|chiếm|là|ở mức|đạt mức|khoảng|đạt tỷ lệ|tỷ lệ|lên|xuống)\s*$/iu;
+// A cited document after the number is not part of what is measured.
+const CITATION = /\s(?:theo|tại)\s+(?:Kế hoạch|Quyết định|Nghị quyết|Chương trình|Đề án|Công văn|Chỉ thị|Thông tư|Nghị định|Luật)(?![\p{L}\d])/u;
+// A second number of the same clause that only carries the first one further ("…, tiến tới 100% vào năm 2040").
+const CARRIES_ON = /^(?:duy trì|tăng|tiến tới|nâng|giảm|đạt|lên|đến|sau đó)(?![\p{L}\d])/iu;
 
 function stripYears(s: string): string {
   let out = s;
@@ -61,14 +68,20 @@ function tidy(s: string): string {
   return stripYears(s)
     .replace(/\s+/g, ' ')
     .replace(/^[\s,;:.\-–—]+/, '')
-    .replace(/^(?:và|hoặc|đồng thời|tiến tới|trong đó)\s+/iu, '')
-    .replace(/(?:\s+(?:đạt|là|chiếm|khoảng|gần|ở mức|đạt mức|và|hoặc))+\s*$/iu, '')
+    .replace(/^(?:(?:và|hoặc|đồng thời|tiến tới|trong đó|với)\s+)+/iu, '')
+    .replace(/(?:\s+(?:đạt|là|chiếm|khoảng|gần|ở mức|đạt mức|và|hoặc|trong đó|với))+\s*$/iu, '')
     .replace(/[\s,;:.\-–—(]+$/, '')
     .trim();
 }
 
-/** Cut at the first comma outside brackets or at "trong đó" (what follows is another idea). */
-function firstPhrase(s: string): string {
+/**
+ * Cut where another idea starts: "trong đó", "nhằm", "đồng thời"; with `atComma`, a very long tail
+ * also at its first comma (not when the number opens the item: then the whole rest is what it measures).
+ */
+function firstPhrase(s: string, atComma = true): string {
+  const connector = /(?:,\s*|\s)(?:trong đó|đồng thời|nhằm|góp phần)\s/iu.exec(s);
+  if (connector && words(s.slice(0, connector.index)) >= 2) return s.slice(0, connector.index);
+  if (!atComma || words(s) <= 40) return s;
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
@@ -76,20 +89,36 @@ function firstPhrase(s: string): string {
     else if (c === ')') depth = Math.max(0, depth - 1);
     else if (depth === 0 && c === ',' && words(s.slice(0, i)) >= 2) return s.slice(0, i);
   }
-  const td = /\s+trong đó\s/iu.exec(s);
-  return td ? s.slice(0, td.index) : s;
+  return s;
+}
+
+/** The last comma-phrase of a very long lead ("…, với tỷ lệ văn bản điện tử ký số đạt"). */
+function lastPhrase(s: string): string {
+  if (words(s) <= 40) return s;
+  const i = Math.max(s.lastIndexOf(', '), s.lastIndexOf('; '));
+  return i > 0 ? s.slice(i + 2) : s;
 }
 
 /** What the number measures: the words around it, without the number, comparator or year. */
 function measuredText(clause: string, m: Mention, prev: Mention | undefined, next: Mention | undefined): string {
-  const before = clause.slice(prev ? prev.end : 0, m.start);
+  let before = clause.slice(prev ? prev.end : 0, m.start);
+  // "85% hộ dân, trong đó 100% cơ quan …": the second number starts a phrase of its own.
+  if (prev) before = before.replace(/^.*(?:,|\btrong đó)\s*/su, '');
   let after = clause.slice(m.end, next ? next.start : clause.length);
+  const cite = CITATION.exec(after);
+  if (cite) after = after.slice(0, cite.index);
+  // A bracketed note or a new phrase right after the number is not part of what is measured.
+  if (/^\s*[(,;]/.test(after)) after = '';
   const b = tidy(before);
-  if (words(b) >= 3 && words(after) > 10) after = firstPhrase(after);
-  const a = tidy(after);
+  if (SUBJECT_BEFORE.test(before.trimEnd())) {
+    const tail = tidy(lastPhrase(before));
+    const a = words(after) <= 12 ? tidy(after) : tidy(firstPhrase(after));
+    return tidy(`${tail} ${a}`);
+  }
+  const a = tidy(words(after) > 12 ? firstPhrase(after, words(b) > 0) : after);
   if (!words(b)) return a;
   if (words(a) <= 2) return tidy(`${b} ${a}`);
-  if (LEAD_IN.test(before.replace(/[\s,:]+$/, ' ').trimEnd()) || words(b) > 12) return a;
+  if ((STRONG_LEAD_IN.test(before.trimEnd()) && words(b) > 6) || words(b) > 12) return a;
   return tidy(`${b} ${a}`);
 }
 
@@ -133,6 +162,7 @@ export function indicatorsIn(src: TextSource, defaults: YearDefaults): PlanIndic
         m.comparator = prev.comparator;
       }
       let text = measuredText(clause.text, m, prev, next);
+      if (prev && prev.unit === m.unit && lastText && CARRIES_ON.test(text)) text = `${lastText} ${text}`;
       if (words(text) < 2) {
         let rest = clause.text;
         for (const x of [...all].reverse()) rest = rest.slice(0, x.start) + ' ' + rest.slice(x.end);

@@ -16,7 +16,7 @@ const CYCLES: Array<[ReportingCycle, RegExp]> = [
   ['quarterly', /(?:hằng|hàng|mỗi|theo|từng|định kỳ)\s+quý|báo cáo quý|quý một lần/giu],
   ['half-year', /(?<![\d/])(?:0?6|sáu)\s+tháng(?!\s*\/)|nửa năm|bán niên/giu],
   ['nine-month', /(?<![\d/])(?:0?9|chín)\s+tháng(?!\s*\/)/giu],
-  ['annual', /(?:hằng|hàng|mỗi)\s+năm|(?<![\d/])0?1\s+năm(?!\s*\/)|một năm|cả năm|năm một lần|báo cáo năm\b|cuối năm/giu],
+  ['annual', /(?:hằng|hàng|mỗi)\s+năm|(?<![\d/])0?1\s+năm(?!\s*\/)|một năm|cả năm|năm một lần|báo cáo năm(?![\p{L}\d])|cuối năm/giu],
   ['ad-hoc', /đột xuất|khi (?:được|có) yêu cầu|theo yêu cầu/giu],
 ];
 

@@ -24,14 +24,14 @@ export function isTargetStatement(text: string): boolean {
     .replace(/^(?:(?:đến|trong|vào|tới|sau)\s+)?năm\s+\d{4}\s*[,:]?\s*/iu, '')
     .replace(/^(?:phấn đấu|có)\s+/iu, '');
   if (/^(?:có\s+)?(?:≥|≤|>|<|>=|<=|trên|dưới|tối thiểu|ít nhất|khoảng|không quá)?\s*\d/iu.test(t)) return true;
-  return /^(?:tỷ lệ|tỉ lệ|tỷ trọng|số lượng)\b/iu.test(t) && findMeasures(t).length > 0;
+  return /^(?:tỷ lệ|tỉ lệ|tỷ trọng|số lượng)(?![\p{L}\d])/iu.test(t) && findMeasures(t).length > 0;
 }
 
 /** Allocation of money is a means, not a task of the plan ("Bố trí kinh phí …", "Kinh phí thực hiện từ …"). */
 export function isFundingLine(text: string): boolean {
   return (
-    /^(?:bảo đảm|đảm bảo)?\s*(?:bố trí|bổ trí|phân bổ|cân đối)\b[^.;]{0,80}(?:ngân sách|kinh phí|nguồn lực tài chính|nguồn vốn)/iu.test(text) ||
-    /^(?:kinh phí|nguồn kinh phí|nguồn vốn|dự toán kinh phí)\b/iu.test(text)
+    /^(?:bảo đảm|đảm bảo)?\s*(?:bố trí|bổ trí|phân bổ|cân đối)(?![\p{L}\d])[^.;]{0,80}(?:ngân sách|kinh phí|nguồn lực tài chính|nguồn vốn)/iu.test(text) ||
+    /^(?:kinh phí|nguồn kinh phí|nguồn vốn|dự toán kinh phí)(?![\p{L}\d])/iu.test(text)
   );
 }
 
