@@ -70,7 +70,8 @@ export const en: Record<MessageKey, string> = {
   'home.intro.citizen': 'Welcome to your commune’s digital government.',
 
   'org.search': 'Search units',
-  'org.searchPlaceholder': 'Find a province, commune or unit — e.g. tuong linh',
+  'org.searchPlaceholder': 'Find a province, commune or unit',
+  'org.searchHint': 'Accents are optional, e.g. tuong linh',
   'org.noResults': 'No unit found',
   'org.yourPlaces': 'Where you work:',
   'org.backToRoot': 'Back to the top',

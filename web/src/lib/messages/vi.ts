@@ -68,7 +68,8 @@ export const vi = {
   'home.intro.citizen': 'Chào mừng bạn đến với cổng chính quyền số của xã.',
 
   'org.search': 'Tìm đơn vị',
-  'org.searchPlaceholder': 'Tìm tỉnh, xã, đơn vị — ví dụ: tuong linh',
+  'org.searchPlaceholder': 'Tìm tỉnh, xã, đơn vị',
+  'org.searchHint': 'Gõ không dấu cũng được, ví dụ: tuong linh',
   'org.noResults': 'Không tìm thấy đơn vị nào',
   'org.yourPlaces': 'Nơi bạn làm việc:',
   'org.backToRoot': 'Về gốc',

@@ -50,7 +50,7 @@ export function CloseUnitModal({ node, open, onClose }: { node: OrgNodeDetail; o
       <Typography.Paragraph>{t('org.closeUnitText')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
         <Form.Item name="closedOn" label={t('org.closedOnLabel')} rules={[{ required: true, message: t('common.required') }]}>
-          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} allowClear={false} />
+          <DatePicker format="DD/MM/YYYY" placeholder="dd/mm/yyyy" style={{ width: '100%' }} allowClear={false} />
         </Form.Item>
       </Form>
       {closedOn && (

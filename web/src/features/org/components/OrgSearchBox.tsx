@@ -22,6 +22,7 @@ export function OrgSearchBox() {
         value={q}
         onChange={(e) => setQ(e.target.value)}
         placeholder={t('org.searchPlaceholder')}
+        title={t('org.searchHint')}
         aria-label={t('org.search')}
         data-testid="org-search"
         loading={search.isFetching}

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { useEffect, useRef } from 'react';
+import { Alert, App, DatePicker, Form, Input, Modal, Select, type InputRef } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { applyFieldErrors, errorText } from '../../../lib/errors.ts';
 import { toIsoDate } from '../../../lib/format.ts';
@@ -23,6 +23,7 @@ export function UnitFormModal({ mode, node, open, onClose }: { mode: 'add' | 're
   const add = useAddUnit(node.id);
   const rename = useRenameUnit(node.id);
   const mutation = mode === 'add' ? add : rename;
+  const nameRef = useRef<InputRef>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -57,12 +58,13 @@ export function UnitFormModal({ mode, node, open, onClose }: { mode: 'add' | 're
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={mutation.isPending}
+      afterOpenChange={(o) => o && nameRef.current?.focus({ cursor: 'end' })}
       forceRender
     >
       {mutation.error && <Alert type="error" showIcon role="alert" title={errorText(mutation.error, locale)} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} initialValues={{ unitType: 'other' }}>
         <Form.Item name="name" label={t('org.unitName')} rules={[{ required: true, whitespace: true, min: 2, message: t('org.nameTooShort') }, { max: 200 }]}>
-          <Input autoFocus maxLength={200} data-testid="unit-name" />
+          <Input ref={nameRef} maxLength={200} data-testid="unit-name" />
         </Form.Item>
         <Form.Item name="unitType" label={t('org.unitType')} rules={[{ required: true, message: t('common.required') }]}>
           <Select
@@ -73,7 +75,7 @@ export function UnitFormModal({ mode, node, open, onClose }: { mode: 'add' | 're
         </Form.Item>
         {mode === 'add' && (
           <Form.Item name="openedOn" label={t('org.openedOn')}>
-            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+            <DatePicker format="DD/MM/YYYY" placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
           </Form.Item>
         )}
       </Form>

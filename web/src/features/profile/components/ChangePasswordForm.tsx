@@ -1,6 +1,7 @@
 import { Alert, App, Button, Form, Input, Typography } from 'antd';
 import { applyFieldErrors, errorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
+import { useCurrentUser } from '../../../lib/session.ts';
 import { useChangePassword } from '../api/change-password.ts';
 
 interface Values {
@@ -14,6 +15,7 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const change = useChangePassword();
+  const user = useCurrentUser();
 
   const onFinish = ({ currentPassword, newPassword }: Values) =>
     change.mutate(
@@ -30,6 +32,8 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} style={{ maxWidth: 420 }}>
+      {/* Lets password managers store the new password under the right account. */}
+      <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
       {change.error && <Alert type="error" showIcon role="alert" title={errorText(change.error, locale)} style={{ marginBottom: 16 }} />}
       <Form.Item name="currentPassword" label={t('profile.currentPassword')} rules={[{ required: true, message: t('common.required') }]}>
         <Input.Password autoComplete="current-password" />

@@ -22,7 +22,7 @@ export function ProfilePage() {
       <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>{t('nav.profile')}</Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card title={t('profile.details')}>
+          <Card size="small" title={t('profile.details')}>
             <Descriptions column={1} size="small" items={[
               { key: 'name', label: t('users.fullName'), children: user.fullName },
               { key: 'username', label: t('auth.username'), children: user.username },
@@ -33,17 +33,17 @@ export function ProfilePage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={t('home.yourRoles')}>
+          <Card size="small" title={t('home.yourRoles')}>
             <GrantList grants={user.grants} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={t('profile.changePassword')}>
+          <Card size="small" title={t('profile.changePassword')}>
             <ChangePasswordForm />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={t('profile.sessions')}>
+          <Card size="small" title={t('profile.sessions')}>
             <Typography.Paragraph type="secondary">{t('profile.sessionsText')}</Typography.Paragraph>
             <Space wrap>
               <Button icon={<LogoutOutlined />} loading={signOut.isPending} onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) })}>

@@ -117,7 +117,7 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
             <>
               {fields.map((f) => (
                 <div key={f.key} style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-                  <GrantFields name={[f.name]} />
+                  <GrantFields name={[f.name]} path={['grants', f.name]} />
                   {fields.length > 1 && (
                     <Button aria-label={t('common.remove')} icon={<DeleteOutlined />} onClick={() => remove(f.name)} style={{ marginTop: 30 }} />
                   )}

@@ -20,13 +20,13 @@ export function useGrantableRoles() {
 
 /**
  * One grant: where (a unit picker) and which role (only roles valid at that level).
- * `name` is the Form.List item name or a plain prefix.
+ * `name` is the Form.Item name prefix (relative inside a Form.List); `path` the absolute one.
  */
-export function GrantFields({ name, orgLabel, roleLabelText }: { name: (string | number)[]; orgLabel?: string; roleLabelText?: string }) {
+export function GrantFields({ name, path = name, orgLabel, roleLabelText }: { name: (string | number)[]; path?: (string | number)[]; orgLabel?: string; roleLabelText?: string }) {
   const { t, locale } = useI18n();
   const form = Form.useFormInstance();
   const grantable = useGrantableRoles();
-  const org = Form.useWatch([...name, 'org'], form) as PickedOrg | null | undefined;
+  const org = Form.useWatch([...path, 'org'], form) as PickedOrg | null | undefined;
   const roles = grantable(org?.kind);
   return (
     <>
@@ -39,8 +39,8 @@ export function GrantFields({ name, orgLabel, roleLabelText }: { name: (string |
         <OrgUnitPicker
           data-testid="grant-org"
           onChange={(v) => {
-            const current = form.getFieldValue([...name, 'role']) as Role | undefined;
-            if (current && !grantable(v?.kind).includes(current)) form.setFieldValue([...name, 'role'], undefined);
+            const current = form.getFieldValue([...path, 'role']) as Role | undefined;
+            if (current && !grantable(v?.kind).includes(current)) form.setFieldValue([...path, 'role'], undefined);
           }}
         />
       </Form.Item>

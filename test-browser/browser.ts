@@ -1,0 +1,65 @@
+/** Shared helpers: Debian's Chromium through playwright-core, sign-in, screenshots. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { TEST_PASSWORD, type PreparedAccount } from './accounts.ts';
+
+export const baseUrl = () => inject('baseUrl');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
+
+/** A fresh browser profile (no cookies) with Vietnamese as the browser language. */
+export async function newPage(browser: Browser, opts: Parameters<Browser['newContext']>[0] = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseUrl(), locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...opts });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+  return { context, page };
+}
+
+export async function fillSignIn(page: Page, username: string, password: string) {
+  await page.goto('/sign-in');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** Signs in one of the prepared demo accounts and waits for the home page. */
+export async function signIn(page: Page, username: PreparedAccount) {
+  await fillSignIn(page, username, TEST_PASSWORD);
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+  await page.getByTestId('greeting').waitFor();
+}
+
+export async function screenshot(page: Page, name: string) {
+  const dir = path.resolve('test-results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/** AntD Select: open it, type to search, pick the option whose text matches. */
+export async function pickSelect(page: Page, select: ReturnType<Page['locator']>, type: string | null, option: string | RegExp) {
+  await select.click();
+  if (type) await page.keyboard.type(type, { delay: 20 });
+  const opt = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+  await opt.waitFor();
+  await opt.click();
+  await dropdownsClosed(page);
+}
+
+/** Wait until no AntD dropdown is open (they fade out), so the next one found is the right one. */
+export async function dropdownsClosed(page: Page) {
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
