@@ -45,13 +45,14 @@ interface Marker {
   text: string;
 }
 
-const ROMAN = /^([IVX]{1,5})\s*[.\-–:)]\s*(\S.*)$/;
+const ROMAN = /^([IVX]{1,5})(?:\s*[.\-–:)]\s*|\s+(?=\p{Lu}{2}))(\S.*)$/u;
 const PART = /^(phần|PHẦN)\s+(thứ\s+\S+|[IVX]{1,5}|\d{1,2})\b\s*[.:\-–]?\s*(.*)$/iu;
 const NUMBERED = /^(\d{1,2}(?:\.\d{1,2}){0,4})(\.\)|\.|\))?\s+(\S.*)$/;
 const LETTER = /^([a-zđ])\)\s*(\S.*)$/u;
 const LETTER_DOT = /^([a-zđ])\.\s+(\p{Lu}.*)$/u;
 const PAREN = /^\((\d{1,2}|[a-zđ])\)\s*(\S.*)$/u;
-const BULLET_CHARS = '-–—•+*·▪►❖➢✓●○■□◦';
+// Includes the private-use bullets Word's Symbol/Wingdings fonts leave in exported text.
+const BULLET_CHARS = '-–—•+*·▪►❖➢✓●○■□◦\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0';
 
 /** Recognise the marker that starts a cleaned line. */
 export function parseMarker(line: string): Marker {
@@ -70,7 +71,7 @@ export function parseMarker(line: string): Marker {
   if (m) return { type: 'paren', label: `(${m[1]})`, depth: 0, text: m[2] };
   if (line.length > 0 && BULLET_CHARS.includes(line[0])) {
     // "- + 100% …": several bullet characters; the last one gives the level.
-    const b = /^([-–—•+*·▪►❖➢✓●○■□◦](?:\s*[-–—•+*·▪►❖➢✓●○■□◦](?=\s))*)\s*(.*)$/u.exec(line)!;
+    const b = /^([-–—•+*·▪►❖➢✓●○■□◦\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0](?:\s*[-–—•+*·▪►❖➢✓●○■□◦](?=\s))*)\s*(.*)$/u.exec(line)!;
     const chars = b[1].replace(/\s/g, '');
     const rest = b[2];
     // "-5%" or "–2030" are not bullets; a bullet is followed by a space or a capital / digit / sign.

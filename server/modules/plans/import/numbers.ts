@@ -97,7 +97,7 @@ export function isNegated(before: string): boolean {
 function makeMention(
   text: string,
   numStart: number,
-  end: number,
+  numEnd: number,
   value: number,
   valueMax: number | null,
   unit: string,
@@ -105,20 +105,17 @@ function makeMention(
 ): Mention {
   const before = text.slice(0, numStart);
   const cmp = valueMax !== null ? null : comparatorBefore(before);
-  const after = comparatorAfter(text.slice(end));
-  let comparator: Comparator = valueMax !== null ? 'range' : (cmp?.comparator ?? after ?? '=');
-  if (valueMax === null && !cmp && !after) comparator = '=';
-  return {
-    start: cmp ? numStart - cmp.length : numStart,
-    numStart,
-    end,
-    value,
-    valueMax,
-    unit,
-    comparator,
-    hasComparator: Boolean(cmp || after),
-    kind,
-  };
+  const after = valueMax !== null ? null : comparatorAfter(text.slice(numEnd));
+  let start = cmp ? numStart - cmp.length : numStart;
+  let end = numEnd;
+  // "từ 80% trở lên": "từ" and "trở lên" belong to the comparator, not to what is measured.
+  if (after) {
+    end += /^\s*trở (?:lên|xuống)/u.exec(text.slice(end))?.[0].length ?? 0;
+    const tu = cmp ? null : /(?:^|\s)từ\s*$/u.exec(before);
+    if (tu) start = numStart - tu[0].trimStart().length;
+  }
+  const comparator: Comparator = valueMax !== null ? 'range' : (cmp?.comparator ?? after ?? '=');
+  return { start, numStart, end, value, valueMax, unit, comparator, hasComparator: Boolean(cmp || after), kind };
 }
 
 /** Percentages and speeds in a piece of text (counts need context, see findCounts). */
@@ -155,7 +152,7 @@ export function findCounts(text: string, atItemStart: boolean): Mention[] {
     const value = Number(m[1]);
     const afterStart = numStart + m[0].length;
     const afterText = text.slice(afterStart, afterStart + 40);
-    if (!/^\p{Ll}/u.test(afterText)) continue; // a count is followed by the counted noun
+    if (!/^\p{L}/u.test(afterText) || /^\p{Lu}{2,}|^\p{Lu}\d/u.test(afterText)) continue; // a count is followed by the counted noun
     const fAfter = fold(afterText);
     if (value >= 1900 && value <= 2100) continue; // a year
     if (m[2] !== undefined && Number(m[2]) < value) continue; // "10/5" is a date

@@ -49,7 +49,7 @@ function cycleHits(clause: string): Hit[] {
 }
 
 function recipientOf(clause: string): string | null {
-  const m = /(?:gửi|báo cáo)\s+(?:về\s+)?((?:UBND|Ủy ban|Uỷ ban|Sở|Phòng|Đảng ủy|Đảng uỷ|Ban|Văn phòng|Thường trực|lãnh đạo|Chủ tịch|Hội đồng)[^,.;]*?(?:\([^)]*\))?)(?=\s+(?:để|theo|trước|tình hình|kết quả|tiến độ|xem xét)\b|[,.;]|$)/u.exec(clause);
+  const m = /(?:gửi(?:\s+về)?|về|báo cáo)\s+((?:UBND|Ủy ban|Uỷ ban|Sở|Phòng|Đảng ủy|Đảng uỷ|Ban|Văn phòng|Thường trực|lãnh đạo|Chủ tịch|Hội đồng)[^,.;(]*?(?:\s*\([^)]*\))?)(?=\s+(?:để|theo|trước|tình hình|kết quả|tiến độ|xem xét|định kỳ)(?![\p{L}])|\s*[,.;(]|$)/u.exec(clause);
   return m ? m[1].trim() : null;
 }
 

@@ -9,7 +9,7 @@
 import type { Block } from './blocks.ts';
 import { isClosingLine } from './blocks.ts';
 import { findYears, phaseYear } from './numbers.ts';
-import { cleanUnit, isUnitStart } from './units.ts';
+import { headingUnit } from './units.ts';
 import { endsSentence, fold, isMostlyUpper, startsUpper } from './vi-text.ts';
 
 export type SectionClass = 'preamble' | 'targets' | 'tasks' | 'org' | 'reporting' | 'funding' | 'none';
@@ -91,7 +91,9 @@ function headingLevel(b: Block, next: Block | undefined): number | null {
     case 'para': {
       if (isPhaseText(b.text)) return 9;
       if (isMostlyUpper(b.text) && b.text.length <= 160 && !SIGNATURE.test(b.text)) return 1;
-      const short = b.text.length <= 60 && startsUpper(b.text) && (!endsSentence(b.text) || b.text.endsWith(':'));
+      // "Mục tiêu cụ thể" over a list; "Phòng Văn hóa - Xã hội:" over its duties.
+      if (b.text.length <= 80 && startsUpper(b.text) && b.text.endsWith(':') && next) return 9;
+      const short = b.text.length <= 60 && startsUpper(b.text) && !endsSentence(b.text);
       return short && next && ['bullet', 'paren', 'letter', 'row'].includes(next.type) ? 9 : null;
     }
     default:
@@ -175,7 +177,7 @@ export function annotate(blocks: Block[]): BlockContext[] {
     if (!cls && topLevel && sawBody && parentCls === 'preamble') cls = 'tasks';
     if (cls === 'targets' || cls === 'tasks' || cls === 'org') sawBody = true;
     const effective = cls ?? parentCls;
-    const unit = effective === 'org' && level >= 2 && !c.cls && isUnitStart(text) ? cleanUnit(text) : null;
+    const unit = effective === 'org' && level >= 2 && !c.cls ? headingUnit(text) : null;
     const label = b.type === 'bullet' || b.type === 'para' ? '' : `${b.label} `;
     stack.push({
       level,

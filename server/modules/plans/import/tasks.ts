@@ -71,31 +71,77 @@ function expectedOf(text: string): string | null {
   return null;
 }
 
+/** "- Cơ quan chủ trì: Phòng X", "Thời gian thực hiện: 2026", "Sản phẩm: …" — attributes of the task above (the "6 rõ"). */
+const ATTRIBUTE =
+  /^(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phụ trách|phối hợp)(?:\s+thực hiện)?|chủ trì(?:\s+thực hiện)?|phối hợp(?:\s+thực hiện)?|thời gian(?:\s+(?:thực hiện|hoàn thành))?|tiến độ(?:\s+thực hiện)?|thời hạn(?:\s+hoàn thành)?|kết quả(?:\s+(?:dự kiến|đầu ra|cần đạt))?|sản phẩm(?:\s+(?:dự kiến|đầu ra))?|kinh phí(?:\s+thực hiện)?|nguồn kinh phí|nội dung(?:\s+thực hiện)?|yêu cầu)\s*:\s*\S/iu;
+
+interface Attributes {
+  lead?: string;
+  partners: string[];
+  from?: number | null;
+  to?: number | null;
+  expected?: string;
+}
+
+function readAttributes(text: string, into: Attributes): void {
+  for (const part of text.split(/;\s*(?=\p{L}[\p{L} ]{0,30}:)/u)) {
+    const m = /^([^:]{2,40}):\s*(.*)$/u.exec(part.trim());
+    if (!m) continue;
+    const key = fold(m[1]);
+    const value = m[2].replace(/[.;]\s*$/, '').trim();
+    if (/chu tri|thuc hien$|phu trach/.test(key) && !/thoi gian|noi dung|kinh phi/.test(key)) into.lead = value;
+    else if (/phoi hop/.test(key)) into.partners.push(...value.split(/;/).map((v) => v.trim()).filter(Boolean));
+    else if (/thoi gian|tien do|thoi han/.test(key)) {
+      const ys = [...value.matchAll(/(?<![\d/])(?:19|20)\d{2}(?!\d)/g)].map((x) => Number(x[0]));
+      if (ys.length) Object.assign(into, { from: Math.min(...ys), to: Math.max(...ys) });
+    } else if (/ket qua|san pham|yeu cau/.test(key)) into.expected = value;
+  }
+}
+
 export function extractTasks(blocks: Block[], ctxs: BlockContext[], period: Period): PlanTask[] {
   const tasks: PlanTask[] = [];
+  // Attribute lines belong to the nearest block above them that is not an attribute itself.
+  const attrs = new Map<number, Attributes>();
+  const isAttr = blocks.map((b) => ['bullet', 'para', 'paren', 'letter'].includes(b.type) && ATTRIBUTE.test(b.text.trim()));
+  let owner = -1;
+  blocks.forEach((b, i) => {
+    if (!isAttr[i]) {
+      owner = i;
+      return;
+    }
+    if (owner < 0) return;
+    const a = attrs.get(owner) ?? { partners: [] };
+    readAttributes(b.text, a);
+    attrs.set(owner, a);
+  });
+
   let carry: { group: string | null; unit: string } | null = null;
   blocks.forEach((b, i) => {
     const ctx = ctxs[i];
-    if (ctx.isHeading || ctx.ended || ctx.baseline) return;
+    if (ctx.ended || ctx.baseline || isAttr[i]) return;
     if (ctx.cls !== 'tasks' && ctx.cls !== 'org') return;
     if (!['bullet', 'letter', 'numbered', 'para'].includes(b.type)) return;
     const text = b.text.trim();
+    const a = attrs.get(i);
+    const prefixed = prefixUnit(text);
+    // A heading is a task when the "6 rõ" lines below it describe it, or when it reads "Unit: duty".
+    if (ctx.isHeading && !a && !(prefixed && text.split(/\s+/).length >= 8)) return;
     if ((text.match(/[\p{L}\d]+/gu) ?? []).length < 3) return;
     if (isTargetStatement(text) || isFundingLine(text) || isNote(text) || isStatement(text) || isClosingLine(text)) return;
 
-    const prefixed = prefixUnit(text);
     if (prefixed) carry = { group: ctx.group, unit: prefixed };
     else if (b.type !== 'para' || carry?.group !== ctx.group) carry = null;
     // A paragraph right after "- Phòng X: …" continues the duties of Phòng X.
     const carried = !prefixed && carry && b.type === 'para' ? carry.unit : null;
-    const lead = inlineLead(text) ?? prefixed ?? subjectUnit(text) ?? betweenUnit(text) ?? carried ?? ctx.unit ?? null;
+    const lead = a?.lead ?? inlineLead(text) ?? prefixed ?? subjectUnit(text) ?? betweenUnit(text) ?? carried ?? ctx.unit ?? null;
+    const when = a?.to !== undefined ? { from: a.from ?? null, to: a.to ?? null } : span(text, period);
     tasks.push({
       title: text,
       lead,
-      partners: partnersOf(text),
-      ...span(text, period),
-      expected: expectedOf(text),
-      group: ctx.group,
+      partners: [...new Set([...(a?.partners ?? []), ...partnersOf(text)])],
+      ...when,
+      expected: a?.expected ?? expectedOf(text),
+      group: ctx.isHeading ? (ctxs[i].group ?? null) : ctx.group,
       line: b.line,
     });
   });

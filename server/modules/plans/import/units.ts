@@ -39,10 +39,10 @@ const DUTY_VERBS = [
   'tham muu', 'chu tri', 'phoi hop', 'chiu trach nhiem', 'co trach nhiem', 'la', 'neu cao', 'dua', 'to chuc',
   'thuc hien', 'trien khai', 'chu dong', 'can cu', 'dinh ky', 'xay dung', 'huong dan', 'theo doi', 'don doc',
   'kiem tra', 'bao cao', 'cap nhat', 'bao dam', 'dam bao', 'ra soat', 'quan triet', 'ban hanh', 'phe duyet',
-  'chi dao', 'giam sat', 'duy tri', 'van hanh', 'cu', 'bo tri', 'tiep nhan', 'tang cuong', 'day manh', 'phat huy',
-  'nghien cuu', 'de xuat', 'thuong xuyen', 'tap trung', 'quan tam', 'phan cong', 'giao', 'hoan thanh', 'ho tro',
+  'chi dao', 'giam sat', 'duy tri', 'van hanh', 'bo tri', 'tiep nhan', 'tang cuong', 'day manh', 'phat huy',
+  'nghien cuu', 'de xuat', 'thuong xuyen', 'tap trung', 'quan tam', 'phan cong', 'hoan thanh', 'ho tro',
   'van dong', 'tuyen truyen', 'thanh lap', 'uu tien', 'ung dung', 'su dung', 'ket noi', 'cung cap', 'khan truong',
-  'nghiem tuc', 'gui', 'tong hop', 'xay dung', 'phoi hop voi', 'lanh dao', 'dieu hanh', 'cap', 'so hoa', 'quan ly',
+  'nghiem tuc', 'gui', 'tong hop', 'xay dung', 'phoi hop voi', 'lanh dao', 'dieu hanh', 'so hoa', 'quan ly',
 ];
 const DUTY_RE = new RegExp(String.raw`^(?:${[...new Set(DUTY_VERBS)].sort((a, b) => b.length - a.length).join('|')})\b`);
 
@@ -83,13 +83,22 @@ export function prefixUnit(text: string): string | null {
 }
 
 /** "(Cơ quan chủ trì: X; phối hợp: Y)" written inside the item. */
+/** "(Cơ quan chủ trì: X; phối hợp: Y)", "Đơn vị thực hiện: X" written inside the item. */
 export function inlineLead(text: string): string | null {
-  const m = /(?:cơ quan|đơn vị)?\s*(?:chủ trì(?: thực hiện)?|thực hiện|phụ trách)\s*:\s*([^;:()\n]+?)(?:\s*[;)]|,\s*(?:phối hợp|thời gian)|\.\s|$)/iu.exec(
-    text,
-  );
+  const m = /(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phụ trách)(?:\s+thực hiện)?|(?<![\p{L}])chủ trì(?:\s+thực hiện)?)\s*:\s*([^;:()\n]+?)(?:\s*[;)]|,\s*(?:cơ quan |đơn vị )?(?:phối hợp|thời gian)|\.\s|\.?$)/iu.exec(text);
   if (!m) return null;
   const u = cleanUnit(m[1]);
   return u.length >= 3 ? u : null;
+}
+
+/** The unit a heading of "Tổ chức thực hiện" names: "2. Phòng Kinh tế", "Công an xã:", "1. Phòng X: chủ trì …". */
+export function headingUnit(text: string): string | null {
+  const prefixed = prefixUnit(text);
+  if (prefixed) return prefixed;
+  if (!isUnitStart(text)) return null;
+  // A short heading is the name itself ("7. Các cơ sở giáo dục, Trạm Y tế xã" — "giáo" is not the verb "giao").
+  if (text.split(/\s+/).length <= 20 && !/[.;]$/.test(text.trim())) return cleanUnit(text);
+  return subjectUnit(text);
 }
 
 /** "Tăng cường phối hợp giữa UBND xã với MTTQ …" → the first party leads. */
@@ -100,7 +109,7 @@ export function betweenUnit(text: string): string | null {
 
 const PARTNER_END = new RegExp(
   String.raw`\s+(?:để|nhằm|trong (?:việc|quá trình|công tác)|về|theo|khi|tại|` +
-    DUTY_VERBS.filter((v) => v !== 'la' && v !== 'cap' && v !== 'cu').map((v) => v.replace(/ /g, '\\s+')).join('|') +
+    DUTY_VERBS.filter((v) => v !== 'la').map((v) => v.replace(/ /g, '\\s+')).join('|') +
     String.raw`)\b`,
 );
 
