@@ -4,6 +4,7 @@
  * the issuing commune, and the signature block "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name" at the end.
  * Blank fields of a draft ("Số: /KH-UBND", "ngày tháng năm 2026") give null.
  */
+import { parseMarker } from './blocks.ts';
 import { resolveCommuneCode } from './commune-code.ts';
 import { findYears } from './numbers.ts';
 import { cleanLine, endsSentence, fold, isMostlyUpper, startsLower } from './vi-text.ts';
@@ -21,13 +22,14 @@ export interface Header {
 const NAME = String.raw`(\p{Lu}[\p{Ll}]*(?:[ \t]+\p{Lu}[\p{Ll}]*){0,3})`;
 const NOT_NAMES = /^(?:Phòng|Hội|Trạm|Trường|Ban|Văn|Trung|Công|Đảng|Tổ|Thôn|Xóm|Kế|Nghị|Quyết|Chương|Đề)$/u;
 
-function titleOf(lines: string[]): { title: string; end: number } {
+function titleOf(lines: string[]): { title: string; end: number; isPlanTitle: boolean } {
   const head = lines.slice(0, 60);
   const at = head.findIndex((l) => /^kế hoạch(?![\p{L}\d])/iu.test(l) && isMostlyUpper(l.slice(0, 8)));
   if (at < 0) {
-    const first = head.findIndex((l) => l && isMostlyUpper(l));
-    const i = first >= 0 ? first : head.findIndex(Boolean);
-    return { title: i >= 0 ? head[i] : '', end: i };
+    // No "KẾ HOẠCH" line: the first line that names a plan, else the first line of the document.
+    const named = head.findIndex((l) => /kế hoạch/iu.test(l) && !/^(?:căn cứ|thực hiện)/iu.test(l));
+    const i = named >= 0 ? named : head.findIndex(Boolean);
+    return { title: i >= 0 ? head[i] : '', end: i, isPlanTitle: named >= 0 };
   }
   let title = lines[at].replace(/^kế hoạch(?![\p{L}\d])\s*/iu, '');
   let end = at;
@@ -39,6 +41,8 @@ function titleOf(lines: string[]): { title: string; end: number } {
       continue;
     }
     const first = !title;
+    // The next section heading ("I. MỤC TIÊU") ends the title even without a blank line.
+    if (!first && (parseMarker(l).type !== 'para' || isMostlyUpper(l))) break;
     // Lines right under "KẾ HOẠCH" belong to the title; after a blank line only a wrapped continuation does.
     const continues = first || (blanks === 0 && !/^(?:Căn cứ|Thực hiện|Số\s*:|Kính gửi)/u.test(l)) || (!endsSentence(lines[end]) && (startsLower(l) || (/^\d/.test(l) && lines[end].length > 50)));
     if (!continues || blanks > 2) break;
@@ -47,7 +51,7 @@ function titleOf(lines: string[]): { title: string; end: number } {
     blanks = 0;
   }
   title = title.replace(/\s+/g, ' ').trim();
-  return { title: title ? `Kế hoạch ${title}` : 'Kế hoạch', end };
+  return { title: title ? `Kế hoạch ${title}` : 'Kế hoạch', end, isPlanTitle: true };
 }
 
 function communeOf(lines: string[], title: string): { name: string | null; kind: 'x' | 'p' | 'd' | null } {
@@ -139,7 +143,7 @@ function signerOf(lines: string[]): { name: string; title: string } | null {
 
 export function extractHeader(rawLines: string[]): Header {
   const lines = rawLines.map(cleanLine);
-  const { title } = titleOf(lines);
+  const { title, isPlanTitle } = titleOf(lines);
   const commune = communeOf(lines, title);
   const issuedOn = issuedOf(lines);
   return {
@@ -148,7 +152,7 @@ export function extractHeader(rawLines: string[]): Header {
     communeCode: resolveCommuneCode(commune.name, commune.kind, lines.join('\n')),
     number: numberOf(lines),
     issuedOn,
-    period: periodOf(title, lines, issuedOn),
+    period: isPlanTitle ? periodOf(title, lines, issuedOn) : { from: null, to: null },
     signer: signerOf(lines),
   };
 }

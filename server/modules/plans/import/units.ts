@@ -108,7 +108,7 @@ export function betweenUnit(text: string): string | null {
 }
 
 const PARTNER_END = new RegExp(
-  String.raw`\s+(?:để|nhằm|trong (?:việc|quá trình|công tác)|về|theo|khi|tại|` +
+  String.raw`\s+(?:de|nham|trong (?:viec|qua trinh|cong tac)|ve|theo|khi|tai|` +
     DUTY_VERBS.filter((v) => v !== 'la').map((v) => v.replace(/ /g, '\\s+')).join('|') +
     String.raw`)\b`,
 );
