@@ -31,6 +31,7 @@ export function htmlToLines(html: string): string[] {
   let row: string[] | null = null;
   let cell: string[] | null = null;
   let inCell = 0;
+  let lastTopCount = 0;
 
   const flush = () => {
     const t = decodeEntities(text).replace(/\s+/g, ' ').trim();
@@ -38,6 +39,8 @@ export function htmlToLines(html: string): string[] {
     if (!t) return;
     if (cell) cell.push(t);
     else lines.push(t);
+    // A section heading typed as a paragraph ("II. NHIỆM VỤ") also restarts the numbering.
+    if (!lists.length && !cell && (/^(?:[IVX]+\s*[.\-–]|Phần\s)/u.test(t) || t === t.toUpperCase())) lastTopCount = 0;
   };
   const marker = (): string => {
     const top = lists[lists.length - 1];
@@ -56,10 +59,15 @@ export function htmlToLines(html: string): string[] {
     const closing = m[1] === '/';
     const tag = m[2].toLowerCase();
     switch (tag) {
-      case 'p':
       case 'h1':
       case 'h2':
       case 'h3':
+        // A heading ends a numbered list: the next list starts again at 1.
+        if (!lists.length) lastTopCount = 0;
+        if (closing) flush();
+        else if (text.trim()) flush();
+        break;
+      case 'p':
       case 'h4':
       case 'h5':
       case 'h6':
@@ -73,8 +81,14 @@ export function htmlToLines(html: string): string[] {
       case 'ul':
       case 'ol':
         flush();
-        if (closing) lists.pop();
-        else lists.push({ ordered: tag === 'ol', n: 0 });
+        if (closing) {
+          const done = lists.pop();
+          if (done?.ordered && lists.length === 0) lastTopCount = done.n;
+        } else {
+          // Word continues "1. … 2. …" across a bullet list in between; mammoth starts a new <ol>.
+          const n = tag === 'ol' && lists.length === 0 ? lastTopCount : 0;
+          lists.push({ ordered: tag === 'ol', n });
+        }
         break;
       case 'li':
         flush();

@@ -107,9 +107,11 @@ export function betweenUnit(text: string): string | null {
   return m && isUnitStart(m[1]) ? cleanUnit(m[1]) : null;
 }
 
+// Where a partner's name ends: a purpose word or the verb of the task ("… với doanh nghiệp viễn thông | phủ sóng 5G").
+const TASK_VERBS = ['phu song', 'lap dat', 'dau tu', 'nang cap', 'mo rong', 'phat trien', 'thuc day', 'khao sat', 'danh gia', 'dao tao', 'boi duong', 'tap huan', 'ket noi', 'chia se', 'khai thac', 'ho tro', 'hoan thien'];
 const PARTNER_END = new RegExp(
   String.raw`\s+(?:de|nham|trong (?:viec|qua trinh|cong tac)|ve|theo|khi|tai|` +
-    DUTY_VERBS.filter((v) => v !== 'la').map((v) => v.replace(/ /g, '\\s+')).join('|') +
+    [...DUTY_VERBS.filter((v) => v !== 'la'), ...TASK_VERBS].map((v) => v.replace(/ /g, '\\s+')).join('|') +
     String.raw`)\b`,
 );
 
