@@ -24,6 +24,8 @@ import { oidcRoutes } from './modules/auth/oidc.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
+import { planRoutes } from './modules/plans/plans.routes.ts';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -105,6 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orgRoutes, { prefix: '/api/v1/org' });
   await app.register(userRoutes, { prefix: '/api/v1/users' });
   await app.register(auditRoutes, { prefix: '/api/v1/audit' });
+  await app.register(indicatorRoutes, { prefix: '/api/v1/catalogue' });
+  await app.register(planRoutes, { prefix: '/api/v1/plans' });
 
   if (deps.serveWeb !== false && fs.existsSync(path.join(webDistDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDistDir, wildcard: false, maxAge: '1h' });

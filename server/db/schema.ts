@@ -5,7 +5,9 @@
  * API tests catch a column that does not exist.
  */
 import type { PlatformTables } from '../platform/platform.tables.ts';
+import type { IndicatorTables } from '../modules/indicators/indicators.tables.ts';
+import type { PlanTables } from '../modules/plans/plans.tables.ts';
 
-export interface DB extends PlatformTables {
+export interface DB extends PlatformTables, IndicatorTables, PlanTables {
   schemaMigrations: { name: string; appliedAt: Date };
 }

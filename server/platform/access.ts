@@ -10,7 +10,11 @@ export type Permission =
   | 'org.units.manage'
   | 'users.read'
   | 'users.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'plans.read'
+  | 'plans.manage'
+  | 'catalogue.read'
+  | 'catalogue.manage';
 
 export const ROLES: Role[] = [
   'system_admin',
@@ -24,17 +28,17 @@ export const ROLES: Role[] = [
   'citizen',
 ];
 
-const READ_ORG: Permission[] = ['org.read'];
+const ALL: Permission[] = ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'plans.manage', 'catalogue.read', 'catalogue.manage'];
 export const rolePermissions: Record<Role, Permission[]> = {
-  system_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read'],
-  province_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read'],
-  province_officer: ['org.read', 'users.read'],
-  commune_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read'],
-  commune_leader: ['org.read', 'users.read', 'audit.read'],
-  plan_officer: ['org.read', 'users.read'],
-  unit_officer: READ_ORG,
-  one_stop_officer: READ_ORG,
-  citizen: READ_ORG,
+  system_admin: ALL,
+  province_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'catalogue.read', 'catalogue.manage'],
+  province_officer: ['org.read', 'users.read', 'plans.read', 'catalogue.read', 'catalogue.manage'],
+  commune_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'catalogue.read'],
+  commune_leader: ['org.read', 'users.read', 'audit.read', 'plans.read', 'plans.manage', 'catalogue.read'],
+  plan_officer: ['org.read', 'users.read', 'plans.read', 'plans.manage', 'catalogue.read'],
+  unit_officer: ['org.read', 'plans.read', 'catalogue.read'],
+  one_stop_officer: ['org.read', 'plans.read', 'catalogue.read'],
+  citizen: ['org.read'],
 };
 
 /** The kind of organisation node each role is granted on. */
@@ -96,7 +100,7 @@ function grantCovers(grant: Grant, place: Place, reachCommune: boolean): boolean
   }
 }
 
-const READS: Permission[] = ['org.read', 'users.read', 'audit.read'];
+const READS: Permission[] = ['org.read', 'users.read', 'audit.read', 'plans.read', 'catalogue.read'];
 
 export function can(actor: Actor | null, permission: Permission, place: Place): boolean {
   if (!actor) return false;

@@ -4,6 +4,7 @@
  * - PGlite (default): a dumpDataDir snapshot file that every test file loads (~1 s);
  * - PostgreSQL (TEST_DATABASE_URL set): a template database every test file clones.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -11,7 +12,6 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../config.ts';
 import { openMemory, openPostgres } from '../platform/db/database.ts';
 import { prepareDatabase } from '../platform/bootstrap.ts';
-import { listMigrations } from '../platform/db/migrate.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +21,19 @@ declare module 'vitest' {
 }
 
 const cacheDir = path.resolve(import.meta.dirname, '../../.test-cache');
+
+function seedStamp(): string {
+  const hash = crypto.createHash('sha256');
+  const roots = ['../db/migrations', '../modules/demo', '../modules/org', '../modules/indicators', '../modules/plans', '../platform'];
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  for (const root of roots) {
+    for (const file of walk(path.resolve(import.meta.dirname, root)).filter((f) => !f.endsWith('.test.ts')).sort()) {
+      hash.update(file).update(fs.readFileSync(file));
+    }
+  }
+  return hash.digest('hex');
+}
 
 export function adminUrl(url: string, database = 'postgres') {
   const u = new URL(url);
@@ -49,8 +62,9 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
-  // The snapshot is reused while the migrations and seed code are unchanged.
-  const stamp = listMigrations().map((m) => `${m.name}:${m.sql.length}`).join('|') + fs.statSync(path.resolve(import.meta.dirname, '../modules/demo/demo.accounts.ts')).mtimeMs;
+  // The snapshot is reused while the migrations and everything that seeds data are unchanged
+  // (demo data goes through the plan importer, so it counts too).
+  const stamp = seedStamp();
   const file = path.join(cacheDir, 'pglite-snapshot.tar.gz');
   const stampFile = `${file}.stamp`;
   if (!fs.existsSync(file) || !fs.existsSync(stampFile) || fs.readFileSync(stampFile, 'utf8') !== stamp) {

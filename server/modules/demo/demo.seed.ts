@@ -1,4 +1,11 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Ctx } from '../../platform/context.ts';
+import { importPlanDocument } from '../plans/import/import-plan-document.ts';
+import { contentFromExtraction } from '../plans/plans.content.ts';
+import { enrich, saveContentAsPlan } from '../plans/plans.import.service.ts';
 import { audit } from '../../platform/audit.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { vietnameseSortKey } from '../../platform/text.ts';
@@ -10,14 +17,16 @@ import { DEMO_ACCOUNTS, DEMO_COMMUNES, DEMO_EXTRA_UNITS, DEMO_PASSWORD } from '.
  * Loads the demo communes' extra units and demo people. Idempotent: anything already there
  * (by code or username) is left as it is, so `xaso seed-demo` can run again safely.
  */
-export async function seedDemo(ctx: Ctx): Promise<{ unitsAdded: number; usersAdded: number }> {
+export async function seedDemo(ctx: Ctx): Promise<{ unitsAdded: number; usersAdded: number; plansAdded: number }> {
   let unitsAdded = 0;
   let usersAdded = 0;
+  let plansAdded = 0;
   // Already complete (every later start): one cheap look instead of a write transaction.
   const present = await ctx.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('username', 'in', DEMO_ACCOUNTS.map((a) => a.username)).executeTakeFirstOrThrow();
   const unitCodes = DEMO_COMMUNES.flatMap((c) => DEMO_EXTRA_UNITS.map((u) => `${c.code}-${u.suffix}`));
   const units = await ctx.db.selectFrom('orgUnits').select((eb) => eb.fn.countAll<number>().as('n')).where('code', 'in', unitCodes).executeTakeFirstOrThrow();
-  if (Number(present.n) === DEMO_ACCOUNTS.length && Number(units.n) === unitCodes.length) return { unitsAdded, usersAdded };
+  const plans = await ctx.db.selectFrom('plans').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(present.n) === DEMO_ACCOUNTS.length && Number(units.n) === unitCodes.length && Number(plans.n) > 0) return { unitsAdded, usersAdded, plansAdded: 0 };
   await ctx.db.transaction().execute(async (trx) => {
     const tx = { ...ctx, db: trx };
     for (const dc of DEMO_COMMUNES) {
@@ -34,9 +43,8 @@ export async function seedDemo(ctx: Ctx): Promise<{ unitsAdded: number; usersAdd
     }
     const existing = new Set((await trx.selectFrom('users').select('username').execute()).map((u) => u.username));
     const missing = DEMO_ACCOUNTS.filter((a) => !existing.has(a.username));
-    if (missing.length === 0) return;
     // One hash serves every demo account: they share the published demo password anyway.
-    const hash = await hashPassword(DEMO_PASSWORD);
+    const hash = missing.length ? await hashPassword(DEMO_PASSWORD) : '';
     for (const a of missing) {
       const grantNode = await trx.selectFrom('orgUnits').selectAll().where('code', '=', a.orgUnitCode).executeTakeFirstOrThrow();
       const home = a.homeCode ? await trx.selectFrom('orgUnits').selectAll().where('code', '=', a.homeCode).executeTakeFirstOrThrow() : grantNode;
@@ -48,9 +56,12 @@ export async function seedDemo(ctx: Ctx): Promise<{ unitsAdded: number; usersAdd
       await trx.insertInto('roleGrants').values({ userId: user.id, role: a.role, orgUnitId: grantNode.id, provinceId: grantNode.provinceId, communeId: grantNode.communeId, grantedBy: null }).execute();
       usersAdded++;
     }
-    await audit(tx, { action: 'demo.seeded', recordType: 'system', summary: `Nạp dữ liệu mẫu: ${unitsAdded} đơn vị, ${usersAdded} người dùng` });
+    plansAdded = await seedDemoPlans(tx);
+    if (unitsAdded || usersAdded || plansAdded) {
+      await audit(tx, { action: 'demo.seeded', recordType: 'system', summary: `Nạp dữ liệu mẫu: ${unitsAdded} đơn vị, ${usersAdded} người dùng, ${plansAdded} kế hoạch` });
+    }
   });
-  return { unitsAdded, usersAdded };
+  return { unitsAdded, usersAdded, plansAdded };
 }
 
 /** The demo accounts with their unit names, read from the shipped data (no database needed). */
@@ -62,4 +73,32 @@ export function describeDemoAccounts() {
     for (const u of DEMO_EXTRA_UNITS) names.set(`${dc.code}-${u.suffix}`, unitFullName(u.name, commune));
   }
   return DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: DEMO_PASSWORD, role: a.role, orgUnitCode: a.orgUnitCode, orgUnitName: names.get(a.orgUnitCode) ?? a.orgUnitCode }));
+}
+
+const plansDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'plans');
+
+/** Each demo commune's real plan, read by the importer and saved like an upload (once). */
+async function seedDemoPlans(tx: Ctx): Promise<number> {
+  let added = 0;
+  for (const dc of DEMO_COMMUNES) {
+    const commune = await tx.db.selectFrom('orgUnits').selectAll().where('code', '=', dc.code).executeTakeFirstOrThrow();
+    const has = await tx.db.selectFrom('plans').select('id').where('communeId', '=', commune.id).executeTakeFirst();
+    const file = path.join(plansDir, `${dc.slug}.txt`);
+    if (has || !fs.existsSync(file)) continue;
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    const { document, plan } = await importPlanDocument(bytes, `${dc.slug}.txt`);
+    const content = contentFromExtraction(plan);
+    await enrich(tx, commune.id, content);
+    const officer = await tx.db.selectFrom('users').select('id').where('username', '=', `${dc.slug}.vanhoa`).executeTakeFirst();
+    await saveContentAsPlan(tx, {
+      commune,
+      planId: null,
+      content,
+      source: { fileName: `${dc.slug}.txt`, format: document.format, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), text: document.text },
+      note: 'Dữ liệu mẫu: nhập từ văn bản kế hoạch của xã',
+      actorId: officer?.id ?? null,
+    });
+    added++;
+  }
+  return added;
 }
