@@ -51,4 +51,22 @@ describe('sign-in', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
     await context.close();
   });
+
+  it('when the session ends elsewhere, the next request leads back to sign-in with a message', async () => {
+    const first = await newPage(browser);
+    await signIn(first.page, 'vinhbao.chutich');
+    const second = await newPage(browser);
+    await signIn(second.page, 'vinhbao.chutich');
+    await second.page.goto('/profile');
+    await second.page.getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click();
+    await second.page.locator('.ant-popconfirm').getByRole('button', { name: 'Đồng ý' }).click();
+    await expect.poll(() => new URL(second.page.url()).pathname).toBe('/sign-in');
+
+    await first.page.getByTestId('shortcut-org').click();
+    await expect.poll(() => new URL(first.page.url()).pathname).toBe('/sign-in');
+    await first.page.getByText('Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.').waitFor();
+    expect(new URL(first.page.url()).searchParams.get('next')).toBe('/org');
+    await first.context.close();
+    await second.context.close();
+  });
 });

@@ -88,7 +88,20 @@ export function AppShell() {
           </Sider>
         )}
         {!isDesktop && (
-          <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={280} title={<Brand />} styles={{ body: { padding: 0 } }}>
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={280}
+            title={<Brand />}
+            styles={{ body: { padding: 0 } }}
+            footer={
+              <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+                <Typography.Text ellipsis style={{ flex: 1 }}>{user.fullName}</Typography.Text>
+                <Button icon={<LogoutOutlined />} onClick={doSignOut}>{t('auth.signOut')}</Button>
+              </div>
+            }
+          >
             <nav aria-label={t('nav.main')}>{menu}</nav>
           </Drawer>
         )}

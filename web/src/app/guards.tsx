@@ -2,7 +2,7 @@ import { Button, Result, Spin } from 'antd';
 import { Link, Navigate, Outlet, useLocation } from 'react-router-dom';
 import { useI18n } from '../lib/i18n.tsx';
 import { errorText } from '../lib/errors.ts';
-import { hasCapability, useCurrentUser, useSession, type Capability } from '../lib/session.ts';
+import { CurrentUserContext, hasCapability, useCurrentUser, useSession, type Capability } from '../lib/session.ts';
 
 /** Signed-in pages only; a person with a temporary password goes to the change-password form first. */
 export function RequireAuth() {
@@ -32,7 +32,11 @@ export function RequireAuth() {
   if (data.user.mustChangePassword && location.pathname !== '/change-password') {
     return <Navigate to="/change-password" replace />;
   }
-  return <Outlet />;
+  return (
+    <CurrentUserContext.Provider value={data.user}>
+      <Outlet />
+    </CurrentUserContext.Provider>
+  );
 }
 
 export function RequireCapability({ capability }: { capability: Capability }) {

@@ -11,6 +11,8 @@ function makeQueryClient(): QueryClient {
   // When any request says the session is gone, forget the person; the router sends them to sign-in.
   const onError = (err: unknown, key?: readonly unknown[]) => {
     if (isSessionGone(err) && key?.[0] !== sessionKey[0]) clearSession(qc, 'SESSION_EXPIRED');
+    // The session cookie changed under us (signed in again in another tab): fetch the new token.
+    if (err instanceof ApiError && err.code === 'CSRF_TOKEN_INVALID') void qc.invalidateQueries({ queryKey: sessionKey });
   };
   const qc: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: (err, query) => onError(err, query.queryKey) }),

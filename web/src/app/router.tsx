@@ -1,4 +1,4 @@
-import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router-dom';
 import { SignInPage } from '../features/auth/components/SignInPage.tsx';
 import { HomePage } from '../features/home/components/HomePage.tsx';
 import { OrgBrowserPage } from '../features/org/components/OrgBrowserPage.tsx';
@@ -10,37 +10,38 @@ import { ChangePasswordPage } from '../features/profile/components/ChangePasswor
 import { AppShell } from './AppShell.tsx';
 import { RequireAuth, RequireCapability } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { RouteError } from './RouteError.tsx';
+
+/** The pages inside the signed-in shell. */
+const pages: RouteObject[] = [
+  { index: true, element: <HomePage /> },
+  { path: 'change-password', element: <ChangePasswordPage /> },
+  { path: 'profile', element: <ProfilePage /> },
+  {
+    element: <RequireCapability capability="org.read" />,
+    children: [
+      { path: 'org', element: <OrgBrowserPage /> },
+      { path: 'org/:id', element: <OrgBrowserPage /> },
+    ],
+  },
+  {
+    element: <RequireCapability capability="users.read" />,
+    children: [
+      { path: 'users', element: <UsersPage /> },
+      { path: 'users/:id', element: <UserDetailPage /> },
+    ],
+  },
+  { element: <RequireCapability capability="audit.read" />, children: [{ path: 'audit', element: <AuditPage /> }] },
+  { path: '*', element: <NotFoundPage /> },
+];
 
 const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
   {
     element: <RequireAuth />,
-    children: [
-      {
-        element: <AppShell />,
-        children: [
-          { index: true, element: <HomePage /> },
-          { path: 'change-password', element: <ChangePasswordPage /> },
-          { path: 'profile', element: <ProfilePage /> },
-          {
-            element: <RequireCapability capability="org.read" />,
-            children: [
-              { path: 'org', element: <OrgBrowserPage /> },
-              { path: 'org/:id', element: <OrgBrowserPage /> },
-            ],
-          },
-          {
-            element: <RequireCapability capability="users.read" />,
-            children: [
-              { path: 'users', element: <UsersPage /> },
-              { path: 'users/:id', element: <UserDetailPage /> },
-            ],
-          },
-          { element: <RequireCapability capability="audit.read" />, children: [{ path: 'audit', element: <AuditPage /> }] },
-          { path: '*', element: <NotFoundPage /> },
-        ],
-      },
-    ],
+    errorElement: <RouteError />,
+    // The inner errorElement keeps the menu on screen when one page fails.
+    children: [{ element: <AppShell />, children: [{ errorElement: <RouteError />, children: pages }] }],
   },
 ]);
 

@@ -1,3 +1,4 @@
+import { createContext, useContext } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CurrentUser as CurrentUserSchema, SessionView as SessionViewSchema } from '../../../server/modules/auth/auth.contract.ts';
@@ -29,11 +30,17 @@ export function useSession() {
   return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 5 * 60_000, retry: false });
 }
 
-/** Inside the signed-in shell the session is always there. */
+/**
+ * The signed-in person, provided by the route guard. A context (not the query) so that a page
+ * re-rendering in the instant the session ends still sees the last person while the guard
+ * redirects to sign-in.
+ */
+export const CurrentUserContext = createContext<CurrentUser | null>(null);
+
 export function useCurrentUser(): CurrentUser {
-  const { data } = useSession();
-  if (!data) throw new Error('useCurrentUser outside a signed-in page');
-  return data.user;
+  const user = useContext(CurrentUserContext);
+  if (!user) throw new Error('useCurrentUser outside a signed-in page');
+  return user;
 }
 
 export const hasCapability = (user: CurrentUser | null | undefined, cap: Capability) => !!user?.capabilities.includes(cap);
@@ -57,14 +64,19 @@ export function clearSession(qc: QueryClient, reason?: 'SESSION_EXPIRED') {
   }
 }
 
-/** Read once by the sign-in page: why the person was sent there. */
-export function takeFlash(): string | null {
+/** Why the person was sent to sign-in (read, then cleared by the sign-in page). */
+export function readFlash(): string | null {
   try {
-    const v = sessionStorage.getItem(FLASH_KEY);
-    sessionStorage.removeItem(FLASH_KEY);
-    return v;
+    return sessionStorage.getItem(FLASH_KEY);
   } catch {
     return null;
+  }
+}
+export function clearFlash() {
+  try {
+    sessionStorage.removeItem(FLASH_KEY);
+  } catch {
+    /* ignore */
   }
 }
 

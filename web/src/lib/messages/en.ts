@@ -15,6 +15,8 @@ export const en: Record<MessageKey, string> = {
   'common.notFoundTitle': 'Page not found',
   'common.notFoundText': 'This address does not exist or has moved.',
   'common.nothingFound': 'Nothing found',
+  'common.pageErrorTitle': 'This page failed',
+  'common.pageErrorText': 'Something went wrong while showing this page. Reload it or go back home.',
   'common.remove': 'Remove',
   'common.required': 'Please fill this in',
   'common.retry': 'Retry',

@@ -13,6 +13,8 @@ export const vi = {
   'common.notFoundTitle': 'Không tìm thấy trang',
   'common.notFoundText': 'Địa chỉ này không tồn tại hoặc đã được chuyển đi.',
   'common.nothingFound': 'Không có kết quả',
+  'common.pageErrorTitle': 'Trang gặp lỗi',
+  'common.pageErrorText': 'Đã có lỗi khi hiển thị trang này. Vui lòng tải lại hoặc về trang chủ.',
   'common.remove': 'Bỏ',
   'common.required': 'Vui lòng nhập thông tin này',
   'common.retry': 'Thử lại',

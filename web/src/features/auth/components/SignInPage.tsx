@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { LanguageSwitch } from '../../../components/LanguageSwitch.tsx';
 import { errorText, errorTexts } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { takeFlash, useSession } from '../../../lib/session.ts';
+import { clearFlash, readFlash, useSession } from '../../../lib/session.ts';
 import { useSignIn, type SignInInput } from '../api/sign-in.ts';
 
 /** Only same-site paths, so a crafted link cannot send the person elsewhere after sign-in. */
@@ -17,7 +17,8 @@ export function SignInPage() {
   const navigate = useNavigate();
   const session = useSession();
   const signIn = useSignIn();
-  const [flash] = useState(takeFlash);
+  const [flash] = useState(readFlash);
+  useEffect(clearFlash, []);
 
   if (session.data && !signIn.isPending) return <Navigate to={safeNext(params.get('next'))} replace />;
 
