@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../lib/i18n.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useCurrentUser, useSignOut } from '../lib/session.ts';
@@ -83,7 +83,7 @@ export function AppShell() {
       </Header>
       <Layout>
         {isDesktop && (
-          <Sider width={240} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0', paddingTop: 8 }}>
+          <Sider width={240} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0', paddingTop: 8, position: 'sticky', top: 56, height: 'calc(100vh - 56px)', overflowY: 'auto' }}>
             <nav aria-label={t('nav.main')}>{menu}</nav>
           </Sider>
         )}
@@ -107,6 +107,8 @@ export function AppShell() {
         )}
         <Content style={{ padding: isDesktop ? 24 : 12, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
           <Outlet />
+          {/* One scroll position per page, so toggles that change only the query keep their place. */}
+          <ScrollRestoration getKey={(loc) => loc.pathname} />
         </Content>
       </Layout>
     </Layout>
