@@ -4,9 +4,10 @@
  * document also names the province ("UBND tỉnh Thái Nguyên", "thành phố Hải Phòng").
  * Data: admin-units/admin-units.json, built from the official 2025 list (see build-admin-units.py).
  */
-import units from './admin-units/admin-units.json' with { type: 'json' };
+import raw from './admin-units/admin-units.json' with { type: 'json' };
 
 type UnitRow = [code: string, province: string, kind: string, name: string];
+const units = raw as unknown as { provinces: Array<[string, string]>; units: UnitRow[] };
 
 /** Old ("hoá", "uỷ") and new ("hóa", "ủy") tone placement compare equal; case does not matter. */
 export function normalizeName(s: string): string {
@@ -27,14 +28,14 @@ function toneOn(base: string, marked: string): string {
 }
 
 const byName = new Map<string, UnitRow[]>();
-for (const row of (units as { units: UnitRow[] }).units) {
+for (const row of units.units) {
   const key = normalizeName(row[3]);
   const list = byName.get(key) ?? [];
   list.push(row);
   byName.set(key, list);
 }
 const provinces = new Map<string, string>(
-  (units as { provinces: Array<[string, string]> }).provinces.map(([code, name]) => [normalizeName(name), code]),
+  units.provinces.map(([code, name]) => [normalizeName(name), code]),
 );
 
 /** Provinces the text names: "tỉnh Thanh Hoá", "thành phố Hải Phòng", "TP. Hồ Chí Minh". */

@@ -39,12 +39,6 @@ const utf8Lenient = new TextDecoder('utf-8');
 const cp1252 = new TextDecoder('windows-1252');
 const cp1258 = new TextDecoder('windows-1258');
 
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return s;
-}
-
 function tcvn3FromChars(s: string): string {
   let out = '';
   for (const ch of s) {
@@ -102,10 +96,10 @@ export function decodeTextBytes(bytes: Uint8Array): DecodedText {
     .sort((a, b) => b.score - a.score);
   const [best, second] = scored;
   if (best.score >= 0.15 && best.score >= 1.5 * Math.max(second.score, 0.01)) return { text: best.text, encoding: best.encoding };
-  // Not Vietnamese under any decoding: plain Windows-1252 text is still text.
-  if (scored.every((c) => c.score < 0.02) && !/[\x80-\xff]{3,}/.test(latin1(bytes.subarray(0, 4096)))) {
-    return { text: cp, encoding: 'windows-1252' };
-  }
+  // Not Vietnamese under any decoding and only a few accented letters: plain Western (Windows-1252) text.
+  const high = bytes.filter((b) => b >= 0x80).length;
+  const letters = bytes.filter((b) => b >= 0x80 || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a)).length;
+  if (scored.every((c) => c.score < 0.02) && high < 0.1 * letters) return { text: cp, encoding: 'windows-1252' };
   throw planFileError(
     'PLAN_FILE_LEGACY_ENCODING',
     `Không đọc được bảng mã của tệp văn bản: có vẻ là ${NAMES[best.encoding] ?? best.encoding} nhưng không chuyển được chắc chắn sang Unicode. Hãy mở tệp bằng Word hoặc Unikey, chuyển sang Unicode rồi lưu lại dạng UTF-8.`,

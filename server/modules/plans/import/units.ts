@@ -68,9 +68,9 @@ export function subjectUnit(text: string): string | null {
   const t = text.replace(/^(?:Đề nghị|Giao|Yêu cầu)\s+/u, '');
   if (!isUnitStart(t)) return null;
   const words = t.split(/\s+/);
+  const folded = fold(words.slice(0, 24).join(' ')).split(' ');
   for (let i = 2; i < Math.min(words.length, 18); i++) {
-    const rest = fold(words.slice(i).join(' '));
-    if (DUTY_RE.test(rest)) return cleanUnit(words.slice(0, i).join(' '));
+    if (DUTY_RE.test(folded.slice(i, i + 4).join(' '))) return cleanUnit(words.slice(0, i).join(' '));
   }
   return null;
 }
