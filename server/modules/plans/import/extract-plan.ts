@@ -12,6 +12,7 @@ import { findFlatTables } from './flat-table.ts';
 import { extractHeader } from './header.ts';
 import { dedupeIndicators, indicatorsIn, type YearDefaults } from './indicators.ts';
 import type { PlanExtraction, PlanIndicator, PlanTask } from './plan-import.contract.ts';
+import { findMeasures } from './numbers.ts';
 import { extractReporting } from './reporting.ts';
 import { annotate } from './sections.ts';
 import { extractFlatTable, extractRowTables } from './tables.ts';
@@ -42,7 +43,9 @@ export function extractPlan(text: string): PlanExtraction {
       tasks.push(...t.tasks);
       return;
     }
-    if (ctx.isHeading || !INDICATOR_BLOCKS.has(b.type) || ctx.cls === 'reporting') return;
+    if (!INDICATOR_BLOCKS.has(b.type) || ctx.cls === 'reporting') return;
+    // A heading carries a target only when it states one ("2.1. Phấn đấu 100% hồ sơ được số hóa").
+    if (ctx.isHeading && (b.type === 'part' || b.type === 'roman' || findMeasures(b.text).length === 0)) return;
     indicators.push(
       ...indicatorsIn(
         {

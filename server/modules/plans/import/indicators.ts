@@ -6,7 +6,7 @@
  * ("vào năm 2030", "(2035)", "Đến năm 2030, …") or else the year of its heading or phase, and as
  * its description the words around it without the number.
  */
-import { findCounts, findMeasures, findYears, isNegated, type Mention } from './numbers.ts';
+import { findCounts, findMeasures, findYears, isNegated, type Mention, type YearMention } from './numbers.ts';
 import type { PlanIndicator } from './plan-import.contract.ts';
 import { fold } from './vi-text.ts';
 
@@ -103,7 +103,7 @@ function lastPhrase(s: string): string {
 function measuredText(clause: string, m: Mention, prev: Mention | undefined, next: Mention | undefined): string {
   let before = clause.slice(prev ? prev.end : 0, m.start);
   // "85% hộ dân, trong đó 100% cơ quan …": the second number starts a phrase of its own.
-  if (prev) before = before.replace(/^.*(?:,|\btrong đó)\s*/su, '');
+  if (prev) before = before.replace(/^.*?(?:,|(?<![\p{L}])trong đó)\s*/su, '');
   let after = clause.slice(m.end, next ? next.start : clause.length);
   const cite = CITATION.exec(after);
   if (cite) after = after.slice(0, cite.index);
@@ -123,8 +123,7 @@ function measuredText(clause: string, m: Mention, prev: Mention | undefined, nex
 }
 
 /** Year for a mention: written right after it, else just before it in the clause, else the item's opening year. */
-function yearOf(clause: string, m: Mention, prev: Mention | undefined, next: Mention | undefined): number | null {
-  const years = findYears(clause);
+function yearOf(clause: string, years: YearMention[], m: Mention, prev: Mention | undefined, next: Mention | undefined): number | null {
   const limit = next ? next.start : clause.length;
   const refAt = REF.exec(fold(clause.slice(m.end, limit)));
   const afterLimit = refAt ? m.end + refAt.index : limit;
@@ -154,6 +153,17 @@ export function indicatorsIn(src: TextSource, defaults: YearDefaults): PlanIndic
     const all = [...measures, ...counts.filter((c) => !measures.some((m) => c.numStart < m.end && c.end > m.start))]
       .filter((m) => !isNegated(clause.text.slice(0, m.start)))
       .sort((a, b) => a.numStart - b.numStart);
+    const years = findYears(clause.text);
+    // The clause without its numbers: the description of last resort, computed once per clause.
+    let rest: string | null = null;
+    const clauseRest = () => {
+      if (rest === null) {
+        let r = clause.text;
+        for (const x of [...all].reverse()) r = `${r.slice(0, x.start)} ${r.slice(x.end)}`;
+        rest = tidy(r);
+      }
+      return rest;
+    };
     all.forEach((m, i) => {
       const prev = all[i - 1];
       const next = all[i + 1];
@@ -162,17 +172,15 @@ export function indicatorsIn(src: TextSource, defaults: YearDefaults): PlanIndic
         m.comparator = prev.comparator;
       }
       let text = measuredText(clause.text, m, prev, next);
-      if (prev && prev.unit === m.unit && lastText && CARRIES_ON.test(text)) text = `${lastText} ${text}`;
-      if (words(text) < 2) {
-        let rest = clause.text;
-        for (const x of [...all].reverse()) rest = rest.slice(0, x.start) + ' ' + rest.slice(x.end);
-        text = tidy(rest);
-      }
+      if (prev && prev.unit === m.unit && lastText && words(text) <= 8 && CARRIES_ON.test(text)) text = `${lastText} ${text}`;
+      if (words(text) < 2) text = clauseRest();
       if (words(text) < 2 && lastText) text = lastText;
       if (!text) return;
+      // A description is a phrase, not a page: keep at most ~300 characters, cut at a word.
+      if (text.length > 300) text = text.slice(0, 300).replace(/\s+\S*$/u, '') + ' …';
       lastText = text;
       const year =
-        yearOf(clause.text, m, prev, next) ??
+        yearOf(clause.text, years, m, prev, next) ??
         itemYear ??
         src.deadlineYear ??
         src.year ??

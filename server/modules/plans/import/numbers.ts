@@ -111,7 +111,7 @@ function makeMention(
   // "từ 80% trở lên": "từ" and "trở lên" belong to the comparator, not to what is measured.
   if (after) {
     end += /^\s*trở (?:lên|xuống)/u.exec(text.slice(end))?.[0].length ?? 0;
-    const tu = cmp ? null : /(?:^|\s)từ\s*$/u.exec(before);
+    const tu = cmp ? null : /(?:^|\s)từ\s*$/u.exec(before.slice(-12));
     if (tu) start = numStart - tu[0].trimStart().length;
   }
   const comparator: Comparator = valueMax !== null ? 'range' : (cmp?.comparator ?? after ?? '=');
