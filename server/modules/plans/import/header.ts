@@ -54,7 +54,32 @@ function titleOf(lines: string[]): { title: string; end: number; isPlanTitle: bo
   return { title: title ? `Kế hoạch ${title}` : 'Kế hoạch', end, isPlanTitle: true };
 }
 
+/** "ỦY BAN NHÂN DÂN / XÃ AN THẠNH" at the top: who issues the document, at which level. */
+function issuerOf(lines: string[]): { level: string; name: string } | null {
+  const head = lines.filter(Boolean).slice(0, 8);
+  for (let i = 0; i < head.length; i++) {
+    const m = /^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s*(.*)$/u.exec(head[i]);
+    if (!m) continue;
+    // In a PDF the right-hand column ("CỘNG HÒA XÃ HỘI …", "Độc lập - Tự do - Hạnh phúc") may share the line.
+    for (const rest of [m[1], head[i + 1] ?? '']) {
+      const l = /^(XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\s+(.+)$/u.exec(rest.trim());
+      if (!l) continue;
+      const name = l[2].split(/\s+(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|Số\s*:)/u)[0].trim();
+      if (name.split(/\s+/).length > 4) continue;
+      return { level: l[1].toLowerCase(), name: name.toLowerCase().replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) };
+    }
+  }
+  return null;
+}
+
 function communeOf(lines: string[], title: string): { name: string | null; kind: 'x' | 'p' | 'd' | null } {
+  const issuer = issuerOf(lines);
+  if (issuer) {
+    const kind = issuer.level === 'xã' ? 'x' : issuer.level === 'phường' ? 'p' : issuer.level === 'đặc khu' ? 'd' : null;
+    // A plan of a district or a province has no issuing commune.
+    if (!kind) return { name: null, kind: null };
+    return { name: issuer.name, kind };
+  }
   const score = new Map<string, { n: number; kind: 'x' | 'p' | 'd' }>();
   const add = (name: string, kind: 'x' | 'p' | 'd', w: number) => {
     const words = name.split(/\s+/);
@@ -90,11 +115,14 @@ function numberOf(lines: string[]): string | null {
   return null;
 }
 
+/** "Phú Thịnh, ngày 05 tháng 12 năm 2025" (the place may share the line with "Số: …" in a PDF). */
 function issuedOf(lines: string[]): string | null {
   for (const l of lines.slice(0, 30)) {
-    if (!/ngày/iu.test(l) || !/^\p{Lu}[\p{L} ]*,\s*ngày/u.test(l)) continue;
-    const m = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(l) ?? /ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/iu.exec(l);
-    if (!m) return null;
+    const at = /\p{Lu}[\p{L} ]*,\s*ngày\b/u.exec(l) ?? /,\s*ngày\s/u.exec(l);
+    if (!at) continue;
+    const tail = l.slice(at.index);
+    const m = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(tail) ?? /ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/iu.exec(tail);
+    if (!m) return null; // "ngày     tháng     năm 2026": left blank in a draft
     return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
   }
   return null;

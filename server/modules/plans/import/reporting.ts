@@ -22,11 +22,33 @@ const CYCLES: Array<[ReportingCycle, RegExp]> = [
 
 const DEADLINE = /(?:trước|chậm nhất|không muộn hơn)\s+(?:vào\s+)?ngày\s+(\d{1,2})(?:\s*\/\s*(\d{1,2})|\s+tháng\s+(\d{1,2})|\s+(?:của\s+)?tháng\s+cuối\s+(?:quý|kỳ)|\s+(?:hằng|hàng|của)\s+(?:tháng|quý))?/iu;
 
-export function parseDeadline(s: string): { deadline: string; day: number; month: number | null } | null {
-  const m = DEADLINE.exec(s);
-  if (!m) return null;
-  const month = m[2] ?? m[3];
-  return { deadline: m[0].trim(), day: Number(m[1]), month: month ? Number(month) : null };
+export interface Deadline {
+  deadline: string;
+  day: number;
+  month: number | null;
+  start: number;
+  end: number;
+}
+
+export function parseDeadline(s: string): Deadline | null {
+  return allDeadlines(s)[0] ?? null;
+}
+
+function allDeadlines(s: string): Deadline[] {
+  const re = new RegExp(DEADLINE.source, 'giu');
+  return [...s.matchAll(re)].map((m) => {
+    const month = m[2] ?? m[3];
+    return { deadline: m[0].trim(), day: Number(m[1]), month: month ? Number(month) : null, start: m.index!, end: m.index! + m[0].length };
+  });
+}
+
+/** The cycle a lone deadline implies: "trước ngày 15/6" is the half-year report, "… tháng cuối quý" the quarterly one. */
+function cycleOfDeadline(d: Deadline): ReportingCycle | null {
+  if (d.month === null) return /cuối\s+(?:quý|kỳ)/iu.test(d.deadline) ? 'quarterly' : null;
+  if (d.month === 6 || d.month === 7) return 'half-year';
+  if (d.month === 9 || d.month === 10) return 'nine-month';
+  if (d.month === 12 || d.month === 1) return 'annual';
+  return null;
 }
 
 interface Hit {
@@ -68,23 +90,37 @@ export function extractReporting(blocks: Block[], ctxs: BlockContext[], issuer: 
       const reporter = ctx.unit ?? prefixUnit(b.text) ?? subjectUnit(sentence) ?? subjectUnit(clause.text) ?? issuer;
       const recipient = recipientOf(clause.text);
       const periodic = hits.filter((h) => h.cycle !== 'ad-hoc');
-      hits.forEach((h, k) => {
-        // The deadline written right after the cycle ("hằng quý (trước ngày 18 …)"); with one cycle, anywhere in the clause.
-        const nextStart = hits[k + 1]?.start ?? clause.text.length;
-        const near = clause.text.slice(h.end, Math.min(nextStart, h.end + 60));
-        const adjacent = /^\s*[(,:]?\s*(?:trước|chậm nhất|không muộn|khi|vào)/iu.test(near) ? near : '';
-        let d = parseDeadline(adjacent);
-        if (!d && h.cycle !== 'ad-hoc' && periodic.length === 1) d = parseDeadline(clause.text);
-        let deadline = d?.deadline ?? null;
-        if (!d && h.cycle === 'ad-hoc') {
-          const when = /khi (?:được|có) yêu cầu/iu.exec(adjacent || clause.text.slice(h.start));
-          deadline = when ? when[0] : null;
-        }
-        const key = `${h.cycle}|${d?.day ?? ''}|${d?.month ?? ''}|${fold(reporter ?? '')}`;
+      const deadlines = allDeadlines(clause.text);
+      const used = new Set<Deadline>();
+      const add = (cycle: ReportingCycle, d: Deadline | null, deadline: string | null) => {
+        const key = `${cycle}|${d?.day ?? ''}|${d?.month ?? ''}|${fold(reporter ?? '')}`;
         if (seen.has(key)) return;
         seen.add(key);
-        rules.push({ cycle: h.cycle, reporter, recipient, deadline, day: d?.day ?? null, month: d?.month ?? null });
+        rules.push({ cycle, reporter, recipient, deadline, day: d?.day ?? null, month: d?.month ?? null });
+      };
+      hits.forEach((h, k) => {
+        // The deadline written right after the cycle ("hằng quý (trước ngày 18 …)"); with one cycle, the nearest one.
+        const nextStart = hits[k + 1]?.start ?? clause.text.length;
+        const near = clause.text.slice(h.end, Math.min(nextStart, h.end + 60));
+        const adjacent = /^\s*[(,:]?\s*(?:trước|chậm nhất|không muộn|khi|vào)/iu.test(near);
+        let d = adjacent ? (deadlines.find((x) => x.start >= h.end && x.start < h.end + 60) ?? null) : null;
+        if (!d && h.cycle !== 'ad-hoc' && periodic.length === 1 && deadlines.length) {
+          const distance = (x: Deadline) => (x.start >= h.end ? x.start - h.end : h.start - x.end);
+          d = [...deadlines].sort((a, b2) => distance(a) - distance(b2))[0];
+        }
+        if (d) used.add(d);
+        let deadline = d?.deadline ?? null;
+        if (!d && h.cycle === 'ad-hoc') {
+          const when = /khi (?:được|có) yêu cầu/iu.exec(adjacent ? near : clause.text.slice(h.start));
+          deadline = when ? when[0] : null;
+        }
+        add(h.cycle, d, deadline);
       });
+      // "trước ngày 15 tháng 6 và trước ngày 15 tháng 12 hằng năm": the other deadline is the half-year report.
+      for (const d of deadlines) {
+        const cycle = used.has(d) ? null : cycleOfDeadline(d);
+        if (cycle && !rules.some((r) => r.cycle === cycle && fold(r.reporter ?? '') === fold(reporter ?? ''))) add(cycle, d, d.deadline);
+      }
     }
   });
   return rules;

@@ -165,3 +165,29 @@ describe('reporting rules', () => {
     expect(p.reporting.map((r) => r.cycle)).toEqual(['quarterly', 'half-year', 'nine-month', 'annual']);
   });
 });
+
+describe('reporting deadlines without a cycle word each', () => {
+  it('"trước ngày 15 tháng 6 và trước ngày 15 tháng 12 hằng năm": a half-year and a yearly report', () => {
+    const p = plan('III. TỔ CHỨC THỰC HIỆN', 'Các đơn vị báo cáo kết quả trước ngày 15 tháng 6 và trước ngày 15 tháng 12 hằng năm về UBND xã.');
+    expect(p.reporting.map((r) => [r.cycle, r.day, r.month])).toEqual([
+      ['annual', 15, 12],
+      ['half-year', 15, 6],
+    ]);
+  });
+});
+
+describe('header: who issues the plan', () => {
+  const head = (...lines: string[]) => plan(...lines, 'KẾ HOẠCH', 'Chuyển đổi số năm 2026', 'I. MỤC TIÊU', '- Phối hợp với xã Tân Lập triển khai dịch vụ công.');
+  it('a commune named in the national-emblem block, even when a PDF merged both columns', () => {
+    const p = head('ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ AN THẠNH Độc lập - Tự do - Hạnh phúc', 'Số: 12/KH-UBND An Thạnh, ngày 03 tháng 3 năm 2026');
+    expect(p).toMatchObject({ commune: 'An Thạnh', number: '12/KH-UBND', issuedOn: '2026-03-03', period: { from: 2026, to: 2026 } });
+  });
+  it('a district or a province has no issuing commune (another commune named in the text is not the issuer)', () => {
+    expect(head('ỦY BAN NHÂN DÂN', 'HUYỆN ĐÔNG ANH', 'Số: 99/KH-UBND')).toMatchObject({ commune: null, communeCode: null });
+    expect(head('UBND TỈNH THANH HÓA', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ')).toMatchObject({ commune: null, communeCode: null });
+  });
+  it('a draft leaves number and date blank', () => {
+    expect(head('Số: /KH-UBND', 'Phú Thịnh, ngày     tháng     năm 2026')).toMatchObject({ number: null, issuedOn: null });
+  });
+});
+
