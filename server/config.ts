@@ -24,7 +24,7 @@ export const ConfigSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   /** Sign-in attempts per minute from one address (password spraying). */
-  SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(30),
+  SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(60),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),

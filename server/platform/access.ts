@@ -41,6 +41,19 @@ export const rolePermissions: Record<Role, Permission[]> = {
   citizen: ['org.read'],
 };
 
+/** Vietnamese names of the roles, for audit summaries and messages. */
+export const ROLE_LABELS: Record<Role, string> = {
+  system_admin: 'Quản trị hệ thống',
+  province_admin: 'Quản trị cấp tỉnh',
+  province_officer: 'Cán bộ Sở (cấp tỉnh)',
+  commune_admin: 'Quản trị cấp xã',
+  commune_leader: 'Lãnh đạo UBND xã',
+  plan_officer: 'Cán bộ phụ trách chuyển đổi số',
+  unit_officer: 'Cán bộ đơn vị',
+  one_stop_officer: 'Cán bộ một cửa',
+  citizen: 'Người dân',
+};
+
 /** The kind of organisation node each role is granted on. */
 export const roleGrantKinds: Record<Role, OrgKind[]> = {
   system_admin: ['nation'],

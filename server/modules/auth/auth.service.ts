@@ -12,7 +12,7 @@ import { afterFailedSignIn, checkPassword, isLocked, passwordProblemMessage, ses
 const invalidCredentials = () =>
   new AppError('INVALID_CREDENTIALS', 'unauthenticated', 'Tên đăng nhập hoặc mật khẩu không đúng.');
 const accountLocked = (until: Date) =>
-  new AppError('ACCOUNT_LOCKED', 'locked', `Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ${until.toISOString()}.`, {
+  new AppError('ACCOUNT_LOCKED', 'locked', `Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ${until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' })} ngày ${until.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}.`, {
     details: { lockedUntil: until.toISOString() },
   });
 

@@ -51,9 +51,12 @@ export function standardUnits(adminLevel: string): { suffix: string; unitType: U
 
 /** "Phòng Kinh tế" + "Xã Vĩnh Bảo" → "Phòng Kinh tế xã Vĩnh Bảo" (generic nouns lower-case, NĐ 30 Phụ lục II). */
 export function unitFullName(unitName: string, communeFullName: string): string {
-  const [first, ...rest] = communeFullName.split(' ');
-  const generic = /^(Xã|Phường|Đặc)$/.test(first) ? first.toLowerCase() : first;
-  return `${unitName} ${[generic, ...rest].join(' ')}`;
+  const m = /^(Xã|Phường|Đặc khu)\s+(.*)$/u.exec(communeFullName);
+  if (!m) return `${unitName} ${communeFullName}`;
+  const generic = m[1].toLowerCase();
+  // "Công an xã" + "Xã Tượng Lĩnh" → "Công an xã Tượng Lĩnh", not "Công an xã xã …".
+  if (unitName.toLowerCase().endsWith(` ${generic}`)) return `${unitName} ${m[2]}`;
+  return `${unitName} ${generic} ${m[2]}`;
 }
 
 export const UNIT_TYPE_LABELS: Record<UnitType, string> = {

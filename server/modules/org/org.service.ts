@@ -41,7 +41,14 @@ export async function getNodeDetail(ctx: Ctx, id: string, opts: { includeClosed?
     q.listChildren(ctx.db, node.id, !!opts.includeClosed),
   ]);
   const { path: _path, ...view } = node;
-  return { ...view, ancestors, children: children.filter(visible), allowedActions: allowedActions(actor, node) };
+  const { scope } = readView(actor);
+  // A node seen only as the way to the actor's own communes counts only those communes.
+  const countVisible = (c: (typeof children)[number]) => {
+    if (isInScope(scope, c)) return c.childCount;
+    if (c.kind === 'province') return new Set(actor.grants.filter((g) => g.provinceId === c.id && g.communeId).map((g) => g.communeId)).size;
+    return 0;
+  };
+  return { ...view, ancestors, children: children.filter(visible).map((c) => ({ ...c, childCount: countVisible(c) })), allowedActions: allowedActions(actor, node) };
 }
 
 export async function getRoot(ctx: Ctx, opts: { includeClosed?: boolean } = {}) {

@@ -48,6 +48,7 @@ describe('organisation tree', () => {
     expect(leaderRoot.children.map((c: { name: string }) => c.name)).toEqual(['Hải Phòng']);
     const hp = (await get(leader, `/api/v1/org/units/${leaderRoot.children[0].id}`)).json();
     expect(hp.children.map((c: { name: string }) => c.name)).toEqual(['Vĩnh Bảo']);
+    expect(leaderRoot.children[0].childCount).toBe(1); // not the 114 communes the leader cannot see
     expect((await get(leader, '/api/v1/org/search?q=tuong%20linh')).json().items).toEqual([]);
     const provinceRoot = (await get(provinceOfficer, '/api/v1/org/root')).json();
     expect(provinceRoot.children.map((c: { name: string }) => c.name)).toEqual(['Hải Phòng']);

@@ -18,7 +18,7 @@ afterAll(() => t.close());
 
 function upload(s: Session, query: string, name: string, content: Uint8Array | string, type = 'text/plain') {
   const form = new FormData();
-  form.append('file', new Blob([content], { type }), name);
+  form.append('file', new Blob([content as BlobPart], { type }), name);
   return t.request(s, { method: 'POST', url: `/api/v1/plans/imports?${query}`, payload: form as never });
 }
 

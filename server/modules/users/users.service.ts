@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { can, hasRole, roleGrantKinds, scopeOf, type Actor, type Place } from '../../platform/access.ts';
+import { can, hasRole, ROLE_LABELS, roleGrantKinds, scopeOf, type Actor, type Place } from '../../platform/access.ts';
 import { audit, diff } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -70,7 +70,7 @@ async function checkGrant(ctx: Ctx, actor: Actor, role: Role, orgUnitId: string)
     throw new AppError('GRANT_OUT_OF_SCOPE', 'forbidden', 'Không thể giao vai trò ở nơi nằm ngoài phạm vi quản lý của bạn.');
   }
   if (!roleGrantKinds[role].includes(node.kind)) {
-    throw new AppError('GRANT_WRONG_LEVEL', 'invalid', `Vai trò ${role} không giao được ở cấp "${node.kind}".`, { fields: [{ path: 'body.role', message: 'Vai trò không hợp với cấp đơn vị' }] });
+    throw new AppError('GRANT_WRONG_LEVEL', 'invalid', `Vai trò ${ROLE_LABELS[role]} không giao được ở ${node.fullName}.`, { fields: [{ path: 'body.role', message: 'Vai trò không hợp với cấp đơn vị' }] });
   }
   if (role === 'system_admin' && !hasRole(actor, 'system_admin')) throw new AppError('GRANT_TOO_HIGH', 'forbidden', 'Chỉ quản trị hệ thống mới giao được vai trò quản trị hệ thống.');
   if (role === 'province_admin' && !hasRole(actor, 'system_admin', 'province_admin')) throw new AppError('GRANT_TOO_HIGH', 'forbidden', 'Chỉ quản trị cấp tỉnh trở lên mới giao được vai trò này.');
@@ -101,7 +101,7 @@ export async function createUser(
     for (const g of grantNodes) {
       await tx.db.insertInto('roleGrants').values({ userId: user.id, role: g.role, orgUnitId: g.node.id, provinceId: g.node.provinceId, communeId: g.node.communeId, grantedBy: actor.userId }).onConflict((oc) => oc.doNothing()).execute();
     }
-    await audit(tx, { action: 'user.created', recordType: 'user', recordId: user.id, summary: `Tạo người dùng ${body.username} (${body.fullName}) với vai trò ${body.grants.map((g) => g.role).join(', ')}`, changes: { username: body.username, grants: body.grants }, provinceId: home.provinceId, communeId: home.communeId });
+    await audit(tx, { action: 'user.created', recordType: 'user', recordId: user.id, summary: `Tạo người dùng ${body.username} (${body.fullName}) với vai trò ${body.grants.map((g) => ROLE_LABELS[g.role]).join(', ')}`, changes: { username: body.username, grants: body.grants }, provinceId: home.provinceId, communeId: home.communeId });
     return { user: await toView(tx, actor, (await q.findUser(tx.db, user.id))!), temporaryPassword: password };
   });
 }
@@ -148,7 +148,7 @@ export async function addGrant(ctx: Ctx, id: string, body: { role: Role; orgUnit
     const r = await tx.db.insertInto('roleGrants').values({ userId: id, role: body.role, orgUnitId: node.id, provinceId: node.provinceId, communeId: node.communeId, grantedBy: actor.userId }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
     evictUserSessions(id);
     if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) throw new AppError('GRANT_EXISTS', 'conflict', 'Người dùng đã có vai trò này ở đơn vị này.');
-    await audit(tx, { action: 'user.grant_added', recordType: 'user', recordId: id, summary: `Giao vai trò ${body.role} tại ${node.fullName} cho ${u.username}`, changes: body, provinceId: u.provinceId, communeId: u.communeId });
+    await audit(tx, { action: 'user.grant_added', recordType: 'user', recordId: id, summary: `Giao vai trò ${ROLE_LABELS[body.role]} tại ${node.fullName} cho ${u.username}`, changes: body, provinceId: u.provinceId, communeId: u.communeId });
     return toView(tx, actor, (await q.findUser(tx.db, id))!);
   });
 }
@@ -162,7 +162,7 @@ export async function removeGrant(ctx: Ctx, id: string, grantId: string) {
     await tx.db.deleteFrom('roleGrants').where('id', '=', grantId).execute();
     evictUserSessions(id);
     // Permissions are read per request from the grants, so live sessions lose the role at once.
-    await audit(tx, { action: 'user.grant_removed', recordType: 'user', recordId: id, summary: `Thu hồi vai trò ${grant.role} tại ${grant.orgUnitName} của ${u.username}`, changes: { role: grant.role, orgUnitId: grant.orgUnitId }, provinceId: u.provinceId, communeId: u.communeId });
+    await audit(tx, { action: 'user.grant_removed', recordType: 'user', recordId: id, summary: `Thu hồi vai trò ${ROLE_LABELS[grant.role]} tại ${grant.orgUnitName} của ${u.username}`, changes: { role: grant.role, orgUnitId: grant.orgUnitId }, provinceId: u.provinceId, communeId: u.communeId });
     return toView(tx, actor, (await q.findUser(tx.db, id))!);
   });
 }
