@@ -14,7 +14,15 @@ export type Permission =
   | 'plans.read'
   | 'plans.manage'
   | 'catalogue.read'
-  | 'catalogue.manage';
+  | 'catalogue.manage'
+  /** See tasks (nhiệm vụ) of the commune. */
+  | 'tasks.read'
+  /** Create, assign and edit any task of the commune (plan officer, leaders). */
+  | 'tasks.assign'
+  /** Work on tasks of one's own unit: progress, evidence, submit, comment. */
+  | 'tasks.work'
+  /** Verify or return submitted tasks (besides the approver named on a task). */
+  | 'tasks.approve';
 
 export const ROLES: Role[] = [
   'system_admin',
@@ -28,16 +36,16 @@ export const ROLES: Role[] = [
   'citizen',
 ];
 
-const ALL: Permission[] = ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'plans.manage', 'catalogue.read', 'catalogue.manage'];
+const ALL: Permission[] = ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'plans.manage', 'catalogue.read', 'catalogue.manage', 'tasks.read', 'tasks.assign', 'tasks.work', 'tasks.approve'];
 export const rolePermissions: Record<Role, Permission[]> = {
   system_admin: ALL,
-  province_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'catalogue.read', 'catalogue.manage'],
-  province_officer: ['org.read', 'users.read', 'plans.read', 'catalogue.read', 'catalogue.manage'],
-  commune_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'catalogue.read'],
-  commune_leader: ['org.read', 'users.read', 'audit.read', 'plans.read', 'plans.manage', 'catalogue.read'],
-  plan_officer: ['org.read', 'users.read', 'plans.read', 'plans.manage', 'catalogue.read'],
-  unit_officer: ['org.read', 'plans.read', 'catalogue.read'],
-  one_stop_officer: ['org.read', 'plans.read', 'catalogue.read'],
+  province_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'catalogue.read', 'catalogue.manage', 'tasks.read'],
+  province_officer: ['org.read', 'users.read', 'plans.read', 'catalogue.read', 'catalogue.manage', 'tasks.read'],
+  commune_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'catalogue.read', 'tasks.read'],
+  commune_leader: ['org.read', 'users.read', 'audit.read', 'plans.read', 'plans.manage', 'catalogue.read', 'tasks.read', 'tasks.assign', 'tasks.work', 'tasks.approve'],
+  plan_officer: ['org.read', 'users.read', 'plans.read', 'plans.manage', 'catalogue.read', 'tasks.read', 'tasks.assign', 'tasks.work'],
+  unit_officer: ['org.read', 'plans.read', 'catalogue.read', 'tasks.read', 'tasks.work'],
+  one_stop_officer: ['org.read', 'plans.read', 'catalogue.read', 'tasks.read', 'tasks.work'],
   citizen: ['org.read'],
 };
 
@@ -113,7 +121,7 @@ function grantCovers(grant: Grant, place: Place, reachCommune: boolean): boolean
   }
 }
 
-const READS: Permission[] = ['org.read', 'users.read', 'audit.read', 'plans.read', 'catalogue.read'];
+const READS: Permission[] = ['org.read', 'users.read', 'audit.read', 'plans.read', 'catalogue.read', 'tasks.read'];
 
 export function can(actor: Actor | null, permission: Permission, place: Place): boolean {
   if (!actor) return false;
