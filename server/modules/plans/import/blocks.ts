@@ -24,6 +24,8 @@ export interface Block {
   depth: number;
   /** Text without the marker, wrapped pieces joined with one space. */
   text: string;
+  /** The same with its marker, as written ("1.1. Hoàn thiện thể chế"). */
+  full: string;
   segs: Seg[];
   line: number;
   /** Cells of a table row ("| a | b |" or a Word table exported by document-text). */
@@ -130,7 +132,7 @@ export function buildBlocks(rawLines: string[], flatTables: FlatTable[]): Block[
     const lineNo = i + 1;
     const flat = flatAt.get(lineNo);
     if (flat) {
-      push({ type: 'flat', label: '', depth: 0, text: '', segs: [{ line: lineNo, offset: 0 }], line: lineNo, flat });
+      push({ type: 'flat', label: '', depth: 0, text: '', full: '', segs: [{ line: lineNo, offset: 0 }], line: lineNo, flat });
       current = null;
       i = flat.endLine - 1;
       continue;
@@ -142,7 +144,7 @@ export function buildBlocks(rawLines: string[], flatTables: FlatTable[]): Block[
     }
     const cells = splitRow(rawLines[i]);
     if (cells) {
-      if (cells.length) push({ type: 'row', label: '', depth: 0, text: cells.join(' | '), segs: [{ line: lineNo, offset: 0 }], line: lineNo, cells });
+      if (cells.length) push({ type: 'row', label: '', depth: 0, text: cells.join(' | '), full: text, segs: [{ line: lineNo, offset: 0 }], line: lineNo, cells });
       current = null;
       blanks = 0;
       continue;
@@ -151,6 +153,7 @@ export function buildBlocks(rawLines: string[], flatTables: FlatTable[]): Block[
     if (marker.type === 'para' && current && canContinue(current, lastPhysical, text, blanks, wrapWidth)) {
       current.segs.push({ line: lineNo, offset: current.text.length + 1 });
       current.text = `${current.text} ${text}`;
+      current.full = `${current.full} ${text}`;
       lastPhysical = text;
       blanks = 0;
       continue;
@@ -160,6 +163,7 @@ export function buildBlocks(rawLines: string[], flatTables: FlatTable[]): Block[
       label: marker.label,
       depth: marker.depth,
       text: marker.text,
+      full: text,
       segs: [{ line: lineNo, offset: 0 }],
       line: lineNo,
     });

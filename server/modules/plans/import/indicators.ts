@@ -117,6 +117,8 @@ function measuredText(clause: string, m: Mention, prev: Mention | undefined, nex
   }
   const a = tidy(words(after) > 12 ? firstPhrase(after, words(b) > 0) : after);
   if (!words(b)) return a;
+  // "Về hạ tầng: 100% thôn có sóng 4G" — a label, then what is measured.
+  if (/:\s*$/.test(before) && words(a) >= 3 && !/^(?:cho|tại|trên|ở|đối với|với)(?![\p{L}])/iu.test(a)) return a;
   if (words(a) <= 2) return tidy(`${b} ${a}`);
   if ((STRONG_LEAD_IN.test(before.trimEnd()) && words(b) > 6) || words(b) > 12) return a;
   return tidy(`${b} ${a}`);

@@ -220,7 +220,7 @@ export function phaseYear(text: string): number | null {
   const t = text.replace(/[:.]\s*$/, '').trim();
   if (t.length > 60) return null;
   const f = fold(t);
-  if (!/^(?:\* ?)?(?:giai doan|den nam|nam|tu nam|trong nam|muc tieu den nam|chi tieu den nam|chi tieu nam|muc tieu nam)\b/.test(f)) return null;
+  if (!/^(?:\* ?)?(?:giai doan|(?:den|toi) (?:het )?nam|het nam|nam|tu nam|trong nam|(?:muc tieu|chi tieu) (?:den (?:het )?)?nam)\b/.test(f)) return null;
   const ys = findYears(t);
   return ys.length ? ys[ys.length - 1].year : null;
 }

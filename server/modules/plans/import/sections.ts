@@ -165,6 +165,9 @@ export function annotate(blocks: Block[]): BlockContext[] {
     partTitlePending = false;
     const level = headingLevel(b, blocks[i + 1]);
     if (level === null) {
+      // A numbered or lettered item closes the scope of the sibling heading before it ("2. …" after "1. Đến năm 2026:").
+      const siblingLevel = b.type === 'numbered' ? 1 + b.depth : b.type === 'letter' ? 8 : null;
+      if (siblingLevel !== null) while (stack.length && stack[stack.length - 1].level >= siblingLevel) stack.pop();
       out.push(context(false));
       continue;
     }
@@ -178,13 +181,12 @@ export function annotate(blocks: Block[]): BlockContext[] {
     if (cls === 'targets' || cls === 'tasks' || cls === 'org') sawBody = true;
     const effective = cls ?? parentCls;
     const unit = effective === 'org' && level >= 2 && !c.cls ? headingUnit(text) : null;
-    const label = b.type === 'bullet' || b.type === 'para' ? '' : `${b.label} `;
     stack.push({
       level,
       cls,
       assessment: c.assessment,
       year: headingYear(text, effective, c.assessment || stack.some((o) => o.assessment)),
-      group: `${label}${text}`.trim(),
+      group: b.type === 'bullet' || b.type === 'para' ? text : b.full,
       unit,
     });
     if (b.type === 'part' && !text) partTitlePending = true;

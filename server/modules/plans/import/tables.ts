@@ -78,17 +78,26 @@ export function extractRowTables(blocks: Block[], ctxs: BlockContext[], defaults
       i++;
       continue;
     }
-    const rows: Block[] = [];
-    while (i < blocks.length && blocks[i].type === 'row') rows.push(blocks[i++]);
-    const header = rows[0];
+    const all: Block[] = [];
+    while (i < blocks.length && blocks[i].type === 'row') all.push(blocks[i++]);
+    // The header is one of the first rows (a title row may come first).
+    const kindOf = (cols: Column[]) => {
+      const has = (r: Role) => cols.some((c) => c.role === r);
+      const nameCol = cols.findIndex((c) => c.role === 'name' || c.role === 'task');
+      const task = has('task') && (has('lead') || has('time'));
+      return { task, target: !task && nameCol >= 0 && has('value'), nameCol };
+    };
+    const h = all.slice(0, 3).findIndex((r) => {
+      const k = kindOf(r.cells!.map(columnOf));
+      return k.task || k.target;
+    });
+    if (h < 0) continue;
+    const header = all[h];
+    const rows = all.slice(h);
     const cols = header.cells!.map(columnOf);
     const ctx = ctxs[header.index];
     if (ctx.cls === 'none' || ctx.cls === 'funding') continue;
-    const has = (r: Role) => cols.some((c) => c.role === r);
-    const nameCol = cols.findIndex((c) => c.role === 'name' || c.role === 'task');
-    const isTaskTable = has('task') && (has('lead') || has('time'));
-    const isTargetTable = !isTaskTable && nameCol >= 0 && has('value');
-    if (!isTaskTable && !isTargetTable) continue;
+    const { task: isTaskTable, target: isTargetTable, nameCol } = kindOf(cols);
     let group = ctx.group;
     for (const row of rows.slice(1)) {
       const cells = row.cells!;

@@ -79,7 +79,8 @@ export function subjectUnit(text: string): string | null {
 export function prefixUnit(text: string): string | null {
   const m = /^([^:]{3,90}):\s*\S/u.exec(text);
   if (!m || !isUnitStart(m[1])) return null;
-  return cleanUnit(m[1]);
+  // "Đề nghị các Trạm y tế xã: …" names "Các Trạm y tế xã".
+  return cleanUnit(m[1]).replace(/^các(?=\s)/u, 'Các');
 }
 
 /** "(Cơ quan chủ trì: X; phối hợp: Y)" written inside the item. */
@@ -97,7 +98,7 @@ export function headingUnit(text: string): string | null {
   if (prefixed) return prefixed;
   if (!isUnitStart(text)) return null;
   // A short heading is the name itself ("7. Các cơ sở giáo dục, Trạm Y tế xã" — "giáo" is not the verb "giao").
-  if (text.split(/\s+/).length <= 20 && !/[.;]$/.test(text.trim())) return cleanUnit(text);
+  if (text.split(/\s+/).length <= 30 && !/[.;]$/.test(text.trim())) return cleanUnit(text);
   return subjectUnit(text);
 }
 

@@ -19,7 +19,7 @@ describe('lead and partners ("chủ trì … phối hợp …")', () => {
 
   it('"Unit: duty" items and headings', () => {
     expect(prefixUnit('Phòng Kinh tế: Chủ trì các nhiệm vụ phát triển hạ tầng số')).toBe('Phòng Kinh tế');
-    expect(prefixUnit('Đề nghị các Trạm y tế xã: Thực hiện quản lý hồ sơ bệnh án điện tử')).toBe('các Trạm y tế xã');
+    expect(prefixUnit('Đề nghị các Trạm y tế xã: Thực hiện quản lý hồ sơ bệnh án điện tử')).toBe('Các Trạm y tế xã');
     expect(prefixUnit('Lĩnh vực nông nghiệp: Phát triển kinh tế số')).toBeNull();
     expect(headingUnit('Phòng Văn hóa - Xã hội xã')).toBe('Phòng Văn hóa - Xã hội');
     expect(headingUnit('Các cơ sở giáo dục, Trạm Y tế xã')).toBe('Các cơ sở giáo dục, Trạm Y tế xã');
