@@ -62,7 +62,7 @@ export async function extractDocumentText(bytes: Uint8Array, fileName: string): 
       out = { format: 'docx', ...(await docxToText(bytes)) };
       break;
     case 'ole':
-      throw unsupported('tài liệu Word 97–2003 .doc hoặc Excel .xls', 'Hãy mở bằng Word và lưu thành .docx.');
+      throw unsupported('tài liệu Word 97–2003 .doc, Excel .xls hoặc tệp Office có đặt mật khẩu', 'Hãy mở bằng Word, bỏ mật khẩu nếu có và lưu thành .docx.');
     case 'rtf':
       throw unsupported('RTF', 'Hãy mở bằng Word và lưu thành .docx.');
     case 'binary':

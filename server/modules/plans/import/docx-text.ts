@@ -32,6 +32,7 @@ export function htmlToLines(html: string): string[] {
   let cell: string[] | null = null;
   let inCell = 0;
   let lastTopCount = 0;
+  let tableDepth = 0;
 
   const flush = () => {
     const t = decodeEntities(text).replace(/\s+/g, ' ').trim();
@@ -98,10 +99,21 @@ export function htmlToLines(html: string): string[] {
         }
         break;
       case 'table':
+        // A table inside a cell stays inside that cell's text.
+        if (closing) tableDepth--;
+        else tableDepth++;
+        if (tableDepth + (closing ? 1 : 0) > 1) {
+          text += ' ';
+          break;
+        }
         flush();
         if (!closing) lines.push('');
         break;
       case 'tr':
+        if (tableDepth > 1) {
+          text += '; ';
+          break;
+        }
         flush();
         if (closing && row) {
           if (row.some(Boolean)) lines.push(`| ${row.join(' | ')} |`);
@@ -110,6 +122,10 @@ export function htmlToLines(html: string): string[] {
         break;
       case 'td':
       case 'th':
+        if (tableDepth > 1) {
+          text += ' ';
+          break;
+        }
         if (!closing) {
           flush();
           cell = [];

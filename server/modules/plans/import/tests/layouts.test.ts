@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { extractDocumentText } from '../document-text.ts';
+import { htmlToLines } from '../docx-text.ts';
 import { extractPlan } from '../extract-plan.ts';
 import { importPlanDocument } from '../import-plan-document.ts';
 import { PlanExtraction } from '../plan-import.contract.ts';
@@ -215,3 +216,13 @@ describe('a PDF with a text layer (.pdf)', () => {
     expect(plan.tasks).toHaveLength(3);
   });
 });
+
+describe('mammoth HTML → lines', () => {
+  it('numbers ordered lists, marks bullets, writes one line per table row, keeps a nested table inside its cell', () => {
+    const html =
+      '<h1>II. NHIỆM VỤ</h1><ol><li>Hạ tầng số<ul><li>Nâng cấp mạng LAN</li></ul></li><li>Dữ liệu số</li></ol>' +
+      '<table><tr><td><p>Việc</p><table><tr><td>a</td><td>b</td></tr></table></td><td>Phòng Kinh tế</td></tr></table><p>Hết &amp; xong</p>';
+    expect(htmlToLines(html)).toEqual(['II. NHIỆM VỤ', '1. Hạ tầng số', '+ Nâng cấp mạng LAN', '2. Dữ liệu số', '', '| Việc ; a b ; | Phòng Kinh tế |', 'Hết & xong']);
+  });
+});
+
