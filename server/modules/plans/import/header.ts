@@ -57,6 +57,8 @@ function titleOf(lines: string[]): { title: string; end: number; isPlanTitle: bo
 /** "ỦY BAN NHÂN DÂN / XÃ AN THẠNH" at the top: who issues the document, at which level. */
 function issuerOf(lines: string[]): { level: string; name: string } | null {
   const head = lines.filter(Boolean).slice(0, 8);
+  // "UBND HUYỆN X" above "UBND XÃ Y": the upper line is the superior body, the lowest one issues.
+  let found: { level: string; name: string } | null = null;
   for (let i = 0; i < head.length; i++) {
     const m = /^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s*(.*)$/u.exec(head[i]);
     if (!m) continue;
@@ -66,10 +68,11 @@ function issuerOf(lines: string[]): { level: string; name: string } | null {
       if (!l) continue;
       const name = l[2].split(/\s+(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|Số\s*:)/u)[0].trim();
       if (name.split(/\s+/).length > 4) continue;
-      return { level: l[1].toLowerCase(), name: name.toLowerCase().replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) };
+      found = { level: l[1].toLowerCase(), name: name.toLowerCase().replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) };
+      break;
     }
   }
-  return null;
+  return found;
 }
 
 function communeOf(lines: string[], title: string): { name: string | null; kind: 'x' | 'p' | 'd' | null } {
@@ -143,7 +146,8 @@ function periodOf(title: string, lines: string[], issuedOn: string | null): { fr
   return { from: dated.length ? Math.max(...dated) : null, to: y.year };
 }
 
-const ROLE = /^(?:KT\.|TM\.|TL\.|Q\.|TUQ\.)?\s*(PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG PHÒNG)$/u;
+// The role closes its line; in a PDF "Nơi nhận" may share the line on the left.
+const ROLE = /(?:^|\s)(?:KT\.|TM\.|TL\.|Q\.|TUQ\.)?\s*(PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|BÍ THƯ|PHÓ GIÁM ĐỐC|GIÁM ĐỐC|TRƯỞNG PHÒNG)$/u;
 
 function signerOf(lines: string[]): { name: string; title: string } | null {
   let roleAt = -1;
@@ -159,12 +163,11 @@ function signerOf(lines: string[]): { name: string; title: string } | null {
   if (roleAt < 0) return null;
   for (let i = roleAt + 1; i < Math.min(lines.length, roleAt + 15); i++) {
     const l = lines[i];
-    if (!l || ROLE.test(l) || /^\(.*\)$/.test(l) || /^(?:KT|TM)\./u.test(l)) continue;
+    if (!l || ROLE.test(l) || /^\(.*\)$/.test(l) || /^(?:KT|TM)\./u.test(l) || /^[-–•+]/.test(l) || l.includes(':')) continue;
     if (/^\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]*){1,4}$/u.test(l)) {
       const title = role.toLowerCase().replace(/^./, (c) => c.toUpperCase()).replace(/chủ tịch/u, (s, off: number) => (off ? 'Chủ tịch' : s));
       return { name: l, title };
     }
-    break;
   }
   return null;
 }

@@ -52,7 +52,7 @@ const REF = /\b(?:theo|ke hoach|quyet dinh|nghi quyet|chuong trinh|de an|cong va
 // "phấn đấu 100% hộ gia đình …": what is measured follows the number.
 const STRONG_LEAD_IN = /(?:^|\s)(?:mục tiêu|phấn đấu|bảo đảm|đảm bảo|để đạt|hướng tới)\s*$/iu;
 // "Tỷ lệ … đạt 95%", "quy mô kinh tế số đạt khoảng 40% GRDP": what is measured precedes the number.
-const SUBJECT_BEFORE = /(?:^|\s)(?:đạt|chiếm|là|ở mức|đạt mức|khoảng|đạt tỷ lệ|tỷ lệ|lên|xuống)\s*$/iu;
+const SUBJECT_BEFORE = /(?:^|\s)(?:đạt|chiếm|là|ở mức|đạt mức|khoảng|đạt tỷ lệ|tỷ lệ)\s*$/iu;
 // A cited document after the number is not part of what is measured.
 const CITATION = /\s(?:theo|tại)\s+(?:Kế hoạch|Quyết định|Nghị quyết|Chương trình|Đề án|Công văn|Chỉ thị|Thông tư|Nghị định|Luật)(?![\p{L}\d])/u;
 // A second number of the same clause that only carries the first one further ("…, tiến tới 100% vào năm 2040").
@@ -65,13 +65,15 @@ function stripYears(s: string): string {
 }
 
 function tidy(s: string): string {
-  return stripYears(s)
+  let t = stripYears(s)
     .replace(/\s+/g, ' ')
     .replace(/^[\s,;:.\-–—]+/, '')
-    .replace(/^(?:(?:và|hoặc|đồng thời|tiến tới|trong đó|với)\s+)+/iu, '')
-    .replace(/(?:\s+(?:đạt|là|chiếm|khoảng|gần|ở mức|đạt mức|và|hoặc|trong đó|với))+\s*$/iu, '')
-    .replace(/[\s,;:.\-–—(]+$/, '')
-    .trim();
+    .replace(/^(?:(?:và|hoặc|đồng thời|tiến tới|trong đó|với)\s+)+/iu, '');
+  // Connectives and punctuation left at the end once the number and year are gone ("… đạt và .").
+  for (let k = 0; k < 3; k++) {
+    t = t.replace(/[\s,;:.\-–—(]+$/, '').replace(/(?:\s+(?:đạt|là|chiếm|khoảng|gần|ở mức|đạt mức|và|hoặc|trong đó|với))+$/iu, '');
+  }
+  return t.trim();
 }
 
 /**
@@ -119,7 +121,12 @@ function measuredText(clause: string, m: Mention, prev: Mention | undefined, nex
   if (!words(b)) return a;
   // "Về hạ tầng: 100% thôn có sóng 4G" — a label, then what is measured.
   if (/:\s*$/.test(before) && words(a) >= 3 && !/^(?:cho|tại|trên|ở|đối với|với)(?![\p{L}])/iu.test(a)) return a;
-  if (words(a) <= 2) return tidy(`${b} ${a}`);
+  if (words(a) <= 2) {
+    // A long sentence ending in what is measured ("…, bảo đảm tốc độ tải xuống tối thiểu 50 Mbit/s"): its last phrase.
+    const i = b.lastIndexOf(', ');
+    const tail = words(b) > 12 && i > 0 ? b.slice(i + 2) : '';
+    return tidy(`${words(tail) >= 3 ? tail : b} ${a}`);
+  }
   if ((STRONG_LEAD_IN.test(before.trimEnd()) && words(b) > 6) || words(b) > 12) return a;
   return tidy(`${b} ${a}`);
 }

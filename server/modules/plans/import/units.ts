@@ -86,6 +86,9 @@ export function prefixUnit(text: string): string | null {
 /** "(Cơ quan chủ trì: X; phối hợp: Y)" written inside the item. */
 /** "(Cơ quan chủ trì: X; phối hợp: Y)", "Đơn vị thực hiện: X" written inside the item. */
 export function inlineLead(text: string): string | null {
+  // "(Công an xã chủ trì, Phòng Kinh tế phối hợp, hoàn thành năm 2027)"
+  const before = /\(\s*([^()]{3,80}?)\s+chủ trì(?![\p{L}])/u.exec(text);
+  if (before && isUnitStart(before[1])) return cleanUnit(before[1]);
   const m = /(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phụ trách)(?:\s+thực hiện)?|(?<![\p{L}])chủ trì(?:\s+thực hiện)?)\s*:\s*([^;:()\n]+?)(?:\s*[;)]|,\s*(?:cơ quan |đơn vị )?(?:phối hợp|thời gian)|\.\s|\.?$)/iu.exec(text);
   if (!m) return null;
   const u = cleanUnit(m[1]);
@@ -119,6 +122,7 @@ const PARTNER_END = new RegExp(
 /** Partners named after "phối hợp với …" / "(phối hợp X)" / "phối hợp: X". */
 export function partnersOf(text: string): string[] {
   const out: string[] = [];
+  for (const m of text.matchAll(/[(,;]\s*([^(),;]{3,80}?)\s+phối hợp(?![\p{L}])/gu)) if (isUnitStart(m[1])) out.push(cleanUnit(m[1]));
   const inline = /phối hợp\s*:\s*([^;)\n]+)/iu.exec(text);
   if (inline) out.push(...inline[1].split(/;/).map(cleanUnit));
   for (const m of text.matchAll(/phối hợp(?: chặt chẽ)?(?: với| giữa [^,;]{2,40}? với)\s+([^;.()]{3,160})/giu)) {

@@ -226,3 +226,40 @@ describe('mammoth HTML → lines', () => {
   });
 });
 
+describe('a plan as a PDF export flattens it: both header columns on one line, "•" bullets, wrapped lines (.txt)', () => {
+  const text = fixture('merged-columns-plan.txt').toString('utf8');
+  const plan = extractPlan(text);
+  it('the issuer is the lower of the two bodies in the header; the signer is found beside "Nơi nhận"', () => {
+    expect(plan).toMatchObject({
+      commune: 'Mỹ Lộc',
+      number: '35/KH-UBND',
+      issuedOn: '2026-03-02',
+      period: { from: 2026, to: 2030 },
+      signer: { name: 'Nguyễn Văn Năm', title: 'Chủ tịch' },
+    });
+  });
+  it('the current situation gives baselines; each target takes the year written after it', () => {
+    expect(plan.indicators.map((i) => [i.kind, i.comparator, i.value, i.unit, i.year, i.line])).toEqual([
+      ['baseline', '=', 68, '%', 2025, 10],
+      ['baseline', '=', 100, '%', 2025, 10],
+      ['target', '>', 80, '%', 2027, 15],
+      ['target', '>', 95, '%', 2030, 16],
+      ['target', '=', 90, '%', 2030, 17],
+      ['target', '>=', 1, 'count', 2030, 18],
+      ['target', '=', 100, '%', 2028, 19],
+      ['target', '>=', 50, 'Mbit/s', 2030, 23],
+    ]);
+    expect(plan.indicators[3].text).toBe('Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình');
+    expect(plan.indicators[7].text).toBe('bảo đảm tốc độ tải xuống');
+  });
+  it('"(Công an xã chủ trì, Phòng Kinh tế phối hợp, hoàn thành năm 2027)"', () => {
+    expect(plan.tasks.find((t) => t.line === 24)).toMatchObject({ lead: 'Công an xã', partners: ['Phòng Kinh tế'], to: 2027 });
+  });
+  it('the standing office reports to the district', () => {
+    expect(plan.reporting.map((r) => [r.cycle, r.day, r.month, r.recipient])).toEqual([
+      ['half-year', 20, 6, 'UBND huyện'],
+      ['annual', 20, 12, 'UBND huyện'],
+    ]);
+  });
+});
+
