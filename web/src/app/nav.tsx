@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, DashboardOutlined,
-  FileTextOutlined, HomeOutlined, TeamOutlined, UserOutlined,
+  FileTextOutlined, HomeOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../lib/messages/vi.ts';
 import { hasCapability, type Capability, type CurrentUser } from '../lib/session.ts';
@@ -21,7 +21,8 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, label: 'nav.home', ready: true, group: 'work' },
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, label: 'nav.dashboard', ready: false, group: 'work' },
-  { key: 'plans', path: '/plans', icon: <FileTextOutlined />, label: 'nav.plans', ready: false, group: 'work' },
+  { key: 'plans', path: '/plans', icon: <FileTextOutlined />, label: 'nav.plans', capability: 'plans.read', ready: true, group: 'work' },
+  { key: 'catalogue', path: '/catalogue', icon: <UnorderedListOutlined />, label: 'nav.catalogue', capability: 'catalogue.read', ready: true, group: 'work' },
   { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: 'nav.tasks', ready: false, group: 'work' },
   { key: 'reports', path: '/reports', icon: <BarChartOutlined />, label: 'nav.reports', ready: false, group: 'work' },
   { key: 'org', path: '/org', icon: <ApartmentOutlined />, label: 'nav.org', capability: 'org.read', ready: true, group: 'admin' },

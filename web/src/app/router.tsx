@@ -7,6 +7,11 @@ import { UserDetailPage } from '../features/users/components/UserDetailPage.tsx'
 import { AuditPage } from '../features/audit/components/AuditPage.tsx';
 import { ProfilePage } from '../features/profile/components/ProfilePage.tsx';
 import { ChangePasswordPage } from '../features/profile/components/ChangePasswordPage.tsx';
+import { PlansPage } from '../features/plans/components/PlansPage.tsx';
+import { ImportReviewPage } from '../features/plans/components/review/ImportReviewPage.tsx';
+import { PlanPage } from '../features/plans/components/plan/PlanPage.tsx';
+import { VersionPage } from '../features/plans/components/plan/VersionPage.tsx';
+import { CataloguePage } from '../features/catalogue/components/CataloguePage.tsx';
 import { AppShell } from './AppShell.tsx';
 import { RequireAuth, RequireCapability } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -32,6 +37,16 @@ const pages: RouteObject[] = [
     ],
   },
   { element: <RequireCapability capability="audit.read" />, children: [{ path: 'audit', element: <AuditPage /> }] },
+  {
+    element: <RequireCapability capability="plans.read" />,
+    children: [
+      { path: 'plans', element: <PlansPage /> },
+      { path: 'plans/imports/:id', element: <ImportReviewPage /> },
+      { path: 'plans/:id', element: <PlanPage /> },
+      { path: 'plans/:id/versions/:no', element: <VersionPage /> },
+    ],
+  },
+  { element: <RequireCapability capability="catalogue.read" />, children: [{ path: 'catalogue', element: <CataloguePage /> }] },
   { path: '*', element: <NotFoundPage /> },
 ];
 

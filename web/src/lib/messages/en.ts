@@ -1,3 +1,5 @@
+import { catalogueEn } from './catalogue.en.ts';
+import { plansEn } from './plans.en.ts';
 import type { MessageKey } from './vi.ts';
 
 /** English, the second locale. TypeScript checks that every Vietnamese key has a translation. */
@@ -175,4 +177,7 @@ export const en: Record<MessageKey, string> = {
   'profile.signOutEverywhere': 'Sign out on every device',
   'profile.signOutEverywhereConfirm': 'End every session, including this one?',
   'profile.signedOutEverywhere': '{n} sessions ended',
+
+  ...plansEn,
+  ...catalogueEn,
 };

@@ -1,3 +1,6 @@
+import { catalogueVi } from './catalogue.vi.ts';
+import { plansVi } from './plans.vi.ts';
+
 /** Vietnamese — the first language of Xã Số. Keys are grouped by page; `{name}` is filled in. */
 export const vi = {
   'app.subtitle': 'Nền tảng chính quyền số cấp xã',
@@ -173,6 +176,9 @@ export const vi = {
   'profile.signOutEverywhere': 'Đăng xuất khỏi mọi thiết bị',
   'profile.signOutEverywhereConfirm': 'Kết thúc mọi phiên đăng nhập, kể cả phiên này?',
   'profile.signedOutEverywhere': 'Đã kết thúc {n} phiên đăng nhập',
+
+  ...plansVi,
+  ...catalogueVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
