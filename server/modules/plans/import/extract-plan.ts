@@ -25,7 +25,8 @@ export function extractPlan(text: string): PlanExtraction {
   const rawLines = text.normalize('NFC').split('\n');
   const flatTables = findFlatTables(rawLines);
   const blocks = buildBlocks(rawLines, flatTables);
-  const ctxs = annotate(blocks);
+  let ctxs = annotate(blocks);
+  if (!ctxs.some((c) => c.cls === 'targets' || c.cls === 'tasks' || c.cls === 'org')) ctxs = annotate(blocks, true);
   const header = extractHeader(rawLines);
   const defaults: YearDefaults = {
     target: header.period.to,

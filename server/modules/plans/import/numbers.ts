@@ -135,7 +135,7 @@ export function findMeasures(text: string): Mention[] {
 
 // Verbs and phrases after which a bare number counts things ("hiện có 03 nhà mạng", "thí điểm 1 mô hình").
 const COUNT_LEAD =
-  /(?:^|[\s(])(?:co|hien co|dat|trang bi|cung cap|thanh lap|bo tri|xay dung|hinh thanh|thi diem|to chuc|dao tao|tap huan|mo|lap dat|ket noi|so luong|voi|gom|tang them|phat trien|it nhat|toi thieu|tren|khong duoi|toi da|khong qua|duoi|≥|>=|≤|<=)\s*$/;
+  /(?:^|[\s(])(?:co|hien co|duy tri|dat|trang bi|cung cap|thanh lap|bo tri|xay dung|hinh thanh|thi diem|to chuc|dao tao|tap huan|mo|lap dat|ket noi|so luong|voi|gom|tang them|phat trien|it nhat|toi thieu|tren|khong duoi|toi da|khong qua|duoi|≥|>=|≤|<=)\s*$/;
 // Words after the number that make it a time, an age or a frequency rather than a count.
 const NOT_COUNT_NOUN = /^(?:nam|thang|ngay|tuan|quy|gio|phut|giay|tuoi|lan|ky|con so|muc|cap|buoc|so)\b/;
 

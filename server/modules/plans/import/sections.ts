@@ -111,7 +111,11 @@ const headingYear = (text: string, cls: SectionClass | null, assessment: boolean
   return null;
 };
 
-export function annotate(blocks: Block[]): BlockContext[] {
+/**
+ * `bodyByDefault`: the plan names none of its sections (e.g. "I. CHÍNH QUYỀN SỐ", "II. KINH TẾ SỐ"),
+ * so every top-level section is read as a task section.
+ */
+export function annotate(blocks: Block[], bodyByDefault = false): BlockContext[] {
   const stack: Open[] = [];
   const out: BlockContext[] = [];
   let ended = false;
@@ -177,7 +181,8 @@ export function annotate(blocks: Block[]): BlockContext[] {
     const parentCls = context(true).cls;
     let cls = c.cls;
     // An unnamed top-level section after the plan's targets or tasks continues the plan's body.
-    if (!cls && topLevel && sawBody && parentCls === 'preamble') cls = 'tasks';
+    const numberedSection = b.type === 'roman' || b.type === 'numbered' || b.type === 'part';
+    if (!cls && topLevel && (sawBody || (bodyByDefault && numberedSection)) && parentCls === 'preamble') cls = 'tasks';
     if (cls === 'targets' || cls === 'tasks' || cls === 'org') sawBody = true;
     const effective = cls ?? parentCls;
     const unit = effective === 'org' && level >= 2 && !c.cls ? headingUnit(text) : null;

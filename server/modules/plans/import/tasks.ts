@@ -42,6 +42,9 @@ export function isStatement(text: string): boolean {
 }
 
 const isNote = (text: string): boolean => /^\(.*\)[.;]?$/u.test(text.trim());
+/** "Để đạt được các mục tiêu trên, cần thực hiện các nhiệm vụ sau:" introduces the list, it is not in it. */
+const isIntro = (text: string): boolean =>
+  /:\s*$/.test(text) && (/^(?:Để|Nhằm|Với|Trên cơ sở|Căn cứ|Theo)(?![\p{L}])/u.test(text) || /(?:như sau|sau đây|gồm|bao gồm)\s*:\s*$/iu.test(text));
 
 function span(text: string, period: Period): { from: number | null; to: number | null } {
   const years = findYears(text).filter((y) => !/(?:ke hoach|quyet dinh|nghi quyet|chuong trinh|de an|chien luoc|cong van)[^;]{0,80}$/.test(fold(text.slice(Math.max(0, y.start - 90), y.start))));
@@ -128,6 +131,7 @@ export function extractTasks(blocks: Block[], ctxs: BlockContext[], period: Peri
     if (ctx.isHeading && !a && !(prefixed && text.split(/\s+/).length >= 8)) return;
     if ((text.match(/[\p{L}\d]+/gu) ?? []).length < 3) return;
     if (isTargetStatement(text) || isFundingLine(text) || isNote(text) || isStatement(text) || isClosingLine(text)) return;
+    if (b.type === 'para' && isIntro(text)) return;
 
     if (prefixed) carry = { group: ctx.group, unit: prefixed };
     else if (b.type !== 'para' || carry?.group !== ctx.group) carry = null;
