@@ -1,5 +1,7 @@
 /** Small helpers shared by the benchmark scenarios: figures, percentiles, child servers, load. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -68,8 +70,22 @@ export async function stopChild(child: ChildProcess) {
   });
 }
 
-/** Closed-loop load: `concurrency` clients each sending requests back to back for `seconds`. */
+/**
+ * Closed-loop load: `concurrency` clients each sending requests back to back for `seconds`.
+ * Uses wrk (Debian package `wrk`) when installed — a C load generator does not compete with
+ * the server for CPU the way a Node client does on a 2-core machine — else a Node client.
+ */
 export async function load(opts: { url: string; headers?: Record<string, string>; concurrency: number; seconds: number }) {
+  if (fs.existsSync('/usr/bin/wrk')) {
+    const args = ['-t2', `-c${opts.concurrency}`, `-d${opts.seconds}s`, '-s', path.resolve('bench/wrk-report.lua'), ...Object.entries(opts.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), opts.url];
+    const out = spawnSync('/usr/bin/wrk', args, { encoding: 'utf8' });
+    const line = out.stdout.split('\n').find((l) => l.startsWith('WRKJSON '));
+    if (line) return { ...(JSON.parse(line.slice(8)) as { rps: number; p95: number; p50: number; errors: number; requests: number }), generator: 'wrk' };
+  }
+  return { ...(await nodeLoad(opts)), generator: 'node' };
+}
+
+async function nodeLoad(opts: { url: string; headers?: Record<string, string>; concurrency: number; seconds: number }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const latencies: number[] = [];
   let errors = 0;

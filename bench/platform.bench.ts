@@ -58,7 +58,7 @@ export async function pointReadBench(pgUrl: string) {
   u.pathname = `/${dbName}`;
   const url = u.toString();
   const appPort = await freePort();
-  const app = startChild(['bin/xaso.mjs', 'start'], { DATABASE_URL: url, PORT: String(appPort), DEMO: '1' });
+  const app = startChild(['bin/xaso.mjs', 'start'], { DATABASE_URL: url, PORT: String(appPort), DEMO: '1', ...(process.env.BENCH_PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}` } : {}) });
   try {
     await waitForHealth(`http://127.0.0.1:${appPort}/api/health`, 120_000);
     const signIn = await fetch(`http://127.0.0.1:${appPort}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'vinhbao.chutich', password: 'XaSo@Demo2026' }) });
@@ -77,7 +77,7 @@ export async function pointReadBench(pgUrl: string) {
     await load({ url: appUrl, headers: { cookie }, concurrency: 16, seconds: 2 });
     const appRun = await load({ url: appUrl, headers: { cookie }, concurrency: 16, seconds });
     if (appRun.errors || bareRun.errors) log(`errors: app ${appRun.errors}, bare ${bareRun.errors}`);
-    report({ scenario: 'point-read', metric: 'bare_fastify_pg_rps', value: bareRun.rps, unit: 'req/s', better: 'higher', note: `p95 ${bareRun.p95.toFixed(1)} ms` });
+    report({ scenario: 'point-read', metric: 'bare_fastify_pg_rps', value: bareRun.rps, unit: 'req/s', better: 'higher', note: `p95 ${bareRun.p95.toFixed(1)} ms; load by ${bareRun.generator}` });
     report({ scenario: 'point-read', metric: 'authenticated_read_rps', value: appRun.rps, unit: 'req/s', better: 'higher', note: 'GET /api/v1/users/:id with a session cookie, PostgreSQL' });
     report({ scenario: 'point-read', metric: 'authenticated_read_p95_ms', value: appRun.p95, unit: 'ms', better: 'lower' });
     report({ scenario: 'point-read', metric: 'ratio_to_bare_pct', value: (100 * appRun.rps) / bareRun.rps, unit: '%', target: 50, better: 'higher' });

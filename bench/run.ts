@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { eventLoopBench, pointReadBench, startupBench } from './platform.bench.ts';
 import { log } from './lib.ts';
+import { planImportBench } from './plans.bench.ts';
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const onlyArg = process.argv.indexOf('--only');
@@ -27,6 +28,7 @@ const scenarios: { name: string; needsPg?: boolean; run: () => Promise<void> }[]
   { name: 'startup', run: startupBench },
   { name: 'event-loop', run: eventLoopBench },
   { name: 'point-read', needsPg: true, run: () => pointReadBench(pgUrl) },
+  { name: 'plan-import', run: planImportBench },
 ];
 
 const hasPg = await pgAvailable();

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -18,6 +17,7 @@ import type { Database } from './platform/db/database.ts';
 import { registerErrorHandling } from './platform/error-handler.ts';
 import { typed } from './platform/http.ts';
 import { loggerOptions } from './platform/logging.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { registerAuthHook } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { oidcRoutes } from './modules/auth/oidc.routes.ts';
@@ -26,6 +26,9 @@ import { userRoutes } from './modules/users/users.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
+import { taskRoutes } from './modules/tasks/tasks.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { startReminderLoop } from './modules/notifications/reminders.loop.ts';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -51,30 +54,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app);
   // The API speaks JSON (and multipart for uploads); a text/plain body is refused with 415.
   app.removeContentTypeParser('text/plain');
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Ant Design injects its CSS-in-JS as <style> elements at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        // Only behind HTTPS: on a plain-HTTP LAN address it would break every request.
-        upgradeInsecureRequests: config.cookieSecure ? [] : null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app, { https: config.cookieSecure });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 20, parts: 25 } });
@@ -111,6 +92,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { prefix: '/api/v1/audit' });
   await app.register(indicatorRoutes, { prefix: '/api/v1/catalogue' });
   await app.register(planRoutes, { prefix: '/api/v1/plans' });
+  await app.register(taskRoutes, { prefix: '/api/v1/tasks' });
+  await app.register(notificationRoutes, { prefix: '/api/v1/notifications' });
+  // Reminders run only in a server that listens (tests inject and never listen).
+  if (config.reminderIntervalMinutes > 0) {
+    let stopReminders: (() => void) | null = null;
+    app.addHook('onListen', async () => {
+      stopReminders = startReminderLoop(database.db, config, app.log);
+    });
+    app.addHook('onClose', async () => stopReminders?.());
+  }
 
   if (deps.serveWeb !== false && fs.existsSync(path.join(webDistDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDistDir, wildcard: false, maxAge: '1h' });

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ctx } from '../../platform/context.ts';
-import { importPlanDocument } from '../plans/import/import-plan-document.ts';
 import { contentFromExtraction } from '../plans/plans.content.ts';
 import { enrich, saveContentAsPlan } from '../plans/plans.import.service.ts';
 import { audit } from '../../platform/audit.ts';
@@ -86,6 +85,7 @@ async function seedDemoPlans(tx: Ctx): Promise<number> {
     const file = path.join(plansDir, `${dc.slug}.txt`);
     if (has || !fs.existsSync(file)) continue;
     const bytes = new Uint8Array(fs.readFileSync(file));
+    const { importPlanDocument } = await import('../plans/import/import-plan-document.ts');
     const { document, plan } = await importPlanDocument(bytes, `${dc.slug}.txt`);
     const content = contentFromExtraction(plan);
     await enrich(tx, commune.id, content);

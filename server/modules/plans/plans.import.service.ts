@@ -7,7 +7,6 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { requireActor } from '../auth/auth.service.ts';
 import { listCatalogueForMatching } from '../indicators/indicators.queries.ts';
 import { findNode } from '../org/org.queries.ts';
-import { importPlanDocument } from './import/import-plan-document.ts';
 import { indicatorsIn } from './import/indicators.ts';
 import type { PlanContentInput } from './plans.contract.ts';
 import { contentFromExtraction } from './plans.content.ts';
@@ -56,6 +55,8 @@ export async function startImport(ctx: Ctx, input: { communeId: string; planId?:
     const plan = await q.findPlan(ctx.db, input.planId);
     if (!plan || plan.communeId !== commune.id) throw notFound('PLAN_NOT_FOUND', 'kế hoạch');
   }
+  // The document readers (mammoth, pdf.js) load on first use, not at every server start.
+  const { importPlanDocument } = await import('./import/import-plan-document.ts');
   const { document, plan: extraction } = await importPlanDocument(input.bytes, input.fileName);
   const content = contentFromExtraction(extraction);
   const suggestions = await enrich(ctx, commune.id, content);
