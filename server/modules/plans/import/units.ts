@@ -46,6 +46,10 @@ const DUTY_VERBS = [
 ];
 const DUTY_RE = new RegExp(String.raw`^(?:${[...new Set(DUTY_VERBS)].sort((a, b) => b.length - a.length).join('|')})\b`);
 
+// Verbs that never name a unit: where the subject surely ends.
+const STRONG = ['tham muu', 'chu tri', 'phoi hop', 'chiu trach nhiem', 'co trach nhiem', 'la', 'neu cao', 'thuc hien', 'trien khai', 'chu dong', 'can cu', 'dinh ky', 'huong dan', 'theo doi', 'don doc', 'khan truong', 'nghiem tuc', 'thuong xuyen', 'dua', 'ban hanh', 'phan cong'];
+const STRONG_RE = new RegExp(String.raw`^(?:${STRONG.sort((a, b) => b.length - a.length).join('|')})\b`);
+
 /** The first word of the text is a verb of duty ("Triển khai …", "Là cơ quan …"). */
 export const startsWithDutyVerb = (text: string): boolean => DUTY_RE.test(fold(text.trim()));
 
@@ -69,8 +73,17 @@ export function subjectUnit(text: string): string | null {
   if (!isUnitStart(t)) return null;
   const words = t.split(/\s+/);
   const folded = fold(words.slice(0, 24).join(' ')).split(' ');
+  const at = (i: number, re: RegExp) => re.test(folded.slice(i, i + 4).join(' '));
   for (let i = 2; i < Math.min(words.length, 18); i++) {
-    if (DUTY_RE.test(folded.slice(i, i + 4).join(' '))) return cleanUnit(words.slice(0, i).join(' '));
+    if (!at(i, DUTY_RE)) continue;
+    // "Trung tâm Dịch vụ tổng hợp triển khai …": a verb that also names things ("tổng hợp", "quản lý")
+    // gives way to a plain verb of duty right after it.
+    if (!at(i, STRONG_RE)) {
+      for (let j = i + 1; j <= i + 3 && j < Math.min(words.length, 18); j++) {
+        if (at(j, STRONG_RE)) return cleanUnit(words.slice(0, j).join(' '));
+      }
+    }
+    return cleanUnit(words.slice(0, i).join(' '));
   }
   return null;
 }
@@ -100,9 +113,11 @@ export function headingUnit(text: string): string | null {
   const prefixed = prefixUnit(text);
   if (prefixed) return prefixed;
   if (!isUnitStart(text)) return null;
-  // A short heading is the name itself ("7. Các cơ sở giáo dục, Trạm Y tế xã" — "giáo" is not the verb "giao").
-  if (text.split(/\s+/).length <= 30 && !/[.;]$/.test(text.trim())) return cleanUnit(text);
-  return subjectUnit(text);
+  // "Phòng Văn hóa - Xã hội có trách nhiệm thực hiện các nội dung sau:" → the subject; else the heading is the name.
+  const subject = subjectUnit(text);
+  // Only a real predicate makes it a sentence: "Trung tâm Dịch vụ tổng hợp" is a name, not "… does tổng hợp".
+  if (subject && text.split(/\s+/).length - subject.split(/\s+/).length >= 4) return subject;
+  return text.split(/\s+/).length <= 30 && !/[.;]$/.test(text.trim()) ? cleanUnit(text) : null;
 }
 
 /** "Tăng cường phối hợp giữa UBND xã với MTTQ …" → the first party leads. */

@@ -15,6 +15,9 @@ describe('lead and partners ("chủ trì … phối hợp …")', () => {
     ['Triển khai các giải pháp bảo vệ dữ liệu cá nhân', null],
     ['Phòng, chống tin giả, lừa đảo trực tuyến', null],
     ['Ban hành quy chế quản lý dữ liệu', null],
+    ['Trung tâm Dịch vụ tổng hợp triển khai tuyên truyền', 'Trung tâm Dịch vụ tổng hợp'],
+    ['Phòng Văn hóa - Xã hội tổng hợp báo cáo kết quả', 'Phòng Văn hóa - Xã hội'],
+    ['Ban Quản lý dự án chủ trì thi công', 'Ban Quản lý dự án'],
   ])('subject of "%s"', (text, lead) => expect(subjectUnit(text)).toBe(lead));
 
   it('"Unit: duty" items and headings', () => {
@@ -24,6 +27,8 @@ describe('lead and partners ("chủ trì … phối hợp …")', () => {
     expect(headingUnit('Phòng Văn hóa - Xã hội xã')).toBe('Phòng Văn hóa - Xã hội');
     expect(headingUnit('Các cơ sở giáo dục, Trạm Y tế xã')).toBe('Các cơ sở giáo dục, Trạm Y tế xã');
     expect(headingUnit('Chế độ báo cáo')).toBeNull();
+    expect(headingUnit('Trung tâm Dịch vụ tổng hợp')).toBe('Trung tâm Dịch vụ tổng hợp');
+    expect(headingUnit('Phòng Văn hóa - Xã hội có trách nhiệm thực hiện các nội dung sau:')).toBe('Phòng Văn hóa - Xã hội');
   });
 
   it('inline "chủ trì: …; phối hợp: …"', () => {
