@@ -36,6 +36,15 @@ export const ConfigSchema = z.object({
   OIDC_SCOPE: z.string().default('openid profile'),
   /** Allow an http:// issuer (tests, local identity providers only). */
   OIDC_ALLOW_HTTP: bool.default(false),
+  /** Largest evidence file (minh chứng) of a task. */
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  /** Overdue beyond this many working days escalates to the task's approver. */
+  ESCALATE_AFTER_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  /** How often the running server scans for reminders and drains the mail outbox; 0 = never. */
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
+  /** smtp://user:pass@host:587 or smtps://…; unset = mails wait in the outbox, unsent. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Xã Số <no-reply@localhost>'),
 });
 
 export interface Config {
@@ -57,6 +66,11 @@ export interface Config {
   uploadLimitBytes: number;
   trustProxy: boolean;
   oidc?: { issuer: string; clientId: string; clientSecret?: string; redirectUri: string; scope: string; allowHttp: boolean };
+  evidenceMaxBytes: number;
+  escalateAfterWorkingDays: number;
+  reminderIntervalMinutes: number;
+  smtpUrl?: string;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +104,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY,
+    evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
+    escalateAfterWorkingDays: e.ESCALATE_AFTER_WORKING_DAYS,
+    reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_REDIRECT_URI
         ? {

@@ -126,6 +126,10 @@ const commands: Record<string, { summary: string; run: () => Promise<Command> }>
   'demo-accounts': { summary: 'demo-accounts [--json]      in các tài khoản mẫu', run: async () => demoAccounts },
   backup: { summary: 'backup --out FILE           sao lưu toàn bộ cơ sở dữ liệu', run: async () => backup },
   restore: { summary: 'restore FILE                khôi phục từ bản sao lưu', run: async () => restore },
+  reminders: {
+    summary: 'reminders [--date YYYY-MM-DD] quét nhắc việc (7/3/1 ngày làm việc, quá hạn, báo lãnh đạo) và gửi hộp thư đi',
+    run: async () => (await import('./modules/notifications/reminders.loop.ts')).remindersCommand,
+  },
   'import-plan': {
     summary: 'import-plan FILE --json     in kế hoạch trích xuất từ FILE (.txt, .docx, .pdf), không ghi gì',
     run: async () => (await import('./modules/plans/import/import-plan.command.ts')).importPlanCommand,

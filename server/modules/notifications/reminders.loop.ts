@@ -1,0 +1,65 @@
+/**
+ * What the running server does every REMINDER_INTERVAL_MINUTES: scan for reminders, then
+ * drain the mail outbox; and what `xaso reminders` does once. Runs never overlap; a failed
+ * run is logged and the next one tries again (everything it does is idempotent).
+ */
+import type { Config } from '../../config.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { vietnamToday } from '../calendar/dates.ts';
+import { drainOutbox, type DrainResult } from './outbox.sender.ts';
+import { scanReminders, type ScanResult } from './reminders.ts';
+
+export async function runReminders(db: Db, config: Config, today = vietnamToday()): Promise<{ scan: ScanResult; mail: DrainResult }> {
+  const scan = await scanReminders(db, today, { escalateAfter: config.escalateAfterWorkingDays });
+  const mail = await drainOutbox(db, config, { limit: 500 });
+  return { scan, mail };
+}
+
+export function startReminderLoop(db: Db, config: Config, log: { info(o: object, m: string): void; error(o: object, m: string): void }): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const r = await runReminders(db, config);
+      log.info(r, 'nhắc việc: đã quét và gửi thư');
+    } catch (e) {
+      log.error({ err: e }, 'nhắc việc: lỗi, sẽ thử lại lần sau');
+    } finally {
+      running = false;
+    }
+  };
+  // The first run shortly after start, not during it; then every interval.
+  const first = setTimeout(() => void tick(), 30_000);
+  const every = setInterval(() => void tick(), config.reminderIntervalMinutes * 60_000);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}
+
+/** `xaso reminders [--date YYYY-MM-DD]`: one scan and one drain, figures on stdout as JSON. */
+export async function remindersCommand(args: string[]): Promise<number> {
+  const { loadConfig } = await import('../../config.ts');
+  const { openDatabase } = await import('../../platform/db/database.ts');
+  const { migrate } = await import('../../platform/db/migrate.ts');
+  const i = args.indexOf('--date');
+  const date = i >= 0 ? args[i + 1] : undefined;
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    process.stderr.write('Cách dùng: xaso reminders [--date YYYY-MM-DD]\n');
+    return 2;
+  }
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    await migrate(database);
+    const r = await runReminders(database.db, config, date);
+    process.stdout.write(`${JSON.stringify(r)}\n`);
+    if (!r.mail.configured) process.stderr.write('SMTP_URL chưa đặt: thư được giữ trong hộp thư đi, chưa gửi.\n');
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
