@@ -24,7 +24,9 @@ const UNIT_START = new RegExp(
     String.raw`^(?:Đoàn Thanh niên|Hội (?:Nông dân|Phụ nữ|Cựu chiến binh|Người cao tuổi|Chữ thập đỏ|Liên hiệp))`,
     String.raw`^(?:Trạm|Trường|Bưu điện|Thôn|Xóm|Tổ dân phố)\s+\S`,
     String.raw`^Tổ (?:công nghệ|CNS|Công nghệ)`,
-    String.raw`^[Cc]ác\s+(?:phòng|cơ quan|đơn vị|ban|ngành|trường|thôn|xóm|tổ|Tổ|cơ sở|hội|đoàn thể|doanh nghiệp|tổ chức|trạm|Trạm|xã|bộ phận)`,
+    String.raw`^[Cc]ác\s+(?:phòng|sở|cơ quan|đơn vị|ban|ngành|trường|thôn|xóm|tổ|Tổ|cơ sở|hội|đoàn thể|doanh nghiệp|tổ chức|trạm|Trạm|xã|huyện|bộ phận)`,
+    // Telecoms and the post office lead infrastructure tasks in many plans.
+    String.raw`^(?:Viễn thông|Viettel|VNPT|MobiFone|Mobifone|Bưu điện|Liên đoàn Lao động)(?![\p{L}\d])`,
     String.raw`^(?:Thủ trưởng|Người đứng đầu|Lãnh đạo|Chủ tịch|Phó Chủ tịch|Bí thư)(?![\p{L}\d])`,
     String.raw`^(?:Cơ quan|Đơn vị|Bộ phận)\s+(?:thường trực|chuyên môn|đầu mối|một cửa)`,
   ].join('|'),

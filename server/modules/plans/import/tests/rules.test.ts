@@ -196,3 +196,26 @@ describe('header: who issues the plan', () => {
   });
 });
 
+describe('a province or district plan', () => {
+  it('units of a province lead their duties; the province is not a commune', () => {
+    const p = plan(
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH THANH HÓA',
+      'KẾ HOẠCH',
+      'Chuyển đổi số tỉnh Thanh Hóa năm 2026',
+      'IV. TỔ CHỨC THỰC HIỆN',
+      '1. Sở Khoa học và Công nghệ',
+      '- Chủ trì theo dõi, đôn đốc thực hiện Kế hoạch.',
+      '2. Các sở, ban, ngành, UBND các huyện, thị xã, thành phố',
+      '- Xây dựng kế hoạch chuyển đổi số của cơ quan, địa phương; báo cáo định kỳ 6 tháng (trước ngày 15/6), hằng năm (trước ngày 15/12) về Sở Khoa học và Công nghệ.',
+      '3. Viễn thông Thanh Hóa chủ trì phát triển hạ tầng băng rộng cố định.',
+    );
+    expect(p).toMatchObject({ commune: null, communeCode: null });
+    expect(p.tasks.map((t) => t.lead)).toEqual(['Sở Khoa học và Công nghệ', 'Các sở, ban, ngành, UBND các huyện, thị xã, thành phố', 'Viễn thông Thanh Hóa']);
+    expect(p.reporting.map((r) => [r.cycle, r.day, r.month, r.recipient])).toEqual([
+      ['half-year', 15, 6, 'Sở Khoa học và Công nghệ'],
+      ['annual', 15, 12, 'Sở Khoa học và Công nghệ'],
+    ]);
+  });
+});
+
