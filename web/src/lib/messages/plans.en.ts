@@ -131,6 +131,7 @@ export const plansEn: Record<keyof typeof plansVi, string> = {
   'plans.field.reporting.month': 'Month',
 
   'plans.link.suggested': 'Catalogue suggestion',
+  'plans.link.linked': 'Catalogue indicator',
   'plans.link.score': '{n} % match',
   'plans.link.confirm': 'Confirm link',
   'plans.link.other': 'Choose another indicator',
@@ -162,6 +163,8 @@ export const plansEn: Record<keyof typeof plansVi, string> = {
   'plans.review.save': 'Save plan',
   'plans.review.discard': 'Discard',
   'plans.review.discardConfirm': 'Discard this import? The review so far will be lost.',
+  'plans.review.discardOk': 'Discard the import',
+  'plans.review.keepReviewing': 'Keep reviewing',
   'plans.review.discarded': 'Import discarded',
   'plans.review.autosaveOn': 'Drafts save automatically',
   'plans.review.saving': 'Saving draft…',

@@ -129,6 +129,7 @@ export const plansVi = {
   'plans.field.reporting.month': 'Tháng',
 
   'plans.link.suggested': 'Gợi ý danh mục',
+  'plans.link.linked': 'Chỉ tiêu danh mục',
   'plans.link.score': 'khớp {n} %',
   'plans.link.confirm': 'Xác nhận liên kết',
   'plans.link.other': 'Chọn chỉ tiêu khác',
@@ -160,6 +161,8 @@ export const plansVi = {
   'plans.review.save': 'Lưu kế hoạch',
   'plans.review.discard': 'Hủy',
   'plans.review.discardConfirm': 'Hủy bản nhập này? Những gì đã rà soát sẽ bị bỏ.',
+  'plans.review.discardOk': 'Hủy bản nhập',
+  'plans.review.keepReviewing': 'Tiếp tục rà soát',
   'plans.review.discarded': 'Đã hủy bản nhập',
   'plans.review.autosaveOn': 'Tự động lưu nháp',
   'plans.review.saving': 'Đang lưu nháp…',

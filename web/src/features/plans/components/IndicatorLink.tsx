@@ -71,15 +71,14 @@ export function IndicatorLink({ value, suggestion, name, unit, onChange, busy }:
     return <IndicatorSelect unit={unit} onCancel={() => setPicking(false)} onPick={(id) => { setPicking(false); onChange({ indicatorId: id, indicatorLink: 'confirmed' }); }} />;
   }
   return (
-    <Flex gap={6} align="center" wrap className="xs-link" data-testid="indicator-link" onClick={(e) => e.stopPropagation()}>
-      <LinkOutlined className="xs-muted" />
+    <Flex gap={6} align="center" wrap className="xs-link" data-testid="indicator-link">
       {value.indicatorId ? (
         <>
           {value.indicatorLink === 'confirmed' ? (
-            <Tag color="green" icon={<CheckOutlined />} style={{ whiteSpace: 'normal', marginInlineEnd: 0 }} data-testid="link-confirmed">{label}</Tag>
+            <Tag color="green" icon={<CheckOutlined />} style={{ whiteSpace: 'normal', marginInlineEnd: 0 }} data-testid="link-confirmed">{t('plans.link.linked')}: {label}</Tag>
           ) : (
             <Typography.Text style={{ fontSize: 13 }} data-testid="link-suggested">
-              {t('plans.link.suggested')}: <b>{label}</b>
+              <LinkOutlined className="xs-muted" /> {t('plans.link.suggested')}: <b>{label}</b>
               {score !== null && <span className="xs-muted"> ({t('plans.link.score', { n: formatNumber(score * 100, locale, 0) })})</span>}
             </Typography.Text>
           )}
@@ -91,7 +90,7 @@ export function IndicatorLink({ value, suggestion, name, unit, onChange, busy }:
         </>
       ) : (
         <>
-          <Typography.Text type="secondary" style={{ fontSize: 13 }}>{t('plans.link.none')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}><LinkOutlined /> {t('plans.link.none')}</Typography.Text>
           {onChange && <Button size="small" type="link" onClick={() => setPicking(true)} data-testid="pick-link">{t('plans.link.pick')}</Button>}
         </>
       )}

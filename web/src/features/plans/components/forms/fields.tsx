@@ -2,6 +2,7 @@ import { AutoComplete, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Se
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../../../lib/i18n.tsx';
 import type { PlanHeader, RuleContent, TargetContent, TaskContent } from '../../api/types.ts';
+import { foldFilter } from '../fold.ts';
 import { COMPARATORS, comparatorLabel, CYCLES, cycleLabel } from '../planText.ts';
 
 const UNIT_OPTIONS = ['%', 'người', 'hồ sơ', 'thủ tục', 'hộ', 'doanh nghiệp', 'Mbit/s', 'Gbit/s', 'điểm', 'tỷ đồng'].map((value) => ({ value }));
@@ -116,7 +117,7 @@ export function TaskFields({ units }: { units: { id: string; name: string }[] })
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="leadUnitId" label={t('plans.f.leadUnit')}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('plans.f.leadUnitPlaceholder')} options={units.map((u) => ({ value: u.id, label: u.name }))} data-testid="lead-unit" />
+            <Select allowClear showSearch={{ filterOption: foldFilter }} placeholder={t('plans.f.leadUnitPlaceholder')} options={units.map((u) => ({ value: u.id, label: u.name }))} data-testid="lead-unit" />
           </Form.Item>
         </Col>
       </Row>

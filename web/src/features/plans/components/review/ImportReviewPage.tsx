@@ -142,7 +142,7 @@ function Review({ draft }: { draft: ImportView }) {
       onSelect={setSelection}
       onAdd={addFromPassage}
       adding={adding}
-      style={isDesktop ? { height: paneHeight, minHeight: 360 } : { maxHeight: '55vh' }}
+      style={isDesktop ? { height: paneHeight, minHeight: 360 } : { maxHeight: '42vh' }}
     />
   );
   const items = (
@@ -163,7 +163,7 @@ function Review({ draft }: { draft: ImportView }) {
           </Typography.Text>
         </div>
         <Flex gap={8}>
-          <Popconfirm title={t('plans.review.discardConfirm')} okText={t('plans.review.discard')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={discard}>
+          <Popconfirm title={t('plans.review.discardConfirm')} okText={t('plans.review.discardOk')} cancelText={t('plans.review.keepReviewing')} okButtonProps={{ danger: true }} onConfirm={discard}>
             <Button loading={discarding} data-testid="discard">{t('plans.review.discard')}</Button>
           </Popconfirm>
           <Button type="primary" icon={<SaveOutlined />} onClick={startCommit} data-testid="save-plan">{t('plans.review.save')}</Button>
@@ -179,9 +179,10 @@ function Review({ draft }: { draft: ImportView }) {
       ) : (
         <>
           <Card size="small" styles={{ body: { padding: sourceOpen ? 8 : 0 } }} title={
-            <Button type="text" block style={{ textAlign: 'left', padding: 0 }} onClick={() => setSourceOpen((o) => !o)} aria-expanded={sourceOpen} data-testid="toggle-source">
-              <Flex justify="space-between" align="center"><span>{t('plans.review.source', { n: draft.lines.length })}</span>{sourceOpen ? <UpOutlined /> : <DownOutlined />}</Flex>
-            </Button>
+            <div role="button" tabIndex={0} className="xs-source-toggle" onClick={() => setSourceOpen((o) => !o)} onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && setSourceOpen((o) => !o)} aria-expanded={sourceOpen} data-testid="toggle-source">
+              <span><FileTextOutlined /> {t('plans.review.source', { n: draft.lines.length })}</span>
+              {sourceOpen ? <UpOutlined /> : <DownOutlined />}
+            </div>
           }>
             <div style={{ display: sourceOpen ? 'block' : 'none' }}>{source}</div>
           </Card>

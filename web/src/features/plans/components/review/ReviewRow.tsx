@@ -26,6 +26,12 @@ interface Props {
 export function ReviewRow({ list, row, communeId, unitNames, active, editing, invalid, onOpen, onEdit, onChange, onAccept, onRemove }: Props) {
   const { t } = useI18n();
   const line = 'sourceLine' in row.item ? row.item.sourceLine : null;
+  const tags = (
+    <>
+      {line && <Tag style={{ marginInlineEnd: 0 }} data-testid="line-tag">{t('plans.review.line', { n: line })}</Tag>}
+      {row.isNew && <Tag color="purple" style={{ marginInlineEnd: 0 }}>{t('plans.review.newItem')}</Tag>}
+    </>
+  );
   const cls = ['xs-review-row', active && 'is-active', !row.accepted && 'is-rejected', invalid && 'is-invalid'].filter(Boolean).join(' ');
 
   return (
@@ -35,13 +41,9 @@ export function ReviewRow({ list, row, communeId, unitNames, active, editing, in
           <Checkbox checked={row.accepted} onClick={(e) => e.stopPropagation()} onChange={(e) => onAccept(e.target.checked)} aria-label={t('plans.review.accept')} data-testid="accept" />
         </Tooltip>
         <div className="xs-row-body">
-          {list === 'targets' && <TargetSummary item={row.item as TargetContent} />}
-          {list === 'tasks' && <TaskSummary item={row.item as TaskContent} leadUnitName={(row.item as TaskContent).leadUnitId ? unitNames.get((row.item as TaskContent).leadUnitId!) : null} />}
-          {list === 'reporting' && <RuleSummary item={row.item as RuleContent} />}
-          <div className="xs-meta">
-            {line && <Tag style={{ marginInlineEnd: 0 }}>{t('plans.review.line', { n: line })}</Tag>}
-            {row.isNew && <Tag color="purple" style={{ marginInlineEnd: 0 }}>{t('plans.review.newItem')}</Tag>}
-          </div>
+          {list === 'targets' && <TargetSummary item={row.item as TargetContent} extra={tags} />}
+          {list === 'tasks' && <TaskSummary item={row.item as TaskContent} leadUnitName={(row.item as TaskContent).leadUnitId ? unitNames.get((row.item as TaskContent).leadUnitId!) : null} extra={tags} />}
+          {list === 'reporting' && <RuleSummary item={row.item as RuleContent} extra={tags} />}
           {invalid && <div style={{ color: '#ff4d4f', fontSize: 13 }} role="alert">{invalid}</div>}
         </div>
         <div className="xs-row-actions" onClick={(e) => e.stopPropagation()}>
