@@ -22,7 +22,17 @@ export type Permission =
   /** Work on tasks of one's own unit: progress, evidence, submit, comment. */
   | 'tasks.work'
   /** Verify or return submitted tasks (besides the approver named on a task). */
-  | 'tasks.approve';
+  | 'tasks.approve'
+  /** See the reporting calendar, submissions and commune reports. */
+  | 'reports.read'
+  /** Fill in and submit a unit's periodic report (one's own unit; the plan officer any unit). */
+  | 'reports.submit'
+  /** Return or approve units' submissions; compile the commune report (the standing office). */
+  | 'reports.review'
+  /** Sign off the commune report and send it up (Chủ tịch / Phó Chủ tịch). */
+  | 'reports.sign'
+  /** Receive communes' reports at the province (Sở KH&CN). */
+  | 'reports.receive';
 
 export const ROLES: Role[] = [
   'system_admin',
@@ -36,16 +46,16 @@ export const ROLES: Role[] = [
   'citizen',
 ];
 
-const ALL: Permission[] = ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'plans.manage', 'catalogue.read', 'catalogue.manage', 'tasks.read', 'tasks.assign', 'tasks.work', 'tasks.approve'];
+const ALL: Permission[] = ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'plans.manage', 'catalogue.read', 'catalogue.manage', 'tasks.read', 'tasks.assign', 'tasks.work', 'tasks.approve', 'reports.read', 'reports.submit', 'reports.review', 'reports.sign', 'reports.receive'];
 export const rolePermissions: Record<Role, Permission[]> = {
   system_admin: ALL,
-  province_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'catalogue.read', 'catalogue.manage', 'tasks.read'],
-  province_officer: ['org.read', 'users.read', 'plans.read', 'catalogue.read', 'catalogue.manage', 'tasks.read'],
-  commune_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'catalogue.read', 'tasks.read'],
-  commune_leader: ['org.read', 'users.read', 'audit.read', 'plans.read', 'plans.manage', 'catalogue.read', 'tasks.read', 'tasks.assign', 'tasks.work', 'tasks.approve'],
-  plan_officer: ['org.read', 'users.read', 'plans.read', 'plans.manage', 'catalogue.read', 'tasks.read', 'tasks.assign', 'tasks.work'],
-  unit_officer: ['org.read', 'plans.read', 'catalogue.read', 'tasks.read', 'tasks.work'],
-  one_stop_officer: ['org.read', 'plans.read', 'catalogue.read', 'tasks.read', 'tasks.work'],
+  province_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'catalogue.read', 'catalogue.manage', 'tasks.read', 'reports.read', 'reports.receive'],
+  province_officer: ['org.read', 'users.read', 'plans.read', 'catalogue.read', 'catalogue.manage', 'tasks.read', 'reports.read', 'reports.receive'],
+  commune_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'catalogue.read', 'tasks.read', 'reports.read'],
+  commune_leader: ['org.read', 'users.read', 'audit.read', 'plans.read', 'plans.manage', 'catalogue.read', 'tasks.read', 'tasks.assign', 'tasks.work', 'tasks.approve', 'reports.read', 'reports.sign'],
+  plan_officer: ['org.read', 'users.read', 'plans.read', 'plans.manage', 'catalogue.read', 'tasks.read', 'tasks.assign', 'tasks.work', 'reports.read', 'reports.submit', 'reports.review'],
+  unit_officer: ['org.read', 'plans.read', 'catalogue.read', 'tasks.read', 'tasks.work', 'reports.read', 'reports.submit'],
+  one_stop_officer: ['org.read', 'plans.read', 'catalogue.read', 'tasks.read', 'tasks.work', 'reports.read', 'reports.submit'],
   citizen: ['org.read'],
 };
 
@@ -121,7 +131,7 @@ function grantCovers(grant: Grant, place: Place, reachCommune: boolean): boolean
   }
 }
 
-const READS: Permission[] = ['org.read', 'users.read', 'audit.read', 'plans.read', 'catalogue.read', 'tasks.read'];
+const READS: Permission[] = ['org.read', 'users.read', 'audit.read', 'plans.read', 'catalogue.read', 'tasks.read', 'reports.read'];
 
 export function can(actor: Actor | null, permission: Permission, place: Place): boolean {
   if (!actor) return false;

@@ -69,6 +69,7 @@ export interface UserTable {
   oidcIssuer: string | null;
   oidcSubject: string | null;
   lastSignInAt: Timestamp | null;
+  jobTitle: ColumnType<string | null, string | null | undefined, string | null>;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 }

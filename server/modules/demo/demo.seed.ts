@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Ctx } from '../../platform/context.ts';
 import { contentFromExtraction } from '../plans/plans.content.ts';
 import { enrich, saveContentAsPlan } from '../plans/plans.import.service.ts';
+import { generateCalendarUnscoped } from '../reporting/reporting.service.ts';
 import { audit } from '../../platform/audit.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { vietnameseSortKey } from '../../platform/text.ts';
@@ -49,7 +50,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ unitsAdded: number; usersAdd
       const home = a.homeCode ? await trx.selectFrom('orgUnits').selectAll().where('code', '=', a.homeCode).executeTakeFirstOrThrow() : grantNode;
       const user = await trx
         .insertInto('users')
-        .values({ username: a.username, fullName: a.fullName, email: null, phone: null, passwordHash: hash, mustChangePassword: true, orgUnitId: home.id, provinceId: home.provinceId, communeId: home.communeId, passwordChangedAt: null, lockedUntil: null, oidcIssuer: null, oidcSubject: null, lastSignInAt: null })
+        .values({ username: a.username, fullName: a.fullName, email: null, phone: null, passwordHash: hash, mustChangePassword: true, orgUnitId: home.id, provinceId: home.provinceId, communeId: home.communeId, passwordChangedAt: null, lockedUntil: null, oidcIssuer: null, oidcSubject: null, lastSignInAt: null, jobTitle: a.jobTitle ?? null })
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx.insertInto('roleGrants').values({ userId: user.id, role: a.role, orgUnitId: grantNode.id, provinceId: grantNode.provinceId, communeId: grantNode.communeId, grantedBy: null }).execute();
@@ -90,7 +91,7 @@ async function seedDemoPlans(tx: Ctx): Promise<number> {
     const content = contentFromExtraction(plan);
     await enrich(tx, commune.id, content);
     const officer = await tx.db.selectFrom('users').select('id').where('username', '=', `${dc.slug}.vanhoa`).executeTakeFirst();
-    await saveContentAsPlan(tx, {
+    const planId = await saveContentAsPlan(tx, {
       commune,
       planId: null,
       content,
@@ -98,6 +99,8 @@ async function seedDemoPlans(tx: Ctx): Promise<number> {
       note: 'Dữ liệu mẫu: nhập từ văn bản kế hoạch của xã',
       actorId: officer?.id ?? null,
     });
+    // The reporting calendar of the current year, from the plan's own rules.
+    await generateCalendarUnscoped(tx, { id: planId, provinceId: commune.provinceId!, communeId: commune.id }, new Date().getFullYear());
     added++;
   }
   return added;

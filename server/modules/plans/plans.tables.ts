@@ -54,6 +54,7 @@ export interface PlanTargetTable {
   sourceLine: number | null;
   indicatorId: string | null;
   indicatorLink: 'suggested' | 'confirmed' | null;
+  reportingUnitId: ColumnType<string | null, string | null | undefined, string | null>;
   sortOrder: number;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;

@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+
+export function findPeriod(db: Db, id: string) {
+  return db.selectFrom('reportingPeriods').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export type PeriodRow = NonNullable<Awaited<ReturnType<typeof findPeriod>>>;
+
+export function listPeriods(db: Db, communeId: string, year?: number) {
+  let q = db.selectFrom('reportingPeriods').selectAll().where('communeId', '=', communeId).orderBy('dueOn').orderBy('level', 'desc');
+  if (year) q = q.where('startOn', '>=', `${year}-01-01`).where('startOn', '<=', `${year}-12-31`);
+  return q.execute();
+}
+
+/** The units expected to report for a plan: those holding targets, and the lead units of its tasks. */
+export async function expectedUnits(db: Db, planId: string) {
+  return db
+    .selectFrom('orgUnits as u')
+    .select(['u.id', 'u.name', 'u.fullName', 'u.sortKey'])
+    .where((eb) =>
+      eb.or([
+        eb('u.id', 'in', eb.selectFrom('planTargets').select('reportingUnitId').where('planId', '=', planId).where('kind', '=', 'target').where('reportingUnitId', 'is not', null)),
+        eb('u.id', 'in', eb.selectFrom('planTasks').select('leadUnitId').where('planId', '=', planId).where('leadUnitId', 'is not', null)),
+      ]),
+    )
+    .where('u.closedOn', 'is', null)
+    .orderBy('u.sortKey')
+    .execute();
+}
+
+export function submissionsOfPeriods(db: Db, periodIds: string[]) {
+  if (!periodIds.length) return Promise.resolve([]);
+  return db.selectFrom('reportSubmissions').selectAll().where('periodId', 'in', periodIds).execute();
+}
+
+export function findSubmission(db: Db, periodId: string, unitId: string) {
+  return db.selectFrom('reportSubmissions').selectAll().where('periodId', '=', periodId).where('unitId', '=', unitId).executeTakeFirst();
+}
+export function findSubmissionById(db: Db, id: string) {
+  return db.selectFrom('reportSubmissions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A unit's targets of a plan, with the catalogue's formula labels where the target is linked. */
+export function unitTargets(db: Db, planId: string, unitId: string) {
+  return db
+    .selectFrom('planTargets as t')
+    .leftJoin('indicators as i', 'i.id', 't.indicatorId')
+    .select(['t.id', 't.groupName', 't.text', 't.comparator', 't.value', 't.valueMax', 't.unit', 't.year', 't.kind', 'i.code as indicatorCode', 'i.numerator as numeratorLabel', 'i.denominator as denominatorLabel'])
+    .where('t.planId', '=', planId)
+    .where('t.reportingUnitId', '=', unitId)
+    .where('t.kind', '=', 'target')
+    .orderBy('t.sortOrder')
+    .execute();
+}
+
+export function unitTasks(db: Db, planId: string, unitId: string) {
+  return db.selectFrom('planTasks').select(['id', 'title', 'groupName']).where('planId', '=', planId).where('leadUnitId', '=', unitId).orderBy('sortOrder').execute();
+}
+
+/** The latest approved value of each target from periods that ended before `before`. */
+export async function previousApprovedValues(db: Db, targetIds: string[], before: string) {
+  if (!targetIds.length) return new Map<string, number>();
+  const rows = await db
+    .selectFrom('reportValues as v')
+    .innerJoin('reportSubmissions as s', 's.id', 'v.submissionId')
+    .innerJoin('reportingPeriods as p', 'p.id', 's.periodId')
+    .select(['v.targetId', 'v.value', 'p.endOn'])
+    .where('v.targetId', 'in', targetIds)
+    .where('s.status', '=', 'approved')
+    .where('p.endOn', '<', before)
+    .where('v.value', 'is not', null)
+    .orderBy('p.endOn', 'desc')
+    .execute();
+  const out = new Map<string, number>();
+  for (const r of rows) if (!out.has(r.targetId)) out.set(r.targetId, Number(r.value));
+  return out;
+}
+
+export function eventsOf(db: Db, where: { submissionId?: string; communeReportId?: string }) {
+  let q = db.selectFrom('reportEvents as e').leftJoin('users as u', 'u.id', 'e.actorId').select(['e.kind', 'e.at', 'u.fullName as actorName', 'e.comment']).orderBy('e.id');
+  if (where.submissionId) q = q.where('e.submissionId', '=', where.submissionId);
+  if (where.communeReportId) q = q.where('e.communeReportId', '=', where.communeReportId);
+  return q.execute().then((rows) => rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })));
+}
+
+export const countAll = sql<number>`count(*)`;

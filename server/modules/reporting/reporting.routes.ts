@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { commonErrors, IdParams, typed } from '../../platform/http.ts';
+import {
+  ApproveBody, CalendarQuery, CalendarView, CommuneReportBody, CommuneReportView, CompletenessQuery, CompletenessView, DocumentQuery, GenerateCalendarBody,
+  PeriodUnitParams, PeriodView, ProvinceReportsQuery, ProvinceReportsView, ReturnBody, SaveSubmissionBody, SubmissionView, UpdatePeriodBody,
+} from './reporting.contract.ts';
+import * as report from './commune-report.service.ts';
+import * as service from './reporting.service.ts';
+
+export async function reportingRoutes(app: FastifyInstance) {
+  const r = typed(app);
+  const tags = ['Báo cáo định kỳ'];
+  const sub = { 200: SubmissionView, ...commonErrors };
+  const cr = { 200: CommuneReportView, ...commonErrors };
+
+  r.post('/plans/:id/calendar', {
+    schema: { tags, summary: 'Lập lịch báo cáo của năm từ chế độ báo cáo của kế hoạch', params: IdParams, body: GenerateCalendarBody, response: { 200: CalendarView.extend({ added: z.number(), skipped: z.array(z.object({ ruleId: z.string(), reason: z.string() })) }), ...commonErrors } },
+    handler: (req) => service.generateCalendar(req.ctx, req.params.id, req.body.year),
+  });
+  r.get('/calendar', { schema: { tags, summary: 'Lịch báo cáo của xã: các kỳ, hạn, tình trạng từng đơn vị', querystring: CalendarQuery, response: { 200: CalendarView, ...commonErrors } }, handler: (req) => service.calendar(req.ctx, req.query.communeId, req.query.year) });
+  r.patch('/periods/:id', { schema: { tags, summary: 'Sửa hạn nộp của một kỳ', params: IdParams, body: UpdatePeriodBody, response: { 200: PeriodView, ...commonErrors } }, handler: (req) => service.updatePeriod(req.ctx, req.params.id, req.body) });
+  r.get('/periods/:id/units/:unitId', { schema: { tags, summary: 'Báo cáo của một đơn vị cho kỳ: chỉ tiêu (điền sẵn số liệu đã có), tường thuật theo nhiệm vụ', params: PeriodUnitParams, response: sub }, handler: (req) => service.getSubmission(req.ctx, req.params.id, req.params.unitId) });
+  r.put('/periods/:id/units/:unitId', { schema: { tags, summary: 'Lưu nháp báo cáo của đơn vị', params: PeriodUnitParams, body: SaveSubmissionBody, response: sub }, handler: (req) => service.saveSubmission(req.ctx, req.params.id, req.params.unitId, req.body) });
+  r.post('/periods/:id/units/:unitId/submit', { schema: { tags, summary: 'Nộp báo cáo (đánh dấu muộn nếu quá hạn)', params: PeriodUnitParams, response: sub }, handler: (req) => service.submitSubmission(req.ctx, req.params.id, req.params.unitId) });
+  r.post('/submissions/:id/return', { schema: { tags, summary: 'Trả lại báo cáo kèm ý kiến', params: IdParams, body: ReturnBody, response: sub }, handler: (req) => service.reviewSubmission(req.ctx, req.params.id, 'return', req.body.comment) });
+  r.post('/submissions/:id/approve', { schema: { tags, summary: 'Duyệt báo cáo (khóa lại)', params: IdParams, body: ApproveBody, response: sub }, handler: (req) => service.reviewSubmission(req.ctx, req.params.id, 'approve', req.body.comment) });
+
+  r.get('/periods/:id/commune-report', { schema: { tags, summary: 'Báo cáo của xã cho kỳ: nội dung tổng hợp, trạng thái, lịch sử', params: IdParams, response: cr }, handler: (req) => report.getCommuneReport(req.ctx, req.params.id) });
+  r.patch('/periods/:id/commune-report', { schema: { tags, summary: 'Soạn báo cáo của xã: số văn bản, khó khăn, đề xuất', params: IdParams, body: CommuneReportBody, response: cr }, handler: (req) => report.updateCommuneReport(req.ctx, req.params.id, req.body) });
+  r.post('/periods/:id/commune-report/sign', { schema: { tags, summary: 'Lãnh đạo ký báo cáo (nội dung được khóa)', params: IdParams, response: cr }, handler: (req) => report.signCommuneReport(req.ctx, req.params.id) });
+  r.post('/periods/:id/commune-report/send', { schema: { tags, summary: 'Gửi báo cáo lên tỉnh', params: IdParams, response: cr }, handler: (req) => report.sendCommuneReport(req.ctx, req.params.id) });
+  r.post('/periods/:id/commune-report/receive', { schema: { tags, summary: 'Tỉnh xác nhận đã nhận', params: IdParams, response: cr }, handler: (req) => report.receiveCommuneReport(req.ctx, req.params.id) });
+  r.get('/periods/:id/commune-report/document', {
+    schema: { tags, summary: 'Tải báo cáo: .docx theo thể thức NĐ 30/2020 hoặc .xlsx', params: IdParams, querystring: DocumentQuery },
+    handler: async (req, reply) => {
+      const { bytes, name } = await report.communeReportFile(req.ctx, req.params.id, req.query.format);
+      const type = req.query.format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      return reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).send(Buffer.from(bytes));
+    },
+  });
+  r.get('/province-reports', { schema: { tags, summary: 'Tỉnh: báo cáo của từng xã cho một kỳ', querystring: ProvinceReportsQuery, response: { 200: ProvinceReportsView, ...commonErrors } }, handler: (req) => report.provinceReports(req.ctx, req.query.provinceId, req.query.period) });
+  r.get('/completeness', { schema: { tags, summary: 'Tính đầy đủ và đúng hạn của báo cáo theo đơn vị hoặc theo xã', querystring: CompletenessQuery, response: { 200: CompletenessView, ...commonErrors } }, handler: (req) => report.completenessFigures(req.ctx, req.query) });
+}

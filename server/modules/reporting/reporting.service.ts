@@ -1,0 +1,252 @@
+import { sql } from 'kysely';
+import { can, type Actor } from '../../platform/access.ts';
+import { audit } from '../../platform/audit.ts';
+import { inTransaction, type Ctx } from '../../platform/context.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { requireActor } from '../auth/auth.service.ts';
+import { findNode } from '../org/org.queries.ts';
+import { describeTarget } from '../plans/plans.content.ts';
+import type { SaveSubmissionBody, SubmissionView } from './reporting.contract.ts';
+import { deadlineFor, periodsForRule } from './reporting.periods.ts';
+import * as q from './reporting.queries.ts';
+import { checkValue, defaultReportingUnit, isLate, ruleLevel, type UnitKind } from './reporting.rules.ts';
+import { platformValues } from './platform-values.ts';
+
+const periodNotFound = () => notFound('REPORTING_PERIOD_NOT_FOUND', 'kỳ báo cáo');
+const placeOf = (r: { provinceId: string; communeId: string }, unitId?: string) => ({ provinceId: r.provinceId, communeId: r.communeId, orgUnitId: unitId ?? null });
+
+export async function getReadablePeriod(ctx: Ctx, id: string) {
+  const actor = requireActor(ctx);
+  const period = await q.findPeriod(ctx.db, id);
+  if (!period || !can(actor, 'reports.read', placeOf(period))) throw periodNotFound();
+  return { actor, period };
+}
+
+/**
+ * Generates a plan's reporting calendar for a year from its own reporting rules (idempotent),
+ * and gives each target without one the unit that by its duties reports it.
+ */
+export async function generateCalendar(ctx: Ctx, planId: string, year: number) {
+  const actor = requireActor(ctx);
+  const plan = await ctx.db.selectFrom('plans').selectAll().where('id', '=', planId).where('archivedAt', 'is', null).executeTakeFirst();
+  if (!plan || !can(actor, 'reports.read', placeOf(plan))) throw notFound('PLAN_NOT_FOUND', 'kế hoạch');
+  if (!can(actor, 'reports.review', placeOf(plan))) throw new AppError('FORBIDDEN', 'forbidden', 'Chỉ bộ phận thường trực mới lập lịch báo cáo.');
+  return inTransaction(ctx, async (tx) => {
+    const r = await generateCalendarUnscoped(tx, plan, year);
+    return { ...(await calendar(tx, plan.communeId, year)), ...r };
+  });
+}
+
+interface NewPeriod {
+  provinceId: string; communeId: string; planId: string; ruleId: string; level: 'unit' | 'commune'; code: string; kind: 'month' | 'quarter' | 'half-year' | 'nine-month' | 'annual'; label: string;
+  startOn: string; endOn: string; closingStart: string; closingEnd: string; dueOn: string; deadlineText: string; recipient: string | null; legalBasis: string;
+}
+
+/** The calendar without a permission check: for the checked use case above and the demo data. */
+export async function generateCalendarUnscoped(tx: Ctx, plan: { id: string; provinceId: string; communeId: string }, year: number) {
+  const rules = await tx.db.selectFrom('planReportingRules').selectAll().where('planId', '=', plan.id).orderBy('sortOrder').execute();
+  const skipped: { ruleId: string; reason: string }[] = [];
+  const rows: NewPeriod[] = [];
+  for (const rule of rules) {
+    if (rule.cycle === 'ad-hoc' || rule.day === null) {
+      skipped.push({ ruleId: rule.id, reason: 'Báo cáo đột xuất hoặc không nêu ngày: không tạo kỳ định kỳ.' });
+      continue;
+    }
+    try {
+      const r = { cycle: rule.cycle, day: rule.day, month: rule.month, deadline: rule.deadlineText };
+      for (const p of periodsForRule(r, year)) {
+        const d = deadlineFor(r, p);
+        if (!d) continue;
+        rows.push({
+          provinceId: plan.provinceId, communeId: plan.communeId, planId: plan.id, ruleId: rule.id, level: ruleLevel(rule), code: p.code, kind: p.kind, label: p.label,
+          startOn: p.start, endOn: p.end, closingStart: p.closingStart, closingEnd: p.closingEnd, dueOn: d.dueDate, deadlineText: d.deadlineText,
+          recipient: rule.recipient, legalBasis: p.legalBasis,
+        });
+      }
+    } catch (e) {
+      skipped.push({ ruleId: rule.id, reason: e instanceof AppError ? e.message : 'Quy định không hợp lệ.' });
+    }
+  }
+  let added = 0;
+  for (const row of rows) {
+    const r = await tx.db.insertInto('reportingPeriods').values(row).onConflict((oc) => oc.columns(['planId', 'level', 'code']).doNothing()).executeTakeFirst();
+    added += Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+  const units = await tx.db.selectFrom('orgUnits').select(['id', 'unitType']).where('communeId', '=', plan.communeId).where('kind', '=', 'unit').where('closedOn', 'is', null).execute();
+  const unassigned = await tx.db.selectFrom('planTargets').select(['id', 'text', 'groupName']).where('planId', '=', plan.id).where('kind', '=', 'target').where('reportingUnitId', 'is', null).execute();
+  for (const t of unassigned) {
+    const unitId = defaultReportingUnit(t, units as { id: string; unitType: UnitKind | null }[]);
+    if (unitId) await tx.db.updateTable('planTargets').set({ reportingUnitId: unitId }).where('id', '=', t.id).execute();
+  }
+  await audit(tx, { action: 'reporting.calendar_generated', recordType: 'plan', recordId: plan.id, summary: `Lập lịch báo cáo năm ${year}: ${added} kỳ mới, ${unassigned.length} chỉ tiêu được giao đơn vị báo cáo`, provinceId: plan.provinceId, communeId: plan.communeId });
+  return { added, skipped };
+}
+
+/** The commune's calendar: every period with each expected unit's status and the commune report's. */
+export async function calendar(ctx: Ctx, communeId: string, year?: number) {
+  const actor = requireActor(ctx);
+  const commune = await findNode(ctx.db, communeId);
+  if (!commune || commune.kind !== 'commune' || !can(actor, 'reports.read', { provinceId: commune.provinceId, communeId })) throw notFound('ORG_UNIT_NOT_FOUND', 'xã');
+  const periods = await q.listPeriods(ctx.db, communeId, year);
+  const subs = await q.submissionsOfPeriods(ctx.db, periods.map((p) => p.id));
+  const reports = periods.length ? await ctx.db.selectFrom('communeReports').select(['id', 'periodId', 'status', 'isLate']).where('periodId', 'in', periods.map((p) => p.id)).execute() : [];
+  const unitsByPlan = new Map<string, Awaited<ReturnType<typeof q.expectedUnits>>>();
+  for (const planId of new Set(periods.map((p) => p.planId))) unitsByPlan.set(planId, await q.expectedUnits(ctx.db, planId));
+  return {
+    periods: periods.map((p) => ({
+      id: p.id, planId: p.planId, level: p.level, code: p.code, kind: p.kind, label: p.label, startOn: p.startOn, endOn: p.endOn, closingStart: p.closingStart, closingEnd: p.closingEnd,
+      dueOn: p.dueOn, deadlineText: p.deadlineText, recipient: p.recipient, legalBasis: p.legalBasis,
+      units: p.level === 'unit' ? (unitsByPlan.get(p.planId) ?? []).map((u) => {
+        const s = subs.find((x) => x.periodId === p.id && x.unitId === u.id);
+        return { unitId: u.id, unitName: u.name, status: s?.status ?? ('none' as const), submissionId: s?.id ?? null, isLate: s?.isLate ?? null, submittedAt: s?.submittedAt ? new Date(s.submittedAt).toISOString() : null };
+      }) : [],
+      communeReport: (() => {
+        const r = reports.find((x) => x.periodId === p.id);
+        return r ? { id: r.id, status: r.status, isLate: r.isLate } : null;
+      })(),
+    })),
+  };
+}
+
+export async function updatePeriod(ctx: Ctx, id: string, body: { dueOn?: string; deadlineText?: string | null }) {
+  const { actor, period } = await getReadablePeriod(ctx, id);
+  if (!can(actor, 'reports.review', placeOf(period))) throw new AppError('FORBIDDEN', 'forbidden', 'Chỉ bộ phận thường trực mới sửa hạn báo cáo.');
+  return inTransaction(ctx, async (tx) => {
+    await tx.db.updateTable('reportingPeriods').set({ ...body, updatedAt: sql`now()` }).where('id', '=', id).execute();
+    await audit(tx, { action: 'reporting.period_updated', recordType: 'reporting_period', recordId: id, summary: `Sửa hạn báo cáo ${period.label}`, changes: { dueOn: [period.dueOn, body.dueOn ?? period.dueOn] }, ...placeOf(period) });
+    return (await calendar(tx, period.communeId, Number(period.startOn.slice(0, 4)))).periods.find((p) => p.id === id)!;
+  });
+}
+
+// ——— A unit's submission ———
+
+async function loadUnit(ctx: Ctx, period: q.PeriodRow, unitId: string) {
+  const unit = await findNode(ctx.db, unitId);
+  if (!unit || unit.kind !== 'unit' || unit.communeId !== period.communeId) throw notFound('ORG_UNIT_NOT_FOUND', 'đơn vị');
+  return unit;
+}
+
+function submissionActions(actor: Actor, period: q.PeriodRow, unitId: string, status: SubmissionView['status']): SubmissionView['allowedActions'] {
+  const out: SubmissionView['allowedActions'] = [];
+  if (can(actor, 'reports.submit', placeOf(period, unitId)) && (status === 'none' || status === 'draft' || status === 'returned')) out.push('save', 'submit');
+  if (can(actor, 'reports.review', placeOf(period)) && status === 'submitted') out.push('return', 'approve');
+  return out;
+}
+
+function requireSubmitter(actor: Actor, period: q.PeriodRow, unitId: string) {
+  if (!can(actor, 'reports.submit', placeOf(period, unitId))) throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền nộp báo cáo của đơn vị này.');
+}
+
+export async function getSubmission(ctx: Ctx, periodId: string, unitId: string): Promise<SubmissionView> {
+  const { actor, period } = await getReadablePeriod(ctx, periodId);
+  if (period.level !== 'unit') throw new AppError('REPORTING_PERIOD_NOT_FOR_UNITS', 'invalid', 'Kỳ này là báo cáo của xã gửi tỉnh, không phải của các đơn vị.');
+  const unit = await loadUnit(ctx, period, unitId);
+  const sub = await q.findSubmission(ctx.db, periodId, unitId);
+  const [targets, tasks, previous, known] = await Promise.all([
+    q.unitTargets(ctx.db, period.planId, unitId),
+    q.unitTasks(ctx.db, period.planId, unitId),
+    q.unitTargets(ctx.db, period.planId, unitId).then((ts) => q.previousApprovedValues(ctx.db, ts.map((t) => t.id), period.startOn)),
+    platformValues(ctx, period),
+  ]);
+  const saved = sub ? await ctx.db.selectFrom('reportValues').selectAll().where('submissionId', '=', sub.id).execute() : [];
+  const narratives = sub ? await ctx.db.selectFrom('reportNarratives').selectAll().where('submissionId', '=', sub.id).execute() : [];
+  const status = sub?.status ?? 'none';
+  return {
+    id: sub?.id ?? null, periodId, periodLabel: period.label, dueOn: period.dueOn, unitId, unitName: unit.fullName, status,
+    isLate: sub?.isLate ?? null, submittedAt: sub?.submittedAt ? new Date(sub.submittedAt).toISOString() : null, reviewComment: sub?.reviewComment ?? null, generalNote: sub?.generalNote ?? null,
+    values: targets.map((t) => {
+      const v = saved.find((x) => x.targetId === t.id);
+      const k = !v && t.indicatorCode ? known.get(t.indicatorCode) : undefined;
+      const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+      return {
+        targetId: t.id, groupName: t.groupName, text: t.text, targetText: describeTarget({ ...t, value: Number(t.value), valueMax: num(t.valueMax) }), unit: t.unit,
+        hasFormula: !!(t.numeratorLabel && t.denominatorLabel), numeratorLabel: t.numeratorLabel, denominatorLabel: t.denominatorLabel, previousValue: previous.get(t.id) ?? null,
+        value: num(v?.value ?? k?.value), numerator: num(v?.numerator ?? k?.numerator), denominator: num(v?.denominator ?? k?.denominator),
+        note: v?.note ?? (k ? k.source : null), warning: v?.warning ?? null, prefilled: !!k,
+      };
+    }),
+    narratives: tasks.map((task) => {
+      const n = narratives.find((x) => x.planTaskId === task.id);
+      return { planTaskId: task.id, taskTitle: task.title, groupName: task.groupName, done: n?.done ?? null, difficulties: n?.difficulties ?? null, proposals: n?.proposals ?? null };
+    }),
+    history: sub ? await q.eventsOf(ctx.db, { submissionId: sub.id }) : [],
+    allowedActions: submissionActions(actor, period, unitId, status),
+  };
+}
+
+export async function saveSubmission(ctx: Ctx, periodId: string, unitId: string, body: SaveSubmissionBody) {
+  const current = await getSubmission(ctx, periodId, unitId);
+  const period = (await q.findPeriod(ctx.db, periodId))!;
+  requireSubmitter(requireActor(ctx), period, unitId);
+  if (!current.allowedActions.includes('save')) {
+    throw new AppError('REPORT_LOCKED', 'conflict', current.status === 'approved' ? 'Báo cáo đã được duyệt và khóa.' : 'Báo cáo đã nộp, đang chờ duyệt.');
+  }
+  const fields: { path: string; message: string }[] = [];
+  const values = body.values.map((v, i) => {
+    const target = current.values.find((t) => t.targetId === v.targetId);
+    if (!target) {
+      fields.push({ path: `body.values.${i}.targetId`, message: 'Chỉ tiêu không thuộc đơn vị này' });
+      return null;
+    }
+    const check = checkValue(v, target.unit, target.previousValue);
+    for (const e of check.errors) fields.push({ path: `body.values.${i}.${e.field}`, message: e.message });
+    return { ...v, value: check.value, warning: check.warning };
+  });
+  if (fields.length) throw new AppError('REPORT_VALUES_INVALID', 'invalid', fields[0].message, { fields });
+  return inTransaction(ctx, async (tx) => {
+    const tenant = { provinceId: period.provinceId, communeId: period.communeId };
+    let id = current.id;
+    if (!id) {
+      id = (await tx.db.insertInto('reportSubmissions').values({ ...tenant, periodId, unitId, submittedAt: null, submittedBy: null, isLate: null, reviewComment: null, reviewedBy: null, reviewedAt: null, generalNote: body.generalNote }).returning('id').executeTakeFirstOrThrow()).id;
+    } else {
+      await tx.db.updateTable('reportSubmissions').set({ generalNote: body.generalNote, status: current.status === 'returned' ? 'returned' : 'draft', updatedAt: sql`now()` }).where('id', '=', id).execute();
+    }
+    await tx.db.deleteFrom('reportValues').where('submissionId', '=', id).execute();
+    const rows = values.filter((v) => v !== null).map((v) => ({ ...tenant, submissionId: id!, targetId: v!.targetId, value: v!.value, numerator: v!.numerator, denominator: v!.denominator, note: v!.note, warning: v!.warning }));
+    if (rows.length) await tx.db.insertInto('reportValues').values(rows).execute();
+    await tx.db.deleteFrom('reportNarratives').where('submissionId', '=', id).execute();
+    const narr = body.narratives.filter((n) => n.done || n.difficulties || n.proposals).map((n) => ({ ...tenant, submissionId: id!, planTaskId: n.planTaskId, taskTitle: n.taskTitle, done: n.done, difficulties: n.difficulties, proposals: n.proposals }));
+    if (narr.length) await tx.db.insertInto('reportNarratives').values(narr).execute();
+    await audit(tx, { action: 'report.saved', recordType: 'report_submission', recordId: id, summary: `Lưu báo cáo ${period.label} của ${current.unitName}: ${rows.length} giá trị`, ...tenant });
+    return getSubmission(tx, periodId, unitId);
+  });
+}
+
+export async function submitSubmission(ctx: Ctx, periodId: string, unitId: string) {
+  const current = await getSubmission(ctx, periodId, unitId);
+  requireSubmitter(requireActor(ctx), (await q.findPeriod(ctx.db, periodId))!, unitId);
+  if (!current.id) throw new AppError('REPORT_NOT_SAVED', 'invalid', 'Hãy nhập và lưu số liệu trước khi nộp.');
+  if (!current.allowedActions.includes('submit')) throw new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo này không thể nộp ở trạng thái hiện tại.');
+  const missing = current.values.filter((v) => v.value === null && !v.note);
+  if (missing.length) {
+    throw new AppError('REPORT_VALUES_MISSING', 'invalid', `Còn ${missing.length} chỉ tiêu chưa có số liệu hoặc ghi chú lý do.`, { fields: missing.map((m) => ({ path: `values.${m.targetId}`, message: 'Chưa có số liệu' })) });
+  }
+  const period = (await q.findPeriod(ctx.db, periodId))!;
+  const actor = requireActor(ctx);
+  const now = new Date();
+  const late = isLate(now, period.dueOn);
+  return inTransaction(ctx, async (tx) => {
+    const r = await tx.db.updateTable('reportSubmissions').set({ status: 'submitted', submittedAt: now, submittedBy: actor.userId, isLate: late, updatedAt: sql`now()` }).where('id', '=', current.id!).where('status', 'in', ['draft', 'returned']).executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo vừa thay đổi trạng thái; hãy tải lại.');
+    await tx.db.insertInto('reportEvents').values({ provinceId: period.provinceId, communeId: period.communeId, submissionId: current.id!, communeReportId: null, kind: 'submitted', actorId: actor.userId, comment: late ? `Nộp muộn (hạn ${period.dueOn})` : null }).execute();
+    await audit(tx, { action: 'report.submitted', recordType: 'report_submission', recordId: current.id!, summary: `Nộp báo cáo ${period.label} của ${current.unitName}${late ? ' (muộn)' : ''}`, provinceId: period.provinceId, communeId: period.communeId });
+    return getSubmission(tx, periodId, unitId);
+  });
+}
+
+/** The standing office returns a submission with its comments, or approves it (approval locks it). */
+export async function reviewSubmission(ctx: Ctx, submissionId: string, decision: 'return' | 'approve', comment: string | null) {
+  const actor = requireActor(ctx);
+  const sub = await q.findSubmissionById(ctx.db, submissionId);
+  if (!sub || !can(actor, 'reports.read', placeOf(sub))) throw notFound('REPORT_NOT_FOUND', 'báo cáo');
+  if (!can(actor, 'reports.review', placeOf(sub))) throw new AppError('FORBIDDEN', 'forbidden', 'Chỉ bộ phận thường trực của xã mới duyệt hoặc trả lại báo cáo.');
+  if (sub.status !== 'submitted') throw new AppError('REPORT_NOT_SUBMITTED', 'conflict', sub.status === 'approved' ? 'Báo cáo đã được duyệt.' : 'Báo cáo chưa được nộp.');
+  const period = (await q.findPeriod(ctx.db, sub.periodId))!;
+  const unit = (await findNode(ctx.db, sub.unitId))!;
+  return inTransaction(ctx, async (tx) => {
+    await tx.db.updateTable('reportSubmissions').set({ status: decision === 'approve' ? 'approved' : 'returned', reviewComment: comment, reviewedBy: actor.userId, reviewedAt: new Date(), updatedAt: sql`now()` }).where('id', '=', sub.id).execute();
+    await tx.db.insertInto('reportEvents').values({ provinceId: sub.provinceId, communeId: sub.communeId, submissionId: sub.id, communeReportId: null, kind: decision === 'approve' ? 'approved' : 'returned', actorId: actor.userId, comment }).execute();
+    await audit(tx, { action: decision === 'approve' ? 'report.approved' : 'report.returned', recordType: 'report_submission', recordId: sub.id, summary: `${decision === 'approve' ? 'Duyệt' : 'Trả lại'} báo cáo ${period.label} của ${unit.fullName}${comment ? `: ${comment}` : ''}`, provinceId: sub.provinceId, communeId: sub.communeId });
+    return getSubmission(tx, sub.periodId, sub.unitId);
+  });
+}

@@ -1,0 +1,110 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Json = ColumnType<unknown, string, string>;
+type DateText = string;
+
+export interface ReportingPeriodTable {
+  id: Generated<string>;
+  provinceId: string;
+  communeId: string;
+  planId: string;
+  ruleId: string | null;
+  level: 'unit' | 'commune';
+  code: string;
+  kind: 'month' | 'quarter' | 'half-year' | 'nine-month' | 'annual';
+  label: string;
+  startOn: DateText;
+  endOn: DateText;
+  closingStart: DateText;
+  closingEnd: DateText;
+  dueOn: DateText;
+  deadlineText: string | null;
+  recipient: string | null;
+  legalBasis: string;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface ReportSubmissionTable {
+  id: Generated<string>;
+  provinceId: string;
+  communeId: string;
+  periodId: string;
+  unitId: string;
+  status: Generated<'draft' | 'submitted' | 'returned' | 'approved'>;
+  submittedAt: Date | null;
+  submittedBy: string | null;
+  isLate: boolean | null;
+  reviewComment: string | null;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
+  generalNote: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface ReportValueTable {
+  id: Generated<string>;
+  provinceId: string;
+  communeId: string;
+  submissionId: string;
+  targetId: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  note: string | null;
+  warning: string | null;
+}
+
+export interface ReportNarrativeTable {
+  id: Generated<string>;
+  provinceId: string;
+  communeId: string;
+  submissionId: string;
+  planTaskId: string | null;
+  taskTitle: string;
+  done: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+}
+
+export interface ReportEventTable {
+  id: Generated<number>;
+  provinceId: string;
+  communeId: string;
+  submissionId: string | null;
+  communeReportId: string | null;
+  kind: 'submitted' | 'returned' | 'approved' | 'compiled' | 'signed' | 'sent' | 'received';
+  actorId: string | null;
+  comment: string | null;
+  at: Generated<Date>;
+}
+
+export interface CommuneReportTable {
+  id: Generated<string>;
+  provinceId: string;
+  communeId: string;
+  periodId: string;
+  status: Generated<'draft' | 'signed' | 'sent' | 'received'>;
+  number: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  document: Json | null;
+  signedBy: string | null;
+  signedAt: Date | null;
+  sentAt: Date | null;
+  isLate: boolean | null;
+  receivedBy: string | null;
+  receivedAt: Date | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface ReportingTables {
+  reportingPeriods: ReportingPeriodTable;
+  reportSubmissions: ReportSubmissionTable;
+  reportValues: ReportValueTable;
+  reportNarratives: ReportNarrativeTable;
+  reportEvents: ReportEventTable;
+  communeReports: CommuneReportTable;
+}

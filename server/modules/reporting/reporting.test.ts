@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, latestAudit, type Session, type TestApp } from '../../test/test-app.ts';
+
+let t: TestApp;
+let admin: Session, plan: Session, leader: Session, province: Session, otherPlan: Session, unitA: Session;
+let communeId: string;
+let q1: { id: string; units: { unitId: string; unitName: string }[] };
+let communeQ1: { id: string };
+const get = (s: Session, url: string) => t.request(s, { method: 'GET', url });
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  [admin, plan, leader, province, otherPlan] = await Promise.all(['admin', 'phuthinh.vanhoa', 'phuthinh.chutich', 'thainguyen.sokhcn', 'vinhbao.vanhoa'].map((u) => t.signIn(u)));
+  communeId = (await get(admin, '/api/v1/org/by-code/05800')).json().id;
+  const cal = (await get(plan, `/api/v1/reporting/calendar?communeId=${communeId}&year=2026`)).json();
+  q1 = cal.periods.find((p: { level: string; code: string }) => p.level === 'unit' && p.code === '2026-Q1');
+  communeQ1 = cal.periods.find((p: { level: string; code: string }) => p.level === 'commune' && p.code === '2026-Q1');
+  // A unit officer of the first expected unit.
+  const created = await t.request(admin, { method: 'POST', url: '/api/v1/users', payload: { username: 'phuthinh.donvi', fullName: 'Hà Văn Đơn', orgUnitId: q1.units[0].unitId, grants: [{ role: 'unit_officer', orgUnitId: q1.units[0].unitId }] } });
+  unitA = await t.signIn('phuthinh.donvi', created.json().temporaryPassword);
+});
+afterAll(() => t.close());
+
+const fill = async (s: Session, unitId: string) => {
+  const form = (await get(s, `/api/v1/reporting/periods/${q1.id}/units/${unitId}`)).json();
+  return {
+    form,
+    body: {
+      values: form.values.map((v: { targetId: string; unit: string }, i: number) => ({ targetId: v.targetId, value: v.unit === '%' ? 40 + i : 2 })),
+      narratives: form.narratives.slice(0, 2).map((n: { planTaskId: string; taskTitle: string }) => ({ planTaskId: n.planTaskId, taskTitle: n.taskTitle, done: 'Đã triển khai trong quý.', difficulties: null, proposals: null })),
+      generalNote: null,
+    },
+  };
+};
+
+describe('the reporting calendar', () => {
+  it('comes from the plan’s own rules, with NĐ 09 closing windows and the units expected', async () => {
+    expect(q1).toMatchObject({ label: 'Quý I năm 2026', closingStart: '2025-12-15', closingEnd: '2026-03-14', dueOn: '2026-03-17', legalBasis: expect.stringContaining('09/2019') });
+    expect(q1.units.length).toBeGreaterThan(1);
+    expect(communeQ1).toMatchObject({ dueOn: '2026-03-19', recipient: 'Sở Khoa học và Công nghệ' });
+    const again = await t.request(plan, { method: 'POST', url: `/api/v1/plans/${(await get(plan, '/api/v1/plans')).json().items[0].id}/calendar`.replace('/plans/', '/reporting/plans/'), payload: { year: 2026 } });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().added).toBe(0); // idempotent
+  });
+});
+
+describe('two units report for 2026-Q1; one on time, one late; one returned, one approved', () => {
+  it('runs the whole cycle', async () => {
+    const [a, b] = q1.units;
+    // The standing office moves the deadline so unit A is on time …
+    expect((await t.request(plan, { method: 'PATCH', url: `/api/v1/reporting/periods/${q1.id}`, payload: { dueOn: '2099-12-31' } })).statusCode).toBe(200);
+    const { form, body } = await fill(unitA, a.unitId);
+    expect(form.allowedActions).toEqual(['save', 'submit']);
+    expect(form.values.length).toBeGreaterThan(0);
+    const saved = await t.request(unitA, { method: 'PUT', url: `/api/v1/reporting/periods/${q1.id}/units/${a.unitId}`, payload: body });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().status).toBe('draft');
+    const sentA = await t.request(unitA, { method: 'POST', url: `/api/v1/reporting/periods/${q1.id}/units/${a.unitId}/submit` });
+    expect(sentA.json()).toMatchObject({ status: 'submitted', isLate: false });
+    // … and back; unit B (filled in by the standing office) is late.
+    await t.request(plan, { method: 'PATCH', url: `/api/v1/reporting/periods/${q1.id}`, payload: { dueOn: '2026-03-17' } });
+    const fb = await fill(plan, b.unitId);
+    await t.request(plan, { method: 'PUT', url: `/api/v1/reporting/periods/${q1.id}/units/${b.unitId}`, payload: fb.body });
+    const sentB = await t.request(plan, { method: 'POST', url: `/api/v1/reporting/periods/${q1.id}/units/${b.unitId}/submit` });
+    expect(sentB.json()).toMatchObject({ status: 'submitted', isLate: true });
+    // A unit officer cannot report for another unit.
+    expect((await t.request(unitA, { method: 'PUT', url: `/api/v1/reporting/periods/${q1.id}/units/${b.unitId}`, payload: fb.body })).statusCode).toBe(403);
+    // The standing office returns B with a reason and approves A; approval locks A.
+    const subA = sentA.json().id;
+    const subB = sentB.json().id;
+    expect((await t.request(unitA, { method: 'POST', url: `/api/v1/reporting/submissions/${subA}/approve`, payload: {} })).statusCode).toBe(403);
+    expect((await t.request(otherPlan, { method: 'POST', url: `/api/v1/reporting/submissions/${subA}/approve`, payload: {} })).statusCode).toBe(404);
+    const returned = await t.request(plan, { method: 'POST', url: `/api/v1/reporting/submissions/${subB}/return`, payload: { comment: 'Bổ sung số liệu chỉ tiêu hồ sơ trực tuyến.' } });
+    expect(returned.json()).toMatchObject({ status: 'returned', reviewComment: 'Bổ sung số liệu chỉ tiêu hồ sơ trực tuyến.', allowedActions: ['save', 'submit'] });
+    const approved = await t.request(plan, { method: 'POST', url: `/api/v1/reporting/submissions/${subA}/approve`, payload: { comment: 'Đạt' } });
+    expect(approved.json()).toMatchObject({ status: 'approved', allowedActions: [] });
+    expect(approved.json().history.map((h: { kind: string }) => h.kind)).toEqual(['submitted', 'approved']);
+    expect((await latestAudit(t.database))[0].action).toBe('report.approved');
+    const after = await t.request(unitA, { method: 'PUT', url: `/api/v1/reporting/periods/${q1.id}/units/${a.unitId}`, payload: body });
+    expect(after.statusCode).toBe(409);
+    expect(after.json().error.code).toBe('REPORT_LOCKED');
+    const twice = await t.request(plan, { method: 'POST', url: `/api/v1/reporting/submissions/${subA}/approve`, payload: {} });
+    expect(twice.json().error.code).toBe('REPORT_NOT_SUBMITTED');
+
+    // Completeness and timeliness as of the end of the quarter.
+    const c = (await get(plan, `/api/v1/reporting/completeness?communeId=${communeId}&year=2026&asOf=2026-03-31`)).json();
+    expect(c.total).toMatchObject({ expected: q1.units.length, submitted: 1, onTime: 1, late: 0 });
+    const units = c.rows.map((r: { name: string; submitted: number }) => [r.name, r.submitted]);
+    expect(units).toContainEqual([a.unitName, 1]);
+  });
+
+  it('refuses bad values with field paths, saving nothing', async () => {
+    const b = q1.units[1];
+    const { form, body } = await fill(plan, b.unitId);
+    const pct = form.values.findIndex((v: { unit: string }) => v.unit === '%');
+    const bad = structuredClone(body);
+    bad.values[pct] = { targetId: form.values[pct].targetId, value: 120 };
+    const r1 = await t.request(plan, { method: 'PUT', url: `/api/v1/reporting/periods/${q1.id}/units/${b.unitId}`, payload: bad });
+    expect(r1.statusCode).toBe(400);
+    expect(r1.json().error.fields[0]).toEqual({ path: `body.values.${pct}.value`, message: 'Tỷ lệ phần trăm phải trong khoảng 0–100' });
+    bad.values[pct] = { targetId: form.values[pct].targetId, numerator: 70, denominator: 60 };
+    expect((await t.request(plan, { method: 'PUT', url: `/api/v1/reporting/periods/${q1.id}/units/${b.unitId}`, payload: bad })).json().error.fields[0].path).toBe(`body.values.${pct}.numerator`);
+    bad.values[pct] = { targetId: form.values[pct].targetId, value: 'ba mươi' };
+    expect((await t.request(plan, { method: 'PUT', url: `/api/v1/reporting/periods/${q1.id}/units/${b.unitId}`, payload: bad })).statusCode).toBe(400);
+    const still = (await get(plan, `/api/v1/reporting/periods/${q1.id}/units/${b.unitId}`)).json();
+    expect(still.values[pct].value).toBe(body.values[pct].value); // the returned draft kept its values
+    expect((await get(plan, '/api/v1/reporting/periods/00000000-0000-4000-8000-000000000000/units/' + b.unitId)).statusCode).toBe(404);
+  });
+});
+
+describe('the commune report', () => {
+  it('is compiled, numbered, signed by the leader, sent up, and received by the province', async () => {
+    const view = (await get(plan, `/api/v1/reporting/periods/${communeQ1.id}/commune-report`)).json();
+    expect(view.status).toBe('none');
+    expect(view.document.signature).toMatchObject({ authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' });
+    expect(view.document.issuer).toBe('ỦY BAN NHÂN DÂN XÃ PHÚ THỊNH');
+    expect(view.document.groups.flatMap((g: { targets: unknown[] }) => g.targets).some((x: { value: number | null }) => x.value !== null)).toBe(true);
+    expect(view.document.recipients.at(-1)).toMatch(/^Lưu: VT/);
+    expect((await t.request(leader, { method: 'POST', url: `/api/v1/reporting/periods/${communeQ1.id}/commune-report/sign` })).json().error.code).toBe('REPORT_NUMBER_REQUIRED');
+    const bad = await t.request(plan, { method: 'PATCH', url: `/api/v1/reporting/periods/${communeQ1.id}/commune-report`, payload: { number: '5/BC' } });
+    expect(bad.statusCode).toBe(400);
+    await t.request(plan, { method: 'PATCH', url: `/api/v1/reporting/periods/${communeQ1.id}/commune-report`, payload: { number: '05/BC-UBND', difficulties: 'Hạ tầng mạng ở thôn xa còn yếu.', proposals: 'Đề nghị hỗ trợ thiết bị cho Tổ công nghệ số cộng đồng.' } });
+    expect((await t.request(plan, { method: 'POST', url: `/api/v1/reporting/periods/${communeQ1.id}/commune-report/sign` })).statusCode).toBe(403);
+    const signed = await t.request(leader, { method: 'POST', url: `/api/v1/reporting/periods/${communeQ1.id}/commune-report/sign` });
+    expect(signed.json()).toMatchObject({ status: 'signed', number: '05/BC-UBND', signedByName: 'Dương Văn Thịnh' });
+    expect(signed.json().document.difficulties).toContain('Hạ tầng mạng ở thôn xa còn yếu.');
+    const edit = await t.request(plan, { method: 'PATCH', url: `/api/v1/reporting/periods/${communeQ1.id}/commune-report`, payload: { number: '06/BC-UBND' } });
+    expect(edit.json().error.code).toBe('REPORT_LOCKED');
+    const sent = await t.request(plan, { method: 'POST', url: `/api/v1/reporting/periods/${communeQ1.id}/commune-report/send` });
+    expect(sent.json()).toMatchObject({ status: 'sent', isLate: true });
+    const provinceId = (await get(admin, '/api/v1/org/by-code/19')).json().id;
+    const list = (await get(province, `/api/v1/reporting/province-reports?provinceId=${provinceId}&period=2026-Q1`)).json();
+    expect(list.items.find((i: { communeCode: string }) => i.communeCode === '05800')).toMatchObject({ status: 'sent', isLate: true });
+    expect((await get(otherPlan, `/api/v1/reporting/province-reports?provinceId=${provinceId}&period=2026-Q1`)).statusCode).toBe(404);
+    expect((await get(province, `/api/v1/reporting/province-reports?provinceId=${provinceId}&period=2026-Q5`)).json().error.code).toBe('PERIOD_INVALID');
+    const received = await t.request(province, { method: 'POST', url: `/api/v1/reporting/periods/${communeQ1.id}/commune-report/receive` });
+    expect(received.json()).toMatchObject({ status: 'received' });
+    expect(received.json().history.map((h: { kind: string }) => h.kind)).toEqual(['signed', 'sent', 'received']);
+  });
+});
