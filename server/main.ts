@@ -130,6 +130,10 @@ const commands: Record<string, { summary: string; run: () => Promise<Command> }>
     summary: 'reminders [--date YYYY-MM-DD] quét nhắc việc (7/3/1 ngày làm việc, quá hạn, báo lãnh đạo) và gửi hộp thư đi',
     run: async () => (await import('./modules/notifications/reminders.loop.ts')).remindersCommand,
   },
+  report: {
+    summary: 'report --commune MÃ --period 2026-Q1 --format docx|xlsx --out TỆP   báo cáo định kỳ của xã',
+    run: async () => (await import('./modules/reporting/report.command.ts')).reportCommand,
+  },
   'import-plan': {
     summary: 'import-plan FILE --json     in kế hoạch trích xuất từ FILE (.txt, .docx, .pdf), không ghi gì',
     run: async () => (await import('./modules/plans/import/import-plan.command.ts')).importPlanCommand,
