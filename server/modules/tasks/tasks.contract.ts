@@ -24,19 +24,24 @@ const OneId = z.union([Uuid, z.array(Uuid).max(20)]);
 
 const MilestoneInput = z.object({ title: Text(200), dueDate: TaskDate });
 
-const TaskFieldsInput = z.object({
+/** Without defaults, so a partial edit leaves unsent lists alone. */
+const TaskFieldsBase = z.object({
   title: Text(2000).describe('Rõ việc'),
   description: OptText(5000),
   groupName: OptText(300).describe('Nhóm nhiệm vụ của kế hoạch'),
   leadUnitId: OneId.describe('Đơn vị chủ trì — đúng một'),
   assigneeId: OneId.describe('Người chịu trách nhiệm — đúng một (rõ người)'),
-  partnerUnitIds: z.array(Uuid).max(30).default([]).describe('Đơn vị phối hợp'),
+  partnerUnitIds: z.array(Uuid).max(30).describe('Đơn vị phối hợp'),
   approverId: Uuid.describe('Người phê duyệt kết quả'),
   approvingAuthority: Text(300).describe('Thẩm quyền phê duyệt, ví dụ "Chủ tịch UBND xã" (rõ thẩm quyền)'),
   expectedProduct: Text(2000).describe('Sản phẩm, kết quả phải có (rõ kết quả)'),
   startDate: TaskDate,
   dueDate: TaskDate.describe('Hạn hoàn thành (rõ thời gian)'),
-  targetIds: z.array(Uuid).max(50).default([]).describe('Chỉ tiêu kế hoạch mà nhiệm vụ phục vụ'),
+  targetIds: z.array(Uuid).max(50).describe('Chỉ tiêu kế hoạch mà nhiệm vụ phục vụ'),
+});
+const TaskFieldsInput = TaskFieldsBase.extend({
+  partnerUnitIds: TaskFieldsBase.shape.partnerUnitIds.default([]),
+  targetIds: TaskFieldsBase.shape.targetIds.default([]),
   milestones: z.array(MilestoneInput).max(60).default([]),
 });
 
@@ -48,7 +53,7 @@ export const CreateTaskBody = TaskFieldsInput.extend({
 });
 export type CreateTaskBody = z.infer<typeof CreateTaskBody>;
 
-export const UpdateTaskBody = TaskFieldsInput.omit({ milestones: true }).extend({ sourceRef: OptText(500), expectedSeq: z.number().int().optional() })
+export const UpdateTaskBody = TaskFieldsBase.extend({ sourceRef: OptText(500), expectedSeq: z.number().int().optional() })
   .partial()
   .refine((b) => Object.entries(b).some(([k, v]) => k !== 'expectedSeq' && v !== undefined), 'Không có gì để thay đổi');
 export type UpdateTaskBody = z.infer<typeof UpdateTaskBody>;
