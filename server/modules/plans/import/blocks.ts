@@ -7,6 +7,7 @@
  */
 import { cleanLine, endsSentence, isMostlyUpper, startsLower, startsUpper } from './vi-text.ts';
 import type { FlatTable } from './flat-table.ts';
+import type { FlatTargetTable } from './flat-target-table.ts';
 
 export interface Seg {
   line: number;
@@ -30,7 +31,7 @@ export interface Block {
   line: number;
   /** Cells of a table row ("| a | b |" or a Word table exported by document-text). */
   cells?: string[];
-  flat?: FlatTable;
+  flat?: FlatTable | FlatTargetTable;
 }
 
 /** The 1-based source line of a character offset inside `block.text`. */
@@ -111,7 +112,7 @@ export function splitRow(line: string): string[] | null {
   return cells;
 }
 
-export function buildBlocks(rawLines: string[], flatTables: FlatTable[]): Block[] {
+export function buildBlocks(rawLines: string[], flatTables: Array<FlatTable | FlatTargetTable>): Block[] {
   const lines = rawLines.map(cleanLine);
   // Lines of a wrapped document break at roughly the same width; a line that long without final
   // punctuation was cut by the layout, even when the next piece starts with a capital ("… tỉnh / Thái Nguyên").
@@ -134,7 +135,7 @@ export function buildBlocks(rawLines: string[], flatTables: FlatTable[]): Block[
     if (flat) {
       push({ type: 'flat', label: '', depth: 0, text: '', full: '', segs: [{ line: lineNo, offset: 0 }], line: lineNo, flat });
       current = null;
-      i = flat.endLine - 1;
+      i = flat.endLine - 1; // endLine is inclusive and 1-based: carry on after it
       continue;
     }
     const text = lines[i];

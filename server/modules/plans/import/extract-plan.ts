@@ -9,13 +9,14 @@
  */
 import { buildBlocks, lineOf } from './blocks.ts';
 import { findFlatTables } from './flat-table.ts';
+import { findFlatTargetTables } from './flat-target-table.ts';
 import { extractHeader } from './header.ts';
 import { dedupeIndicators, indicatorsIn, type YearDefaults } from './indicators.ts';
 import type { PlanExtraction, PlanIndicator, PlanTask } from './plan-import.contract.ts';
 import { findMeasures } from './numbers.ts';
 import { extractReporting } from './reporting.ts';
 import { annotate } from './sections.ts';
-import { extractFlatTable, extractRowTables } from './tables.ts';
+import { extractFlatTable, extractFlatTargetTable, extractRowTables } from './tables.ts';
 import { extractTasks } from './tasks.ts';
 
 const INDICATOR_BLOCKS = new Set(['bullet', 'letter', 'numbered', 'para', 'paren']);
@@ -23,7 +24,12 @@ const INDICATOR_BLOCKS = new Set(['bullet', 'letter', 'numbered', 'para', 'paren
 export function extractPlan(text: string): PlanExtraction {
   // NFC keeps the number of lines; a decomposed "ế" would otherwise defeat every pattern.
   const rawLines = text.normalize('NFC').split('\n');
-  const flatTables = findFlatTables(rawLines);
+  // Task tables first; target tables only where no task table was found.
+  const taskTables = findFlatTables(rawLines);
+  const flatTables = [
+    ...taskTables,
+    ...findFlatTargetTables(rawLines).filter((t) => !taskTables.some((x) => t.startLine < x.endLine && t.endLine > x.startLine)),
+  ];
   const blocks = buildBlocks(rawLines, flatTables);
   let ctxs = annotate(blocks);
   if (!ctxs.some((c) => c.cls === 'targets' || c.cls === 'tasks' || c.cls === 'org')) ctxs = annotate(blocks, true);
@@ -39,7 +45,7 @@ export function extractPlan(text: string): PlanExtraction {
     const ctx = ctxs[i];
     if (ctx.ended || ctx.cls === 'none' || (ctx.cls === 'preamble' && !ctx.baseline)) return;
     if (b.type === 'flat' && b.flat) {
-      const t = extractFlatTable(b.flat, ctx, defaults);
+      const t = b.flat.kind === 'tasks' ? extractFlatTable(b.flat, ctx, defaults) : extractFlatTargetTable(b.flat, ctx, defaults);
       indicators.push(...t.indicators);
       tasks.push(...t.tasks);
       return;

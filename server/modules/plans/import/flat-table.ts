@@ -25,6 +25,7 @@ export interface FlatRow {
 }
 
 export interface FlatTable {
+  kind: 'tasks';
   startLine: number;
   endLine: number;
   hasResult: boolean;
@@ -85,8 +86,8 @@ export function findFlatTables(rawLines: string[]): FlatTable[] {
     }
     const rows = parseRows(frags, groups.has('result'));
     if (rows.length >= 2) {
-      const end = frags.length ? frags[frags.length - 1].line + 1 : k + 1;
-      tables.push({ startLine: i + 1, endLine: end, hasResult: groups.has('result'), rows });
+      const end = frags[frags.length - 1].line; // last line of the table (inclusive)
+      tables.push({ kind: 'tasks', startLine: i + 1, endLine: end, hasResult: groups.has('result'), rows });
       i = end - 1;
     }
   }

@@ -39,11 +39,14 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; warn
   const repeated = new Set([...edges].filter(([l, n]) => pageLines.length >= 3 && n >= pageLines.length * 0.6 && l.length < 80).map(([l]) => l));
   const out: string[] = [];
   pageLines.forEach((lines) => {
-    for (const l of lines) {
-      if (/^(?:-\s*)?\d{1,3}(?:\s*-)?$/.test(l) || /^Trang \d+(?:\s*\/\s*\d+)?$/iu.test(l)) continue; // page number
-      if (repeated.has(l)) continue;
+    const nonEmpty = lines.map((l, k) => (l ? k : -1)).filter((k) => k >= 0);
+    const edge = new Set([...nonEmpty.slice(0, 1), ...nonEmpty.slice(-1)]);
+    lines.forEach((l, k) => {
+      // A page number stands alone at the top or the bottom of its page; a bare number elsewhere is a table cell.
+      if (edge.has(k) && (/^(?:-\s*)?\d{1,3}(?:\s*-)?$/.test(l) || /^Trang \d+(?:\s*\/\s*\d+)?$/iu.test(l))) return;
+      if (repeated.has(l)) return;
       out.push(l);
-    }
+    });
   });
   const text = out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
   const letters = (text.match(/\p{L}/gu) ?? []).length;

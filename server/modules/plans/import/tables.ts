@@ -7,6 +7,7 @@
  */
 import type { Block } from './blocks.ts';
 import { cellText, type FlatRow, type FlatTable, type Frag } from './flat-table.ts';
+import type { FlatTargetTable } from './flat-target-table.ts';
 import { indicatorsIn, type YearDefaults } from './indicators.ts';
 import { comparatorBefore, findMeasures, findYears, parseViNumber } from './numbers.ts';
 import type { PlanIndicator, PlanTask } from './plan-import.contract.ts';
@@ -190,3 +191,20 @@ export function extractFlatTable(table: FlatTable, ctx: BlockContext, defaults: 
   });
   return out;
 }
+
+export function extractFlatTargetTable(table: FlatTargetTable, ctx: BlockContext, defaults: YearDefaults): TableOutput {
+  const out: TableOutput = { indicators: [], tasks: [] };
+  const cols = table.columns;
+  for (const row of table.rows) {
+    const name = cellText(row.name);
+    row.values.forEach((v, k) => {
+      const col = cols[cols.length - row.values.length + k];
+      const x = valueIndicator(v.text, name, row.unit);
+      if (!x || !col) return;
+      const kind = col.baseline || ctx.baseline ? 'baseline' : 'target';
+      out.indicators.push({ ...x, kind, group: row.group ?? ctx.group, year: col.year ?? (kind === 'baseline' ? defaults.baseline : defaults.target), line: v.line });
+    });
+  }
+  return out;
+}
+

@@ -210,6 +210,24 @@ describe('a PDF with a text layer (.pdf)', () => {
     ]);
   });
 
+  it('a target table that the PDF flattened cell by cell', async () => {
+    const table = ['KẾ HOẠCH', 'Chuyển đổi số xã Đông Hải giai đoạn 2026 - 2030', 'I. CHỈ TIÊU', 'STT', 'Chỉ tiêu', 'Đơn vị', 'tính', 'Thực hiện', 'năm 2025', 'Năm 2026', 'Năm 2030',
+      'I', 'Chính quyền số', '1', 'Tỷ lệ hồ sơ thủ tục', 'hành chính trực tuyến', '%', '52', '≥ 60', '90',
+      '2', 'Số điểm wifi công cộng', 'điểm', '3', '5', '12', 'II. NHIỆM VỤ', '- Lắp đặt wifi công cộng tại nhà văn hóa các thôn.'];
+    const doc = await extractDocumentText(makePdf([{ lines: table }]), 'chi-tieu.pdf');
+    const plan = extractPlan(doc.text);
+    const lines = doc.text.split('\n');
+    expect(plan.indicators.map((i) => [i.text, i.kind, i.comparator, i.value, i.unit, i.year, lines[i.line - 1]])).toEqual([
+      ['Tỷ lệ hồ sơ thủ tục hành chính trực tuyến', 'baseline', '=', 52, '%', 2025, '52'],
+      ['Tỷ lệ hồ sơ thủ tục hành chính trực tuyến', 'target', '>=', 60, '%', 2026, '≥ 60'],
+      ['Tỷ lệ hồ sơ thủ tục hành chính trực tuyến', 'target', '=', 90, '%', 2030, '90'],
+      ['Số điểm wifi công cộng', 'baseline', '=', 3, 'điểm', 2025, '3'],
+      ['Số điểm wifi công cộng', 'target', '=', 5, 'điểm', 2026, '5'],
+      ['Số điểm wifi công cộng', 'target', '=', 12, 'điểm', 2030, '12'],
+    ]);
+    expect(plan.tasks.map((t) => t.title)).toEqual(['Lắp đặt wifi công cộng tại nhà văn hóa các thôn.']);
+  });
+
   it('the same document through importPlanDocument', async () => {
     const { document, plan } = await importPlanDocument(makePdf(pages), 'x.pdf');
     expect(document.format).toBe('pdf');
