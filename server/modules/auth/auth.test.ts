@@ -68,7 +68,7 @@ describe('session', () => {
     const me = await t.request(s, { method: 'GET', url: '/api/v1/auth/me' });
     expect(me.statusCode).toBe(200);
     expect(me.json().csrfToken).toBe(s.csrfToken);
-    expect(me.json().user.capabilities).toEqual(['catalogue.read', 'org.read', 'plans.manage', 'plans.read', 'tasks.assign', 'tasks.read', 'tasks.work', 'users.read']);
+    expect(me.json().user.capabilities).toEqual(['catalogue.read', 'org.read', 'plans.manage', 'plans.read', 'reports.read', 'reports.review', 'reports.submit', 'tasks.assign', 'tasks.read', 'tasks.work', 'users.read']);
   });
 
   it('refuses a cookie-authenticated write without the right x-csrf-token', async () => {

@@ -78,7 +78,7 @@ describe('backup and restore', () => {
     const notBackup = path.join(os.tmpdir(), `xaso-not-backup-${process.pid}.txt`);
     fs.writeFileSync(notBackup, 'hello');
     expect(() => readBackup(notBackup)).toThrow(/không phải bản sao lưu/);
-  });
+  }, 120_000);
 });
 
 describe.skipIf(onPostgres)('the embedded data folder', () => {
@@ -104,5 +104,5 @@ describe.skipIf(onPostgres)('the embedded data folder', () => {
     expect(reopened.created).toBe(false);
     expect((await sql`select * from t`.execute(reopened.db)).rows).toEqual([]);
     await reopened.close();
-  }, 60_000);
+  }, 180_000);
 });
