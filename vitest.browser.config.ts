@@ -10,6 +10,8 @@ export default defineConfig({
     maxWorkers: 1,
     fileParallelism: false,
     testTimeout: 120_000,
+    // A loaded machine (other suites running) makes a sign-in or a password change take over a second.
+    expect: { poll: { timeout: 5_000 } },
     hookTimeout: 180_000,
   },
 });

@@ -59,6 +59,11 @@ export const plansEn: Record<keyof typeof plansVi, string> = {
   'plans.tab.reporting': 'Reporting',
   'plans.tab.versions': 'Version history',
   'plans.tab.changes': 'Changes from the previous version',
+  'plans.tab.headerShort': 'General',
+  'plans.tab.targetsShort': 'Targets',
+  'plans.tab.tasksShort': 'Tasks',
+  'plans.tab.reportingShort': 'Reporting',
+  'plans.tab.versionsShort': 'Versions',
   'plans.tab.source': 'Source text',
 
   'plans.kind.target': 'Target',

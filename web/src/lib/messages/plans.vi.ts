@@ -57,6 +57,11 @@ export const plansVi = {
   'plans.tab.reporting': 'Chế độ báo cáo',
   'plans.tab.versions': 'Lịch sử phiên bản',
   'plans.tab.changes': 'Thay đổi so với bản trước',
+  'plans.tab.headerShort': 'Chung',
+  'plans.tab.targetsShort': 'Chỉ tiêu',
+  'plans.tab.tasksShort': 'Nhiệm vụ',
+  'plans.tab.reportingShort': 'Báo cáo',
+  'plans.tab.versionsShort': 'Phiên bản',
   'plans.tab.source': 'Văn bản nguồn',
 
   'plans.kind.target': 'Chỉ tiêu phấn đấu',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Breadcrumb, Button, Card, Flex, Result, Skeleton, Tabs } from 'antd';
+import { App, Breadcrumb, Button, Card, Flex, Grid, Result, Skeleton, Tabs } from 'antd';
 import { EditOutlined, SyncOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { errorText } from '../../../../lib/errors.ts';
@@ -32,6 +32,9 @@ function Plan({ plan }: { plan: PlanView }) {
   const edit = useEditPlan(plan.id);
   const [editing, setEditing] = useState<Editing>(null);
   const [reimporting, setReimporting] = useState(false);
+  const narrow = !Grid.useBreakpoint().sm;
+  // On a phone the four tabs fit only without their counts (each list shows its own).
+  const tabLabel = (key: 'targets' | 'tasks' | 'reporting' | 'versions', n: number) => (narrow ? t(`plans.tab.${key}Short`) : `${t(`plans.tab.${key}`)} (${n})`);
   const canEdit = plan.allowedActions.includes('edit');
   const canReimport = plan.allowedActions.includes('reimport');
 
@@ -66,8 +69,8 @@ function Plan({ plan }: { plan: PlanView }) {
 
   const headerActions = (
     <>
-      {canEdit && <Button icon={<EditOutlined />} onClick={() => { edit.reset(); setEditing({ editable: { kind: 'header', item: headerOf(plan) }, itemId: null }); }} data-testid="edit-header">{t('plans.editHeader')}</Button>}
-      {canReimport && <Button icon={<SyncOutlined />} onClick={() => setReimporting(true)} data-testid="reimport">{t('plans.reimport')}</Button>}
+      {canEdit && <Button size={narrow ? 'small' : 'middle'} icon={<EditOutlined />} onClick={() => { edit.reset(); setEditing({ editable: { kind: 'header', item: headerOf(plan) }, itemId: null }); }} data-testid="edit-header">{t('plans.editHeader')}</Button>}
+      {canReimport && <Button size={narrow ? 'small' : 'middle'} icon={<SyncOutlined />} onClick={() => setReimporting(true)} data-testid="reimport">{t('plans.reimport')}</Button>}
     </>
   );
 
@@ -81,12 +84,13 @@ function Plan({ plan }: { plan: PlanView }) {
       <PlanHeaderCard header={headerOf(plan)} communeName={plan.communeName} version={plan.currentVersion} updatedAt={plan.updatedAt} actions={canEdit || canReimport ? headerActions : null} />
       <Tabs
         activeKey={tab}
+        tabBarGutter={narrow ? 20 : undefined}
         onChange={(k) => setParams(k === 'targets' ? {} : { tab: k }, { replace: true })}
         items={[
-          { key: 'targets', label: `${t('plans.tab.targets')} (${plan.targets.length})`, children: <TargetsSection targets={plan.targets} actions={actionsFor('targets')} onLink={canEdit ? (x, v) => run({ op: 'update', kind: 'targets', itemId: x.id!, body: v }) : undefined} /> },
-          { key: 'tasks', label: `${t('plans.tab.tasks')} (${plan.tasks.length})`, children: <TasksSection tasks={plan.tasks} actions={actionsFor('tasks')} /> },
-          { key: 'reporting', label: `${t('plans.tab.reporting')} (${plan.reporting.length})`, children: <RulesSection rules={plan.reporting} actions={actionsFor('reporting')} /> },
-          { key: 'versions', label: `${t('plans.tab.versions')} (${plan.versions.length})`, children: <VersionsTab planId={plan.id} versions={plan.versions} current={plan.currentVersion} /> },
+          { key: 'targets', label: tabLabel('targets', plan.targets.length), children: <TargetsSection targets={plan.targets} actions={actionsFor('targets')} onLink={canEdit ? (x, v) => run({ op: 'update', kind: 'targets', itemId: x.id!, body: v }) : undefined} /> },
+          { key: 'tasks', label: tabLabel('tasks', plan.tasks.length), children: <TasksSection tasks={plan.tasks} actions={actionsFor('tasks')} /> },
+          { key: 'reporting', label: tabLabel('reporting', plan.reporting.length), children: <RulesSection rules={plan.reporting} actions={actionsFor('reporting')} /> },
+          { key: 'versions', label: tabLabel('versions', plan.versions.length), children: <VersionsTab planId={plan.id} versions={plan.versions} current={plan.currentVersion} /> },
         ]}
       />
       <ItemFormModal

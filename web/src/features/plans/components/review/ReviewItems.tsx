@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, Form, Tabs, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Form, Grid, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useEffect, useState, type CSSProperties } from 'react';
 import { useI18n } from '../../../../lib/i18n.tsx';
@@ -51,6 +51,8 @@ function HeaderTab({ state, dispatch }: Pick<Props, 'state' | 'dispatch'>) {
 export function ReviewItems(p: Props) {
   const { t } = useI18n();
   const units = useCommuneUnits(p.communeId);
+  const narrow = !Grid.useBreakpoint().sm;
+  const tabLabel = (key: ListName) => (narrow ? t(`plans.tab.${key}Short`) : `${t(`plans.tab.${key}`)} (${p.state[key].length})`);
   const unitNames = new Map((units.data ?? []).map((u) => [u.id, u.name]));
 
   const list = (name: ListName) => {
@@ -101,10 +103,10 @@ export function ReviewItems(p: Props) {
         onChange={(k) => p.onTab(k as ReviewTab)}
         size="small"
         items={[
-          { key: 'header', label: t('plans.tab.header'), children: <HeaderTab state={p.state} dispatch={p.dispatch} /> },
-          { key: 'targets', label: `${t('plans.tab.targets')} (${p.state.targets.length})`, children: list('targets') },
-          { key: 'tasks', label: `${t('plans.tab.tasks')} (${p.state.tasks.length})`, children: list('tasks') },
-          { key: 'reporting', label: `${t('plans.tab.reporting')} (${p.state.reporting.length})`, children: list('reporting') },
+          { key: 'header', label: narrow ? t('plans.tab.headerShort') : t('plans.tab.header'), children: <HeaderTab state={p.state} dispatch={p.dispatch} /> },
+          { key: 'targets', label: tabLabel('targets'), children: list('targets') },
+          { key: 'tasks', label: tabLabel('tasks'), children: list('tasks') },
+          { key: 'reporting', label: tabLabel('reporting'), children: list('reporting') },
         ]}
       />
     </div>
