@@ -27,6 +27,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
+import { dashboardRoutes } from './modules/dashboards/dashboards.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { startReminderLoop } from './modules/notifications/reminders.loop.ts';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(indicatorRoutes, { prefix: '/api/v1/catalogue' });
   await app.register(planRoutes, { prefix: '/api/v1/plans' });
   await app.register(reportingRoutes, { prefix: '/api/v1/reporting' });
+  await app.register(dashboardRoutes, { prefix: '/api/v1/dashboards' });
   await app.register(taskRoutes, { prefix: '/api/v1/tasks' });
   await app.register(notificationRoutes, { prefix: '/api/v1/notifications' });
   // Reminders run only in a server that listens (tests inject and never listen).

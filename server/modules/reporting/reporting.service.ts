@@ -11,6 +11,7 @@ import { deadlineFor, periodsForRule } from './reporting.periods.ts';
 import * as q from './reporting.queries.ts';
 import { checkValue, defaultReportingUnit, isLate, ruleLevel, type UnitKind } from './reporting.rules.ts';
 import { platformValues } from './platform-values.ts';
+import { recordValues } from '../dashboards/indicator-values.ts';
 
 const periodNotFound = () => notFound('REPORTING_PERIOD_NOT_FOUND', 'kỳ báo cáo');
 const placeOf = (r: { provinceId: string; communeId: string }, unitId?: string) => ({ provinceId: r.provinceId, communeId: r.communeId, orgUnitId: unitId ?? null });
@@ -246,6 +247,11 @@ export async function reviewSubmission(ctx: Ctx, submissionId: string, decision:
   return inTransaction(ctx, async (tx) => {
     await tx.db.updateTable('reportSubmissions').set({ status: decision === 'approve' ? 'approved' : 'returned', reviewComment: comment, reviewedBy: actor.userId, reviewedAt: new Date(), updatedAt: sql`now()` }).where('id', '=', sub.id).execute();
     await tx.db.insertInto('reportEvents').values({ provinceId: sub.provinceId, communeId: sub.communeId, submissionId: sub.id, communeReportId: null, kind: decision === 'approve' ? 'approved' : 'returned', actorId: actor.userId, comment }).execute();
+    if (decision === 'approve') {
+      // Only approved values count (Akvo RSR's rule): they become indicator values now.
+      const values = await tx.db.selectFrom('reportValues').selectAll().where('submissionId', '=', sub.id).where('value', 'is not', null).execute();
+      await recordValues(tx, values.map((v) => ({ targetId: v.targetId, periodCode: period.code, periodEnd: period.endOn, value: Number(v.value), numerator: v.numerator === null ? null : Number(v.numerator), denominator: v.denominator === null ? null : Number(v.denominator), source: 'report' as const, sourceRef: sub.id, producedBy: actor.userId })));
+    }
     await audit(tx, { action: decision === 'approve' ? 'report.approved' : 'report.returned', recordType: 'report_submission', recordId: sub.id, summary: `${decision === 'approve' ? 'Duyệt' : 'Trả lại'} báo cáo ${period.label} của ${unit.fullName}${comment ? `: ${comment}` : ''}`, provinceId: sub.provinceId, communeId: sub.communeId });
     return getSubmission(tx, sub.periodId, sub.unitId);
   });
