@@ -12,6 +12,7 @@ import { ImportReviewPage } from '../features/plans/components/review/ImportRevi
 import { PlanPage } from '../features/plans/components/plan/PlanPage.tsx';
 import { VersionPage } from '../features/plans/components/plan/VersionPage.tsx';
 import { CataloguePage } from '../features/catalogue/components/CataloguePage.tsx';
+import { reportRoutes } from '../features/reports/routes.tsx';
 import { AppShell } from './AppShell.tsx';
 import { RequireAuth, RequireCapability } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -47,6 +48,7 @@ const pages: RouteObject[] = [
     ],
   },
   { element: <RequireCapability capability="catalogue.read" />, children: [{ path: 'catalogue', element: <CataloguePage /> }] },
+  ...reportRoutes,
   { path: '*', element: <NotFoundPage /> },
 ];
 

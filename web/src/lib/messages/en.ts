@@ -1,5 +1,6 @@
 import { catalogueEn } from './catalogue.en.ts';
 import { plansEn } from './plans.en.ts';
+import { reportsEn } from './reports.en.ts';
 import type { MessageKey } from './vi.ts';
 
 /** English, the second locale. TypeScript checks that every Vietnamese key has a translation. */
@@ -180,4 +181,5 @@ export const en: Record<MessageKey, string> = {
 
   ...plansEn,
   ...catalogueEn,
+  ...reportsEn,
 };

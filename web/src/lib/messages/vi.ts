@@ -1,5 +1,6 @@
 import { catalogueVi } from './catalogue.vi.ts';
 import { plansVi } from './plans.vi.ts';
+import { reportsVi } from './reports.vi.ts';
 
 /** Vietnamese — the first language of Xã Số. Keys are grouped by page; `{name}` is filled in. */
 export const vi = {
@@ -179,6 +180,7 @@ export const vi = {
 
   ...plansVi,
   ...catalogueVi,
+  ...reportsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
