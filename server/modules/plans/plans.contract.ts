@@ -191,7 +191,10 @@ export const PassageBody = z.object({
   groupName: OptText(300),
   year: Year.nullable().optional().transform((v) => v ?? null),
 });
-export const PassageResult = z.object({ targets: z.array(z.any()), tasks: z.array(z.any()) });
+export const PassageResult = z.object({ targets: z.array(z.any()), tasks: z.array(z.any()), suggestions: z.array(Suggestion).describe('Gợi ý chỉ tiêu danh mục cho từng chỉ tiêu tìm được') });
+export const DraftList = z.object({
+  items: z.array(z.object({ id: z.string().uuid(), communeId: z.string().uuid(), communeName: z.string(), planId: z.string().uuid().nullable(), fileName: z.string(), createdAt: z.string(), updatedAt: z.string(), createdByName: z.string().nullable() })),
+});
 
 export const ItemParams = z.object({ id: z.string().uuid(), itemId: z.string().uuid() });
 export const VersionParams = z.object({ id: z.string().uuid(), versionNo: z.coerce.number().int().min(1) });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import { can, type Actor } from '../../platform/access.ts';
+import { can, scopeOf, type Actor } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -162,6 +162,35 @@ export async function commitImport(ctx: Ctx, id: string, body: PlanContentInput 
     const plan = (await q.findPlan(tx.db, planId))!;
     await tx.db.updateTable('planImports').set({ status: 'committed', planId, committedVersion: plan.currentVersion, review: JSON.stringify(content), updatedAt: sql`now()` }).where('id', '=', id).execute();
     return planId;
+  });
+}
+
+/** Open drafts (being reviewed) in the communes where the actor manages plans, newest first. */
+export async function listDrafts(ctx: Ctx) {
+  const actor = requireActor(ctx);
+  const scope = scopeOf(actor, 'plans.manage');
+  let query = ctx.db
+    .selectFrom('planImports as m')
+    .innerJoin('orgUnits as c', 'c.id', 'm.communeId')
+    .leftJoin('users as u', 'u.id', 'm.createdBy')
+    .select(['m.id', 'm.communeId', 'c.fullName as communeName', 'm.planId', 'm.fileName', 'm.createdAt', 'm.updatedAt', 'u.fullName as createdByName'])
+    .where('m.status', '=', 'draft')
+    .orderBy('m.updatedAt', 'desc')
+    .limit(50);
+  if (!scope.all) {
+    query = query.where((eb) => eb.or([...(scope.provinceIds.length ? [eb('m.provinceId', 'in', scope.provinceIds)] : []), ...(scope.communeIds.length ? [eb('m.communeId', 'in', scope.communeIds)] : []), eb.val(false)]));
+  }
+  const rows = await query.execute();
+  return { items: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), updatedAt: new Date(r.updatedAt).toISOString() })) };
+}
+
+/** Catalogue suggestions for targets found in a selected passage, as for the whole document. */
+export async function suggestForTargets(ctx: Ctx, targets: { text: string; unit: string }[]) {
+  const catalogue = await listCatalogueForMatching(ctx.db);
+  const names = new Map(catalogue.map((c) => [c.id, c.name]));
+  return targets.map((t) => {
+    const s = suggestIndicator(t, catalogue);
+    return s ? { ...s, indicatorName: names.get(s.indicatorId)! } : null;
   });
 }
 

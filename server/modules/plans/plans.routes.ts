@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { commonErrors, IdParams, typed } from '../../platform/http.ts';
 import {
-  CommitImportBody, ImportView, ItemParams, ListPlansQuery, PassageBody, PassageResult, PlanContentInput, PlanHeaderInput, PlanList, PlanView,
+  CommitImportBody, DraftList, ImportView, ItemParams, ListPlansQuery, PassageBody, PassageResult, PlanContentInput, PlanHeaderInput, PlanList, PlanView,
   ReportingRuleInput, TargetFields, TargetInput, TaskFields, TaskInput, VersionParams, VersionView,
 } from './plans.contract.ts';
 import * as imports from './plans.import.service.ts';
@@ -52,7 +52,15 @@ export async function planRoutes(app: FastifyInstance) {
     },
   });
   r.post('/imports/:id/discard', { schema: { tags, summary: 'Hủy bản nhập', params: IdParams, response: draft }, handler: (req) => imports.discardImport(req.ctx, req.params.id) });
-  r.post('/passage', { schema: { tags, summary: 'Đọc chỉ tiêu hoặc nhiệm vụ từ đoạn văn bản người dùng chọn', body: PassageBody, response: { 200: PassageResult, ...commonErrors } }, handler: async (req) => { requireSignedInForPassage(req.ctx.actor); return imports.parsePassage(req.body); } });
+  r.get('/imports', { schema: { tags, summary: 'Các bản nhập đang rà soát dở ở các xã người dùng quản lý kế hoạch', response: { 200: DraftList, ...commonErrors } }, handler: (req) => imports.listDrafts(req.ctx) });
+  r.post('/passage', {
+    schema: { tags, summary: 'Đọc chỉ tiêu hoặc nhiệm vụ từ đoạn văn bản người dùng chọn', body: PassageBody, response: { 200: PassageResult, ...commonErrors } },
+    handler: async (req) => {
+      requireSignedInForPassage(req.ctx.actor);
+      const found = imports.parsePassage(req.body);
+      return { ...found, suggestions: await imports.suggestForTargets(req.ctx, found.targets) };
+    },
+  });
 
   r.get('/', { schema: { tags, summary: 'Các kế hoạch trong phạm vi', querystring: ListPlansQuery, response: { 200: PlanList, ...commonErrors } }, handler: (req) => service.listPlans(req.ctx, req.query.communeId) });
   r.get('/:id', { schema: { tags, summary: 'Kế hoạch: thông tin chung, chỉ tiêu, nhiệm vụ, chế độ báo cáo, các phiên bản', params: IdParams, response: plan }, handler: (req) => service.getPlan(req.ctx, req.params.id) });

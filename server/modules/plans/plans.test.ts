@@ -48,6 +48,12 @@ describe('importing a plan', () => {
     expect(view.suggestions).toHaveLength(view.extraction.targets.length);
     expect(view.suggestions.some((s: { indicatorName: string } | null) => s?.indicatorName)).toBe(true);
     expect((await latestAudit(t.database))[0].action).toBe('plan_import.started');
+    const drafts = (await t.request(plan, { method: 'GET', url: '/api/v1/plans/imports' })).json().items;
+    expect(drafts[0]).toMatchObject({ id: importId, fileName: 'ke-hoach-2026.txt', communeName: 'Xã Vĩnh Bảo' });
+    expect((await t.request(tlPlan, { method: 'GET', url: '/api/v1/plans/imports' })).json().items.map((d: { id: string }) => d.id)).not.toContain(importId);
+    const passage = await t.request(plan, { method: 'POST', url: '/api/v1/plans/passage', payload: { text: '- 100% hồ sơ, kết quả thủ tục hành chính được số hóa.', firstLine: 40, kind: 'target', year: 2027 } });
+    expect(passage.json().targets[0]).toMatchObject({ value: 100, unit: '%', year: 2027, sourceLine: 40 });
+    expect(passage.json().suggestions[0].indicatorName).toBe('Tỷ lệ hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa');
   });
 
   it('keeps the review as the officer works, then saves it as the commune’s plan', async () => {
