@@ -20,7 +20,7 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, label: 'nav.home', ready: true, group: 'work' },
-  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, label: 'nav.dashboard', ready: false, group: 'work' },
+  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, label: 'nav.dashboard', capability: 'plans.read', ready: true, group: 'work' },
   { key: 'plans', path: '/plans', icon: <FileTextOutlined />, label: 'nav.plans', capability: 'plans.read', ready: true, group: 'work' },
   { key: 'catalogue', path: '/catalogue', icon: <UnorderedListOutlined />, label: 'nav.catalogue', capability: 'catalogue.read', ready: true, group: 'work' },
   { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: 'nav.tasks', ready: false, group: 'work' },

@@ -13,6 +13,7 @@ import { PlanPage } from '../features/plans/components/plan/PlanPage.tsx';
 import { VersionPage } from '../features/plans/components/plan/VersionPage.tsx';
 import { CataloguePage } from '../features/catalogue/components/CataloguePage.tsx';
 import { reportRoutes } from '../features/reports/routes.tsx';
+import { dashboardRoutes } from '../features/dashboard/routes.tsx';
 import { AppShell } from './AppShell.tsx';
 import { RequireAuth, RequireCapability } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -49,6 +50,7 @@ const pages: RouteObject[] = [
   },
   { element: <RequireCapability capability="catalogue.read" />, children: [{ path: 'catalogue', element: <CataloguePage /> }] },
   ...reportRoutes,
+  ...dashboardRoutes,
   { path: '*', element: <NotFoundPage /> },
 ];
 

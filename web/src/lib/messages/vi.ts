@@ -1,6 +1,7 @@
 import { catalogueVi } from './catalogue.vi.ts';
 import { plansVi } from './plans.vi.ts';
 import { reportsVi } from './reports.vi.ts';
+import { dashboardVi } from './dashboard.vi.ts';
 
 /** Vietnamese — the first language of Xã Số. Keys are grouped by page; `{name}` is filled in. */
 export const vi = {
@@ -181,6 +182,7 @@ export const vi = {
   ...plansVi,
   ...catalogueVi,
   ...reportsVi,
+  ...dashboardVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

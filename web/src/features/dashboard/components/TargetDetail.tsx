@@ -1,0 +1,70 @@
+import { Alert, Flex, Typography } from 'antd';
+import { LinkOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { hasCapability, useCurrentUser } from '../../../lib/session.ts';
+import { useReportLinks, type TargetRow } from '../api/dashboards.ts';
+import { periodText, sourceLabel, targetNumber, valueText } from './labels.ts';
+import { LazyTrendChart } from './LazyCharts.tsx';
+
+/** The forecast sentence and its method, in the person's language (the server words it in Vietnamese). */
+function ForecastText({ row }: { row: TargetRow }) {
+  const { t, locale } = useI18n();
+  const f = row.forecast;
+  if (!f) {
+    return <Typography.Text type="secondary" data-testid="forecast-none">{row.deadlineYear === null ? t('dashboard.forecast.noDeadline') : t('dashboard.forecast.tooFew')}</Typography.Text>;
+  }
+  const year = f.atDate.slice(0, 4);
+  const sentence = locale === 'vi' ? f.sentence : t('dashboard.forecast.sentence', { year, value: valueText(f.value, row.unit, locale), target: row.targetText });
+  const method = locale === 'vi' ? f.method : t('dashboard.forecast.method', { n: f.points, year });
+  return (
+    <div data-testid="forecast">
+      <Typography.Text strong data-testid="forecast-sentence">{sentence}</Typography.Text>
+      <div className="xs-muted" style={{ fontSize: 13 }}>{t('dashboard.forecast.methodLabel')}: {method}</div>
+    </div>
+  );
+}
+
+/** One target opened: its trend chart, the forecast, and every value with where it came from. */
+export function TargetDetail({ row, communeId }: { row: TargetRow; communeId: string }) {
+  const { t, locale } = useI18n();
+  const canReadReports = hasCapability(useCurrentUser(), 'reports.read');
+  const years = [...new Set(row.trend.filter((p) => p.source === 'report' && p.sourceRef).map((p) => Number(p.periodCode.slice(0, 4))))];
+  // One calendar per year; values of a plan seldom span more than the current and last year.
+  const linksA = useReportLinks(communeId, years[0] ?? null, canReadReports);
+  const linksB = useReportLinks(communeId, years[1] ?? null, canReadReports);
+  const linkOf = (ref: string | null) => (ref ? linksA.data?.get(ref) ?? linksB.data?.get(ref) : undefined);
+
+  if (!row.trend.length) {
+    return <Alert type="info" showIcon title={t('dashboard.target.noValues')} />;
+  }
+  return (
+    <Flex vertical gap={12}>
+      <LazyTrendChart trend={row.trend} unit={row.unit} target={targetNumber(row.targetText)} targetText={row.targetText} forecast={row.forecast} />
+      <ForecastText row={row} />
+      <div>
+        <Typography.Text strong>{t('dashboard.target.values')}</Typography.Text>
+        <ul className="xs-dash-values" data-testid="value-list">
+          {[...row.trend].reverse().map((p) => {
+            const link = p.source === 'report' ? linkOf(p.sourceRef) : undefined;
+            return (
+              <li key={`${p.periodCode}-${p.source}`}>
+                <span className="xs-dash-period">{periodText(p.periodCode, t)}</span>
+                <span className="xs-value">{valueText(p.value, row.unit, locale)}</span>
+                <span className="xs-muted">
+                  {sourceLabel(p.source, t)}
+                  {link ? ` — ${link.unitName}` : ''}
+                </span>
+                {link ? (
+                  <Link to={link.path} data-testid="value-report-link"><LinkOutlined /> {t('dashboard.target.openReport')}</Link>
+                ) : p.sourceRef && p.source !== 'report' ? (
+                  <span className="xs-code">{p.sourceRef}</span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </Flex>
+  );
+}
