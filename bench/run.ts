@@ -8,6 +8,7 @@ import pg from 'pg';
 import { eventLoopBench, pointReadBench, startupBench } from './platform.bench.ts';
 import { log } from './lib.ts';
 import { planImportBench } from './plans.bench.ts';
+import { provinceListBench, reportCompileBench } from './reporting.bench.ts';
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const onlyArg = process.argv.indexOf('--only');
@@ -29,6 +30,8 @@ const scenarios: { name: string; needsPg?: boolean; run: () => Promise<void> }[]
   { name: 'event-loop', run: eventLoopBench },
   { name: 'point-read', needsPg: true, run: () => pointReadBench(pgUrl) },
   { name: 'plan-import', run: planImportBench },
+  { name: 'reporting', run: reportCompileBench },
+  { name: 'province-reports', needsPg: true, run: () => provinceListBench(pgUrl) },
 ];
 
 const hasPg = await pgAvailable();
