@@ -9,6 +9,7 @@ import { eventLoopBench, pointReadBench, startupBench } from './platform.bench.t
 import { log } from './lib.ts';
 import { planImportBench } from './plans.bench.ts';
 import { provinceListBench, reportCompileBench } from './reporting.bench.ts';
+import { reminderScanBench, tasksApiBench } from './tasks.bench.ts';
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const onlyArg = process.argv.indexOf('--only');
@@ -32,6 +33,8 @@ const scenarios: { name: string; needsPg?: boolean; run: () => Promise<void> }[]
   { name: 'plan-import', run: planImportBench },
   { name: 'reporting', run: reportCompileBench },
   { name: 'province-reports', needsPg: true, run: () => provinceListBench(pgUrl) },
+  { name: 'tasks-api', run: tasksApiBench },
+  { name: 'reminder-scan', needsPg: true, run: () => reminderScanBench(pgUrl) },
 ];
 
 const hasPg = await pgAvailable();

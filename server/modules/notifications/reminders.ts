@@ -3,6 +3,7 @@
  * - 7, 3 and 1 working days before the due date → the responsible person;
  * - the day a task falls overdue → the responsible person;
  * - overdue beyond ESCALATE_AFTER_WORKING_DAYS working days → the approver (escalation);
+ *   both look back at most CATCH_UP_DAYS (31) days, so a daily scan reads only recent due dates;
  * - once a week, on its first working day the scan runs → each commune leader, a digest.
  * Working days come from the calendar (Bộ luật Lao động 2019, Điều 111–112): the rules turn
  * "today" into date ranges, so the SQL compares dates only. Each reminder has a unique key
@@ -79,14 +80,14 @@ export async function scanReminders(db: Db, today: IsoDate, opts: { escalateAfte
       'Quá hạn: ' || left(t.title, 150),
       'Nhiệm vụ đã quá hạn hoàn thành ' || ${dd('t.due_date')} || '. Tiến độ hiện tại: ' || t.percent || '%. Hãy cập nhật tiến độ hoặc trình kết quả.',
       'task', t.id, 'task:' || t.id || ':overdue:' || t.due_date
-    from tasks t where t.status in ${OPEN} and t.due_date < ${w.overdueBefore}::date`);
+    from tasks t where t.status in ${OPEN} and t.due_date >= ${w.overdueFrom}::date and t.due_date < ${w.overdueBefore}::date`);
   const escalated = await run(sql`
     select t.province_id, t.commune_id, t.approver_id, 'task.escalated',
       'Quá hạn quá ' || ${opts.escalateAfter}::int || ' ngày làm việc: ' || left(t.title, 150),
       'Nhiệm vụ do ' || lu.name || ' chủ trì, ' || a.full_name || ' chịu trách nhiệm, hạn ' || ${dd('t.due_date')} || ', tiến độ ' || t.percent || '%.',
       'task', t.id, 'task:' || t.id || ':escalate:' || t.due_date
     from tasks t join org_units lu on lu.id = t.lead_unit_id join users a on a.id = t.assignee_id
-    where t.status in ${OPEN} and t.due_date <= ${w.escalateOnOrBefore}::date`);
+    where t.status in ${OPEN} and t.due_date between ${w.escalateFrom}::date and ${w.escalateOnOrBefore}::date`);
 
   let digests = 0;
   if (w.digestWeek) {

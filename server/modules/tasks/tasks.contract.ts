@@ -102,7 +102,7 @@ export const ListQuery = z.object({
   after: z.string().max(100).optional().describe('Con trỏ trang kế tiếp (nextCursor)'),
 });
 export type ListQuery = z.infer<typeof ListQuery>;
-export const BoardQuery = ListQuery.omit({ status: true, timing: true, after: true }).extend({ limit: z.coerce.number().int().min(1).max(200).default(50).describe('Số thẻ tối đa mỗi cột') });
+export const BoardQuery = ListQuery.omit({ status: true, timing: true, after: true }).extend({ limit: z.coerce.number().int().min(1).max(200).default(25).describe('Số thẻ tối đa mỗi cột; xem tiếp một cột bằng GET /tasks?status=…') });
 export const ScopeQuery = ListQuery.pick({ communeId: true, planId: true, groupName: true, unitId: true, assigneeId: true, year: true });
 
 // ——— Views ———
@@ -170,7 +170,9 @@ export const MyTasks = z.object({
   responsible: z.array(TaskCard).describe('Nhiệm vụ tôi chịu trách nhiệm, chưa hoàn thành'),
   toApprove: z.array(TaskCard).describe('Kết quả chờ tôi phê duyệt'),
   partnering: z.array(TaskCard).describe('Nhiệm vụ đơn vị tôi phối hợp, chưa hoàn thành'),
+  counts: z.object({ responsible: z.number().int(), toApprove: z.number().int(), partnering: z.number().int() }).describe('Tổng số của từng phần (mỗi phần trả về tối đa `limit` việc gấp nhất)'),
 });
+export const MyTasksQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50).describe('Số việc tối đa mỗi phần') });
 export const Board = z.object({
   columns: z.array(z.object({ status: TaskStatus, label: z.string(), count: z.number().int(), items: z.array(TaskCard) })),
 });

@@ -4,7 +4,7 @@
  * Everything is limited to a commune the person may read; another commune answers 404.
  */
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { scopeOf } from '../../platform/access.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -62,59 +62,71 @@ function timingWhere(timing: TaskTiming, today: string) {
 export async function listTasks(ctx: Ctx, f: ListQuery) {
   const { actor, commune } = await resolveCommune(ctx, f.communeId);
   const today = todayOf(ctx);
-  let query = q.applyFilter(q.cardQuery(ctx.db), filterOf(f, commune.id)).orderBy('t.dueDate').orderBy('t.id').limit(f.limit + 1);
+  let query = q.applyFilter(q.cardQuery(ctx.db, workUnitsOf(actor)), filterOf(f, commune.id)).orderBy('t.dueDate').orderBy('t.id').limit(f.limit + 1);
   if (f.timing) query = query.where(timingWhere(f.timing, today));
   if (f.after) {
     const c = parseCursor(f.after);
     query = query.where((eb) => eb.or([eb('t.dueDate', '>', c.dueDate), eb.and([eb('t.dueDate', '=', c.dueDate), eb('t.id', '>', c.id)])]));
   }
-  const rows = await query.execute();
+  const rows = await q.fetchCards(ctx.db, query);
   const page = rows.slice(0, f.limit);
   let items = toCards(page, actor, today);
   if (f.timing) items = items.filter((c) => c.timing === f.timing);
   return { items, nextCursor: rows.length > f.limit ? cursorOf(page[page.length - 1]) : null };
 }
 
-/** "My tasks": what I answer for, what waits for my approval, what my unit partners on. */
-export async function myTasks(ctx: Ctx) {
+/**
+ * "My tasks": what I answer for, what waits for my approval, what my unit partners on — the
+ * `limit` most urgent of each (by due date) with each section's full count.
+ */
+export async function myTasks(ctx: Ctx, limit = 50) {
   const actor = requireActor(ctx);
   const today = todayOf(ctx);
   const read = scopeOf(actor, 'tasks.read');
   const approve = scopeOf(actor, 'tasks.approve');
   const units = workUnitsOf(actor);
-  const inScope = <Q extends ReturnType<typeof q.cardQuery>>(query: Q) =>
-    read.all ? query : query.where((eb) => eb.or([
+  const inScope = <Q extends SelectQueryBuilder<any, 't', any>>(query: Q) =>
+    (read.all ? query : query.where((eb: ExpressionBuilder<any, 't'>) => eb.or([
       ...(read.communeIds.length ? [eb('t.communeId', 'in', read.communeIds)] : []),
       ...(read.provinceIds.length ? [eb('t.provinceId', 'in', read.provinceIds)] : []),
       eb.val(false),
-    ])) as Q;
-  const open = (query: ReturnType<typeof q.cardQuery>) => inScope(query).where('t.status', '<>', 'verified').orderBy('t.dueDate').orderBy('t.id').limit(200);
-  const [responsible, toApprove, partnering] = await Promise.all([
-    open(q.cardQuery(ctx.db).where('t.assigneeId', '=', actor.userId)).execute(),
-    inScope(q.cardQuery(ctx.db)).where('t.status', '=', 'submitted')
-      .where((eb) => eb.or([eb('t.approverId', '=', actor.userId), ...(approve.communeIds.length ? [eb('t.communeId', 'in', approve.communeIds)] : []), ...(approve.all ? [eb.val(true)] : [])]))
-      .orderBy('t.submittedOn').orderBy('t.id').limit(200).execute(),
-    units.length
-      ? open(q.cardQuery(ctx.db).where((eb) => eb.exists(eb.selectFrom('taskPartners as p').select('p.taskId').whereRef('p.taskId', '=', 't.id').where('p.orgUnitId', 'in', units)))).execute()
-      : Promise.resolve([]),
+    ]))) as Q;
+  const responsible = sql<boolean>`(t.assignee_id = ${actor.userId} and t.status <> 'verified')`;
+  const toApprove = sql<boolean>`(t.status = 'submitted' and (t.approver_id = ${actor.userId} or ${approve.all} or t.commune_id = any(${approve.communeIds.length ? approve.communeIds : ['00000000-0000-0000-0000-000000000000']}::uuid[])))`;
+  const partnering = units.length
+    ? sql<boolean>`(t.status <> 'verified' and exists (select 1 from task_partners p where p.task_id = t.id and p.org_unit_id = any(${units}::uuid[])))`
+    : sql<boolean>`false`;
+  const section = (where: typeof responsible, order: 'dueDate' | 'submittedOn') =>
+    q.fetchCards(ctx.db, inScope(q.cardQuery(ctx.db, units)).where(where).orderBy(`t.${order}`).orderBy('t.id').limit(limit));
+  const [r, a, p, counts] = await Promise.all([
+    section(responsible, 'dueDate'),
+    section(toApprove, 'submittedOn'),
+    units.length ? section(partnering, 'dueDate') : Promise.resolve([]),
+    inScope(ctx.db.selectFrom('tasks as t'))
+      .select([sql<number>`count(*) filter (where ${responsible})`.as('responsible'), sql<number>`count(*) filter (where ${toApprove})`.as('toApprove'), sql<number>`count(*) filter (where ${partnering})`.as('partnering')])
+      .where((eb) => eb.or([eb('t.assigneeId', '=', actor.userId), eb('t.status', '=', 'submitted'), ...(units.length ? [eb('t.status', '<>', 'verified')] : [])]))
+      .executeTakeFirstOrThrow(),
   ]);
-  const counter = counterForRows([...responsible, ...toApprove, ...partnering], today);
-  const cards = (rows: q.CardRow[]) => rows.map((r) => toCard(r, actor, today, counter));
-  return { responsible: cards(responsible), toApprove: cards(toApprove), partnering: cards(partnering) };
+  const counter = counterForRows([...r, ...a, ...p], today);
+  const cards = (rows: q.CardRow[]) => rows.map((row) => toCard(row, actor, today, counter));
+  return {
+    responsible: cards(r), toApprove: cards(a), partnering: cards(p),
+    counts: { responsible: Number(counts.responsible), toApprove: Number(counts.toApprove), partnering: Number(counts.partnering) },
+  };
 }
 
 /** The board: one column per status, each with its count and its first `limit` cards. */
 export async function board(ctx: Ctx, f: Filter & { limit: number }) {
   const { actor, commune } = await resolveCommune(ctx, f.communeId);
   const today = todayOf(ctx);
-  const ranked = q.applyFilter(q.cardQuery(ctx.db), filterOf(f, commune.id))
-    .select(sql<number>`row_number() over (partition by t.status order by case when t.status = 'verified' then t.verified_on end desc nulls last, t.due_date, t.id)`.as('rn'));
+  // Rank on the task rows alone, then build cards for the few that show.
+  const ranked = q.applyFilter(ctx.db.selectFrom('tasks as t'), filterOf(f, commune.id))
+    .select(['t.id', sql<number>`row_number() over (partition by t.status collate "C" order by case when t.status = 'verified' then t.verified_on end desc nulls last, t.due_date, t.id)`.as('rn')]);
   const [rows, counts] = await Promise.all([
-    ctx.db.selectFrom(ranked.as('x')).selectAll().where('x.rn', '<=', f.limit).orderBy('x.rn').execute(),
-    q.applyFilter(ctx.db.selectFrom('tasks as t').innerJoin('orgUnits as lu', 'lu.id', 't.leadUnitId').innerJoin('users as a', 'a.id', 't.assigneeId'), filterOf(f, commune.id))
-      .select(['t.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('t.status').execute(),
+    q.fetchCards(ctx.db, q.cardQuery(ctx.db, workUnitsOf(actor)).innerJoin(ranked.as('r'), 'r.id', 't.id').where('r.rn', '<=', f.limit).orderBy('r.rn')),
+    q.applyFilter(ctx.db.selectFrom('tasks as t'), filterOf(f, commune.id)).select(['t.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('t.status').execute(),
   ]);
-  const cards = toCards(rows as q.CardRow[], actor, today);
+  const cards = toCards(rows, actor, today);
   return {
     columns: BOARD_COLUMNS.map((status) => ({
       status, label: STATUS_LABELS[status], count: Number(counts.find((c) => c.status === status)?.n ?? 0), items: cards.filter((c) => c.status === status),
@@ -126,7 +138,7 @@ export async function board(ctx: Ctx, f: Filter & { limit: number }) {
 export async function timeline(ctx: Ctx, f: Filter) {
   const { actor, commune } = await resolveCommune(ctx, f.communeId);
   const today = todayOf(ctx);
-  const rows = await q.applyFilter(q.cardQuery(ctx.db), filterOf(f, commune.id)).orderBy('t.groupName').orderBy('t.startDate').orderBy('t.id').limit(5000).execute();
+  const rows = await q.fetchCards(ctx.db, q.applyFilter(q.cardQuery(ctx.db, workUnitsOf(actor)), filterOf(f, commune.id)).orderBy('t.groupName').orderBy('t.startDate').orderBy('t.id').limit(5000));
   const milestones = await q.listMilestones(ctx.db, rows.map((r) => r.id));
   const byTask = new Map<string, typeof milestones>();
   for (const m of milestones) byTask.set(m.taskId, [...(byTask.get(m.taskId) ?? []), m]);
@@ -145,10 +157,10 @@ export async function timeline(ctx: Ctx, f: Filter) {
 export async function overdueList(ctx: Ctx, f: Filter) {
   const { actor, commune } = await resolveCommune(ctx, f.communeId);
   const today = todayOf(ctx);
-  const rows = await q.applyFilter(q.cardQuery(ctx.db), filterOf(f, commune.id))
+  const rows = await q.fetchCards(ctx.db, q.applyFilter(q.cardQuery(ctx.db, workUnitsOf(actor)), filterOf(f, commune.id))
     .where('t.status', '<>', 'verified')
     .where((eb) => eb.or([eb('t.dueDate', '<', today), eb.and([eb('t.status', 'in', OPEN_STATUSES), eb('t.startDate', '<=', today)])]))
-    .limit(20_000).execute();
+    .limit(20_000));
   const cards = toCards(rows, actor, today);
   return {
     today,
@@ -201,7 +213,7 @@ export async function stats(ctx: Ctx, f: { communeId?: string; year?: number }) 
 export async function exportXlsx(ctx: Ctx, f: Filter) {
   const { actor, commune } = await resolveCommune(ctx, f.communeId);
   const today = todayOf(ctx);
-  const rows = await q.applyFilter(q.cardQuery(ctx.db), filterOf(f, commune.id))
+  const rows = await q.applyFilter(q.cardQuery(ctx.db, workUnitsOf(actor)), filterOf(f, commune.id))
     .innerJoin('users as ap', 'ap.id', 't.approverId')
     .select(['t.expectedProduct', 't.approvingAuthority', 'ap.fullName as approverName', 't.sourceRef'])
     .select((eb) => eb.selectFrom('taskPartners as p').innerJoin('orgUnits as o', 'o.id', 'p.orgUnitId').select(sql<string>`string_agg(o.name, '; ' order by o.sort_key)`.as('n')).whereRef('p.taskId', '=', 't.id').as('partnerNames'))

@@ -12,7 +12,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { foldVietnamese } from '../../platform/text.ts';
 import { requireActor } from '../auth/auth.service.ts';
 import type { FromPlanBody } from './tasks.contract.ts';
-import { canAssignIn, canReadIn } from './tasks.policy.ts';
+import { canAssignIn, canReadIn, workUnitsOf } from './tasks.policy.ts';
 import * as q from './tasks.queries.ts';
 import { planMilestones, planTaskSpan, type MilestoneMode } from './tasks.rules.ts';
 import { todayOf } from './tasks.service.ts';
@@ -89,6 +89,6 @@ export async function createFromPlan(ctx: Ctx, body: FromPlanBody) {
     for (const c of checked) out.push(await insertTask(tx, actor, place, c, today));
     return out;
   });
-  const rows = await q.cardQuery(ctx.db).where('t.id', 'in', ids).orderBy('t.dueDate').orderBy('t.id').execute();
+  const rows = await q.fetchCards(ctx.db, q.cardQuery(ctx.db, workUnitsOf(actor)).where('t.id', 'in', ids).orderBy('t.dueDate').orderBy('t.id'));
   return { created: ids.length, items: toCards(rows, actor, today) };
 }

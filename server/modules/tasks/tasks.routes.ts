@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { commonErrors, IdParams, typed } from '../../platform/http.ts';
 import {
-  Board, BoardQuery, CommentBody, CreatedTasks, CreateTaskBody, FileView, FromPlanBody, FromPlanPreviewBody, ListQuery, MilestonesBody, MyTasks, OverdueList,
+  Board, BoardQuery, CommentBody, CreatedTasks, CreateTaskBody, FileView, FromPlanBody, FromPlanPreviewBody, ListQuery, MilestonesBody, MyTasks, MyTasksQuery, OverdueList,
   PlanDraft, ProgressBody, ReturnBody, ScopeQuery, SubmitBody, TaskDetail, TaskFileParams, TaskPage, TaskStats, Timeline, UpdateTaskBody, VerifyBody,
 } from './tasks.contract.ts';
 import { fileTooLarge } from './tasks.files.ts';
@@ -17,7 +17,7 @@ export async function taskRoutes(app: FastifyInstance) {
   const detail = { 200: TaskDetail, ...commonErrors };
 
   r.get('/', { schema: { tags, summary: 'Danh sách nhiệm vụ của xã, lọc theo nhóm, đơn vị, người, năm, trạng thái, tình hình; phân trang', querystring: ListQuery, response: { 200: TaskPage, ...commonErrors } }, handler: (req) => lists.listTasks(req.ctx, req.query) });
-  r.get('/mine', { schema: { tags, summary: 'Nhiệm vụ của tôi: tôi chịu trách nhiệm, chờ tôi phê duyệt, đơn vị tôi phối hợp', response: { 200: MyTasks, ...commonErrors } }, handler: (req) => lists.myTasks(req.ctx) });
+  r.get('/mine', { schema: { tags, summary: 'Nhiệm vụ của tôi: tôi chịu trách nhiệm, chờ tôi phê duyệt, đơn vị tôi phối hợp', querystring: MyTasksQuery, response: { 200: MyTasks, ...commonErrors } }, handler: (req) => lists.myTasks(req.ctx, req.query.limit) });
   r.get('/board', { schema: { tags, summary: 'Bảng theo trạng thái (cột), cho một đơn vị hoặc cả xã; kéo thẻ = gọi hành động trong allowedActions', querystring: BoardQuery, response: { 200: Board, ...commonErrors } }, handler: (req) => lists.board(req.ctx, req.query) });
   r.get('/timeline', { schema: { tags, summary: 'Dữ liệu biểu đồ thời gian: nhiệm vụ và mốc theo nhóm của kế hoạch', querystring: ScopeQuery, response: { 200: Timeline, ...commonErrors } }, handler: (req) => lists.timeline(req.ctx, req.query) });
   r.get('/overdue', { schema: { tags, summary: 'Cho lãnh đạo: nhiệm vụ quá hạn và có nguy cơ chậm', querystring: ScopeQuery, response: { 200: OverdueList, ...commonErrors } }, handler: (req) => lists.overdueList(req.ctx, req.query) });

@@ -49,8 +49,9 @@ describe('status from the append-only log', () => {
 
 describe('working days, counted fast', () => {
   it('agrees with workingDaysBetween on every pair of a sample across holidays', () => {
-    const days = Array.from({ length: 120 }, (_, i) => addDays('2025-12-20', i * 7 + (i % 5)));
-    for (const a of days) for (const b of days.slice(0, 40)) expect(counter.between(a, b)).toBe(workingDaysBetween(a, b, calendar));
+    // Pairs a few weeks apart (Tết, 30/4, 2/9 of 2026 inside), both directions.
+    const days = Array.from({ length: 90 }, (_, i) => addDays('2025-12-20', i * 5 + (i % 3)));
+    for (const [i, a] of days.entries()) for (const b of days.slice(Math.max(0, i - 6), i + 6)) expect(counter.between(a, b)).toBe(workingDaysBetween(a, b, calendar));
   });
 });
 
@@ -130,7 +131,8 @@ describe('reminder windows', () => {
       { days: 3, from: '2026-03-25', to: '2026-03-26' },
       { days: 1, from: '2026-03-24', to: '2026-03-24' },
     ]);
-    expect(w.overdueBefore).toBe('2026-03-23');
+    expect([w.overdueFrom, w.overdueBefore]).toEqual(['2026-02-20', '2026-03-23']);
+    expect(w.escalateFrom).toBe(addDays(w.escalateOnOrBefore, -31));
     expect(workingDaysBetween(w.escalateOnOrBefore, '2026-03-23', calendar)).toBe(4);
     expect(workingDaysBetween(addDays(w.escalateOnOrBefore, 1), '2026-03-23', calendar)).toBe(3);
     expect(w.digestWeek).toBe('2026-03-23');

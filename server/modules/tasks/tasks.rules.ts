@@ -126,14 +126,15 @@ export class WorkingDayCounter {
       this.prefix[n - this.first + 1] = this.prefix[n - this.first] + (isWorkingDay(fromDayNumber(n), calendar) ? 1 : 0);
     }
   }
-  covers(date: IsoDate) {
-    const { year } = parseIsoDate(date);
-    return year >= this.calendar.firstYear && year <= this.calendar.lastYear;
+  /** The day's index in the prefix, or -1 outside the calendar. Dates from the database are well-formed, so no regex here. */
+  private index(date: IsoDate): number {
+    const n = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 86_400_000 - this.first;
+    return Number.isInteger(n) && n >= 0 && n < this.prefix.length - 1 ? n : -1;
   }
   /** Same as workingDaysBetween(a, b): forwards the working days in (a, b], backwards minus those in [b, a). */
   between(a: IsoDate, b: IsoDate): number {
-    if (!this.covers(a) || !this.covers(b)) return workingDaysBetween(a, b, this.calendar); // throws the calendar's error
-    const [x, y] = [toDayNumber(a) - this.first, toDayNumber(b) - this.first];
+    const [x, y] = [this.index(a), this.index(b)];
+    if (x < 0 || y < 0 || a.length !== 10 || b.length !== 10) return workingDaysBetween(a, b, this.calendar); // validates, or throws the calendar's error
     return y >= x ? this.prefix[y + 1] - this.prefix[x + 1] : -(this.prefix[x] - this.prefix[y]);
   }
 }
@@ -141,8 +142,9 @@ export class WorkingDayCounter {
 let cached: WorkingDayCounter | null = null;
 /** A counter covering `dates` (and a margin), reused while it covers them. */
 export function counterFor(...dates: IsoDate[]): WorkingDayCounter {
-  const years = dates.map((d) => parseIsoDate(d).year);
+  const years = dates.map((d) => +d.slice(0, 4));
   if (cached && years.every((y) => y >= cached!.calendar.firstYear && y <= cached!.calendar.lastYear)) return cached;
+  dates.forEach(parseIsoDate); // a new calendar only for well-formed dates
   const lo = Math.min(...years, cached?.calendar.firstYear ?? Infinity, 2024);
   const hi = Math.max(...years, cached?.calendar.lastYear ?? -Infinity, 2035);
   cached = new WorkingDayCounter(buildCalendar({ years: [Math.max(lo, 2021), Math.min(hi, 2100)] }));
@@ -265,15 +267,24 @@ export function planMilestones(startDate: IsoDate, dueDate: IsoDate, mode: Miles
 
 // ——— Reminders ———
 
+/**
+ * How far back an overdue or escalation reminder is still sent. A daily scan only has to look
+ * at tasks that fell due recently (fast at national scale); a server down for longer than this
+ * skips the older reminders, and the leader's weekly digest still counts every overdue task.
+ */
+export const CATCH_UP_DAYS = 31;
+
 /** Reminders 7, 3 and 1 working days before the due date (issue 5). */
 export const REMINDER_DAYS = [7, 3, 1] as const;
 
 export interface ReminderWindows {
   /** Due dates whose remaining working days fall in (next band, days]; one reminder per band. */
   bands: { days: number; from: IsoDate; to: IsoDate }[];
-  /** Open tasks due before this date are overdue. */
+  /** Open tasks due in [overdueFrom, overdueBefore) fell overdue recently. */
+  overdueFrom: IsoDate;
   overdueBefore: IsoDate;
-  /** Open tasks due on or before this date are overdue by more than `escalateAfter` working days. */
+  /** Open tasks due in [escalateFrom, escalateOnOrBefore] are overdue by more than `escalateAfter` working days. */
+  escalateFrom: IsoDate;
   escalateOnOrBefore: IsoDate;
   /** Monday of today's week, the key of the weekly digest; null when today is no working day. */
   digestWeek: IsoDate | null;
@@ -303,5 +314,8 @@ export function reminderWindows(today: IsoDate, calendar: WorkingCalendar, escal
   let escalate = addDays(today, -1);
   while (workingDaysBetween(escalate, today, calendar) <= escalateAfter) escalate = addDays(escalate, -1);
   const monday = addDays(today, -((weekday(today) + 6) % 7));
-  return { bands, overdueBefore: today, escalateOnOrBefore: escalate, digestWeek: isWorkingDay(today, calendar) ? monday : null };
+  return {
+    bands, overdueFrom: addDays(today, -CATCH_UP_DAYS), overdueBefore: today, escalateFrom: addDays(escalate, -CATCH_UP_DAYS), escalateOnOrBefore: escalate,
+    digestWeek: isWorkingDay(today, calendar) ? monday : null,
+  };
 }

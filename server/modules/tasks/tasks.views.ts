@@ -2,7 +2,7 @@
 import type { Actor } from '../../platform/access.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { TaskCard, TaskDetail } from './tasks.contract.ts';
-import { relationsOf } from './tasks.policy.ts';
+import { relationsOf, workUnitsOf } from './tasks.policy.ts';
 import type { CardRow, TaskRow } from './tasks.queries.ts';
 import * as q from './tasks.queries.ts';
 import { availableActions, counterFor, STATUS_LABELS, timingOf, TIMING_LABELS, type WorkingDayCounter } from './tasks.rules.ts';
@@ -10,9 +10,13 @@ import { availableActions, counterFor, STATUS_LABELS, timingOf, TIMING_LABELS, t
 const iso = (d: Date | string) => new Date(d).toISOString();
 const partnerIds = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
 
-export function toCard(row: CardRow, actor: Actor | null, today: string, counter: WorkingDayCounter = counterFor(row.startDate, row.dueDate, today), submittedBy?: string | null): TaskCard {
+/** A list row (isPartner) or a full task row (partnerUnitIds). */
+type CardInput = Omit<CardRow, 'isPartner'> & ({ isPartner: boolean } | { partnerUnitIds: unknown });
+
+export function toCard(row: CardInput, actor: Actor | null, today: string, counter: WorkingDayCounter = counterFor(row.startDate, row.dueDate, today), submittedBy?: string | null): TaskCard {
   const timing = timingOf(row, today, counter);
-  const relations = relationsOf(actor, { ...row, partnerUnitIds: partnerIds(row.partnerUnitIds) });
+  const partners = 'partnerUnitIds' in row ? partnerIds(row.partnerUnitIds) : row.isPartner && actor ? workUnitsOf(actor) : [];
+  const relations = relationsOf(actor, { ...row, partnerUnitIds: partners });
   return {
     id: row.id,
     communeId: row.communeId,
@@ -58,7 +62,7 @@ export const toCards = (rows: CardRow[], actor: Actor | null, today: string) => 
 export async function toDetail(db: Db, row: TaskRow, actor: Actor | null, today: string): Promise<TaskDetail> {
   const parts = await q.loadDetailParts(db, row);
   const lastSubmit = [...parts.actions].reverse().find((a) => a.kind === 'submit');
-  const card = toCard({ ...row, partnerUnitIds: row.partnerUnitIds }, actor, today, undefined, lastSubmit?.actorId ?? null);
+  const card = toCard(row, actor, today, undefined, lastSubmit?.actorId ?? null);
   return {
     ...card,
     provinceId: row.provinceId,
