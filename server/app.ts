@@ -102,7 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (config.reminderIntervalMinutes > 0) {
     let stopReminders: (() => void) | null = null;
     app.addHook('onListen', async () => {
-      stopReminders = startReminderLoop(database.db, config, app.log);
+      stopReminders ??= startReminderLoop(database.db, config, app.log);
     });
     app.addHook('onClose', async () => stopReminders?.());
   }
