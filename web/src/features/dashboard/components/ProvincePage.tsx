@@ -71,7 +71,7 @@ export function ProvincePage() {
                   scroll={{ x: 640 }}
                   onRow={(r) => ({ 'data-testid': 'commune-row', 'data-commune': r.communeName }) as object}
                   columns={[
-                    { title: t('dashboard.col.rank'), dataIndex: 'rank', width: 56, align: 'right' },
+                    { title: t('dashboard.col.rank'), dataIndex: 'rank', width: 72, align: 'right', className: 'xs-nowrap' },
                     { title: t('dashboard.col.commune'), dataIndex: 'communeName', fixed: 'left', width: 150, render: (name: string, r) => <Link to={`/dashboard/communes/${r.communeId}`}>{name}</Link> },
                     { title: t('dashboard.col.value'), dataIndex: 'value', align: 'right', render: (v: number) => <b className="xs-value">{valueText(v, unit, locale)}</b> },
                     { title: t('dashboard.col.period'), dataIndex: 'periodCode', render: (p: string) => periodText(p, t) },

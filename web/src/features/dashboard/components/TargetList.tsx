@@ -1,26 +1,14 @@
 import { Collapse, Empty, Progress, Tag, Typography } from 'antd';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { TargetRow } from '../api/dashboards.ts';
-import { barPercent, periodText, sourceLabel, statusMeta, valueText } from './labels.ts';
+import { barPercent, groupTargets, periodText, sourceLabel, statusMeta, valueText } from './labels.ts';
 import { TargetDetail } from './TargetDetail.tsx';
-
-/** Targets in plan order, one block per consecutive group of the plan ("Giai đoạn 2026 - 2027"). */
-export function groupTargets(rows: TargetRow[]): { name: string | null; rows: TargetRow[] }[] {
-  const groups: { name: string | null; rows: TargetRow[] }[] = [];
-  for (const r of rows) {
-    const name = r.groupName?.replace(/[:：]\s*$/, '').trim() || null;
-    const last = groups[groups.length - 1];
-    if (last && last.name === name) last.rows.push(r);
-    else groups.push({ name, rows: [r] });
-  }
-  return groups;
-}
 
 function RowSummary({ row }: { row: TargetRow }) {
   const { t, locale } = useI18n();
   const meta = statusMeta[row.status];
   return (
-    <div className="xs-dash-row" data-testid="target-row" data-status={row.status}>
+    <div className="xs-dash-row" data-testid="target-row" data-status={row.status} data-target={row.targetId}>
       <div className="xs-dash-row-head">
         <span className="xs-item-text">{row.text}</span>
         <Tag color={meta.tag} data-testid="target-status" style={{ marginInlineEnd: 0 }}>{t(meta.label)}</Tag>

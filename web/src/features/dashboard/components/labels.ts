@@ -1,7 +1,7 @@
 import { formatNumber } from '../../../lib/format.ts';
 import type { Locale, Translate } from '../../../lib/i18n.tsx';
 import type { MessageKey } from '../../../lib/messages/vi.ts';
-import type { Status } from '../api/dashboards.ts';
+import type { Status, TargetRow } from '../api/dashboards.ts';
 
 /** The order the statuses are shown in, best first. */
 export const STATUSES: Status[] = ['reached', 'on_track', 'at_risk', 'off_track', 'no_data'];
@@ -59,3 +59,15 @@ export const barPercent = (attainment: number | null) => (attainment === null ? 
 
 /** Accent-free, lower-case text so "dich vu cong" finds "Dịch vụ công". */
 export const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+
+/** Targets by the plan's group ("Giai đoạn 2026 - 2027"), groups in the order the plan first names them. */
+export function groupTargets(rows: TargetRow[]): { name: string | null; rows: TargetRow[] }[] {
+  const groups = new Map<string | null, TargetRow[]>();
+  for (const r of rows) {
+    const name = r.groupName?.replace(/[:：]\s*$/, '').trim() || null;
+    const list = groups.get(name);
+    if (list) list.push(r);
+    else groups.set(name, [r]);
+  }
+  return [...groups].map(([name, list]) => ({ name, rows: list }));
+}
