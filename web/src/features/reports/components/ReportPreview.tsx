@@ -7,12 +7,15 @@ import type { CommuneReportDocument } from '../api/types.ts';
 const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
-function Grid({ head, rows, testId }: { head: string[]; rows: ReactNode[][]; testId?: string }) {
+/** A bordered table with the .docx's column widths (report-docx.ts); the second column is the text, the others are centred like the document's. */
+function Grid({ head, rows, widths, testId }: { head: string[]; rows: ReactNode[][]; widths: number[]; testId?: string }) {
+  const sum = widths.reduce((a, b) => a + b, 0);
   return (
     <div className="xs-doc-scroll">
       <table data-testid={testId}>
+        <colgroup>{widths.map((w, i) => <col key={i} style={{ width: `${(100 * w) / sum}%` }} />)}</colgroup>
         <thead><tr>{head.map((h) => <th key={h}>{h}</th>)}</tr></thead>
-        <tbody>{rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j} className={j === 1 ? undefined : 'num'}>{c}</td>)}</tr>)}</tbody>
+        <tbody>{rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j} className={j === 1 ? 'text' : 'num'}>{c}</td>)}</tr>)}</tbody>
       </table>
     </div>
   );
@@ -59,6 +62,7 @@ export function ReportPreview({ doc }: { doc: CommuneReportDocument }) {
           {g.targets.length ? (
             <Grid
               testId="doc-targets"
+              widths={[640, 2905, 1300, 700, 1250, 1000, 1560]}
               head={['STT', 'Chỉ tiêu', 'Mục tiêu', 'Năm', 'Kết quả kỳ này', 'Mức độ đạt (%)', 'Đánh giá']}
               rows={g.targets.map((x, i) => [i + 1, x.text, x.targetText, x.deadlineYear ?? '-', viValue(x.value, x.unit), x.attainment === null ? '-' : viNum(x.attainment, 1), STATUS_LABEL[x.status]])}
             />
@@ -78,6 +82,7 @@ export function ReportPreview({ doc }: { doc: CommuneReportDocument }) {
       {doc.completeness.length ? (
         <Grid
           testId="doc-completeness"
+          widths={[600, 2900, 900, 900, 900, 800, 900, 900]}
           head={['STT', 'Cơ quan, đơn vị', 'Phải nộp', 'Đã nộp', 'Đúng hạn', 'Muộn', 'Chưa nộp', 'Tỷ lệ (%)']}
           rows={[...doc.completeness.map((u, i) => [i + 1, u.unitName, u.expected, u.submitted, u.onTime, u.late, u.missing, rate(u)]), ['', <b key="t">{total.unitName}</b>, total.expected, total.submitted, total.onTime, total.late, total.missing, rate(total)]]}
         />

@@ -52,7 +52,9 @@ function SubmissionForm({ view }: { view: SubmissionView }) {
   };
   const saveDraft = async () => {
     try {
-      const values = await form.validateFields();
+      await form.validateFields();
+      // All of the store: ids and task titles have no input of their own.
+      const values = form.getFieldsValue(true) as FormValues;
       await save.mutateAsync(toBody(values, locale));
       message.success(t('reports.form.saved'));
       return true;

@@ -1,0 +1,192 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, TEST_PASSWORD } from './accounts.ts';
+import { baseUrl, DESKTOP, fillSignIn, launchBrowser, newPage, PHONE, pickSelect, screenshot } from './browser.ts';
+
+/** Periodic reporting (issue 6) with the demo data of Xã Phú Thịnh (05800) and its province, Thái Nguyên. */
+const WAIT = { timeout: 10_000 };
+const OFFICER = 'phuthinh.vanhoa';
+const LEADER = 'phuthinh.chutich';
+const PROVINCE = 'thainguyen.sokhcn';
+
+let browser: Browser;
+
+/** These demo accounts are not among the globally prepared ones: replace their temporary password here. */
+async function prepare(username: string) {
+  const signIn = async (password: string) => fetch(`${baseUrl()}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await signIn(DEMO_PASSWORD);
+  if (!res.ok) {
+    expect((await signIn(TEST_PASSWORD)).ok).toBe(true);
+    return;
+  }
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const changed = await fetch(`${baseUrl()}/api/v1/auth/change-password`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ currentPassword: DEMO_PASSWORD, newPassword: TEST_PASSWORD }) });
+  expect(changed.ok).toBe(true);
+}
+
+async function signedIn(username: string, opts = DESKTOP) {
+  const { context, page } = await newPage(browser, opts);
+  await fillSignIn(page, username, TEST_PASSWORD);
+  await page.getByTestId('greeting').waitFor();
+  return { context, page };
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  for (const u of [OFFICER, LEADER, PROVINCE]) await prepare(u);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const q1Units = (page: Page) => page.locator('[data-testid=period-card][data-code="2026-Q1"][data-level=unit]');
+const unitRow = (page: Page, name: string) => q1Units(page).locator(`[data-testid=unit-row][data-unit="${name}"]`);
+const chipOf = (page: Page, name: string) => unitRow(page, name).getByTestId('unit-status').textContent();
+const toast = (page: Page, text: string) => page.locator('.ant-message').getByText(text).first().waitFor();
+
+async function openCalendar(page: Page) {
+  await page.goto('/reports?year=2026');
+  await q1Units(page).waitFor();
+}
+
+async function confirmPopover(page: Page, button: string) {
+  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: button }).click();
+}
+
+async function noHorizontalScroll(page: Page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
+}
+
+let reportUrl = '';
+let returnedFormUrl = '';
+
+describe('periodic reporting', () => {
+  it('the plan officer reports for units, late, with Vietnamese numbers, and reviews them', async () => {
+    const { context, page } = await signedIn(OFFICER);
+    await page.getByRole('navigation').getByRole('link', { name: 'Báo cáo' }).click();
+    await q1Units(page).waitFor();
+    const head = await q1Units(page).textContent();
+    expect(head).toContain('Số liệu từ 15/12/2025 đến 14/03/2026');
+    expect(head).toContain('Hạn nộp: 17/03/2026');
+    expect(head).toContain('Đơn vị → Xã');
+    expect(await chipOf(page, 'Phòng Kinh tế')).toBe('Chưa nộp');
+    await page.getByTestId('completeness').waitFor();
+
+    // Phòng Kinh tế: three percentages, one typed with a decimal comma; saved, then submitted after the due date.
+    await unitRow(page, 'Phòng Kinh tế').getByRole('link').click();
+    const values = page.getByTestId('value-input');
+    await expect.poll(() => values.count(), WAIT).toBe(3);
+    await values.nth(0).fill('45,5');
+    await values.nth(1).fill('60');
+    await values.nth(2).fill('12,25');
+    await page.getByTestId('save-draft').click();
+    await toast(page, 'Đã lưu nháp');
+    await expect.poll(() => page.getByTestId('submission-status').textContent(), WAIT).toBe('Nháp');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('value-input').nth(0).inputValue(), WAIT).toBe('45,5');
+    await page.getByTestId('submit-report').click();
+    await confirmPopover(page, 'Nộp báo cáo');
+    await expect.poll(() => page.getByTestId('submission-status').textContent(), WAIT).toBe('Nộp muộn');
+    expect(await page.getByTestId('history').textContent()).toContain('Nộp muộn (hạn 2026-03-17)');
+
+    // Văn phòng: a percent of 120 is refused in the browser, in Vietnamese; then filled and submitted.
+    await openCalendar(page);
+    await unitRow(page, 'Văn phòng HĐND và UBND').getByRole('link').click();
+    const rows = page.getByTestId('value-row');
+    await expect.poll(() => rows.count(), WAIT).toBeGreaterThan(1);
+    const pct = rows.and(page.locator('[data-unit="%"]')).first();
+    await pct.getByTestId('value-input').fill('120');
+    await pct.getByTestId('value-input').blur();
+    await pct.getByText('Tỷ lệ phần trăm phải trong khoảng 0–100').waitFor();
+    await page.getByTestId('save-draft').click();
+    await toast(page, 'Vui lòng sửa các ô được đánh dấu đỏ.');
+    for (let i = 0; i < (await rows.count()); i++) await rows.nth(i).getByTestId('value-input').fill((await rows.nth(i).getAttribute('data-unit')) === '%' ? '50' : '1');
+    await page.getByTestId('submit-report').click();
+    await confirmPopover(page, 'Nộp báo cáo');
+    await expect.poll(() => page.getByTestId('submission-status').textContent(), WAIT).toBe('Nộp muộn');
+    returnedFormUrl = new URL(page.url()).pathname;
+
+    // Review on the calendar: Văn phòng is returned with a reason, Phòng Kinh tế approved.
+    await openCalendar(page);
+    await unitRow(page, 'Văn phòng HĐND và UBND').getByTestId('return-submission').click();
+    await page.locator('.ant-modal').getByRole('button', { name: 'Trả lại' }).click();
+    await page.locator('.ant-modal').getByText('Cần ghi lý do trả lại').waitFor();
+    await page.getByTestId('return-reason').fill('Bổ sung số liệu chỉ tiêu về đào tạo kỹ năng số.');
+    await page.getByTestId('return-confirm').click();
+    await expect.poll(() => chipOf(page, 'Văn phòng HĐND và UBND'), WAIT).toBe('Bị trả lại');
+    await unitRow(page, 'Phòng Kinh tế').getByTestId('approve-submission').click();
+    await confirmPopover(page, 'Duyệt');
+    await expect.poll(() => chipOf(page, 'Phòng Kinh tế'), WAIT).toBe('Đã duyệt');
+    await page.goto(returnedFormUrl);
+    expect(await page.getByTestId('review-comment').textContent()).toBe('Bổ sung số liệu chỉ tiêu về đào tạo kỹ năng số.');
+
+    // The commune report: numbered and given its difficulties by the standing office.
+    await openCalendar(page);
+    await page.locator('[data-testid=period-card][data-code="2026-Q1"][data-level=commune]').getByTestId('commune-report-link').click();
+    await page.getByTestId('report-preview').waitFor();
+    reportUrl = new URL(page.url()).pathname;
+    await page.getByTestId('cr-number').fill('5/BC');
+    await page.getByTestId('cr-save').click();
+    await page.getByText('Số văn bản có dạng 05/BC-UBND').first().waitFor();
+    await page.getByTestId('cr-number').fill('05/BC-UBND');
+    await page.getByTestId('cr-difficulties').fill('Hạ tầng mạng ở thôn xa còn yếu.');
+    await page.getByTestId('cr-save').click();
+    await expect.poll(() => page.getByTestId('doc-number').textContent(), WAIT).toBe('Số: 05/BC-UBND');
+    expect(await page.getByTestId('doc-difficulties').textContent()).toContain('Hạ tầng mạng ở thôn xa còn yếu.');
+    expect(await page.getByTestId('cr-status').textContent()).toBe('Đang soạn');
+    // Kinh tế's approved 45,5 % is in the document.
+    expect(await page.getByTestId('report-preview').textContent()).toContain('45,5%');
+    await context.close();
+  });
+
+  it('looks right on a 360-px phone: the returned form and the report preview', async () => {
+    const { context, page } = await signedIn(OFFICER, PHONE);
+    await page.goto(returnedFormUrl);
+    await page.getByTestId('review-comment').waitFor();
+    await noHorizontalScroll(page);
+    await screenshot(page, 'phone-report-submission');
+    await page.goto(reportUrl);
+    await page.getByTestId('report-preview').evaluate((el) => { el.scrollIntoView({ block: 'start' }); window.scrollBy(0, -64); });
+    await page.waitForTimeout(300);
+    await noHorizontalScroll(page);
+    await screenshot(page, 'phone-commune-report');
+    await context.close();
+  });
+
+  it('the leader signs and sends it up; the province sees it and marks it received', async () => {
+    const leader = await signedIn(LEADER);
+    await leader.page.goto(reportUrl);
+    await leader.page.getByTestId('cr-sign').click();
+    await confirmPopover(leader.page, 'Ký báo cáo');
+    await expect.poll(() => leader.page.getByTestId('cr-status').textContent(), WAIT).toBe('Đã ký');
+    expect(await leader.page.getByTestId('doc-signature').textContent()).toContain('Dương Văn Thịnh');
+    await leader.page.getByTestId('cr-send').click();
+    await expect.poll(() => leader.page.getByTestId('cr-status').textContent(), WAIT).toBe('Đã gửi tỉnh');
+    expect(await leader.page.getByTestId('cr-late').textContent()).toBe('Gửi muộn');
+    await leader.context.close();
+
+    const { context, page } = await signedIn(PROVINCE);
+    await page.getByRole('navigation').getByRole('link', { name: 'Báo cáo' }).click();
+    await page.getByRole('button', { name: 'Báo cáo các xã' }).click();
+    await pickSelect(page, page.getByTestId('period-picker'), null, 'Quý I');
+    const row = page.locator('tr[data-commune="Xã Phú Thịnh"]');
+    await expect.poll(() => row.getByTestId('province-status').textContent(), WAIT).toBe('Đã gửi tỉnh');
+    expect(await row.textContent()).toContain('Gửi muộn');
+    expect(await row.textContent()).toContain('19/03/2026');
+    await page.getByTestId('completeness').waitFor();
+    await row.getByTestId('open-report').click();
+    await page.getByTestId('cr-receive').click();
+    await expect.poll(() => page.getByTestId('cr-status').textContent(), WAIT).toBe('Tỉnh đã nhận');
+    expect(await page.getByTestId('history').textContent()).toContain('Tỉnh đã nhận');
+
+    // The .docx link downloads with the session cookie.
+    const href = await page.getByTestId('cr-docx').getAttribute('href');
+    const res = await page.request.get(href!);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect((await res.body()).subarray(0, 2).toString()).toBe('PK');
+    await context.close();
+  });
+});
