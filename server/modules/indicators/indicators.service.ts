@@ -111,8 +111,9 @@ export async function listCriteriaSets(ctx: Ctx, provinceId?: string) {
 export async function getCriteriaSet(ctx: Ctx, id: string) {
   const actor = requireActor(ctx);
   const set = await ctx.db.selectFrom('criteriaSets').selectAll().where('id', '=', id).executeTakeFirst();
-  const inScope = set && (scopeOf(actor, 'catalogue.read').all || actor.grants.some((g) => g.provinceId === set.provinceId));
+  const inScope = set && (scopeOf(actor, 'org.read').all || actor.grants.some((g) => g.provinceId === set.provinceId));
   if (!set || !inScope) throw notFound('CRITERIA_SET_NOT_FOUND', 'bộ tiêu chí');
+  requireRead(actor);
   const criteria = await ctx.db.selectFrom('criteria').selectAll().where('setId', '=', id).orderBy('sortOrder').execute();
   return {
     id: set.id, provinceId: set.provinceId, name: set.name, year: set.year, legalBasis: set.legalBasis,
@@ -127,7 +128,8 @@ export async function createCriteriaSet(
 ) {
   const actor = requireActor(ctx);
   const province = await findNode(ctx.db, body.provinceId);
-  if (!province || province.kind !== 'province') throw notFound('ORG_UNIT_NOT_FOUND', 'tỉnh');
+  const seesProvince = !!province && (scopeOf(actor, 'org.read').all || actor.grants.some((g) => g.provinceId === province.id));
+  if (!province || province.kind !== 'province' || !seesProvince) throw notFound('ORG_UNIT_NOT_FOUND', 'tỉnh');
   if (!can(actor, 'catalogue.manage', { provinceId: province.id, communeId: null }) || (!hasRole(actor, 'system_admin') && !actor.grants.some((g) => g.provinceId === province.id))) {
     throw new AppError('FORBIDDEN', 'forbidden', 'Chỉ cán bộ của tỉnh này mới tạo bộ tiêu chí của tỉnh.');
   }

@@ -57,7 +57,8 @@ describe('indicator catalogue', () => {
         { groupName: 'Xã hội số', code: '2.1', name: 'Tổ công nghệ số cộng đồng hoạt động', maxPoints: 5, scoring: { kind: 'steps', steps: [{ min: 0, points: 0 }, { min: 50, points: 3 }, { min: 100, points: 5 }] } },
       ],
     };
-    expect((await t.request(tlProvince, { method: 'POST', url: '/api/v1/catalogue/criteria-sets', payload: body })).statusCode).toBe(403);
+    // Another province's officer: Hải Phòng is outside what they see, so it answers as missing.
+    expect((await t.request(tlProvince, { method: 'POST', url: '/api/v1/catalogue/criteria-sets', payload: body })).statusCode).toBe(404);
     const created = await t.request(province, { method: 'POST', url: '/api/v1/catalogue/criteria-sets', payload: body });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ maxPoints: 15, criteria: [expect.objectContaining({ code: '1.1', scoring: { kind: 'ratio', threshold: 50 } }), expect.anything()] });

@@ -83,9 +83,10 @@ export async function createUser(
 ) {
   const actor = requireActor(ctx);
   const home = await findNode(ctx.db, body.orgUnitId);
-  if (!home || !can(actor, 'users.manage', { provinceId: home.provinceId, communeId: home.communeId, orgUnitId: home.id })) {
-    throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền tạo người dùng ở đơn vị này.');
-  }
+  const place = home && { provinceId: home.provinceId, communeId: home.communeId, orgUnitId: home.id };
+  // A unit the actor cannot see answers as if it did not exist; one they see but do not manage, 403.
+  if (!home || !can(actor, 'org.read', place!)) throw notFound('ORG_UNIT_NOT_FOUND', 'đơn vị');
+  if (!can(actor, 'users.manage', place!)) throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền tạo người dùng ở đơn vị này.');
   const grantNodes: { role: Role; orgUnitId: string; node: Awaited<ReturnType<typeof checkGrant>> }[] = [];
   for (const g of body.grants) grantNodes.push({ ...g, node: await checkGrant(ctx, actor, g.role, g.orgUnitId) });
   const password = temporaryPassword();
