@@ -39,7 +39,6 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
 
   'dashboard.target.goal': 'Target',
   'dashboard.target.latest': 'Latest',
-  'dashboard.target.noValue': 'No value yet',
   'dashboard.target.attainment': 'Attainment',
   'dashboard.target.none': 'No targets.',
   'dashboard.target.otherGroup': 'Other targets',

@@ -37,7 +37,6 @@ export const dashboardVi = {
 
   'dashboard.target.goal': 'Mục tiêu',
   'dashboard.target.latest': 'Mới nhất',
-  'dashboard.target.noValue': 'Chưa có số liệu',
   'dashboard.target.attainment': 'Mức đạt',
   'dashboard.target.none': 'Không có chỉ tiêu nào.',
   'dashboard.target.otherGroup': 'Chỉ tiêu khác',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Empty, Flex, Result, Skeleton, Tooltip, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Result, Skeleton, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import dayjs from 'dayjs';
@@ -20,9 +20,7 @@ function Actions({ data }: { data: CommuneDashboard }) {
   return (
     <Flex gap={8} wrap className="xs-dash-actions" align="center">
       <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print">{t('dashboard.print')}</Button>
-      <Tooltip title={t('dashboard.csvHint')}>
-        <Button icon={<DownloadOutlined />} onClick={exportCsv} data-testid="export-csv">{t('dashboard.exportCsv')}</Button>
-      </Tooltip>
+      <Button icon={<DownloadOutlined />} onClick={exportCsv} data-testid="export-csv">{t('dashboard.exportCsv')}</Button>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dashboard.csvHint')}</Typography.Text>
     </Flex>
   );

@@ -20,9 +20,7 @@ function RowSummary({ row }: { row: TargetRow }) {
             {t('dashboard.target.latest')}: <b className="xs-value">{valueText(row.latest.value, row.unit, locale)}</b>{' '}
             <span className="xs-muted">({periodText(row.latest.periodCode, t)} · {sourceLabel(row.latest.source, t)})</span>
           </span>
-        ) : (
-          <span className="xs-muted">{t('dashboard.target.noValue')}</span>
-        )}
+        ) : null}
       </div>
       {row.latest && (
         <Progress
