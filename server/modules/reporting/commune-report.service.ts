@@ -135,7 +135,7 @@ export async function provinceReports(ctx: Ctx, provinceId: string, periodCode: 
     .innerJoin('orgUnits as c', 'c.id', 'pl.communeId')
     .leftJoin('reportingPeriods as p', (j) => j.onRef('p.planId', '=', 'pl.id').on('p.code', '=', periodCode))
     .leftJoin('communeReports as r', 'r.periodId', 'p.id')
-    .select(['c.id as communeId', 'c.code as communeCode', 'c.fullName as communeName', 'c.sortKey', 'p.level', 'p.dueOn', 'r.id as reportId', 'r.status', 'r.sentAt', 'r.isLate', 'r.receivedAt'])
+    .select(['c.id as communeId', 'c.code as communeCode', 'c.fullName as communeName', 'c.sortKey', 'p.id as periodId', 'p.level', 'p.dueOn', 'r.id as reportId', 'r.status', 'r.sentAt', 'r.isLate', 'r.receivedAt'])
     .where('pl.provinceId', '=', provinceId)
     .where('pl.archivedAt', 'is', null)
     .orderBy('c.sortKey')
@@ -149,7 +149,7 @@ export async function provinceReports(ctx: Ctx, provinceId: string, periodCode: 
   return {
     period: periodCode,
     items: [...byCommune.values()].map((r) => ({
-      communeId: r.communeId, communeCode: r.communeCode, communeName: r.communeName, reportId: r.reportId, status: (r.status ?? 'none') as Status, dueOn: r.dueOn,
+      communeId: r.communeId, communeCode: r.communeCode, communeName: r.communeName, periodId: r.periodId, reportId: r.reportId, status: (r.status ?? 'none') as Status, dueOn: r.dueOn,
       sentAt: r.sentAt ? new Date(r.sentAt).toISOString() : null, isLate: r.isLate, receivedAt: r.receivedAt ? new Date(r.receivedAt).toISOString() : null,
     })),
   };

@@ -134,6 +134,7 @@ export const ProvinceReportsView = z.object({
     communeId: z.string().uuid(),
     communeCode: z.string(),
     communeName: z.string(),
+    periodId: z.string().uuid().nullable().describe('Kỳ báo cáo của xã (mở báo cáo bằng /reporting/periods/{periodId}/commune-report)'),
     reportId: z.string().uuid().nullable(),
     status: z.enum(['none', 'draft', 'signed', 'sent', 'received']),
     dueOn: z.string().nullable(),

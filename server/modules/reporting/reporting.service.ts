@@ -218,9 +218,10 @@ export async function submitSubmission(ctx: Ctx, periodId: string, unitId: strin
   requireSubmitter(requireActor(ctx), (await q.findPeriod(ctx.db, periodId))!, unitId);
   if (!current.id) throw new AppError('REPORT_NOT_SAVED', 'invalid', 'Hãy nhập và lưu số liệu trước khi nộp.');
   if (!current.allowedActions.includes('submit')) throw new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo này không thể nộp ở trạng thái hiện tại.');
-  const missing = current.values.filter((v) => v.value === null && !v.note);
+  const missing = current.values.map((v, i) => ({ v, i })).filter(({ v }) => v.value === null && !v.note);
   if (missing.length) {
-    throw new AppError('REPORT_VALUES_MISSING', 'invalid', `Còn ${missing.length} chỉ tiêu chưa có số liệu hoặc ghi chú lý do.`, { fields: missing.map((m) => ({ path: `values.${m.targetId}`, message: 'Chưa có số liệu' })) });
+    // The same paths as a save's field errors, so the form marks the same inputs.
+    throw new AppError('REPORT_VALUES_MISSING', 'invalid', `Còn ${missing.length} chỉ tiêu chưa có số liệu hoặc ghi chú lý do.`, { fields: missing.map(({ i }) => ({ path: `body.values.${i}.value`, message: 'Chưa có số liệu hoặc ghi chú lý do' })) });
   }
   const period = (await q.findPeriod(ctx.db, periodId))!;
   const actor = requireActor(ctx);
