@@ -33,6 +33,8 @@ function translate(err: FastifyError & { code?: string; constraint?: string }): 
       return new AppError('ALREADY_EXISTS', 'conflict', 'Bản ghi đã tồn tại.');
     case '23503':
       return new AppError('REFERENCE_NOT_FOUND', 'invalid', 'Dữ liệu tham chiếu không tồn tại.');
+    case '22021': // invalid byte sequence (e.g. a NUL character in text)
+    case '22P05': // untranslatable character
     case '22P02':
     case '22007':
     case '22008':

@@ -41,7 +41,7 @@ export async function communeDashboard(ctx: Ctx, communeId: string) {
     const trend = series.filter((s) => s.targetId === t.id).map((s) => ({ periodCode: s.periodCode, date: s.periodEnd, value: Number(s.value), source: s.source, sourceRef: s.sourceRef }));
     const target = { comparator: t.comparator, value: Number(t.value), valueMax: t.valueMax === null ? null : Number(t.valueMax), unit: t.unit, year: t.year };
     return {
-      targetId: t.id, groupName: t.groupName, text: t.text, targetText: describeTarget({ ...target, text: '', year: null }).trim(), unit: t.unit, deadlineYear: t.year, indicatorId: t.indicatorId,
+      targetId: t.id, groupName: t.groupName, text: t.text, targetText: describeTarget({ ...target, text: '', year: null }).trim(), comparator: target.comparator, targetValue: target.value, targetValueMax: target.valueMax, unit: t.unit, deadlineYear: t.year, indicatorId: t.indicatorId,
       latest: t.latestValue === null ? null : { value: Number(t.latestValue), periodCode: t.periodCode!, source: t.source!, attainment: t.attainment === null ? null : Number(t.attainment) },
       status, trend, forecast: forecast(trend.map((p) => ({ date: p.date, value: p.value })), target),
     };

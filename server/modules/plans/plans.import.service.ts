@@ -15,6 +15,9 @@ import { diffPlans, matchUnit, suggestIndicator, summariseDiff, type PlanContent
 
 const importNotFound = () => notFound('PLAN_IMPORT_NOT_FOUND', 'bản nhập kế hoạch');
 
+/** A file name as people see it: no folders, no control characters (PostgreSQL refuses NUL), at most 255 characters. */
+export const safeFileName = (name: string) => name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').normalize('NFC').trim().slice(0, 255) || 'ke-hoach';
+
 export async function requireManageCommune(ctx: Ctx, communeId: string): Promise<{ actor: Actor; commune: NonNullable<Awaited<ReturnType<typeof findNode>>> }> {
   const actor = requireActor(ctx);
   const commune = await findNode(ctx.db, communeId);
@@ -64,13 +67,13 @@ export async function startImport(ctx: Ctx, input: { communeId: string; planId?:
     const row = await tx.db
       .insertInto('planImports')
       .values({
-        provinceId: commune.provinceId!, communeId: commune.id, planId: input.planId ?? null, fileName: input.fileName.slice(0, 255), format: document.format,
+        provinceId: commune.provinceId!, communeId: commune.id, planId: input.planId ?? null, fileName: safeFileName(input.fileName), format: document.format,
         sha256: crypto.createHash('sha256').update(input.bytes).digest('hex'), byteSize: input.bytes.byteLength, encoding: document.encoding ?? null,
         warnings: JSON.stringify(document.warnings), sourceText: document.text, extraction: JSON.stringify({ content, suggestions }), review: null, committedVersion: null, createdBy: actor.userId,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(tx, { action: 'plan_import.started', recordType: 'plan_import', recordId: row.id, summary: `Tải lên "${input.fileName}": đọc được ${content.targets.length} chỉ tiêu, ${content.tasks.length} nhiệm vụ, ${content.reporting.length} quy định báo cáo`, provinceId: commune.provinceId, communeId: commune.id });
+    await audit(tx, { action: 'plan_import.started', recordType: 'plan_import', recordId: row.id, summary: `Tải lên "${safeFileName(input.fileName)}": đọc được ${content.targets.length} chỉ tiêu, ${content.tasks.length} nhiệm vụ, ${content.reporting.length} quy định báo cáo`, provinceId: commune.provinceId, communeId: commune.id });
     return toView((await q.findImport(tx.db, row.id))!);
   });
 }

@@ -138,6 +138,12 @@ describe('uploads that are not plans', () => {
     expect(await countImports()).toBe(before);
   });
 
+  it('keeps only a safe file name (no folders, no control characters)', async () => {
+    const res = await upload(plan, `communeId=${vinhBao}`, '../../ke\u0000hoach.txt', seed);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().fileName).toBe('kehoach.txt');
+  });
+
   it('a request without a file, or as JSON, is refused', async () => {
     const noFile = await t.request(plan, { method: 'POST', url: `/api/v1/plans/imports?communeId=${vinhBao}`, payload: new FormData() as never });
     expect(noFile.statusCode).toBe(400);
