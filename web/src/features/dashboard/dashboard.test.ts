@@ -9,7 +9,7 @@ import { barPercent, fold, groupTargets, periodText, targetNumber, valueText } f
 const t: Translate = (key, vars) => vi[key].replace(/\{(\w+)\}/g, (m, n: string) => (vars && n in vars ? String(vars[n]) : m));
 
 const row = (over: Partial<TargetRow>): TargetRow => ({
-  targetId: '00000000-0000-4000-8000-000000000001', groupName: 'Giai đoạn 2026 - 2027:', text: 'hồ sơ được số hóa', targetText: '≥ 95 %', unit: '%', deadlineYear: 2027,
+  targetId: '00000000-0000-4000-8000-000000000001', groupName: 'Giai đoạn 2026 - 2027:', text: 'hồ sơ được số hóa', targetText: '≥ 95 %', comparator: '>=', targetValue: 95, targetValueMax: null, unit: '%', deadlineYear: 2027,
   indicatorId: null, latest: { value: 45.5, periodCode: '2026-Q2', source: 'report', attainment: 47.9 }, status: 'on_track', trend: [], forecast: null, ...over,
 });
 
