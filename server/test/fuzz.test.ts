@@ -27,15 +27,10 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 
 /**
- * Operations with a known bug: `it.fails` until fixed.
- * - POST /api/v1/plans/{id}/reporting: a text field holding U+0000 (here deadlineText
- *   "a\u0000b", as admin, on a real plan) reaches PostgreSQL, which refuses NUL in text
- *   (SQLSTATE 22P05 / 22021); the error handler does not translate it → 500 INTERNAL.
- *   The zod contracts accept "\u0000" in strings everywhere; see the report of issue 8.
+ * Operations with a known bug: `it.fails` until fixed. (Fixed: U+0000 in a text field reached
+ * PostgreSQL, which refuses NUL in text — SQLSTATE 22P05 / 22021 now answer 400.)
  */
-const KNOWN_BUGS: Record<string, string> = {
-  'POST /api/v1/plans/{id}/reporting': 'U+0000 in a text field → 500',
-};
+const KNOWN_BUGS: Record<string, string> = {};
 
 type Json = any;
 let t: TestApp;
