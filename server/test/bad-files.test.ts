@@ -136,15 +136,11 @@ const UPLOADS: Record<string, () => { url: string; session: Session }> = {
 };
 
 /**
- * Known bugs: the case is expected to fail (`it.fails`) until the module is fixed.
- * - plans/imports with a NUL in the file name: the name goes unchanged into
- *   plan_imports.file_name (plans.import.service.ts startImport: `input.fileName.slice(0, 255)`);
- *   PostgreSQL refuses U+0000 in text, the error is not translated, the answer is 500 INTERNAL.
- *   (The evidence upload replaces control characters in names and answers normally.)
+ * Known bugs: the case is expected to fail (`it.fails`) until the module is fixed. None open.
+ * (Fixed: plans/imports with a NUL in the file name answered 500 — the name went unchanged
+ * into plan_imports.file_name and PostgreSQL refuses U+0000 in text.)
  */
-const KNOWN_BUGS: Record<string, string> = {
-  '/api/v1/plans/imports a NUL byte in the file name': 'U+0000 in the file name → 500',
-};
+const KNOWN_BUGS: Record<string, string> = {};
 
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
 
