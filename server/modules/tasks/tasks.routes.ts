@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.ts';
 import { commonErrors, IdParams, typed } from '../../platform/http.ts';
 import {
   Board, BoardQuery, CommentBody, CreatedTasks, CreateTaskBody, FileView, FromPlanBody, FromPlanPreviewBody, ListQuery, MilestonesBody, MyTasks, MyTasksQuery, OverdueList,
   PlanDraft, ProgressBody, ReturnBody, ScopeQuery, SubmitBody, TaskDetail, TaskFileParams, TaskPage, TaskStats, Timeline, UpdateTaskBody, VerifyBody,
 } from './tasks.contract.ts';
-import { fileTooLarge } from './tasks.files.ts';
+import { readUpload, sendFile } from '../../platform/files.ts';
+import { EVIDENCE } from './tasks.files.ts';
 import * as lists from './tasks.lists.service.ts';
 import * as fromPlan from './tasks.plan.service.ts';
 import * as service from './tasks.service.ts';
@@ -51,30 +51,12 @@ export async function taskRoutes(app: FastifyInstance) {
   r.post('/:id/files', {
     schema: { tags, summary: 'Tải minh chứng (PDF, ảnh, .docx, .xlsx; multipart, trường "file"; nhận dạng theo nội dung)', params: IdParams, response: { 201: FileView, 413: commonErrors[400], 415: commonErrors[400], ...commonErrors } },
     handler: async (req, reply) => {
-      const max = req.ctx.config.evidenceMaxBytes;
-      const file = await req.file({ limits: { fileSize: max, files: 1 } });
-      if (!file) throw new AppError('TASK_FILE_MISSING', 'invalid', 'Chưa chọn tệp minh chứng để tải lên.');
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(await file.toBuffer());
-      } catch (e) {
-        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(max);
-        throw e;
-      }
-      return reply.status(201).send(await service.uploadEvidence(req.ctx, req.params.id, { fileName: file.filename || 'minh-chung', bytes }));
+      const file = await readUpload(req, EVIDENCE, req.ctx.config.evidenceMaxBytes);
+      return reply.status(201).send(await service.uploadEvidence(req.ctx, req.params.id, file));
     },
   });
   r.get('/:id/files/:fileId', {
     schema: { tags, summary: 'Tải về minh chứng', params: TaskFileParams, response: { 200: z.any().describe('Nội dung tệp'), ...commonErrors } },
-    handler: async (req, reply) => {
-      const f = await service.downloadEvidence(req.ctx, req.params.id, req.params.fileId);
-      return reply
-        .header('content-type', f.mediaType)
-        .header('content-disposition', `attachment; filename="minh-chung"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('digest', `sha-256=${Buffer.from(f.sha256, 'hex').toString('base64')}`)
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(f.content));
-    },
+    handler: async (req, reply) => sendFile(reply, await service.downloadEvidence(req.ctx, req.params.id, req.params.fileId), 'minh-chung'),
   });
 }

@@ -12,7 +12,9 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { requireActor } from '../auth/auth.service.ts';
 import { vietnamToday } from '../calendar/dates.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import { refreshComputedValues } from '../dashboards/computed-values.ts';
 import type { CommentBody, CreateTaskBody, MilestonesBody, ProgressBody, ReturnBody, SubmitBody, UpdateTaskBody, VerifyBody } from './tasks.contract.ts';
+import { findOwnedFile, storeFile } from '../../platform/files.ts';
 import { checkEvidenceFile } from './tasks.files.ts';
 import { canAssignIn, relationsOf } from './tasks.policy.ts';
 import * as q from './tasks.queries.ts';
@@ -95,6 +97,7 @@ export async function updateTask(ctx: Ctx, id: string, body: UpdateTaskBody) {
     if ('assigneeId' in changes) {
       await notify(tx.db, [{ userId: fields.assigneeId, ...placeOf(row), kind: 'task.assigned', title: `Bạn được giao nhiệm vụ: ${fields.title.slice(0, 150)}`, body: `Hạn hoàn thành: ${fields.dueDate}. Sản phẩm: ${fields.expectedProduct}`, recordType: 'task', recordId: id }]);
     }
+    await refreshComputedValues(tx, row.communeId); // a new due date can make a task overdue
   });
   return getTask(ctx, id);
 }
@@ -185,6 +188,7 @@ export async function act(ctx: Ctx, id: string, a: ActionBody) {
       people.delete(actor.userId);
       await notify(tx.db, [...people.keys()].map((u) => to(u, 'task.comment', `Bình luận mới: ${t}`, `${actor.fullName}: ${note}`)));
     }
+    if (a.kind !== 'comment') await refreshComputedValues(tx, row.communeId); // the dashboards' task figures
   });
   return getTask(ctx, id);
 }
@@ -203,19 +207,17 @@ export async function uploadEvidence(ctx: Ctx, id: string, file: { fileName: str
   const { actor, row, relations } = await getVisible(ctx, id);
   if (!relations.includes('lead')) throw forbidden('tải minh chứng cho');
   const checked = checkEvidenceFile(file.fileName, file.bytes, ctx.config.evidenceMaxBytes);
-  const fileId = await inTransaction(ctx, async (tx) => {
-    const f = await tx.db.insertInto('files').values({ ...placeOf(row), ownerType: 'task', ownerId: id, ...checked, content: file.bytes, createdBy: actor.userId }).returning(['id']).executeTakeFirstOrThrow();
+  return inTransaction(ctx, async (tx) => {
+    const f = await storeFile(tx.db, { ...placeOf(row), ownerType: 'task', ownerId: id }, checked, file.bytes, actor.userId);
     await appendLocked(tx, actor, row, 'evidence', undefined, { note: null, details: { files: [{ id: f.id, fileName: checked.fileName }], mediaType: checked.mediaType, byteSize: checked.byteSize, sha256: checked.sha256 } });
     await audit(tx, { action: 'task.evidence_added', recordType: 'task', recordId: id, summary: `Tải minh chứng "${checked.fileName}" cho nhiệm vụ: ${row.title.slice(0, 100)}`, changes: { fileId: f.id, ...checked }, ...placeOf(row) });
-    return f.id;
+    return f;
   });
-  const f = await ctx.db.selectFrom('files').select(['id', 'fileName', 'mediaType', 'byteSize', 'sha256', 'createdAt']).where('id', '=', fileId).executeTakeFirstOrThrow();
-  return { ...f, createdAt: new Date(f.createdAt).toISOString() };
 }
 
 export async function downloadEvidence(ctx: Ctx, id: string, fileId: string) {
   const { row } = await getVisible(ctx, id);
-  const f = await ctx.db.selectFrom('files').select(['fileName', 'mediaType', 'content', 'sha256']).where('communeId', '=', row.communeId).where('ownerType', '=', 'task').where('ownerId', '=', id).where('id', '=', fileId).executeTakeFirst();
+  const f = await findOwnedFile(ctx.db, { communeId: row.communeId, ownerType: 'task', ownerId: id }, fileId);
   if (!f) throw notFound('TASK_FILE_NOT_FOUND', 'tệp minh chứng');
   return f;
 }

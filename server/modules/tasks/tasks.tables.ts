@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { FileTable } from '../../platform/files.ts';
 
 /** 'YYYY-MM-DD' on both databases (see the date type parsers). */
 type DateText = string;
@@ -7,21 +8,6 @@ type Json = ColumnType<unknown, string | undefined, string>;
 export type TaskStatus = 'assigned' | 'in_progress' | 'submitted' | 'verified' | 'returned';
 export type TaskSource = 'plan' | 'meeting' | 'letter' | 'other';
 export type TaskActionKind = 'assign' | 'edit' | 'progress' | 'evidence' | 'submit' | 'verify' | 'return' | 'comment';
-
-export interface FileTable {
-  id: Generated<string>;
-  provinceId: string;
-  communeId: string;
-  ownerType: 'task';
-  ownerId: string;
-  fileName: string;
-  mediaType: string;
-  byteSize: number;
-  sha256: string;
-  content: Uint8Array;
-  createdBy: string | null;
-  createdAt: Generated<Date>;
-}
 
 export interface TaskTable {
   id: Generated<string>;
