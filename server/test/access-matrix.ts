@@ -116,6 +116,14 @@ export const MATRIX: Record<string, Row | { coveredBy: string }> = {
   'GET /api/v1/dashboards/communes/{id}': { place: 'commune', allow: reads(), req: (f) => ({ method: 'GET', url: `/api/v1/dashboards/communes/${f.communeId}` }) },
   'GET /api/v1/dashboards/provinces/{id}': { coveredBy: 'server/modules/dashboards/dashboards.test.ts (needs an indicator with values)' },
   'GET /api/v1/dashboards/national': { coveredBy: 'server/modules/dashboards/dashboards.test.ts' },
+  'GET /api/v1/dashboards/communes/{id}/export.xlsx': { place: 'commune', allow: reads(), req: (f) => ({ method: 'GET', url: `/api/v1/dashboards/communes/${f.communeId}/export.xlsx` }) },
+  'GET /api/v1/dashboards/provinces/{id}/export.xlsx': { coveredBy: 'server/modules/dashboards/dashboards.test.ts (needs an indicator; same rule as GET /dashboards/provinces/{id})' },
+  'GET /api/v1/dashboards/imports/template': { place: 'commune', allow: reads(), req: (f) => ({ method: 'GET', url: `/api/v1/dashboards/imports/template?communeId=${f.communeId}` }) },
+  'GET /api/v1/dashboards/imports': { place: 'none', allow: 'SA PA PO CA CL PL UO OS CZ', req: () => ({ method: 'GET', url: '/api/v1/dashboards/imports' }) },
+  'POST /api/v1/dashboards/imports': { coveredBy: 'server/modules/dashboards/imports.test.ts and server/test/bad-files.test.ts (multipart uploads: 401, unit officer 403, province officer for the province only)' },
+  'GET /api/v1/dashboards/imports/{id}': { coveredBy: 'server/modules/dashboards/imports.test.ts (needs an upload: uploader and leader 200, unit officer and other province 404)' },
+  'POST /api/v1/dashboards/imports/{id}/confirm': { coveredBy: 'server/modules/dashboards/imports.test.ts (a preview is confirmed once; other province 404)' },
+  'POST /api/v1/dashboards/imports/{id}/discard': { coveredBy: 'server/modules/dashboards/imports.test.ts' },
 };
 
 /** Endpoints of other modules that carry their own role × place access test. */

@@ -133,6 +133,7 @@ async function corpus(): Promise<BadFile[]> {
 const UPLOADS: Record<string, () => { url: string; session: Session }> = {
   '/api/v1/plans/imports': () => ({ url: `/api/v1/plans/imports?communeId=${communeId}`, session: vanhoa }),
   '/api/v1/tasks/{id}/files': () => ({ url: `/api/v1/tasks/${taskId}/files`, session: kinhte }),
+  '/api/v1/dashboards/imports': () => ({ url: '/api/v1/dashboards/imports', session: vanhoa }),
 };
 
 /**

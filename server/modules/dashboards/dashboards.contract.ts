@@ -1,6 +1,20 @@
 import { z } from 'zod';
 
 const Status = z.enum(['reached', 'on_track', 'at_risk', 'off_track', 'no_data']);
+/** One value of a target for a period, with where it came from. */
+export const ValueView = z.object({
+  periodCode: z.string(),
+  date: z.string(),
+  value: z.number(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  source: z.string().describe('report: báo cáo đơn vị đã duyệt; computed: tính từ dữ liệu của Xã Số; import: nhập từ tệp'),
+  sourceRef: z.string().nullable().describe('Bản ghi gốc: mã báo cáo đã duyệt, phép tính, tệp nhập và dòng'),
+  producer: z.string().nullable().describe('Cái gì tạo ra giá trị: mô-đun nhiệm vụ, hệ thống báo cáo, tệp và dòng'),
+  producedByName: z.string().nullable().describe('Người duyệt hoặc nhập (không có với giá trị hệ thống tự tính)'),
+  producedAt: z.string(),
+  sourceLink: z.string().nullable().describe('Truy vấn API tới các bản ghi phía sau giá trị tính toán'),
+});
 export const CommuneDashboard = z.object({
   communeId: z.string().uuid(),
   communeName: z.string(),
@@ -20,7 +34,8 @@ export const CommuneDashboard = z.object({
     indicatorId: z.string().uuid().nullable(),
     latest: z.object({ value: z.number(), periodCode: z.string(), source: z.string(), attainment: z.number().nullable() }).nullable(),
     status: Status,
-    trend: z.array(z.object({ periodCode: z.string(), date: z.string(), value: z.number(), source: z.string(), sourceRef: z.string().nullable().describe('Bản ghi gốc: mã báo cáo đã duyệt, phép tính, tệp nhập') })),
+    trend: z.array(ValueView).describe('Một giá trị mỗi kỳ (giá trị ghi sau cùng), cho biểu đồ và dự báo'),
+    values: z.array(ValueView).describe('Mọi giá trị, mọi nguồn, với nguồn gốc'),
     forecast: z.object({ value: z.number(), atDate: z.string(), slopePerYear: z.number(), points: z.number(), method: z.string(), sentence: z.string() }).nullable(),
   })),
   tasks: z.object({ total: z.number(), overdue: z.number(), done: z.number() }),
@@ -37,4 +52,42 @@ export const ProvinceTile = z.object({
 export const NationalTile = z.object({
   indicator: z.object({ id: z.string().uuid(), code: z.string(), name: z.string(), unit: z.string() }),
   provinces: z.array(z.object({ provinceId: z.string().uuid(), provinceName: z.string(), communesReporting: z.number(), reached: z.number(), average: z.number().nullable() })),
+});
+
+export const ExportQuery = z.object({ indicatorId: z.string().uuid() });
+
+// ——— Import of values from a file ———
+export const ImportRowView = z.object({
+  row: z.number().describe('Dòng trong tệp (dòng tiêu đề là dòng 1)'),
+  communeCode: z.string(),
+  communeName: z.string().nullable(),
+  indicatorCode: z.string().nullable(),
+  targetText: z.string().nullable(),
+  targetCount: z.number().describe('Số mục tiêu của kế hoạch nhận giá trị này'),
+  periodCode: z.string().nullable(),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  unit: z.string().nullable(),
+  errors: z.array(z.string()).describe('Lý do dòng bị loại; rỗng = dòng hợp lệ'),
+});
+export const ImportView = z.object({
+  id: z.string().uuid(),
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  status: z.enum(['preview', 'imported', 'discarded']),
+  createdAt: z.string(),
+  createdByName: z.string(),
+  decidedAt: z.string().nullable(),
+  counts: z.object({ total: z.number(), good: z.number(), bad: z.number(), imported: z.number().nullable() }),
+  unknownColumns: z.array(z.string()).describe('Cột không nhận ra (bỏ qua)'),
+  rows: z.array(ImportRowView),
+  allowedActions: z.array(z.enum(['confirm', 'discard'])),
+});
+export const ImportList = z.object({
+  items: z.array(z.object({ id: z.string().uuid(), fileName: z.string(), status: z.enum(['preview', 'imported', 'discarded']), createdAt: z.string(), counts: ImportView.shape.counts })),
+});
+export const TemplateQuery = z.object({
+  communeId: z.string().uuid().optional().describe('Điền sẵn các mục tiêu của kế hoạch của xã'),
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
 });

@@ -52,3 +52,37 @@ export function forecast(points: Point[], target: { value: number; unit: string;
     sentence: `Với tốc độ hiện nay, cuối năm ${target.year} đạt ${fmt(value)}, mục tiêu ${fmt(target.value)}.`,
   };
 }
+
+/** The calendar quarter a date falls in: computed values belong to the current quarter. */
+export function quarterOf(isoDate: string): { code: string; end: string } {
+  const year = Number(isoDate.slice(0, 4));
+  const q = Math.floor((Number(isoDate.slice(5, 7)) - 1) / 3) + 1;
+  const end = ['03-31', '06-30', '09-30', '12-31'][q - 1];
+  return { code: `${year}-Q${q}`, end: `${year}-${end}` };
+}
+
+export interface Share {
+  numerator: number;
+  denominator: number;
+}
+export interface ComputedFigure {
+  value: number;
+  numerator: number;
+  denominator: number;
+}
+
+/**
+ * The task figures (from the tasks module's own `stats`) as catalogue-coded shares in %:
+ * CQS-09 plan tasks tracked electronically, CQS-16 done on time, CQS-17 overdue. A share
+ * with nothing to divide by is left out rather than shown as 0 %.
+ */
+export function taskFigures(s: { tracked: Share; doneOnTime: Share; overdue: Share }): Map<string, ComputedFigure> {
+  const out = new Map<string, ComputedFigure>();
+  const put = (code: string, x: Share) => {
+    if (x.denominator > 0) out.set(code, { value: Math.round((10_000 * x.numerator) / x.denominator) / 100, numerator: x.numerator, denominator: x.denominator });
+  };
+  put('CQS-09', s.tracked);
+  put('CQS-16', s.doneOnTime);
+  put('CQS-17', s.overdue);
+  return out;
+}

@@ -25,7 +25,14 @@ export async function communeDashboard(ctx: Ctx, communeId: string) {
         .execute()
     : [];
   const series = plan
-    ? await ctx.db.selectFrom('indicatorValues').select(['targetId', 'periodCode', 'periodEnd', 'value', 'source', 'sourceRef']).where('communeId', '=', communeId).orderBy('periodEnd').execute()
+    ? await ctx.db
+        .selectFrom('indicatorValues as v')
+        .leftJoin('users as u', 'u.id', 'v.producedBy')
+        .select(['v.targetId', 'v.periodCode', 'v.periodEnd', 'v.value', 'v.numerator', 'v.denominator', 'v.source', 'v.sourceRef', 'v.producer', 'v.sourceLink', 'v.producedAt', 'u.fullName as producedByName'])
+        .where('v.communeId', '=', communeId)
+        .orderBy('v.periodEnd')
+        .orderBy('v.producedAt')
+        .execute()
     : [];
   const today = vietnamDate(new Date());
   const tasks = await ctx.db
@@ -38,12 +45,20 @@ export async function communeDashboard(ctx: Ctx, communeId: string) {
   const rows = targets.map((t) => {
     const status = (t.status ?? 'no_data') as keyof typeof counts;
     counts[status]++;
-    const trend = series.filter((s) => s.targetId === t.id).map((s) => ({ periodCode: s.periodCode, date: s.periodEnd, value: Number(s.value), source: s.source, sourceRef: s.sourceRef }));
+    const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+    const values = series.filter((s) => s.targetId === t.id).map((s) => ({
+      periodCode: s.periodCode, date: s.periodEnd, value: Number(s.value), numerator: num(s.numerator), denominator: num(s.denominator), source: s.source, sourceRef: s.sourceRef,
+      producer: s.producer, producedByName: s.producedByName, producedAt: new Date(s.producedAt).toISOString(), sourceLink: s.sourceLink,
+    }));
+    // One point per period for the chart and the forecast: the value written last (as the rollup decides).
+    const byPeriod = new Map<string, (typeof values)[number]>();
+    for (const v of values) byPeriod.set(v.periodCode, v);
+    const trend = [...byPeriod.values()].sort((a, b) => a.date.localeCompare(b.date));
     const target = { comparator: t.comparator, value: Number(t.value), valueMax: t.valueMax === null ? null : Number(t.valueMax), unit: t.unit, year: t.year };
     return {
       targetId: t.id, groupName: t.groupName, text: t.text, targetText: describeTarget({ ...target, text: '', year: null }).trim(), comparator: target.comparator, targetValue: target.value, targetValueMax: target.valueMax, unit: t.unit, deadlineYear: t.year, indicatorId: t.indicatorId,
       latest: t.latestValue === null ? null : { value: Number(t.latestValue), periodCode: t.periodCode!, source: t.source!, attainment: t.attainment === null ? null : Number(t.attainment) },
-      status, trend, forecast: forecast(trend.map((p) => ({ date: p.date, value: p.value })), target),
+      status, trend, values, forecast: forecast(trend.map((p) => ({ date: p.date, value: p.value })), target),
     };
   });
   return {

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 type DateText = string;
 
@@ -17,6 +17,10 @@ export interface IndicatorValueTable {
   sourceRef: string | null;
   producedBy: string | null;
   producedAt: Generated<Date>;
+  /** What produced it, in words (the tasks module, a file and its row). */
+  producer: string | null;
+  /** The records behind a computed value, as an API query. */
+  sourceLink: string | null;
 }
 
 export interface TargetLatestTable {
@@ -33,7 +37,24 @@ export interface TargetLatestTable {
   updatedAt: Generated<Date>;
 }
 
+export interface IndicatorImportTable {
+  id: Generated<string>;
+  provinceId: string;
+  communeId: string | null;
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  status: Generated<'preview' | 'imported' | 'discarded'>;
+  rows: ColumnType<unknown, string, string>;
+  totalRows: number;
+  badRows: number;
+  importedRows: number | null;
+  createdBy: string;
+  createdAt: Generated<Date>;
+  decidedAt: Date | null;
+}
+
 export interface DashboardTables {
   indicatorValues: IndicatorValueTable;
   targetLatest: TargetLatestTable;
+  indicatorImports: IndicatorImportTable;
 }

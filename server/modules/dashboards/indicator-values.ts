@@ -17,6 +17,10 @@ export interface NewValue {
   source: 'report' | 'computed' | 'import';
   sourceRef: string | null;
   producedBy: string | null;
+  /** What produced it, in words: "Mô-đun nhiệm vụ của Xã Số", 'Tệp "so-lieu.xlsx", dòng 7'. */
+  producer?: string | null;
+  /** The records behind a computed value (an API query). */
+  sourceLink?: string | null;
 }
 
 export async function recordValues(tx: Ctx, values: NewValue[]) {
@@ -32,8 +36,8 @@ export async function recordValues(tx: Ctx, values: NewValue[]) {
     if (!t) continue;
     await tx.db
       .insertInto('indicatorValues')
-      .values({ provinceId: t.provinceId, communeId: t.communeId, targetId: t.id, indicatorId: t.indicatorId, periodCode: v.periodCode, periodEnd: v.periodEnd, value: v.value, numerator: v.numerator, denominator: v.denominator, source: v.source, sourceRef: v.sourceRef, producedBy: v.producedBy })
-      .onConflict((oc) => oc.columns(['targetId', 'periodCode', 'source']).doUpdateSet({ value: v.value, numerator: v.numerator, denominator: v.denominator, sourceRef: v.sourceRef, producedBy: v.producedBy, producedAt: sql`now()` }))
+      .values({ provinceId: t.provinceId, communeId: t.communeId, targetId: t.id, indicatorId: t.indicatorId, periodCode: v.periodCode, periodEnd: v.periodEnd, value: v.value, numerator: v.numerator, denominator: v.denominator, source: v.source, sourceRef: v.sourceRef, producedBy: v.producedBy, producer: v.producer ?? null, sourceLink: v.sourceLink ?? null })
+      .onConflict((oc) => oc.columns(['targetId', 'periodCode', 'source']).doUpdateSet({ value: v.value, numerator: v.numerator, denominator: v.denominator, sourceRef: v.sourceRef, producedBy: v.producedBy, producer: v.producer ?? null, sourceLink: v.sourceLink ?? null, producedAt: sql`now()` }))
       .execute();
     // The latest value of the target, whichever source: the newest period, then the newest write.
     const latest = await tx.db.selectFrom('indicatorValues').selectAll().where('targetId', '=', t.id).orderBy('periodEnd', 'desc').orderBy('producedAt', 'desc').limit(1).executeTakeFirstOrThrow();

@@ -12,6 +12,7 @@ import * as q from './reporting.queries.ts';
 import { checkValue, defaultReportingUnit, isLate, ruleLevel, type UnitKind } from './reporting.rules.ts';
 import { platformValues } from './platform-values.ts';
 import { recordValues } from '../dashboards/indicator-values.ts';
+import { refreshComputedValues } from '../dashboards/computed-values.ts';
 
 const periodNotFound = () => notFound('REPORTING_PERIOD_NOT_FOUND', 'kỳ báo cáo');
 const placeOf = (r: { provinceId: string; communeId: string }, unitId?: string) => ({ provinceId: r.provinceId, communeId: r.communeId, orgUnitId: unitId ?? null });
@@ -232,6 +233,7 @@ export async function submitSubmission(ctx: Ctx, periodId: string, unitId: strin
     if (Number(r.numUpdatedRows) !== 1) throw new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo vừa thay đổi trạng thái; hãy tải lại.');
     await tx.db.insertInto('reportEvents').values({ provinceId: period.provinceId, communeId: period.communeId, submissionId: current.id!, communeReportId: null, kind: 'submitted', actorId: actor.userId, comment: late ? `Nộp muộn (hạn ${period.dueOn})` : null }).execute();
     await audit(tx, { action: 'report.submitted', recordType: 'report_submission', recordId: current.id!, summary: `Nộp báo cáo ${period.label} của ${current.unitName}${late ? ' (muộn)' : ''}`, provinceId: period.provinceId, communeId: period.communeId });
+    await refreshComputedValues(tx, period.communeId); // reports submitted (on time): the dashboards' figures
     return getSubmission(tx, periodId, unitId);
   });
 }
@@ -254,6 +256,7 @@ export async function reviewSubmission(ctx: Ctx, submissionId: string, decision:
       await recordValues(tx, values.map((v) => ({ targetId: v.targetId, periodCode: period.code, periodEnd: period.endOn, value: Number(v.value), numerator: v.numerator === null ? null : Number(v.numerator), denominator: v.denominator === null ? null : Number(v.denominator), source: 'report' as const, sourceRef: sub.id, producedBy: actor.userId })));
     }
     await audit(tx, { action: decision === 'approve' ? 'report.approved' : 'report.returned', recordType: 'report_submission', recordId: sub.id, summary: `${decision === 'approve' ? 'Duyệt' : 'Trả lại'} báo cáo ${period.label} của ${unit.fullName}${comment ? `: ${comment}` : ''}`, provinceId: sub.provinceId, communeId: sub.communeId });
+    await refreshComputedValues(tx, sub.communeId); // a returned report no longer counts as submitted
     return getSubmission(tx, sub.periodId, sub.unitId);
   });
 }

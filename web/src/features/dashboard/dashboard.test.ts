@@ -10,7 +10,7 @@ const t: Translate = (key, vars) => vi[key].replace(/\{(\w+)\}/g, (m, n: string)
 
 const row = (over: Partial<TargetRow>): TargetRow => ({
   targetId: '00000000-0000-4000-8000-000000000001', groupName: 'Giai đoạn 2026 - 2027:', text: 'hồ sơ được số hóa', targetText: '≥ 95 %', comparator: '>=', targetValue: 95, targetValueMax: null, unit: '%', deadlineYear: 2027,
-  indicatorId: null, latest: { value: 45.5, periodCode: '2026-Q2', source: 'report', attainment: 47.9 }, status: 'on_track', trend: [], forecast: null, ...over,
+  indicatorId: null, latest: { value: 45.5, periodCode: '2026-Q2', source: 'report', attainment: 47.9 }, status: 'on_track', trend: [], values: [], forecast: null, ...over,
 });
 
 describe('dashboard texts', () => {
