@@ -11,6 +11,13 @@ import type { Role } from '../../platform/platform.tables.ts';
 
 export const DEMO_PASSWORD = 'XaSo@Demo2026';
 
+/**
+ * Demo people's e-mail addresses, so reminders and notices show up in the mail outbox. The
+ * domain is under `.example`, reserved by RFC 2606 and never delivered: with SMTP_URL unset
+ * the mails stay in the outbox, and even with a mail server set none reaches a real person.
+ */
+export const demoEmail = (username: string) => `${username}@demo.xaso.example`;
+
 export interface DemoCommune {
   code: string;
   slug: string;

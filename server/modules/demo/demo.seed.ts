@@ -11,13 +11,27 @@ import { hashPassword } from '../../platform/passwords.ts';
 import { vietnameseSortKey } from '../../platform/text.ts';
 import { buildOrgRows, readAdminUnits, REFORM_DATE } from '../org/org.seed.ts';
 import { unitFullName } from '../org/org.rules.ts';
-import { DEMO_ACCOUNTS, DEMO_COMMUNES, DEMO_EXTRA_UNITS, DEMO_PASSWORD } from './demo.accounts.ts';
+import { DEMO_ACCOUNTS, DEMO_COMMUNES, DEMO_EXTRA_UNITS, DEMO_PASSWORD, demoEmail } from './demo.accounts.ts';
+import { seedDemoTasks } from './demo.tasks.ts';
 
 /**
- * Loads the demo communes' extra units and demo people. Idempotent: anything already there
- * (by code or username) is left as it is, so `xaso seed-demo` can run again safely.
+ * Loads the demo communes' extra units and demo people, their plans, and then the plans'
+ * tracked tasks (demo.tasks.ts). Idempotent: anything already there (by code or username, a
+ * commune that has tasks) is left as it is, so `xaso seed-demo` can run again safely.
  */
-export async function seedDemo(ctx: Ctx): Promise<{ unitsAdded: number; usersAdded: number; plansAdded: number }> {
+export async function seedDemo(ctx: Ctx): Promise<{ unitsAdded: number; usersAdded: number; plansAdded: number; tasksAdded: number }> {
+  const r = await seedDemoPeopleAndPlans(ctx);
+  // After the transaction above: the task use cases open their own transactions.
+  const tasksAdded = await seedDemoTasks(ctx);
+  // E-mail addresses only now, so the demo's made-up history fills the in-app notices but
+  // queues no mail; reminders from here on reach the outbox like any other.
+  if (r.usersAdded || tasksAdded) {
+    for (const a of DEMO_ACCOUNTS) await ctx.db.updateTable('users').set({ email: demoEmail(a.username) }).where('username', '=', a.username).where('email', 'is', null).execute();
+  }
+  return { ...r, tasksAdded };
+}
+
+async function seedDemoPeopleAndPlans(ctx: Ctx): Promise<{ unitsAdded: number; usersAdded: number; plansAdded: number }> {
   let unitsAdded = 0;
   let usersAdded = 0;
   let plansAdded = 0;

@@ -13,6 +13,8 @@ import { checkValue, defaultReportingUnit, isLate, ruleLevel, type UnitKind } fr
 import { platformValues } from './platform-values.ts';
 import { recordValues } from '../dashboards/indicator-values.ts';
 import { refreshComputedValues } from '../dashboards/computed-values.ts';
+import { narrativeFromTasks } from './narrative.rules.ts';
+import { unitTasksForPeriod, type UnitTaskGroup } from './task-summary.ts';
 
 const periodNotFound = () => notFound('REPORTING_PERIOD_NOT_FOUND', 'kỳ báo cáo');
 const placeOf = (r: { provinceId: string; communeId: string }, unitId?: string) => ({ provinceId: r.provinceId, communeId: r.communeId, orgUnitId: unitId ?? null });
@@ -153,6 +155,9 @@ export async function getSubmission(ctx: Ctx, periodId: string, unitId: string):
   const saved = sub ? await ctx.db.selectFrom('reportValues').selectAll().where('submissionId', '=', sub.id).execute() : [];
   const narratives = sub ? await ctx.db.selectFrom('reportNarratives').selectAll().where('submissionId', '=', sub.id).execute() : [];
   const status = sub?.status ?? 'none';
+  // While the unit can still edit, rows without saved text start from its tracked tasks' progress.
+  const editable = status === 'none' || status === 'draft' || status === 'returned';
+  const tracked = editable ? await unitTasksForPeriod(ctx, period, unitId) : [];
   return {
     id: sub?.id ?? null, periodId, periodLabel: period.label, dueOn: period.dueOn, unitId, unitName: unit.fullName, status,
     isLate: sub?.isLate ?? null, submittedAt: sub?.submittedAt ? new Date(sub.submittedAt).toISOString() : null, reviewComment: sub?.reviewComment ?? null, generalNote: sub?.generalNote ?? null,
@@ -167,13 +172,34 @@ export async function getSubmission(ctx: Ctx, periodId: string, unitId: string):
         note: v?.note ?? (k ? k.source : null), warning: v?.warning ?? null, prefilled: !!k,
       };
     }),
-    narratives: tasks.map((task) => {
-      const n = narratives.find((x) => x.planTaskId === task.id);
-      return { planTaskId: task.id, taskTitle: task.title, groupName: task.groupName, done: n?.done ?? null, difficulties: n?.difficulties ?? null, proposals: n?.proposals ?? null };
-    }),
+    narratives: narrativeRows(tasks, tracked, narratives),
     history: sub ? await q.eventsOf(ctx.db, { submissionId: sub.id }) : [],
     allowedActions: submissionActions(actor, period, unitId, status),
   };
+}
+
+/**
+ * The narrative rows of a unit's report: the plan items it leads, then plan items and ad hoc
+ * tasks it carries out as tracked tasks, then any saved row matching neither (nothing saved is
+ * lost). A saved row shows what the person saved — even emptied — and is never written over;
+ * a row never saved starts from the tracked tasks' progress (`prefilled`).
+ */
+function narrativeRows(
+  planTasks: { id: string; title: string; groupName: string | null }[],
+  tracked: UnitTaskGroup[],
+  saved: { planTaskId: string | null; taskTitle: string; done: string | null; difficulties: string | null; proposals: string | null }[],
+): SubmissionView['narratives'] {
+  const rows: { planTaskId: string | null; taskTitle: string; groupName: string | null }[] = planTasks.map((t) => ({ planTaskId: t.id, taskTitle: t.title, groupName: t.groupName }));
+  const same = (a: { planTaskId: string | null; taskTitle: string }, b: { planTaskId: string | null; taskTitle: string }) => (a.planTaskId ?? null) === (b.planTaskId ?? null) && (a.planTaskId !== null || a.taskTitle === b.taskTitle);
+  const groupOf = (r: { planTaskId: string | null; taskTitle: string }) => tracked.find((g) => same(r, { planTaskId: g.planTaskId, taskTitle: g.title }));
+  for (const g of tracked) if (!rows.some((r) => same(r, { planTaskId: g.planTaskId, taskTitle: g.title }))) rows.push({ planTaskId: g.planTaskId, taskTitle: g.title, groupName: g.groupName });
+  for (const n of saved) if (!rows.some((r) => same(r, n))) rows.push({ planTaskId: n.planTaskId, taskTitle: n.taskTitle, groupName: null });
+  return rows.map((r) => {
+    const n = saved.find((x) => same(r, x));
+    if (n) return { ...r, done: n.done, difficulties: n.difficulties, proposals: n.proposals, prefilled: false };
+    const text = narrativeFromTasks(groupOf(r)?.tasks ?? []);
+    return { ...r, done: text, difficulties: null, proposals: null, prefilled: text !== null };
+  });
 }
 
 export async function saveSubmission(ctx: Ctx, periodId: string, unitId: string, body: SaveSubmissionBody) {
@@ -207,7 +233,8 @@ export async function saveSubmission(ctx: Ctx, periodId: string, unitId: string,
     const rows = values.filter((v) => v !== null).map((v) => ({ ...tenant, submissionId: id!, targetId: v!.targetId, value: v!.value, numerator: v!.numerator, denominator: v!.denominator, note: v!.note, warning: v!.warning }));
     if (rows.length) await tx.db.insertInto('reportValues').values(rows).execute();
     await tx.db.deleteFrom('reportNarratives').where('submissionId', '=', id).execute();
-    const narr = body.narratives.filter((n) => n.done || n.difficulties || n.proposals).map((n) => ({ ...tenant, submissionId: id!, planTaskId: n.planTaskId, taskTitle: n.taskTitle, done: n.done, difficulties: n.difficulties, proposals: n.proposals }));
+    // Every row sent is kept, an emptied one too: what the person cleared is not prefilled again.
+    const narr = body.narratives.map((n) => ({ ...tenant, submissionId: id!, planTaskId: n.planTaskId, taskTitle: n.taskTitle, done: n.done, difficulties: n.difficulties, proposals: n.proposals }));
     if (narr.length) await tx.db.insertInto('reportNarratives').values(narr).execute();
     await audit(tx, { action: 'report.saved', recordType: 'report_submission', recordId: id, summary: `Lưu báo cáo ${period.label} của ${current.unitName}: ${rows.length} giá trị`, ...tenant });
     return getSubmission(tx, periodId, unitId);
