@@ -102,6 +102,10 @@ export const MATRIX: Record<string, Row | { coveredBy: string }> = {
   // Saving is refused once submitted (409) — authorised people still get past the checks.
   'PUT /api/v1/reporting/periods/{id}/units/{unitId}': { place: 'commune', allow: { in: 'SA PL UO', sib: 'SA', oth: 'SA' }, req: (f) => ({ method: 'PUT', url: `/api/v1/reporting/periods/${f.periodId}/units/${f.unitId}`, payload: { values: [], narratives: [], generalNote: null } }) },
   'POST /api/v1/reporting/periods/{id}/units/{unitId}/submit': { place: 'commune', allow: { in: 'SA PL UO', sib: 'SA', oth: 'SA' }, req: (f) => ({ method: 'POST', url: `/api/v1/reporting/periods/${f.periodId}/units/${f.unitId}/submit` }) },
+  'GET /api/v1/reporting/periods/{id}/units/{unitId}/attachments': { place: 'commune', allow: reads(), req: (f) => ({ method: 'GET', url: `/api/v1/reporting/periods/${f.periodId}/units/${f.unitId}/attachments` }) },
+  'POST /api/v1/reporting/periods/{id}/units/{unitId}/attachments': { coveredBy: 'server/modules/reporting/reporting.attachments.test.ts and server/test/bad-files.test.ts (multipart uploads)' },
+  'GET /api/v1/reporting/periods/{id}/units/{unitId}/attachments/{attachmentId}': { coveredBy: 'server/modules/reporting/reporting.attachments.test.ts (needs an attachment: 401, other commune 404, other unit 404, reviewer 200)' },
+  'DELETE /api/v1/reporting/periods/{id}/units/{unitId}/attachments/{attachmentId}': { coveredBy: 'server/modules/reporting/reporting.attachments.test.ts (a file is removed once; other commune 404, other unit 403)' },
   'POST /api/v1/reporting/submissions/{id}/return': { place: 'commune', allow: review, req: (f) => ({ method: 'POST', url: `/api/v1/reporting/submissions/${f.submissionId}/return`, payload: { comment: 'Bổ sung số liệu.' } }) },
   'POST /api/v1/reporting/submissions/{id}/approve': { place: 'commune', allow: review, req: (f) => ({ method: 'POST', url: `/api/v1/reporting/submissions/${f.submissionId}/approve`, payload: {} }) },
   'GET /api/v1/reporting/periods/{id}/commune-report': { place: 'commune', allow: reads(), req: (f) => ({ method: 'GET', url: `/api/v1/reporting/periods/${f.periodId}/commune-report` }) },

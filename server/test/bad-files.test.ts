@@ -28,6 +28,8 @@ let leader: Session;
 let kinhte: Session;
 let communeId = '';
 let taskId = '';
+let reportUpload = '';
+let phuthinhPlan: Session;
 let fingerprintSql = '';
 const tally = { tried: 0, crashes: 0, accepted: 0, refused: 0 };
 
@@ -134,6 +136,7 @@ const UPLOADS: Record<string, () => { url: string; session: Session }> = {
   '/api/v1/plans/imports': () => ({ url: `/api/v1/plans/imports?communeId=${communeId}`, session: vanhoa }),
   '/api/v1/tasks/{id}/files': () => ({ url: `/api/v1/tasks/${taskId}/files`, session: kinhte }),
   '/api/v1/dashboards/imports': () => ({ url: '/api/v1/dashboards/imports', session: vanhoa }),
+  '/api/v1/reporting/periods/{id}/units/{unitId}/attachments': () => ({ url: reportUpload, session: phuthinhPlan }),
 };
 
 /**
@@ -171,6 +174,11 @@ beforeAll(async () => {
   });
   expect(task.statusCode, task.body).toBe(201);
   taskId = task.json().id;
+  // A unit's report for 2026-Q1 in xã Phú Thịnh (its demo plan has the reporting calendar), as its plan officer.
+  phuthinhPlan = await t.signIn('phuthinh.vanhoa');
+  const phuthinh = (await t.request(phuthinhPlan, { method: 'GET', url: '/api/v1/org/by-code/05800' })).json().id;
+  const q1 = (await t.request(phuthinhPlan, { method: 'GET', url: `/api/v1/reporting/calendar?communeId=${phuthinh}&year=2026` })).json().periods.find((p: { level: string; code: string }) => p.level === 'unit' && p.code === '2026-Q1');
+  reportUpload = `/api/v1/reporting/periods/${q1.id}/units/${q1.units[0].unitId}/attachments`;
 
   const tables = (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public' order by 1`.execute(t.database.db)).rows.map((r) => r.name);
   fingerprintSql = `select json_build_object(${tables

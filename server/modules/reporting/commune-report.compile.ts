@@ -54,6 +54,19 @@ export async function compileCommuneReport(
   }
   for (const n of narratives) if (n.done) groupOf(n.groupName ?? 'Nhiệm vụ chung').narrative.push(`${n.taskTitle.replace(/[.;:]+$/, '')}: ${n.done}`);
 
+  const attached = approved.length
+    ? await ctx.db
+        .selectFrom('reportAttachments as a')
+        .innerJoin('files as f', 'f.id', 'a.fileId')
+        .innerJoin('reportSubmissions as s', 's.id', 'a.submissionId')
+        .innerJoin('orgUnits as u', 'u.id', 's.unitId')
+        .select(['u.id as unitId', 'u.name as unitName', 'f.fileName'])
+        .where('a.communeId', '=', period.communeId)
+        .where('a.submissionId', 'in', approved.map((s) => s.id))
+        .orderBy('u.sortKey')
+        .orderBy('a.createdAt')
+        .execute()
+    : [];
   const subs = await q.submissionsOfPeriods(ctx.db, feedIds);
   const units = await q.expectedUnits(ctx.db, plan.id);
   const tasks = await taskSummary(ctx, commune.id, plan.id);
@@ -87,6 +100,10 @@ export async function compileCommuneReport(
         return { due: true, submitted: !!s && (s.status === 'submitted' || s.status === 'approved'), late: s?.isLate ?? null };
       }));
       return { unitName: u.name, expected: c.expected, submitted: c.submitted, onTime: c.onTime, late: c.late, missing: c.missing };
+    }),
+    attachments: [...new Set(attached.map((a) => a.unitId))].map((id) => {
+      const mine = attached.filter((a) => a.unitId === id);
+      return { unitName: mine[0].unitName, files: mine.map((a) => a.fileName) };
     }),
     signature: isDeputy ? { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: report.signer?.name ?? null } : { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: report.signer?.name ?? null },
     recipients: [...(period.recipient ? [period.recipient.replace(/[.;]+$/, '')] : []), 'Thường trực Đảng ủy xã', 'Chủ tịch, các Phó Chủ tịch UBND xã', 'Lưu: VT, VHXH'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StoredFileView } from '../../platform/files.ts';
 import { IsoDate } from '../org/org.contract.ts';
 
 const OptText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
@@ -90,11 +91,33 @@ export const SubmissionView = z.object({
     warning: z.string().nullable(),
     prefilled: z.boolean().describe('Điền sẵn từ dữ liệu nền tảng đã có'),
   })),
-  narratives: z.array(z.object({ planTaskId: z.string().uuid().nullable(), taskTitle: z.string(), groupName: z.string().nullable(), done: z.string().nullable(), difficulties: z.string().nullable(), proposals: z.string().nullable() })),
+  narratives: z.array(z.object({
+    planTaskId: z.string().uuid().nullable(),
+    taskTitle: z.string(),
+    groupName: z.string().nullable(),
+    done: z.string().nullable(),
+    difficulties: z.string().nullable(),
+    proposals: z.string().nullable(),
+    prefilled: z.boolean().describe('"done" được điền sẵn từ tiến độ các nhiệm vụ đang theo dõi (chưa lưu); người nhập sửa lại trước khi nộp'),
+  })),
   history: z.array(z.object({ kind: z.string(), at: z.string(), actorName: z.string().nullable(), comment: z.string().nullable() })),
   allowedActions: z.array(z.enum(['save', 'submit', 'return', 'approve'])),
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
+
+export const AttachmentParams = z.object({ id: z.string().uuid(), unitId: z.string().uuid(), attachmentId: z.string().uuid() });
+export const AttachmentView = StoredFileView.extend({
+  id: z.string().uuid().describe('Mã tệp đính kèm (dùng trong địa chỉ tải về, xóa)'),
+  createdByName: z.string().nullable(),
+});
+export type AttachmentView = z.infer<typeof AttachmentView>;
+export const AttachmentList = z.object({
+  items: z.array(AttachmentView),
+  canChange: z.boolean().describe('Người đang xem được thêm, xóa tệp (đơn vị chưa nộp, hoặc bị trả lại)'),
+  maxBytes: z.number().int().describe('Dung lượng tối đa mỗi tệp (EVIDENCE_MAX_BYTES)'),
+  maxCount: z.number().int(),
+});
+export type AttachmentList = z.infer<typeof AttachmentList>;
 
 export const ReturnBody = z.object({ comment: z.string().trim().min(3, 'Cần ghi lý do trả lại').max(2000) });
 export const ApproveBody = z.object({ comment: OptText(2000) });

@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { commonErrors, IdParams, typed } from '../../platform/http.ts';
 import {
-  ApproveBody, CalendarQuery, CalendarView, CommuneReportBody, CommuneReportView, CompletenessQuery, CompletenessView, DocumentQuery, GenerateCalendarBody,
+  ApproveBody, AttachmentList, AttachmentParams, AttachmentView, CalendarQuery, CalendarView, CommuneReportBody, CommuneReportView, CompletenessQuery, CompletenessView, DocumentQuery, GenerateCalendarBody,
   PeriodUnitParams, PeriodView, ProvinceReportsQuery, ProvinceReportsView, ReturnBody, SaveSubmissionBody, SubmissionView, UpdatePeriodBody,
 } from './reporting.contract.ts';
+import { readUpload, sendFile } from '../../platform/files.ts';
 import * as report from './commune-report.service.ts';
+import * as attachments from './report-attachments.service.ts';
 import * as service from './reporting.service.ts';
 
 export async function reportingRoutes(app: FastifyInstance) {
@@ -23,6 +25,20 @@ export async function reportingRoutes(app: FastifyInstance) {
   r.get('/periods/:id/units/:unitId', { schema: { tags, summary: 'Báo cáo của một đơn vị cho kỳ: chỉ tiêu (điền sẵn số liệu đã có), tường thuật theo nhiệm vụ', params: PeriodUnitParams, response: sub }, handler: (req) => service.getSubmission(req.ctx, req.params.id, req.params.unitId) });
   r.put('/periods/:id/units/:unitId', { schema: { tags, summary: 'Lưu nháp báo cáo của đơn vị', params: PeriodUnitParams, body: SaveSubmissionBody, response: sub }, handler: (req) => service.saveSubmission(req.ctx, req.params.id, req.params.unitId, req.body) });
   r.post('/periods/:id/units/:unitId/submit', { schema: { tags, summary: 'Nộp báo cáo (đánh dấu muộn nếu quá hạn)', params: PeriodUnitParams, response: sub }, handler: (req) => service.submitSubmission(req.ctx, req.params.id, req.params.unitId) });
+  r.get('/periods/:id/units/:unitId/attachments', { schema: { tags, summary: 'Tệp đính kèm báo cáo của đơn vị', params: PeriodUnitParams, response: { 200: AttachmentList, ...commonErrors } }, handler: (req) => attachments.listAttachments(req.ctx, req.params.id, req.params.unitId) });
+  r.post('/periods/:id/units/:unitId/attachments', {
+    schema: { tags, summary: 'Đính kèm tệp vào báo cáo của đơn vị (PDF, ảnh, .docx, .xlsx; multipart, trường "file"; nhận dạng theo nội dung); chỉ khi chưa nộp hoặc bị trả lại', params: PeriodUnitParams, response: { 201: AttachmentView, 413: commonErrors[400], 415: commonErrors[400], ...commonErrors } },
+    handler: async (req, reply) => {
+      await attachments.assertCanAttach(req.ctx, req.params.id, req.params.unitId);
+      const file = await readUpload(req, attachments.ATTACHMENT, req.ctx.config.evidenceMaxBytes);
+      return reply.status(201).send(await attachments.uploadAttachment(req.ctx, req.params.id, req.params.unitId, file));
+    },
+  });
+  r.get('/periods/:id/units/:unitId/attachments/:attachmentId', {
+    schema: { tags, summary: 'Tải về tệp đính kèm báo cáo', params: AttachmentParams, response: { 200: z.any().describe('Nội dung tệp'), ...commonErrors } },
+    handler: async (req, reply) => sendFile(reply, await attachments.downloadAttachment(req.ctx, req.params.id, req.params.unitId, req.params.attachmentId), 'dinh-kem'),
+  });
+  r.delete('/periods/:id/units/:unitId/attachments/:attachmentId', { schema: { tags, summary: 'Xóa tệp đính kèm (khi báo cáo chưa nộp hoặc bị trả lại)', params: AttachmentParams, response: { 200: AttachmentList, ...commonErrors } }, handler: (req) => attachments.deleteAttachment(req.ctx, req.params.id, req.params.unitId, req.params.attachmentId) });
   r.post('/submissions/:id/return', { schema: { tags, summary: 'Trả lại báo cáo kèm ý kiến', params: IdParams, body: ReturnBody, response: sub }, handler: (req) => service.reviewSubmission(req.ctx, req.params.id, 'return', req.body.comment) });
   r.post('/submissions/:id/approve', { schema: { tags, summary: 'Duyệt báo cáo (khóa lại)', params: IdParams, body: ApproveBody, response: sub }, handler: (req) => service.reviewSubmission(req.ctx, req.params.id, 'approve', req.body.comment) });
 

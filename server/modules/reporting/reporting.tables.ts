@@ -100,6 +100,17 @@ export interface CommuneReportTable {
   updatedAt: Generated<Date>;
 }
 
+/** A file a unit attached to its submission (the bytes are in `files`, owner 'report_submission'). */
+export interface ReportAttachmentTable {
+  id: Generated<string>;
+  provinceId: string;
+  communeId: string;
+  submissionId: string;
+  fileId: string;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+}
+
 export interface ReportingTables {
   reportingPeriods: ReportingPeriodTable;
   reportSubmissions: ReportSubmissionTable;
@@ -107,4 +118,5 @@ export interface ReportingTables {
   reportNarratives: ReportNarrativeTable;
   reportEvents: ReportEventTable;
   communeReports: CommuneReportTable;
+  reportAttachments: ReportAttachmentTable;
 }

@@ -67,6 +67,10 @@ export function sampleReport(overrides: Partial<CommuneReportDocument> = {}): Co
       { unitName: 'Công an xã', expected: 3, submitted: 1, onTime: 0, late: 1, missing: 2 },
       { unitName: 'Trung tâm Phục vụ hành chính công', expected: 3, submitted: 3, onTime: 3, late: 0, missing: 0 },
     ],
+    attachments: [
+      { unitName: 'Phòng Kinh tế', files: ['Biên bản nghiệm thu wifi.pdf', 'anh-diem-wifi.jpg'] },
+      { unitName: 'Trung tâm Phục vụ hành chính công', files: ['Danh sách hồ sơ số hóa.xlsx'] },
+    ],
     signature: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Văn Hùng' },
     recipients: ['Sở Khoa học và Công nghệ TP (để b/c)', 'TT Đảng ủy, TT HĐND xã', 'Chủ tịch, các PCT UBND xã', 'Các phòng, đơn vị thuộc UBND xã', 'Lưu: VT, VHXH'],
     ...overrides,

@@ -38,6 +38,11 @@ export interface ReportUnitCompleteness {
   missing: number;
 }
 
+export interface ReportUnitAttachments {
+  unitName: string;
+  files: string[];
+}
+
 export interface CommuneReportDocument {
   /** Cơ quan chủ quản / cơ quan ban hành: "UBND THÀNH PHỐ HẢI PHÒNG" (not bold) and "ỦY BAN NHÂN DÂN XÃ VĨNH BẢO" (bold). */
   parentBody: string;
@@ -69,6 +74,11 @@ export interface CommuneReportDocument {
    */
   closing?: string;
   completeness: ReportUnitCompleteness[];
+  /**
+   * Files the units attached to their approved submissions, by unit (an annex line after the
+   * completeness table). Optional: documents frozen before attachments existed have none.
+   */
+  attachments?: ReportUnitAttachments[];
   /** Signature block: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH", or "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH". */
   signature: { authority: string; title: string; name: string | null };
   /** "Nơi nhận:" entries without the leading "- " and trailing ";"; the last is "Lưu: VT, VHXH". */

@@ -23,7 +23,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { CommuneReportDocument, ReportTargetRow, ReportUnitCompleteness } from './report-document.types.ts';
-import { STATUS_LABEL, completenessRate, completenessTotal, issuerInText, viDateLine, viNum, viShortDate, viValue } from './report-format.ts';
+import { STATUS_LABEL, attachmentLines, completenessRate, completenessTotal, issuerInText, viDateLine, viNum, viShortDate, viValue } from './report-format.ts';
 
 const FONT = 'Times New Roman'; // Phụ lục I, mục I.3: phông Times New Roman, bộ mã Unicode TCVN 6909:2001
 const mm = (v: number) => Math.round((v * 1440) / 25.4);
@@ -250,6 +250,11 @@ function bodyBlock(doc: CommuneReportDocument): (Paragraph | Table)[] {
     out.push(completenessTable(doc.completeness));
     out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
   } else out.push(body('Chưa có cơ quan, đơn vị nào phải gửi báo cáo trong kỳ.'));
+  const annex = attachmentLines(doc.attachments);
+  if (annex.length) {
+    out.push(body('Tài liệu kèm theo báo cáo của các cơ quan, đơn vị:', { keepNext: true }));
+    annex.forEach((l) => out.push(body(l)));
+  }
 
   heading('KHÓ KHĂN, VƯỚNG MẮC');
   texts(doc.difficulties, 'Không có.');

@@ -2,7 +2,7 @@
  * Text conventions shared by the .docx and .xlsx writers and the layout checker: the
  * NĐ 30/2020/NĐ-CP date line, Vietnamese number format, status labels. Pure, no I/O.
  */
-import type { ReportTargetRow, ReportUnitCompleteness } from './report-document.types.ts';
+import type { ReportTargetRow, ReportUnitAttachments, ReportUnitCompleteness } from './report-document.types.ts';
 
 function parseIso(iso: string): { year: number; month: number; day: number } {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
@@ -84,4 +84,13 @@ export function issuerInText(issuer: string): string {
       return i === 0 || proper ? w.charAt(0).toLocaleUpperCase('vi') + w.slice(1) : w;
     })
     .join(' ');
+}
+
+/**
+ * The annex line of the units' attachments: "- Phòng Kinh tế: bien-ban.pdf, anh.jpg;" — one
+ * entry per unit, the last ending with "."; nothing when no unit attached a file.
+ */
+export function attachmentLines(units: ReportUnitAttachments[] | undefined): string[] {
+  const list = (units ?? []).filter((u) => u.files.length);
+  return list.map((u, i) => `- ${u.unitName}: ${u.files.join(', ')}${i === list.length - 1 ? '.' : ';'}`);
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import {
-  completenessRate, completenessTotal, issuerInText, STATUS_LABEL, viDateLine, viNum, viShortDate, viValue,
+  attachmentLines, completenessRate, completenessTotal, issuerInText, STATUS_LABEL, viDateLine, viNum, viShortDate, viValue,
 } from '../../../../../server/modules/reporting/document/report-format.ts';
 import type { CommuneReportDocument } from '../api/types.ts';
 
@@ -87,6 +87,12 @@ export function ReportPreview({ doc }: { doc: CommuneReportDocument }) {
           rows={[...doc.completeness.map((u, i) => [i + 1, u.unitName, u.expected, u.submitted, u.onTime, u.late, u.missing, rate(u)]), ['', <b key="t">{total.unitName}</b>, total.expected, total.submitted, total.onTime, total.late, total.missing, rate(total)]]}
         />
       ) : <p>Chưa có cơ quan, đơn vị nào phải gửi báo cáo trong kỳ.</p>}
+      {attachmentLines(doc.attachments).length > 0 && (
+        <div data-testid="doc-attachments">
+          <p>Tài liệu kèm theo báo cáo của các cơ quan, đơn vị:</p>
+          {attachmentLines(doc.attachments).map((l, i) => <p key={i}>{l}</p>)}
+        </div>
+      )}
       {heading('KHÓ KHĂN, VƯỚNG MẮC')}
       <div data-testid="doc-difficulties">{texts(doc.difficulties)}</div>
       {heading('ĐỀ XUẤT, KIẾN NGHỊ')}
