@@ -159,4 +159,81 @@ describe('live attainment', () => {
     await screenshot(page, 'desktop-national-dashboard');
     await context.close();
   });
+
+  it('the plan officer imports values from a file: a preview names the bad rows, nothing is written until confirmed', async () => {
+    const api = await apiAs('phuthinh.vanhoa');
+    const dash = await api('GET', `/dashboards/communes/${communeId}`);
+    const catalogue = await api('GET', '/catalogue/indicators');
+    const codeOf = (id: string | null) => catalogue.items.find((i: { id: string }) => i.id === id)?.code as string | undefined;
+    type Row = { targetId: string; indicatorId: string | null; unit: string; values: { periodCode: string }[] };
+    const target = dash.targets.find((x: Row) => x.unit === '%' && codeOf(x.indicatorId) && !dash.targets.some((y: Row) => y !== x && y.indicatorId === x.indicatorId) && !x.values.some((v) => v.periodCode === '2025'));
+    const code = codeOf(target.indicatorId)!;
+    const csv = ['Mã xã;Mã chỉ tiêu;Kỳ;Giá trị', `05800;${code};2025;"72,5"`, `05800;${code};2025-Q5;bảy mươi`, `99999;${code};2025;10`].join('\r\n');
+
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signIn(page, 'phuthinh.vanhoa');
+    await page.goto('/dashboard');
+    await page.getByTestId('import-link').click();
+    await page.getByTestId('import-page').waitFor();
+    await page.getByTestId('import-page').locator('input[type=file]').setInputFiles({ name: 'so-lieu-2025.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.waitForURL(/\/dashboard\/imports\/[0-9a-f-]{36}$/);
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('count-good').textContent()).toBe('1');
+    expect(await page.getByTestId('count-bad').textContent()).toBe('2');
+    const bad = page.locator('[data-testid=import-row][data-bad=true]');
+    expect(await bad.count()).toBe(2);
+    expect(await bad.first().textContent()).toContain('Giá trị "bảy mươi" không phải là số');
+    expect(await bad.first().textContent()).toContain('Không đọc được kỳ "2025-Q5"');
+    expect(await bad.nth(1).textContent()).toContain('Không có xã, phường nào mã "99999"');
+    // Bad rows are highlighted.
+    expect(await bad.first().locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(255, 241, 240)');
+    await screenshot(page, 'desktop-import-preview');
+    // Nothing is written yet, and the preview survives a reload.
+    expect((await api('GET', `/dashboards/communes/${communeId}`)).targets.find((x: Row) => x.targetId === target.targetId).values.some((v: { periodCode: string }) => v.periodCode === '2025')).toBe(false);
+    await page.reload();
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('import-status').textContent()).toBe('Đang xem trước');
+
+    await page.getByTestId('import-confirm').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Nhập 1 dòng hợp lệ' }).click();
+    await page.getByTestId('import-done').waitFor(WAIT);
+    expect(await page.getByTestId('import-status').textContent()).toBe('Đã nhập');
+
+    // The commune dashboard shows the value with its provenance: the file and its row, who, when.
+    await page.goto('/dashboard');
+    await page.locator(`[data-testid=target-row][data-target="${target.targetId}"]`).click();
+    const item = page.getByTestId('value-item').and(page.locator('[data-source=import]'));
+    await item.waitFor(WAIT);
+    expect(await item.textContent()).toContain('72,5 %');
+    expect(await item.getByTestId('value-provenance').textContent()).toMatch(/^Tệp "so-lieu-2025\.csv", dòng 2 · người duyệt\/nhập: .+ · lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(await item.getByTestId('value-records-link').getAttribute('href')).toMatch(/^\/dashboard\/imports\/[0-9a-f-]{36}$/);
+    await item.scrollIntoViewIfNeeded();
+    await screenshot(page, 'desktop-dashboard-imported-value');
+
+    // The dashboard as .xlsx: the button downloads a workbook.
+    const res = await page.request.get(await page.getByTestId('export-xlsx').getAttribute('href') as string);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('spreadsheetml');
+    expect((await res.body()).subarray(0, 2).toString()).toBe('PK');
+    await context.close();
+  });
+
+  it('the import preview works on a 360-px phone', async () => {
+    const api = await apiAs('phuthinh.vanhoa');
+    const list = await api('GET', '/dashboards/imports');
+    const { context, page } = await newPage(browser, PHONE);
+    await signIn(page, 'phuthinh.vanhoa');
+    await page.goto(`/dashboard/imports/${list.items[0].id}`);
+    await page.getByTestId('import-preview').waitFor();
+    await page.getByTestId('import-row').first().waitFor();
+    expect(await page.locator('[data-testid=import-row][data-bad=true]').first().textContent()).toContain('không phải là số');
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
+    await screenshot(page, 'phone-import-preview');
+    await page.goto('/dashboard/imports');
+    await page.getByTestId('import-page').locator('.ant-upload-drag').waitFor();
+    await screenshot(page, 'phone-import-page');
+    await context.close();
+  });
 });
+

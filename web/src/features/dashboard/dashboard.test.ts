@@ -4,7 +4,8 @@ import { vi } from '../../lib/messages/vi.ts';
 import type { CommuneDashboard, TargetRow } from './api/dashboards.ts';
 import { communeCsvRows } from './components/communeCsv.ts';
 import { csvField, slug, toCsv } from './components/csv.ts';
-import { barPercent, fold, groupTargets, periodText, targetNumber, valueText } from './components/labels.ts';
+import { barPercent, canImport, fold, groupTargets, periodText, targetNumber, valueText } from './components/labels.ts';
+import { recordsPath } from './api/dashboards.ts';
 
 const t: Translate = (key, vars) => vi[key].replace(/\{(\w+)\}/g, (m, n: string) => (vars && n in vars ? String(vars[n]) : m));
 
@@ -61,5 +62,27 @@ describe('CSV export', () => {
     expect(lines[0]).toBe('"Nhóm","Chỉ tiêu","Mục tiêu","Năm phải đạt","Đơn vị tính","Giá trị mới nhất","Kỳ","Nguồn","Mức đạt (%)","Tình trạng","Dự báo đến hạn"');
     expect(lines[1]).toBe('"Giai đoạn 2026 - 2027","hồ sơ được số hóa","≥ 95 %","2027","%","45,5","Quý II/2026","Báo cáo đơn vị đã duyệt","47,9","Đúng tiến độ",""');
     expect(lines[2]).toContain('"Chưa có số liệu"');
+  });
+});
+
+describe('provenance and import', () => {
+  it('leads from a stored records query to the page that shows the records', () => {
+    const id = '00000000-0000-4000-8000-000000000009';
+    expect(recordsPath(`/api/v1/tasks?communeId=${id}&timing=overdue`)).toBe(`/tasks?communeId=${id}&timing=overdue`);
+    expect(recordsPath(`/api/v1/tasks/stats?communeId=${id}`)).toBe(`/tasks?communeId=${id}`);
+    expect(recordsPath(`/api/v1/reporting/completeness?communeId=${id}&year=2026`)).toBe('/reports');
+    expect(recordsPath(`/api/v1/dashboards/imports/${id}`)).toBe(`/dashboard/imports/${id}`);
+    expect(recordsPath(null)).toBeNull();
+    expect(recordsPath('https://example.com/x')).toBeNull();
+  });
+
+  it('names monthly periods and offers the import only to those the server lets import', () => {
+    expect(periodText('2026-M03', t)).toBe('Tháng 3/2026');
+    const g = (role: string, orgKind: string) => ({ grants: [{ id: '', role, orgUnitId: '', orgUnitCode: '', orgUnitName: '', orgKind }] }) as never;
+    expect(canImport(g('plan_officer', 'commune'))).toBe(true);
+    expect(canImport(g('commune_leader', 'commune'))).toBe(true);
+    expect(canImport(g('province_officer', 'province'))).toBe(true);
+    expect(canImport(g('unit_officer', 'unit'))).toBe(false);
+    expect(canImport(g('province_admin', 'province'))).toBe(false);
   });
 });

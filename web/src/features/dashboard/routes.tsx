@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router-dom';
 import { RequireCapability } from '../../app/guards.tsx';
 import { CommuneDashboardPage } from './components/CommuneDashboardPage.tsx';
 import { DashboardHome } from './components/DashboardHome.tsx';
+import { ImportPage, ImportPreviewPage } from './components/ImportPage.tsx';
 import { NationalPage } from './components/NationalPage.tsx';
 import { ProvincePage } from './components/ProvincePage.tsx';
 
@@ -12,6 +13,8 @@ export const dashboardRoutes: RouteObject[] = [
     children: [
       { path: 'dashboard', element: <DashboardHome /> },
       { path: 'dashboard/communes/:id', element: <CommuneDashboardPage /> },
+      { path: 'dashboard/imports', element: <ImportPage /> },
+      { path: 'dashboard/imports/:id', element: <ImportPreviewPage /> },
     ],
   },
   {

@@ -1,10 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CommuneDashboard as CommuneDashboardSchema, NationalTile as NationalTileSchema, ProvinceTile as ProvinceTileSchema } from '../../../../../server/modules/dashboards/dashboards.contract.ts';
+import type { CommuneDashboard as CommuneDashboardSchema, ImportList as ImportListSchema, ImportView as ImportViewSchema, NationalTile as NationalTileSchema, ProvinceTile as ProvinceTileSchema } from '../../../../../server/modules/dashboards/dashboards.contract.ts';
 import type { IndicatorView } from '../../../../../server/modules/indicators/indicators.contract.ts';
 import type { CalendarView } from '../../../../../server/modules/reporting/reporting.contract.ts';
 import type { OrgNodeDetail } from '../../../../../server/modules/org/org.contract.ts';
-import { get } from '../../../lib/api-client.ts';
+import { get, post, upload, withQuery } from '../../../lib/api-client.ts';
 
 export type CommuneDashboard = z.infer<typeof CommuneDashboardSchema>;
 export type TargetRow = CommuneDashboard['targets'][number];
@@ -71,4 +71,69 @@ export function useReportLinks(communeId: string, year: number | null, enabled: 
       return links;
     },
   });
+}
+
+// ——— Importing values from a file, exports ———
+export type ImportView = z.infer<typeof ImportViewSchema>;
+export type ImportRow = ImportView['rows'][number];
+export type ImportList = z.infer<typeof ImportListSchema>;
+export type ValueRow = TargetRow['values'][number];
+
+export const importKeys = {
+  all: ['dashboard', 'imports'] as const,
+  one: (id: string) => ['dashboard', 'imports', id] as const,
+};
+
+/** The person's uploaded files (to come back to a preview after a reload). */
+export function useImports() {
+  return useQuery({ queryKey: importKeys.all, queryFn: () => get<ImportList>('/dashboards/imports') });
+}
+
+export function useImport(id: string | undefined) {
+  return useQuery({ queryKey: importKeys.one(id ?? ''), enabled: !!id, queryFn: () => get<ImportView>(`/dashboards/imports/${id}`) });
+}
+
+export function useUploadImport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => upload<ImportView>('/dashboards/imports', file),
+    onSuccess: (v) => {
+      qc.setQueryData(importKeys.one(v.id), v);
+      void qc.invalidateQueries({ queryKey: importKeys.all, exact: true });
+    },
+  });
+}
+
+/** Confirm or discard a preview; a confirmed import changes every dashboard, so they refetch. */
+export function useDecideImport(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (action: 'confirm' | 'discard') => post<ImportView>(`/dashboards/imports/${id}/${action}`),
+    onSuccess: (v) => {
+      qc.setQueryData(importKeys.one(id), v);
+      void qc.invalidateQueries({ queryKey: ['dashboard'] });
+    },
+    // A stale preview (409) was re-checked on the server: show the refreshed rows.
+    onError: () => void qc.invalidateQueries({ queryKey: importKeys.one(id) }),
+  });
+}
+
+/** Addresses of the downloads (plain links: the session cookie goes along). */
+export const downloads = {
+  commune: (communeId: string) => `/api/v1/dashboards/communes/${communeId}/export.xlsx`,
+  province: (provinceId: string, indicatorId: string) => withQuery(`/api/v1/dashboards/provinces/${provinceId}/export.xlsx`, { indicatorId }),
+  template: (communeId: string | null, format: 'xlsx' | 'csv' = 'xlsx') => withQuery('/api/v1/dashboards/imports/template', { communeId, format }),
+};
+
+/**
+ * Where a person checks the records behind a value: the API query stored with a computed or
+ * imported value, turned into the page that shows those records.
+ */
+export function recordsPath(sourceLink: string | null): string | null {
+  if (!sourceLink) return null;
+  const m = /^\/api\/v1\/dashboards\/imports\/([0-9a-f-]{36})$/.exec(sourceLink);
+  if (m) return `/dashboard/imports/${m[1]}`;
+  if (sourceLink.startsWith('/api/v1/reporting/completeness')) return '/reports';
+  if (sourceLink.startsWith('/api/v1/tasks')) return sourceLink.replace(/^\/api\/v1\/tasks(\/stats)?/, '/tasks');
+  return null;
 }

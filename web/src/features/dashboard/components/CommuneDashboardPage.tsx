@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Alert, Button, Empty, Flex, Result, Skeleton, Typography } from 'antd';
-import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import dayjs from 'dayjs';
 import { errorText } from '../../../lib/errors.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { useCommuneDashboard, type CommuneDashboard, type Status } from '../api/dashboards.ts';
+import { useCurrentUser } from '../../../lib/session.ts';
+import { downloads, useCommuneDashboard, type CommuneDashboard, type Status } from '../api/dashboards.ts';
+import { canImport } from './labels.ts';
 import { communeCsvRows } from './communeCsv.ts';
 import { downloadCsv, slug, toCsv } from './csv.ts';
 import { statusMeta } from './labels.ts';
@@ -16,11 +18,14 @@ import './dashboard.css';
 
 function Actions({ data }: { data: CommuneDashboard }) {
   const { t, locale } = useI18n();
+  const user = useCurrentUser();
   const exportCsv = () => downloadCsv(`bang-dieu-khien-${slug(data.communeName)}-${dayjs().format('YYYY-MM-DD')}.csv`, toCsv(communeCsvRows(data, t, locale)));
   return (
     <Flex gap={8} wrap className="xs-dash-actions" align="center">
       <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print">{t('dashboard.print')}</Button>
+      <Button icon={<FileExcelOutlined />} href={downloads.commune(data.communeId)} data-testid="export-xlsx">{t('dashboard.exportXlsx')}</Button>
       <Button icon={<DownloadOutlined />} onClick={exportCsv} data-testid="export-csv">{t('dashboard.exportCsv')}</Button>
+      {canImport(user) && <Link to="/dashboard/imports"><Button icon={<UploadOutlined />} data-testid="import-link">{t('dashboard.importValues')}</Button></Link>}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dashboard.csvHint')}</Typography.Text>
     </Flex>
   );

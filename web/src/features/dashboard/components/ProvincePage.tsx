@@ -1,11 +1,13 @@
-import { Alert, Card, Empty, Flex, Progress, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Progress, Skeleton, Table, Tag, Typography } from 'antd';
+import { FileExcelOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
+import { useCurrentUser } from '../../../lib/session.ts';
 import { Link, useParams } from 'react-router-dom';
 import { errorText } from '../../../lib/errors.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { useOrgNode, useProvinceTile, type ProvinceTile } from '../api/dashboards.ts';
+import { downloads, useOrgNode, useProvinceTile, type ProvinceTile } from '../api/dashboards.ts';
 import { IndicatorPicker, useIndicatorParam } from './IndicatorPicker.tsx';
-import { barPercent, periodText, statusMeta, valueText } from './labels.ts';
+import { barPercent, canImport, periodText, statusMeta, valueText } from './labels.ts';
 import { LazyBarChart } from './LazyCharts.tsx';
 import './dashboard.css';
 
@@ -27,6 +29,7 @@ export function SummaryCards({ items }: { items: { label: string; value: string;
 /** /dashboard/provinces/:id?indicator=… — the province's communes side by side for one catalogue indicator. */
 export function ProvincePage() {
   const { t, locale } = useI18n();
+  const user = useCurrentUser();
   const { id } = useParams();
   const province = useOrgNode(id);
   const ind = useIndicatorParam();
@@ -44,6 +47,11 @@ export function ProvincePage() {
       {!data && !q.error && <Skeleton active paragraph={{ rows: 6 }} />}
       {data && (
         <>
+          <Flex gap={8} wrap className="xs-dash-actions">
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{t('dashboard.print')}</Button>
+            <Button icon={<FileExcelOutlined />} href={downloads.province(data.provinceId, data.indicator.id)} data-testid="export-xlsx">{t('dashboard.exportXlsx')}</Button>
+            {canImport(user) && <Link to="/dashboard/imports"><Button icon={<UploadOutlined />} data-testid="import-link">{t('dashboard.importValues')}</Button></Link>}
+          </Flex>
           <SummaryCards
             items={[
               { label: t('dashboard.summary.reporting'), value: formatNumber(data.summary.communesReporting, locale), testId: 'sum-reporting' },

@@ -3,7 +3,8 @@ import { LinkOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { hasCapability, useCurrentUser } from '../../../lib/session.ts';
-import { useReportLinks, type TargetRow } from '../api/dashboards.ts';
+import { formatDateTime, formatNumber } from '../../../lib/format.ts';
+import { recordsPath, useReportLinks, type TargetRow } from '../api/dashboards.ts';
 import { periodText, sourceLabel, targetNumber, valueText } from './labels.ts';
 import { LazyTrendChart } from './LazyCharts.tsx';
 
@@ -29,7 +30,7 @@ function ForecastText({ row }: { row: TargetRow }) {
 export function TargetDetail({ row, communeId }: { row: TargetRow; communeId: string }) {
   const { t, locale } = useI18n();
   const canReadReports = hasCapability(useCurrentUser(), 'reports.read');
-  const years = [...new Set(row.trend.filter((p) => p.source === 'report' && p.sourceRef).map((p) => Number(p.periodCode.slice(0, 4))))];
+  const years = [...new Set(row.values.filter((p) => p.source === 'report' && p.sourceRef).map((p) => Number(p.periodCode.slice(0, 4))))];
   // One calendar per year; values of a plan seldom span more than the current and last year.
   const linksA = useReportLinks(communeId, years[0] ?? null, canReadReports);
   const linksB = useReportLinks(communeId, years[1] ?? null, canReadReports);
@@ -45,21 +46,26 @@ export function TargetDetail({ row, communeId }: { row: TargetRow; communeId: st
       <div>
         <Typography.Text strong>{t('dashboard.target.values')}</Typography.Text>
         <ul className="xs-dash-values" data-testid="value-list">
-          {[...row.trend].reverse().map((p) => {
+          {[...row.values].reverse().map((p) => {
             const link = p.source === 'report' ? linkOf(p.sourceRef) : undefined;
+            const records = p.source !== 'report' ? recordsPath(p.sourceLink) : null;
             return (
-              <li key={`${p.periodCode}-${p.source}`}>
+              <li key={`${p.periodCode}-${p.source}`} data-testid="value-item" data-source={p.source}>
                 <span className="xs-dash-period">{periodText(p.periodCode, t)}</span>
                 <span className="xs-value">{valueText(p.value, row.unit, locale)}</span>
-                <span className="xs-muted">
-                  {sourceLabel(p.source, t)}
+                {p.numerator !== null && p.denominator !== null && <span className="xs-muted">({formatNumber(p.numerator, locale, 2)}/{formatNumber(p.denominator, locale, 2)})</span>}
+                <span className="xs-muted" data-testid="value-provenance">
+                  {p.source === 'report' ? sourceLabel(p.source, t) : (p.producer ?? sourceLabel(p.source, t))}
                   {link ? ` — ${link.unitName}` : ''}
+                  {p.producedByName ? ` · ${t('dashboard.target.approvedBy', { name: p.producedByName })}` : ''}
+                  {` · ${t('dashboard.target.at', { at: formatDateTime(p.producedAt) })}`}
                 </span>
                 {link ? (
                   <Link to={link.path} data-testid="value-report-link"><LinkOutlined /> {t('dashboard.target.openReport')}</Link>
-                ) : p.sourceRef && p.source !== 'report' ? (
-                  <span className="xs-code">{p.sourceRef}</span>
+                ) : records ? (
+                  <Link to={records} data-testid="value-records-link"><LinkOutlined /> {t('dashboard.target.records')}</Link>
                 ) : null}
+                {p.source === 'computed' && p.sourceRef ? <div className="xs-muted xs-dash-prov" style={{ flexBasis: '100%' }}>{t('dashboard.target.formula')}: {p.sourceRef}</div> : null}
               </li>
             );
           })}

@@ -2,6 +2,7 @@ import { formatNumber } from '../../../lib/format.ts';
 import type { Locale, Translate } from '../../../lib/i18n.tsx';
 import type { MessageKey } from '../../../lib/messages/vi.ts';
 import type { Status, TargetRow } from '../api/dashboards.ts';
+import type { CurrentUser } from '../../../lib/session.ts';
 
 /** The order the statuses are shown in, best first. */
 export const STATUSES: Status[] = ['reached', 'on_track', 'at_risk', 'off_track', 'no_data'];
@@ -27,10 +28,11 @@ export function sourceLabel(source: string, t: Translate) {
 const ROMAN = ['I', 'II', 'III', 'IV'];
 /** '2026-Q1' → 'Quý I/2026', '2026-H1' → '6 tháng đầu năm 2026', '2026-9M', '2026' → 'Năm 2026'. */
 export function periodText(code: string, t: Translate) {
-  const m = /^(\d{4})(?:-(Q[1-4]|H1|H2|9M))?$/.exec(code);
+  const m = /^(\d{4})(?:-(Q[1-4]|H1|H2|9M|M\d{2}))?$/.exec(code);
   if (!m) return code;
   const [, year, part] = m;
   if (!part) return t('dashboard.period.year', { year });
+  if (part.startsWith('M')) return t('dashboard.period.month', { month: Number(part.slice(1)), year });
   if (part.startsWith('Q')) return t('dashboard.period.quarter', { q: ROMAN[Number(part[1]) - 1], n: part[1], year });
   return t(`dashboard.period.${part}` as MessageKey, { year });
 }
@@ -71,3 +73,7 @@ export function groupTargets(rows: TargetRow[]): { name: string | null; rows: Ta
   }
   return [...groups].map(([name, list]) => ({ name, rows: list }));
 }
+
+/** Who the server lets import values from a file (the button shows only for them). */
+export const canImport = (user: Pick<CurrentUser, 'grants'>) =>
+  user.grants.some((g) => (g.role === 'system_admin' && g.orgKind === 'nation') || (g.role === 'province_officer' && g.orgKind === 'province') || ((g.role === 'plan_officer' || g.role === 'commune_leader') && g.orgKind === 'commune'));
