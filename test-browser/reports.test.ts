@@ -59,6 +59,13 @@ async function noHorizontalScroll(page: Page) {
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
 }
 
+/** A one-page PDF, as a unit would attach (minutes of an inspection). */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+
+async function communeId(page: Page): Promise<string> {
+  return (await (await page.request.get('/api/v1/org/by-code/05800')).json()).id;
+}
+
 let reportUrl = '';
 let returnedFormUrl = '';
 
@@ -86,6 +93,12 @@ describe('periodic reporting', () => {
     await expect.poll(() => page.getByTestId('submission-status').textContent(), WAIT).toBe('Nháp');
     await page.reload();
     await expect.poll(() => page.getByTestId('value-input').nth(0).inputValue(), WAIT).toBe('45,5');
+    // Evidence with the report: a PDF is attached; an .exe named .pdf is refused by its content.
+    await page.getByTestId('attach-input').setInputFiles({ name: 'Biên bản kiểm tra hạ tầng.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await toast(page, 'Đã đính kèm "Biên bản kiểm tra hạ tầng.pdf"');
+    await page.getByTestId('attach-input').setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 not a pdf') });
+    await page.locator('.ant-message').getByText('Tệp đính kèm không được chấp nhận').first().waitFor();
+    await expect.poll(() => page.getByTestId('attachment-row').count(), WAIT).toBe(1);
     await page.getByTestId('submit-report').click();
     await confirmPopover(page, 'Nộp báo cáo');
     await expect.poll(() => page.getByTestId('submission-status').textContent(), WAIT).toBe('Nộp muộn');
@@ -116,6 +129,18 @@ describe('periodic reporting', () => {
     await page.getByTestId('return-reason').fill('Bổ sung số liệu chỉ tiêu về đào tạo kỹ năng số.');
     await page.getByTestId('return-confirm').click();
     await expect.poll(() => chipOf(page, 'Văn phòng HĐND và UBND'), WAIT).toBe('Bị trả lại');
+    // The reviewer opens Kinh tế's submitted report: the attachment is there to download, not to remove.
+    await unitRow(page, 'Phòng Kinh tế').getByRole('link').click();
+    await page.getByTestId('attachment-row').waitFor();
+    expect(await page.getByTestId('attachment-link').textContent()).toBe('Biên bản kiểm tra hạ tầng.pdf');
+    expect(await page.getByTestId('attachment-remove').count()).toBe(0);
+    expect(await page.getByTestId('attach-button').count()).toBe(0);
+    const file = await page.request.get((await page.getByTestId('attachment-link').getAttribute('href'))!);
+    expect(file.status()).toBe(200);
+    expect(Buffer.compare(await file.body(), PDF)).toBe(0);
+    await page.getByTestId('attachments').scrollIntoViewIfNeeded();
+    await screenshot(page, 'report-review-attachment');
+    await openCalendar(page);
     await unitRow(page, 'Phòng Kinh tế').getByTestId('approve-submission').click();
     await confirmPopover(page, 'Duyệt');
     await expect.poll(() => chipOf(page, 'Phòng Kinh tế'), WAIT).toBe('Đã duyệt');
@@ -136,8 +161,29 @@ describe('periodic reporting', () => {
     await expect.poll(() => page.getByTestId('doc-number').textContent(), WAIT).toBe('Số: 05/BC-UBND');
     expect(await page.getByTestId('doc-difficulties').textContent()).toContain('Hạ tầng mạng ở thôn xa còn yếu.');
     expect(await page.getByTestId('cr-status').textContent()).toBe('Đang soạn');
-    // Kinh tế's approved 45,5 % is in the document.
+    // Kinh tế's approved 45,5 % is in the document, and its attachment in the annex line.
     expect(await page.getByTestId('report-preview').textContent()).toContain('45,5%');
+    expect(await page.getByTestId('doc-attachments').textContent()).toContain('- Phòng Kinh tế: Biên bản kiểm tra hạ tầng.pdf.');
+    await context.close();
+  });
+
+  it('the current quarter’s form starts from the unit’s task progress, on a phone', async () => {
+    const { context, page } = await signedIn(OFFICER, PHONE);
+    const year = new Date().getFullYear();
+    await page.goto(`/reports?year=${year}`);
+    // The unit period whose data window holds today (the demo tasks were worked on today).
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const periods = (await (await page.request.get(`/api/v1/reporting/calendar?communeId=${await communeId(page)}&year=${year}`)).json()).periods as { id: string; level: string; closingStart: string; closingEnd: string; units: { unitId: string; unitName: string }[] }[];
+    const open = periods.find((p) => p.level === 'unit' && p.closingStart <= today && today <= p.closingEnd);
+    if (!open) return; // 15–31 December: the open window belongs to next year's calendar, not generated in the demo
+    const unit = open.units.find((u) => u.unitName === 'Phòng Văn hóa - Xã hội') ?? open.units[0];
+    await page.goto(`/reports/periods/${open.id}/units/${unit.unitId}`);
+    await page.getByTestId('narrative-prefilled').first().waitFor(WAIT);
+    const row = page.getByTestId('narrative-row').filter({ has: page.getByTestId('narrative-prefilled') }).first();
+    expect(await row.locator('textarea').first().inputValue()).toMatch(/^(Đang thực hiện|Đã hoàn thành|Quá hạn|Đã giao)/);
+    await row.scrollIntoViewIfNeeded();
+    await noHorizontalScroll(page);
+    await screenshot(page, 'phone-report-prefilled');
     await context.close();
   });
 

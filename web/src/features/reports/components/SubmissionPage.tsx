@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useSaveSubmission, useSubmission, useSubmitSubmission } from '../api/submission.ts';
 import type { SubmissionView } from '../api/types.ts';
+import { Attachments } from './Attachments.tsx';
 import { History } from './History.tsx';
 import { submissionChip } from './labels.ts';
 import { ReviewButtons } from './ReviewButtons.tsx';
@@ -95,7 +96,7 @@ function SubmissionForm({ view }: { view: SubmissionView }) {
       <Form form={form} layout="vertical" disabled={!canSave} onValuesChange={onValuesChange} initialValues={toForm(view, locale)} data-testid="submission-form">
         <Flex vertical gap={12}>
           <ValueRows values={view.values} />
-          <NarrativeRows count={view.narratives.length} titles={view.narratives.map((n) => ({ title: n.taskTitle, group: n.groupName }))} />
+          <NarrativeRows count={view.narratives.length} titles={view.narratives.map((n) => ({ title: n.taskTitle, group: n.groupName, prefilled: n.prefilled }))} />
           <Card size="small" title={t('reports.form.generalNote')}>
             <Form.Item name="generalNote" style={{ margin: 0 }}>
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={5000} />
@@ -103,6 +104,7 @@ function SubmissionForm({ view }: { view: SubmissionView }) {
           </Card>
         </Flex>
       </Form>
+      <Attachments periodId={view.periodId} unitId={view.unitId} status={view.status} />
       {view.allowedActions.length > 0 && (
         <div className="xs-rp-actions">
           {view.allowedActions.includes('save') && <Button icon={<SaveOutlined />} onClick={saveDraft} loading={save.isPending && !submit.isPending} data-testid="save-draft">{t('reports.form.save')}</Button>}

@@ -56,7 +56,7 @@ export function ValueRows({ values }: { values: ValueView[] }) {
 }
 
 /** For each task of the unit: what was done, difficulties, proposals. */
-export function NarrativeRows({ count, titles }: { count: number; titles: { title: string; group: string | null }[] }) {
+export function NarrativeRows({ count, titles }: { count: number; titles: { title: string; group: string | null; prefilled?: boolean }[] }) {
   const { t } = useI18n();
   if (count === 0) return null;
   return (
@@ -65,6 +65,7 @@ export function NarrativeRows({ count, titles }: { count: number; titles: { titl
         <div key={i} className="xs-rp-task" data-testid="narrative-row">
           {task.group && <div className="xs-muted" style={{ fontSize: 12 }}>{task.group}</div>}
           <div className="xs-rp-value-text" style={{ marginBottom: 6 }}>{task.title}</div>
+          {task.prefilled && <Tag icon={<DatabaseOutlined />} color="blue" style={{ marginBottom: 6, whiteSpace: 'normal' }} data-testid="narrative-prefilled">{t('reports.form.fromTasks')}</Tag>}
           <Form.Item name={['narratives', i, 'done']} label={t('reports.form.done')}>
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 8 }} maxLength={5000} />
           </Form.Item>
