@@ -45,6 +45,12 @@ export const ConfigSchema = z.object({
   /** smtp://user:pass@host:587 or smtps://…; unset = mails wait in the outbox, unsent. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Xã Số <no-reply@localhost>'),
+  /** Folder of the daily backups; default DATA_DIR/backups (better: another disk). */
+  BACKUP_DIR: z.string().optional(),
+  /** Hour (0–23, Vietnamese time) of the daily backup, or `off`. */
+  BACKUP_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).default(2),
+  /** How many daily backups to keep; older ones are deleted after a new one is verified. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(7),
 });
 
 export interface Config {
@@ -71,6 +77,10 @@ export interface Config {
   reminderIntervalMinutes: number;
   smtpUrl?: string;
   mailFrom: string;
+  backupDir: string;
+  /** null = no scheduled backups (BACKUP_HOUR=off). */
+  backupHour: number | null;
+  backupKeep: number;
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +119,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    backupDir: path.resolve(e.BACKUP_DIR ?? path.join(e.DATA_DIR, 'backups')),
+    backupHour: e.BACKUP_HOUR === 'off' ? null : e.BACKUP_HOUR,
+    backupKeep: e.BACKUP_KEEP,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_REDIRECT_URI
         ? {

@@ -33,11 +33,15 @@ const start: Command = async () => {
   const [{ prepareDatabase }, { buildApp }] = await Promise.all([import('./platform/bootstrap.ts'), import('./app.ts')]);
   const database = await opening;
   const [app] = await Promise.all([buildApp({ config, database }), prepareDatabase(database, config, { demo: config.demo, log: say })]);
+  // The daily backup (BACKUP_HOUR, BACKUP_DIR, BACKUP_KEEP): platform/db/backup-schedule.ts.
+  const { startBackupSchedule } = await import('./platform/db/backup-schedule.ts');
+  const backups = config.backupHour === null ? null : startBackupSchedule(database, config, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     say(`Nhận ${signal}, đang dừng…`);
+    await backups?.stop().catch(() => {});
     await app.close().catch(() => {});
     await database.close().catch(() => {});
     process.exit(0);
@@ -47,6 +51,11 @@ const start: Command = async () => {
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite trong ${config.dataDir}`;
   say(`Xã Số đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: ${where}; sẵn sàng sau ${Date.now() - t0} ms)`);
+  say(
+    backups
+      ? `Sao lưu tự động: hằng ngày lúc ${String(config.backupHour).padStart(2, '0')}:00 (giờ Việt Nam) vào ${config.backupDir}, giữ ${config.backupKeep} bản; lần tới ${backups.next?.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}`
+      : 'Sao lưu tự động: tắt (BACKUP_HOUR=off).',
+  );
   if (config.demo) {
     const { describeDemoAccounts } = await import('./modules/demo/demo.seed.ts');
     const accounts = describeDemoAccounts();

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import type { Database } from './database.ts';
@@ -45,35 +46,143 @@ async function tablesInOrder(database: Database): Promise<string[]> {
 
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
+/** Primary-key columns of each table, in key order (keyset paging). */
+async function primaryKeys(db: Database['db']): Promise<Map<string, string[]>> {
+  const rows = (
+    await sql<{ t: string; c: string }>`
+      select c.relname as t, a.attname as c
+      from pg_index i
+      join pg_class c on c.oid = i.indrelid
+      join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any (i.indkey)
+      where i.indisprimary and n.nspname = 'public'
+      order by c.relname, array_position(i.indkey::int2[], a.attnum)`.execute(db)
+  ).rows;
+  const keys = new Map<string, string[]>();
+  for (const r of rows) keys.set(r.t, [...(keys.get(r.t) ?? []), r.c]);
+  return keys;
+}
+
+/** Rows per read: tables holding files (bytea, up to EVIDENCE_MAX_BYTES each) are read a few rows at a time. */
+const ROWS_PER_READ = 1000;
+const FILE_ROWS_PER_READ = 4;
+
+/**
+ * Writes a backup of the database to FILE (via FILE.partial, renamed at the end). Every
+ * table is read in one repeatable-read snapshot, page by page in primary-key order, so
+ * memory stays bounded whatever the size of the database; the rows travel as the JSON text
+ * PostgreSQL produced (never parsed and re-serialised here).
+ *
+ * On PostgreSQL the snapshot holds one pooled connection and requests carry on beside it.
+ * On the embedded database it holds the only connection: use backupWithoutStall
+ * (backup-schedule.ts) in a running server.
+ */
 export async function writeBackup(database: Database, file: string): Promise<Header> {
   const tmp = `${file}.partial`;
   const out = zlib.createGzip();
   const stream = fs.createWriteStream(tmp);
-  out.pipe(stream);
-  const write = (line: unknown) => new Promise<void>((resolve) => (out.write(`${JSON.stringify(line)}\n`) ? resolve() : out.once('drain', resolve)));
-  let header!: Header;
-  // One snapshot of every table: a repeatable-read transaction (PGlite has one session anyway).
-  await database.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-    const tables = await tablesInOrder({ ...database, db: trx });
-    const migrations = (await sql<{ name: string }>`select name from schema_migrations order by name`.execute(trx)).rows.map((r) => r.name);
-    const counts = [];
-    for (const t of tables) counts.push({ name: t, rows: Number((await sql<{ n: number }>`select count(*) as n from ${sql.raw(quote(t))}`.execute(trx)).rows[0].n) });
-    header = { format: BACKUP_FORMAT, version: 1, createdAt: new Date().toISOString(), migrations, tables: counts };
-    await write(header);
-    for (const t of tables) {
-      // to_jsonb keeps the SQL column names and exact values; ::text stops any key mapping.
-      const rows = (await sql<{ r: string }>`select to_jsonb(x)::text as r from ${sql.raw(quote(t))} x`.execute(trx)).rows;
-      for (let i = 0; i < rows.length; i += 1000) {
-        await write({ table: t, rows: rows.slice(i, i + 1000).map((r) => JSON.parse(r.r)) });
-      }
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
+  const finished = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve).on('error', reject);
-    out.end();
+    out.on('error', reject);
   });
+  out.pipe(stream);
+  const write = (line: string) => new Promise<void>((resolve) => (out.write(`${line}\n`) ? resolve() : out.once('drain', resolve)));
+  let header!: Header;
+  try {
+    // One snapshot of every table: a repeatable-read transaction (PGlite has one session anyway).
+    await database.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+      const tables = await tablesInOrder({ ...database, db: trx });
+      const keys = await primaryKeys(trx);
+      const withFiles = new Set(
+        (await sql<{ t: string }>`select distinct table_name as t from information_schema.columns where table_schema = 'public' and data_type = 'bytea'`.execute(trx)).rows.map((r) => r.t),
+      );
+      const migrations = (await sql<{ name: string }>`select name from schema_migrations order by name`.execute(trx)).rows.map((r) => r.name);
+      const counts = [];
+      for (const t of tables) counts.push({ name: t, rows: Number((await sql<{ n: number }>`select count(*) as n from ${sql.raw(quote(t))}`.execute(trx)).rows[0].n) });
+      header = { format: BACKUP_FORMAT, version: 1, createdAt: new Date().toISOString(), migrations, tables: counts };
+      await write(JSON.stringify(header));
+      for (const t of tables) {
+        const pk = keys.get(t);
+        const prefix = `{"table":${JSON.stringify(t)},"rows":[`;
+        if (!pk) {
+          // No primary key (none today): the table in one read.
+          // to_jsonb keeps the SQL column names and exact values; ::text stops any key mapping.
+          const rows = (await sql<{ r: string }>`select to_jsonb(x)::text as r from ${sql.raw(quote(t))} x`.execute(trx)).rows;
+          for (let i = 0; i < rows.length; i += ROWS_PER_READ) await write(`${prefix}${rows.slice(i, i + ROWS_PER_READ).map((r) => r.r).join(',')}]}`);
+          continue;
+        }
+        const limit = withFiles.has(t) ? FILE_ROWS_PER_READ : ROWS_PER_READ;
+        const cols = pk.map((c) => `x.${quote(c)}`).join(', ');
+        const keyJson = `jsonb_build_object(${pk.map((c) => `'${c.replace(/'/g, "''")}', x.${quote(c)}`).join(', ')})::text`;
+        let after: string | null = null;
+        for (;;) {
+          const page: { r: string; k: string }[] = (
+            after === null
+              ? await sql<{ r: string; k: string }>`select to_jsonb(x)::text as r, ${sql.raw(keyJson)} as k from ${sql.raw(quote(t))} x order by ${sql.raw(cols)} limit ${limit}`.execute(trx)
+              : await sql<{ r: string; k: string }>`select to_jsonb(x)::text as r, ${sql.raw(keyJson)} as k from ${sql.raw(quote(t))} x, jsonb_populate_record(null::${sql.raw(quote(t))}, ${after}::jsonb) p where (${sql.raw(cols)}) > (${sql.raw(pk.map((c) => `p.${quote(c)}`).join(', '))}) order by ${sql.raw(cols)} limit ${limit}`.execute(trx)
+          ).rows;
+          if (page.length === 0) break;
+          await write(`${prefix}${page.map((r) => r.r).join(',')}]}`);
+          if (page.length < limit) break;
+          after = page[page.length - 1].k;
+        }
+      }
+    });
+    out.end();
+    await finished;
+  } catch (e) {
+    out.destroy();
+    stream.destroy();
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
   fs.renameSync(tmp, file);
   return header;
+}
+
+/**
+ * Reads a backup file through once, as a stream (the event loop keeps serving), and checks
+ * it: gzip intact to the end (CRC), a Xã Số header, and per table exactly the rows the
+ * header announces. Throws NotABackupError otherwise.
+ */
+export async function verifyBackup(file: string): Promise<{ header: Header; rows: number }> {
+  const input = fs.createReadStream(file).pipe(zlib.createGunzip());
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
+  let header: Header | null = null;
+  const seen = new Map<string, number>();
+  try {
+    for await (const line of lines) {
+      if (!line) continue;
+      let value: any;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new NotABackupError(`Bản sao lưu ${file} hỏng: một dòng không phải JSON.`);
+      }
+      if (!header) {
+        if (value?.format !== BACKUP_FORMAT || value.version !== 1) throw new NotABackupError(`Tệp ${file} không phải bản sao lưu của Xã Số.`);
+        header = value as Header;
+        continue;
+      }
+      if (typeof value?.table !== 'string' || !Array.isArray(value.rows)) throw new NotABackupError(`Bản sao lưu ${file} hỏng: khối dữ liệu không đúng dạng.`);
+      seen.set(value.table, (seen.get(value.table) ?? 0) + value.rows.length);
+    }
+  } catch (e) {
+    if (e instanceof NotABackupError) throw e;
+    throw new NotABackupError(`Bản sao lưu ${file} hỏng (${(e as Error).message}).`);
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+  if (!header) throw new NotABackupError(`Tệp ${file} không phải bản sao lưu của Xã Số (tệp rỗng).`);
+  let rows = 0;
+  for (const t of header.tables) {
+    const n = seen.get(t.name) ?? 0;
+    if (n !== t.rows) throw new NotABackupError(`Bản sao lưu ${file} bị thiếu dữ liệu: bảng ${t.name} có ${n}/${t.rows} dòng.`);
+    rows += n;
+  }
+  for (const t of seen.keys()) if (!header.tables.some((h) => h.name === t)) throw new NotABackupError(`Bản sao lưu ${file} có bảng ${t} không khai báo ở đầu tệp.`);
+  return { header, rows };
 }
 
 export class NotABackupError extends Error {}
