@@ -5,6 +5,7 @@
  * with a note when no server answers.
  */
 import pg from 'pg';
+import { dashboardsB1Bench, dashboardsB3Bench, dashboardsB4Bench } from './dashboards.bench.ts';
 import { eventLoopBench, pointReadBench, startupBench } from './platform.bench.ts';
 import { log } from './lib.ts';
 import { planImportBench } from './plans.bench.ts';
@@ -35,6 +36,9 @@ const scenarios: { name: string; needsPg?: boolean; run: () => Promise<void> }[]
   { name: 'province-reports', needsPg: true, run: () => provinceListBench(pgUrl) },
   { name: 'tasks-api', run: tasksApiBench },
   { name: 'reminder-scan', needsPg: true, run: () => reminderScanBench(pgUrl) },
+  { name: 'dashboards-b1', run: dashboardsB1Bench },
+  { name: 'dashboards-b3', needsPg: true, run: () => dashboardsB3Bench(pgUrl) },
+  { name: 'dashboards-b4', needsPg: true, run: () => dashboardsB4Bench(pgUrl) },
 ];
 
 const hasPg = await pgAvailable();
