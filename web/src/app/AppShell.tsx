@@ -4,6 +4,7 @@ import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../lib/i18n.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { NotificationBell } from '../components/NotificationBell.tsx';
 import { useCurrentUser, useSignOut } from '../lib/session.ts';
 import { navKeyFor, visibleNav } from './nav.tsx';
 
@@ -75,6 +76,7 @@ export function AppShell() {
         {isDesktop && <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{t('app.subtitle')}</Typography.Text>}
         <div style={{ flex: 1 }} />
         <LanguageSwitch />
+        <NotificationBell />
         <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
           <Button type="text" icon={<UserOutlined />} data-testid="user-menu" aria-label={user.fullName}>
             {isDesktop ? user.fullName : null}

@@ -23,7 +23,7 @@ export const NAV: NavItem[] = [
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, label: 'nav.dashboard', capability: 'plans.read', ready: true, group: 'work' },
   { key: 'plans', path: '/plans', icon: <FileTextOutlined />, label: 'nav.plans', capability: 'plans.read', ready: true, group: 'work' },
   { key: 'catalogue', path: '/catalogue', icon: <UnorderedListOutlined />, label: 'nav.catalogue', capability: 'catalogue.read', ready: true, group: 'work' },
-  { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: 'nav.tasks', ready: false, group: 'work' },
+  { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: 'nav.tasks', capability: 'tasks.read', ready: true, group: 'work' },
   { key: 'reports', path: '/reports', icon: <BarChartOutlined />, label: 'nav.reports', capability: 'reports.read', ready: true, group: 'work' },
   { key: 'org', path: '/org', icon: <ApartmentOutlined />, label: 'nav.org', capability: 'org.read', ready: true, group: 'admin' },
   { key: 'users', path: '/users', icon: <TeamOutlined />, label: 'nav.users', capability: 'users.read', ready: true, group: 'admin' },

@@ -14,6 +14,7 @@ import { VersionPage } from '../features/plans/components/plan/VersionPage.tsx';
 import { CataloguePage } from '../features/catalogue/components/CataloguePage.tsx';
 import { reportRoutes } from '../features/reports/routes.tsx';
 import { dashboardRoutes } from '../features/dashboard/routes.tsx';
+import { taskRoutes } from '../features/tasks/routes.tsx';
 import { AppShell } from './AppShell.tsx';
 import { RequireAuth, RequireCapability } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -51,6 +52,7 @@ const pages: RouteObject[] = [
   { element: <RequireCapability capability="catalogue.read" />, children: [{ path: 'catalogue', element: <CataloguePage /> }] },
   ...reportRoutes,
   ...dashboardRoutes,
+  ...taskRoutes,
   { path: '*', element: <NotFoundPage /> },
 ];
 

@@ -7,7 +7,8 @@ import { ApiError, get, post, setCsrfToken } from './api-client.ts';
 export type CurrentUser = z.infer<typeof CurrentUserSchema>;
 export type SessionView = z.infer<typeof SessionViewSchema>;
 export type Capability = 'org.read' | 'org.units.manage' | 'users.read' | 'users.manage' | 'audit.read' | 'plans.read' | 'plans.manage' | 'catalogue.read' | 'catalogue.manage'
-  | 'reports.read' | 'reports.submit' | 'reports.review' | 'reports.sign' | 'reports.receive';
+  | 'reports.read' | 'reports.submit' | 'reports.review' | 'reports.sign' | 'reports.receive'
+  | 'tasks.read' | 'tasks.assign' | 'tasks.work' | 'tasks.approve';
 
 export const sessionKey = ['session'] as const;
 const FLASH_KEY = 'xaso.flash';

@@ -2,6 +2,7 @@ import { catalogueEn } from './catalogue.en.ts';
 import { plansEn } from './plans.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
+import { tasksEn } from './tasks.en.ts';
 import type { MessageKey } from './vi.ts';
 
 /** English, the second locale. TypeScript checks that every Vietnamese key has a translation. */
@@ -184,4 +185,5 @@ export const en: Record<MessageKey, string> = {
   ...catalogueEn,
   ...reportsEn,
   ...dashboardEn,
+  ...tasksEn,
 };

@@ -2,6 +2,7 @@ import { catalogueVi } from './catalogue.vi.ts';
 import { plansVi } from './plans.vi.ts';
 import { reportsVi } from './reports.vi.ts';
 import { dashboardVi } from './dashboard.vi.ts';
+import { tasksVi } from './tasks.vi.ts';
 
 /** Vietnamese — the first language of Xã Số. Keys are grouped by page; `{name}` is filled in. */
 export const vi = {
@@ -183,6 +184,7 @@ export const vi = {
   ...catalogueVi,
   ...reportsVi,
   ...dashboardVi,
+  ...tasksVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Breadcrumb, Button, Card, Flex, Grid, Result, Skeleton, Tabs } from 'antd';
-import { EditOutlined, SyncOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, EditOutlined, SyncOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { errorText } from '../../../../lib/errors.ts';
 import { useI18n } from '../../../../lib/i18n.tsx';
@@ -71,6 +71,7 @@ function Plan({ plan }: { plan: PlanView }) {
     <>
       {canEdit && <Button size={narrow ? 'small' : 'middle'} icon={<EditOutlined />} onClick={() => { edit.reset(); setEditing({ editable: { kind: 'header', item: headerOf(plan) }, itemId: null }); }} data-testid="edit-header">{t('plans.editHeader')}</Button>}
       {canReimport && <Button size={narrow ? 'small' : 'middle'} icon={<SyncOutlined />} onClick={() => setReimporting(true)} data-testid="reimport">{t('plans.reimport')}</Button>}
+      {canEdit && <Link to={`/tasks/from-plan/${plan.id}`}><Button size={narrow ? 'small' : 'middle'} icon={<ApartmentOutlined />} data-testid="assign-from-plan">{t('tasks.fromPlan')}</Button></Link>}
     </>
   );
 

@@ -1,0 +1,225 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, launchBrowser, newPage, PHONE, pickSelect, screenshot, signIn } from './browser.ts';
+
+/**
+ * Tasks by "6 rõ" (issue 5) in Xã Vĩnh Bảo: the plan officer turns two of the plan's tasks
+ * into assignments, the unit officer (Phòng Kinh tế) posts progress with evidence and submits
+ * both, the leader verifies one and returns the other with a reason, and the unit officer
+ * moves the returned one on a 360-px phone with the card's menu.
+ */
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const WAIT = { timeout: 10_000 };
+/** A confirmation toast; writes wait for the server, which another suite may be loading. */
+const toast = (page: Page, text: string | RegExp) => page.locator('.ant-message').getByText(text).first().waitFor({ timeout: 30_000 });
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+async function noHorizontalScroll(page: Page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
+}
+
+/** The open action dialog (progress, submit, verify, return). */
+const dialog = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal');
+const cardIn = (page: Page, status: string, title: string) => page.locator(`[data-testid=board-column][data-status=${status}] [data-testid=task-card]`).filter({ hasText: title });
+const short = (title: string) => title.slice(0, 40);
+
+let titleA = '';
+let titleB = '';
+
+async function openMine(page: Page, title: string) {
+  await page.goto('/tasks');
+  await page.getByTestId('mine-responsible').getByRole('link', { name: short(title) }).first().click();
+  await page.getByTestId('task-title').filter({ hasText: short(title) }).waitFor();
+}
+
+describe('tasks by "6 rõ"', () => {
+  it('the plan officer turns two of the plan’s tasks into assignments', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signIn(page, 'vinhbao.vanhoa');
+    await page.getByRole('navigation').getByRole('link', { name: 'Kế hoạch' }).click();
+    // The demo plan (the plans test may have added a 2027 one).
+    await page.getByTestId('plan-row').filter({ hasText: 'Vĩnh Bảo năm 2026' }).first().click();
+    await page.getByTestId('assign-from-plan').click();
+    await page.getByTestId('plan-item').first().waitFor(WAIT);
+    // The demo already assigned the items the plan gives a lead unit; they are marked and not chosen.
+    const tracked = page.locator('[data-testid=plan-item][data-tracked=yes]');
+    expect(await tracked.count()).toBeGreaterThan(0);
+    await page.getByTestId('choose-none').click();
+    expect(await page.getByTestId('chosen-count').textContent()).toMatch(/^Đã chọn 0\//);
+    await expect.poll(() => page.getByTestId('create-from-plan').isDisabled()).toBe(true);
+
+    const fresh = page.locator('[data-testid=plan-item][data-tracked=no]');
+    for (const n of [0, 1]) {
+      const item = fresh.nth(n);
+      await item.getByTestId('item-choose').click();
+      // Chosen without a lead unit: the item is marked and the button waits.
+      await item.getByTestId('item-lead').waitFor();
+      await pickSelect(page, item.getByTestId('item-lead'), 'kinh te', 'Phòng Kinh tế');
+      await pickSelect(page, item.getByTestId('item-person'), 'Bui', 'Bùi Đức Anh');
+      const title = (await item.locator('.xs-fp-title').textContent())!.trim();
+      if (n === 0) titleA = title;
+      else titleB = title;
+    }
+    expect(await page.getByTestId('chosen-count').textContent()).toMatch(/^Đã chọn 2\//);
+    // Quarterly milestones instead of yearly ones: the choices stay.
+    await page.getByTestId('milestone-mode').getByText('Theo quý').click();
+    await expect.poll(async () => (await fresh.nth(0).getByTestId('item-milestones').locator('..').textContent()) ?? '', WAIT).toMatch(/Quý IV/);
+    expect(await page.getByTestId('chosen-count').textContent()).toMatch(/^Đã chọn 2\//);
+    await screenshot(page, 'tasks-from-plan');
+    await page.getByTestId('create-from-plan').click();
+    await toast(page, 'Đã giao 2 nhiệm vụ');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/tasks/board');
+    await cardIn(page, 'assigned', short(titleA)).waitFor(WAIT);
+    await cardIn(page, 'assigned', short(titleB)).waitFor(WAIT);
+    await screenshot(page, 'tasks-board-desktop');
+    await context.close();
+  });
+
+  it('the unit officer posts progress with evidence; a forbidden or oversized file is refused in plain words', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signIn(page, 'vinhbao.kinhte');
+    await openMine(page, titleA);
+    const six = page.getByTestId('six-clear');
+    for (const label of ['Rõ người', 'Rõ việc', 'Rõ thời gian', 'Rõ trách nhiệm', 'Rõ thẩm quyền', 'Rõ kết quả']) await six.getByText(label).waitFor();
+    expect(await six.textContent()).toContain('Bùi Đức Anh');
+    expect(await page.getByTestId('milestones').textContent()).toMatch(/Quý/);
+
+    await page.getByTestId('do-progress').click();
+    const d = dialog(page);
+    await d.getByTestId('action-title').filter({ hasText: 'Cập nhật tiến độ' }).waitFor();
+    const file = d.locator('input[type=file]');
+    await file.setInputFiles({ name: 'cai-dat.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\x90\x00') });
+    expect(await d.getByTestId('evidence-error').textContent()).toContain('không được chấp nhận: chỉ nhận PDF');
+    // A program renamed to .pdf: the server reads the content and refuses it.
+    await file.setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0]) });
+    await expect.poll(async () => (await d.getByTestId('evidence-error').textContent()) ?? '', WAIT).toMatch(/bao-cao\.pdf: Tệp minh chứng không được chấp nhận/);
+    // Over the 10 MB default limit.
+    await file.setInputFiles({ name: 'ban-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(10.5 * 1024 * 1024)]) });
+    await expect.poll(async () => (await d.getByTestId('evidence-error').textContent()) ?? '', { timeout: 20_000 }).toMatch(/ban-scan\.pdf: Tệp minh chứng vượt quá giới hạn 10 MB/);
+    await screenshot(page, 'tasks-evidence-refused');
+    await file.setInputFiles({ name: 'bien-ban-hop-thon.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await d.getByTestId('evidence-file').filter({ hasText: 'bien-ban-hop-thon.pdf' }).waitFor(WAIT);
+    expect(await d.getByTestId('evidence-error').count()).toBe(0);
+    await d.locator('input[data-testid=progress-percent], [data-testid=progress-percent] input').first().fill('60');
+    await d.getByTestId('action-note').fill('Đã họp triển khai tại 3 thôn, lập danh sách hộ cần hỗ trợ.');
+    await d.getByTestId('action-ok').click();
+    await toast(page, 'Đã cập nhật tiến độ');
+    await expect.poll(async () => (await page.getByTestId('task-percent').textContent()) ?? '').toContain('60%');
+    await page.getByTestId('task-file').filter({ hasText: 'bien-ban-hop-thon.pdf' }).waitFor();
+    const progress = page.locator('[data-testid=log-entry][data-kind=progress]').last();
+    expect(await progress.textContent()).toContain('Đã họp triển khai tại 3 thôn');
+    expect(await progress.textContent()).toContain('bien-ban-hop-thon.pdf');
+
+    // A comment mentioning the plan officer.
+    const comment = page.locator('textarea[data-testid=comment-input], [data-testid=comment-input] textarea').first();
+    await comment.fill('Nhờ @vinhbao.vanhoa gửi mẫu báo cáo.');
+    await comment.press('Escape');
+    await page.getByTestId('comment-send').click();
+    await toast(page, 'Đã gửi bình luận');
+    expect(await page.locator('[data-testid=log-entry][data-kind=comment]').last().textContent()).toContain('Nhờ @vinhbao.vanhoa gửi mẫu báo cáo.');
+    await screenshot(page, 'tasks-task-page');
+
+    // Submit A from its page.
+    await page.getByTestId('do-submit').click();
+    await dialog(page).getByTestId('action-note').fill('Hoàn thành, gửi biên bản họp các thôn.');
+    await dialog(page).getByTestId('action-ok').click();
+    await toast(page, 'Đã trình kết quả');
+    await expect.poll(async () => (await page.getByTestId('task-status').first().textContent()) ?? '').toBe('Chờ phê duyệt');
+
+    // Submit B by dragging its card on the board to "Chờ phê duyệt".
+    await page.goto('/tasks/board');
+    const card = cardIn(page, 'assigned', short(titleB));
+    await card.waitFor(WAIT);
+    await card.dragTo(page.locator('[data-testid=board-column][data-status=submitted]'));
+    await dialog(page).getByTestId('action-title').filter({ hasText: 'Trình kết quả' }).waitFor();
+    await dialog(page).getByTestId('action-note').fill('Đã hoàn thành.');
+    await dialog(page).getByTestId('action-ok').click();
+    await toast(page, 'Đã trình kết quả');
+    await cardIn(page, 'submitted', short(titleB)).waitFor(WAIT);
+    await context.close();
+  });
+
+  it('the leader verifies one from the bell, and returns the other with a reason', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signIn(page, 'vinhbao.chutich');
+    await expect.poll(async () => Number((await page.getByTestId('bell-count').locator('.ant-badge-count').getAttribute('title')) ?? 0), WAIT).toBeGreaterThan(0);
+    await page.getByTestId('bell').click();
+    await page.getByTestId('bell-item').filter({ hasText: `Chờ phê duyệt: ${short(titleA)}` }).first().click();
+    await page.getByTestId('task-title').filter({ hasText: short(titleA) }).waitFor();
+    await page.getByTestId('do-verify').click();
+    await dialog(page).getByTestId('action-ok').click();
+    await toast(page, 'Đã phê duyệt');
+    await expect.poll(async () => (await page.getByTestId('task-status').first().textContent()) ?? '').toBe('Đã hoàn thành');
+
+    await page.goto('/tasks');
+    await page.getByTestId('mine-to-approve').getByRole('link', { name: short(titleB) }).click();
+    await page.getByTestId('do-return').click();
+    await dialog(page).getByTestId('action-ok').click();
+    await dialog(page).getByText('Cần ghi rõ lý do trả lại').waitFor();
+    await dialog(page).getByTestId('action-note').fill('Thiếu danh sách hộ đã được hỗ trợ; đề nghị bổ sung.');
+    await dialog(page).getByTestId('action-ok').click();
+    await toast(page, 'Đã trả lại nhiệm vụ');
+    await expect.poll(async () => (await page.getByTestId('task-status').first().textContent()) ?? '').toBe('Bị trả lại');
+    expect(await page.locator('[data-testid=log-entry][data-kind=return]').textContent()).toContain('Lý do trả lại: Thiếu danh sách hộ');
+
+    // The leader's views: overdue and at risk (the demo's), the .xlsx, the timeline.
+    await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Nhiệm vụ' }).click();
+    await page.getByTestId('tab-overdue').click();
+    await page.getByTestId('overdue-list').getByTestId('task-card').first().waitFor(WAIT);
+    const href = await page.getByTestId('export-xlsx').getAttribute('href');
+    const xlsx = await page.request.get(href!);
+    expect(xlsx.headers()['content-type']).toMatch(/spreadsheetml/);
+    await screenshot(page, 'tasks-overdue');
+    await page.getByTestId('tab-timeline').click();
+    await page.getByTestId('gantt-bar').first().waitFor(WAIT);
+    expect(await page.getByTestId('gantt-milestone').count()).toBeGreaterThan(0);
+    await screenshot(page, 'tasks-timeline');
+    await context.close();
+  });
+
+  it('on a 360-px phone the board stacks its columns and a card’s menu moves it', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await signIn(page, 'vinhbao.kinhte');
+    await page.goto('/tasks/board');
+    const returned = cardIn(page, 'returned', short(titleB));
+    await returned.waitFor(WAIT);
+    await noHorizontalScroll(page);
+    await returned.scrollIntoViewIfNeeded();
+    await screenshot(page, 'tasks-phone-board');
+    await returned.getByTestId('card-menu').click();
+    await page.locator('.ant-dropdown:visible').getByText('Trình kết quả → Chờ phê duyệt').click();
+    await dialog(page).getByTestId('action-note').fill('Đã bổ sung danh sách hộ được hỗ trợ.');
+    await screenshot(page, 'tasks-phone-submit');
+    await dialog(page).getByTestId('action-ok').click();
+    await toast(page, 'Đã trình kết quả');
+    await cardIn(page, 'submitted', short(titleB)).waitFor(WAIT);
+    expect(await cardIn(page, 'returned', short(titleB)).count()).toBe(0);
+
+    // The task page and the timeline fit the phone; the chart scrolls inside itself.
+    await cardIn(page, 'submitted', short(titleB)).getByRole('link').click();
+    await page.getByTestId('six-clear').waitFor();
+    await noHorizontalScroll(page);
+    await screenshot(page, 'tasks-phone-task');
+    await page.goto('/tasks/timeline');
+    await page.getByTestId('gantt-bar').first().waitFor(WAIT);
+    await noHorizontalScroll(page);
+    const gantt = page.getByTestId('gantt');
+    expect(await gantt.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await screenshot(page, 'tasks-phone-timeline');
+    await page.goto('/tasks');
+    await page.getByTestId('mine-responsible').waitFor();
+    await noHorizontalScroll(page);
+    await screenshot(page, 'tasks-phone-mine');
+    await context.close();
+  });
+});
+
+
