@@ -41,7 +41,7 @@ function readerOf(place: { provinceId: string; communeId: string }): Actor {
   };
 }
 
-/** Recomputes the commune's computed indicator values for the current quarter; returns how many were written. */
+/** Recomputes the commune's computed indicator values for the current quarter; returns how many changed and were written. */
 export async function refreshComputedValues(tx: Ctx, communeId: string, today: string = vietnamToday()): Promise<number> {
   const targets = await tx.db
     .selectFrom('planTargets as t')
@@ -72,10 +72,19 @@ export async function refreshComputedValues(tx: Ctx, communeId: string, today: s
     const def = COMPUTED_INDICATORS[t.code];
     values.push({
       targetId: t.id, periodCode: period.code, periodEnd: period.end, value: f.value, numerator: f.numerator, denominator: f.denominator,
-      source: 'computed', sourceRef: `${t.code}: ${def.formula} = ${f.numerator}/${f.denominator} (tính ngày ${today})`, producedBy: null,
+      source: 'computed', sourceRef: `${t.code}: ${def.formula} = ${f.numerator}/${f.denominator}`, producedBy: null,
       producer: f.producer, sourceLink: def.link(communeId, year),
     });
   }
-  await recordValues(tx, values);
-  return values.length;
+  // Most task actions (progress, comments on the log) leave the figures as they were: write only what changed.
+  const stored = values.length
+    ? await tx.db.selectFrom('indicatorValues').select(['targetId', 'value', 'numerator', 'denominator'])
+        .where('communeId', '=', communeId).where('targetId', 'in', values.map((v) => v.targetId)).where('periodCode', '=', period.code).where('source', '=', 'computed').execute()
+    : [];
+  const changed = values.filter((v) => {
+    const old = stored.find((x) => x.targetId === v.targetId);
+    return !old || Number(old.value) !== v.value || Number(old.numerator) !== v.numerator || Number(old.denominator) !== v.denominator;
+  });
+  await recordValues(tx, changed);
+  return changed.length;
 }
