@@ -68,8 +68,9 @@ describe('CSV export', () => {
 describe('provenance and import', () => {
   it('leads from a stored records query to the page that shows the records', () => {
     const id = '00000000-0000-4000-8000-000000000009';
-    expect(recordsPath(`/api/v1/tasks?communeId=${id}&timing=overdue`)).toBe(`/tasks?communeId=${id}&timing=overdue`);
-    expect(recordsPath(`/api/v1/tasks/stats?communeId=${id}`)).toBe(`/tasks?communeId=${id}`);
+    expect(recordsPath(`/api/v1/tasks?communeId=${id}&timing=overdue`)).toBe(`/tasks/overdue?communeId=${id}`);
+    expect(recordsPath(`/api/v1/tasks?communeId=${id}&timing=done`)).toBe(`/tasks/board?communeId=${id}`);
+    expect(recordsPath(`/api/v1/tasks/stats?communeId=${id}`)).toBe(`/tasks/board?communeId=${id}`);
     expect(recordsPath(`/api/v1/reporting/completeness?communeId=${id}&year=2026`)).toBe('/reports');
     expect(recordsPath(`/api/v1/dashboards/imports/${id}`)).toBe(`/dashboard/imports/${id}`);
     expect(recordsPath(null)).toBeNull();

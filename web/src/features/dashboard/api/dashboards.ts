@@ -134,6 +134,8 @@ export function recordsPath(sourceLink: string | null): string | null {
   const m = /^\/api\/v1\/dashboards\/imports\/([0-9a-f-]{36})$/.exec(sourceLink);
   if (m) return `/dashboard/imports/${m[1]}`;
   if (sourceLink.startsWith('/api/v1/reporting/completeness')) return '/reports';
-  if (sourceLink.startsWith('/api/v1/tasks')) return sourceLink.replace(/^\/api\/v1\/tasks(\/stats)?/, '/tasks');
+  // The tasks pages take the commune from the address: overdue tasks in the leader's list, the rest on the board.
+  const t = /^\/api\/v1\/tasks(?:\/stats)?\?communeId=([0-9a-f-]{36})(?:&timing=(\w+))?$/.exec(sourceLink);
+  if (t) return `/tasks/${t[2] === 'overdue' ? 'overdue' : 'board'}?communeId=${t[1]}`;
   return null;
 }
