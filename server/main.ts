@@ -53,7 +53,7 @@ const start: Command = async () => {
   say(`Xã Số đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: ${where}; sẵn sàng sau ${Date.now() - t0} ms)`);
   say(
     backups
-      ? `Sao lưu tự động: hằng ngày lúc ${String(config.backupHour).padStart(2, '0')}:00 (giờ Việt Nam) vào ${config.backupDir}, giữ ${config.backupKeep} bản; lần tới ${backups.next?.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}`
+      ? `Sao lưu tự động: hằng ngày lúc ${String(config.backupHour).padStart(2, '0')}:00 (giờ Việt Nam) vào ${config.backupDir}, giữ ${config.backupKeep} bản; lần tới ${backups.next?.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}${backups.catchingUp ? ' (bù bản của ngày đã lỡ)' : ''}`
       : 'Sao lưu tự động: tắt (BACKUP_HOUR=off).',
   );
   if (config.demo) {

@@ -73,6 +73,7 @@ describe(`the daily backup on ${onPostgres ? 'PostgreSQL' : 'the embedded databa
     // The newest copy is from January: the slot was missed, so the schedule makes it up.
     const log = quietLog();
     const schedule = startBackupSchedule(database, settings(), log, { catchUpDelayMs: 0 });
+    expect(schedule.catchingUp).toBe(true);
     const latencies: number[] = [];
     let probing = true;
     const probe = (async () => {
@@ -162,6 +163,7 @@ describe(`the daily backup on ${onPostgres ? 'PostgreSQL' : 'the embedded databa
     const schedule = startBackupSchedule(database, settings({ backupDir: dir, backupHour: 2 }), log, { now: () => now, catchUpDelayMs: 0 });
     expect(schedule.next).toEqual(nextSlotAfter(now, 2));
     expect(schedule.next).toEqual(new Date('2026-11-24T02:00:00+07:00'));
+    expect(schedule.catchingUp).toBe(false);
     await schedule.stop();
     expect(log.info).not.toHaveBeenCalled();
     expect(log.error).not.toHaveBeenCalled();

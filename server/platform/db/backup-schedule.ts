@@ -132,6 +132,8 @@ const RETRY_AFTER_MS = 60 * 60_000;
 export interface BackupSchedule {
   /** When the next run is due. */
   readonly next: Date | null;
+  /** The next run makes up a missed slot (no backup since the last one). */
+  readonly catchingUp: boolean;
   /** The last run that finished (successfully), if any. */
   readonly last: BackupRun | null;
   /** Runs a backup now (waits for one already running instead of starting a second). */
@@ -154,9 +156,11 @@ export function startBackupSchedule(
   let stopped = false;
   let next: Date | null = null;
   let last: BackupRun | null = null;
+  let catchingUp = false;
 
-  const plan = (at: Date) => {
+  const plan = (at: Date, catchUp = false) => {
     if (stopped) return;
+    catchingUp = catchUp;
     if (timer) clearTimeout(timer);
     next = at;
     timer = setTimeout(() => void tick(), Math.max(0, at.getTime() - now().getTime()));
@@ -190,7 +194,7 @@ export function startBackupSchedule(
   // during it, while the server is still warming up.
   const names = fs.existsSync(settings.backupDir) ? fs.readdirSync(settings.backupDir) : [];
   const newest = newestBackup(names);
-  if (backupOwed(now(), hour, newest?.at ?? null)) plan(new Date(now().getTime() + (opts.catchUpDelayMs ?? CATCH_UP_DELAY_MS)));
+  if (backupOwed(now(), hour, newest?.at ?? null)) plan(new Date(now().getTime() + (opts.catchUpDelayMs ?? CATCH_UP_DELAY_MS)), true);
   else plan(nextSlotAfter(now(), hour));
 
   return {
@@ -199,6 +203,9 @@ export function startBackupSchedule(
     },
     get last() {
       return last;
+    },
+    get catchingUp() {
+      return catchingUp;
     },
     runNow: async () => {
       const r = await runNow();
