@@ -170,6 +170,24 @@ describe('tasks by "6 rõ"', () => {
     await expect.poll(async () => (await page.getByTestId('task-status').first().textContent()) ?? '').toBe('Bị trả lại');
     expect(await page.locator('[data-testid=log-entry][data-kind=return]').textContent()).toContain('Lý do trả lại: Thiếu danh sách hộ');
 
+    // An ad-hoc task from a meeting conclusion, by "6 rõ"; a due date before the start is refused.
+    await page.goto('/tasks/new');
+    await page.getByTestId('form-source-ref').fill('Thông báo kết luận số 15/TB-UBND ngày 20/11/2026');
+    await page.getByTestId('form-title').fill('Rà soát điểm phát wifi miễn phí tại nhà văn hóa các thôn');
+    await pickSelect(page, page.getByTestId('form-lead'), 'kinh te', 'Phòng Kinh tế');
+    await pickSelect(page, page.getByTestId('form-assignee'), 'Bui', 'Bùi Đức Anh');
+    await page.getByTestId('form-product').fill('Danh sách điểm wifi, đề xuất bổ sung');
+    await page.locator('#dueDate').fill('01/01/2026');
+    await page.locator('#dueDate').press('Enter');
+    await page.getByTestId('form-submit').click();
+    await page.getByText('Hạn hoàn thành không được trước ngày bắt đầu').waitFor();
+    await page.locator('#dueDate').fill('31/12/2026');
+    await page.locator('#dueDate').press('Enter');
+    await page.getByTestId('form-submit').click();
+    await toast(page, 'Đã giao nhiệm vụ');
+    await page.getByTestId('task-title').filter({ hasText: 'Rà soát điểm phát wifi' }).waitFor();
+    expect(await page.getByTestId('six-clear').textContent()).toContain('Kết luận cuộc họp: Thông báo kết luận số 15/TB-UBND');
+
     // The leader's views: overdue and at risk (the demo's), the .xlsx, the timeline.
     await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Nhiệm vụ' }).click();
     await page.getByTestId('tab-overdue').click();
