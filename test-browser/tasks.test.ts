@@ -177,12 +177,13 @@ describe('tasks by "6 rõ"', () => {
     await pickSelect(page, page.getByTestId('form-lead'), 'kinh te', 'Phòng Kinh tế');
     await pickSelect(page, page.getByTestId('form-assignee'), 'Bui', 'Bùi Đức Anh');
     await page.getByTestId('form-product').fill('Danh sách điểm wifi, đề xuất bổ sung');
+    // Tab, not Enter: Enter in a field would submit the form at once.
     await page.locator('#dueDate').fill('01/01/2026');
-    await page.locator('#dueDate').press('Enter');
+    await page.locator('#dueDate').press('Tab');
     await page.getByTestId('form-submit').click();
     await page.getByText('Hạn hoàn thành không được trước ngày bắt đầu').waitFor();
     await page.locator('#dueDate').fill('31/12/2026');
-    await page.locator('#dueDate').press('Enter');
+    await page.locator('#dueDate').press('Tab');
     await page.getByTestId('form-submit').click();
     await toast(page, 'Đã giao nhiệm vụ');
     await page.getByTestId('task-title').filter({ hasText: 'Rà soát điểm phát wifi' }).waitFor();
