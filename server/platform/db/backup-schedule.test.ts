@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
 import { openTestDatabase } from '../../test/test-app.ts';
-import { NotABackupError, restoreBackup, verifyBackup } from './backup.ts';
+import { NotABackupError, restoreBackup, verifyBackup, writeBackup } from './backup.ts';
 import { startBackupSchedule, takeScheduledBackup, type BackupSettings } from './backup-schedule.ts';
 import { backupFileName, nextSlotAfter } from './backup-schedule.rules.ts';
 import { openEmbedded, openPostgres, type Database } from './database.ts';
@@ -128,6 +128,15 @@ describe(`the daily backup on ${onPostgres ? 'PostgreSQL' : 'the embedded databa
     await expect(verifyBackup(cut)).rejects.toBeInstanceOf(NotABackupError);
     fs.writeFileSync(cut, 'not gzip');
     await expect(verifyBackup(cut)).rejects.toBeInstanceOf(NotABackupError);
+  });
+
+  it('a write that fails at once leaves no half-written file behind', async () => {
+    const dir = path.join(root, 'instant-failure');
+    fs.mkdirSync(dir);
+    const gone = { kind: 'postgres', db: { transaction: () => ({ setIsolationLevel: () => ({ execute: async () => Promise.reject(new Error('database gone')) }) }) } } as unknown as Database;
+    for (let i = 0; i < 10; i++) await expect(writeBackup(gone, path.join(dir, `b${i}.xaso.gz`))).rejects.toThrow('database gone');
+    await new Promise((r) => setTimeout(r, 50)); // a late open would show up by now
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it('a failed run keeps every old copy and tries again an hour later, before the next slot', async () => {

@@ -114,12 +114,14 @@ export async function writeBackup(database: Database, file: string): Promise<Hea
         const limit = withFiles.has(t) ? FILE_ROWS_PER_READ : ROWS_PER_READ;
         const cols = pk.map((c) => `x.${quote(c)}`).join(', ');
         const keyJson = `jsonb_build_object(${pk.map((c) => `'${c.replace(/'/g, "''")}', x.${quote(c)}`).join(', ')})::text`;
+        // The key of the last row read, as a sub-select: PostgreSQL makes it an index
+        // condition (a join with the key row would rescan the index from the start each page).
         let after: string | null = null;
         for (;;) {
           const page: { r: string; k: string }[] = (
             after === null
               ? await sql<{ r: string; k: string }>`select to_jsonb(x)::text as r, ${sql.raw(keyJson)} as k from ${sql.raw(quote(t))} x order by ${sql.raw(cols)} limit ${limit}`.execute(trx)
-              : await sql<{ r: string; k: string }>`select to_jsonb(x)::text as r, ${sql.raw(keyJson)} as k from ${sql.raw(quote(t))} x, jsonb_populate_record(null::${sql.raw(quote(t))}, ${after}::jsonb) p where (${sql.raw(cols)}) > (${sql.raw(pk.map((c) => `p.${quote(c)}`).join(', '))}) order by ${sql.raw(cols)} limit ${limit}`.execute(trx)
+              : await sql<{ r: string; k: string }>`select to_jsonb(x)::text as r, ${sql.raw(keyJson)} as k from ${sql.raw(quote(t))} x where (${sql.raw(cols)}) > (select ${sql.raw(pk.map((c) => `p.${quote(c)}`).join(', '))} from jsonb_populate_record(null::${sql.raw(quote(t))}, ${after}::jsonb) p) order by ${sql.raw(cols)} limit ${limit}`.execute(trx)
           ).rows;
           if (page.length === 0) break;
           await write(`${prefix}${page.map((r) => r.r).join(',')}]}`);
@@ -131,8 +133,16 @@ export async function writeBackup(database: Database, file: string): Promise<Hea
     out.end();
     await finished;
   } catch (e) {
+    finished.catch(() => {});
     out.destroy();
-    stream.destroy();
+    // The file opens asynchronously: remove it only once the stream has closed, or an open
+    // that completes late would leave an empty .partial behind (seen when the database
+    // fails at once).
+    await new Promise<void>((resolve) => {
+      if (stream.closed) return resolve();
+      stream.once('close', () => resolve());
+      stream.destroy();
+    });
     fs.rmSync(tmp, { force: true });
     throw e;
   }
