@@ -242,7 +242,9 @@ async function main(): Promise<number> {
         // start is slow: modules load on first use), so every cycle kills mid-stream.
         const flowing = new Promise<void>((resolve) => (onAck = resolve));
         const writers = Array.from({ length: WRITERS }, (_, w) => writer(w, api, communeId, cycle, stop));
-        await Promise.race([flowing, sleep(60_000)]);
+        let noWrites: NodeJS.Timeout | undefined;
+        await Promise.race([flowing, new Promise<void>((r) => (noWrites = setTimeout(r, 60_000)))]);
+        clearTimeout(noWrites); // a pending 60 s timer would keep the drill alive after it has finished
         await sleep(between(killRng, 0, short ? 1500 : 2500));
         await kill(server);
         stop.v = true;
