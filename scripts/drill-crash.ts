@@ -3,7 +3,7 @@
  *
  *   npm run drill:crash [-- --cycles N] [-- --seed S] [-- --json] [-- --keep] [-- --short]
  *
- * `--short` is the CI form (about a minute on 2 cores): the first start is killed once,
+ * `--short` is the CI form (30–40 s on 2 idle cores): the first start is killed once,
  * mid-initdb, and must recover on the next start; then 3 cycles (or --cycles N) of writes
  * killed with SIGKILL; no kills during a restart. The checks and the exit code are the same.
  *

@@ -12,7 +12,7 @@
  *   Instead the data folder is copied while the connection is held between two statements
  *   — the same crash-consistent image a SIGKILL leaves, which the crash drill proves
  *   recovers — and the backup is read from that copy in a second worker thread. Requests
- *   wait only for the file copy (measured: see SECURITY.md "Drills").
+ *   wait only for the file copy (figures: README "Backup and restore").
  * - PostgreSQL: the snapshot transaction holds one pooled connection; requests use the others.
  */
 import fs from 'node:fs';
