@@ -4,7 +4,8 @@
  * ranked for one indicator. Numbers stay numbers (Excel shows them with the reader's decimal
  * mark); the same access rules as the pages, because the rows come from the same use cases.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/lazy-libs.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { STATUS_LABEL } from '../reporting/reporting.rules.ts';
 import { communeDashboard, provinceTile } from './dashboards.service.ts';
@@ -52,7 +53,7 @@ function table(ws: ExcelJS.Worksheet, header: { title: string; width: number; nu
 
 export async function communeWorkbook(ctx: Ctx, communeId: string) {
   const d = await communeDashboard(ctx, communeId);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Xã Số';
   const at = new Date().toISOString();
   const ws = wb.addWorksheet('Chỉ tiêu');
@@ -79,7 +80,7 @@ export async function communeWorkbook(ctx: Ctx, communeId: string) {
 
 export async function provinceWorkbook(ctx: Ctx, provinceId: string, indicatorId: string) {
   const d = await provinceTile(ctx, provinceId, indicatorId);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Xã Số';
   const ws = wb.addWorksheet('Các xã');
   const unit = d.indicator.unit === '%' ? ' (%)' : d.indicator.unit && d.indicator.unit !== 'count' ? ` (${d.indicator.unit})` : '';

@@ -4,7 +4,8 @@
  * confirms; confirming re-checks the rows against the database as it is now, writes the good
  * ones (with who, the file and its row) and updates the rollups in one transaction.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/lazy-libs.ts';
 import { sql } from 'kysely';
 import { can } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
@@ -68,7 +69,7 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<{ 
       throw fileError('IMPORT_FILE_CORRUPT', 'invalid', 'Tệp .xlsx bị hỏng hoặc giải nén ra quá lớn (có thể là tệp độc hại), không đọc được. Hãy mở bằng Excel và lưu lại.');
     }
     if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw fileError('IMPORT_FILE_UNSUPPORTED', 'unsupported_media_type', 'Tệp nén này không phải bảng tính Excel (.xlsx). Hãy gửi tệp .xlsx hoặc .csv theo mẫu.');
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcel()).Workbook();
     try {
       await wb.xlsx.load(Buffer.from(bytes) as never);
     } catch {
@@ -300,7 +301,7 @@ export async function template(ctx: Ctx, communeId: string | undefined, format: 
     const body = [TEMPLATE_HEADER, ...rows].map((r) => r.map(q).join(';')).join('\r\n');
     return { fileName: `${name}.csv`, type: 'text/csv; charset=utf-8', bytes: Buffer.from(`\uFEFF${body}\r\n`, 'utf8') };
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Xã Số';
   const ws = wb.addWorksheet('Số liệu', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = TEMPLATE_HEADER.map((header, i) => ({ header, width: [9, 22, 12, 38, 60, 10, 10, 10, 10, 30][i], style: i === 0 || i === 5 ? { numFmt: '@' } : undefined }));

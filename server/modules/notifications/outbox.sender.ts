@@ -7,7 +7,7 @@
  * marks the mail 'failed' and keeps it. With SMTP_URL unset nothing is sent: mails stay
  * 'unsent' until it is set.
  */
-import nodemailer from 'nodemailer';
+import { loadMailer } from '../../platform/lazy-libs.ts';
 import { sql } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -30,14 +30,14 @@ const MAX_BACKOFF_MINUTES = 6 * 60;
 export const backoffMinutes = (attempts: number) => Math.min(2 ** Math.max(attempts - 1, 0), MAX_BACKOFF_MINUTES);
 
 let cachedTransport: { url: string; transport: MailTransport } | null = null;
-function transportFor(config: Config): MailTransport | null {
+async function transportFor(config: Config): Promise<MailTransport | null> {
   if (!config.smtpUrl) return null;
-  if (cachedTransport?.url !== config.smtpUrl) cachedTransport = { url: config.smtpUrl, transport: nodemailer.createTransport(config.smtpUrl) };
+  if (cachedTransport?.url !== config.smtpUrl) cachedTransport = { url: config.smtpUrl, transport: (await loadMailer()).createTransport(config.smtpUrl) };
   return cachedTransport.transport;
 }
 
 export async function drainOutbox(db: Db, config: Config, opts: { limit?: number; transport?: MailTransport } = {}): Promise<DrainResult> {
-  const transport = opts.transport ?? transportFor(config);
+  const transport = opts.transport ?? (await transportFor(config));
   const result: DrainResult = { configured: !!transport, sent: 0, retried: 0, failed: 0 };
   if (!transport) return result;
   const claimed = await sql<{ id: string; to_address: string; subject: string; body_text: string; attempts: number }>`

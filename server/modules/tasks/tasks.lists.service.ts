@@ -3,7 +3,6 @@
  * at-risk list, the figures that feed the plan, and the .xlsx export — each one call.
  * Everything is limited to a commune the person may read; another commune answers 404.
  */
-import ExcelJS from 'exceljs';
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { scopeOf } from '../../platform/access.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -16,6 +15,7 @@ import * as q from './tasks.queries.ts';
 import { BOARD_COLUMNS, OPEN_STATUSES, STATUS_LABELS, TIMING_LABELS, type TaskTiming } from './tasks.rules.ts';
 import { todayOf } from './tasks.service.ts';
 import { counterForRows, toCard, toCards } from './tasks.views.ts';
+import { loadExcel } from '../../platform/lazy-libs.ts';
 
 type Filter = Omit<ListQuery, 'limit' | 'after' | 'timing' | 'status'> & { status?: ListQuery['status'] };
 
@@ -219,6 +219,7 @@ export async function exportXlsx(ctx: Ctx, f: Filter) {
     .select((eb) => eb.selectFrom('taskPartners as p').innerJoin('orgUnits as o', 'o.id', 'p.orgUnitId').select(sql<string>`string_agg(o.name, '; ' order by o.sort_key)`.as('n')).whereRef('p.taskId', '=', 't.id').as('partnerNames'))
     .orderBy('t.groupName').orderBy('t.dueDate').orderBy('t.id').limit(50_000).execute();
   const counter = counterForRows(rows, today);
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Xã Số';
   const ws = wb.addWorksheet('Nhiệm vụ', { views: [{ state: 'frozen', ySplit: 1 }] });

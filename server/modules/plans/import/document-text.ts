@@ -3,7 +3,6 @@
  * not by its extension, which users often get wrong. Throws AppError (kind 'invalid') with stable
  * codes and a Vietnamese message for every file that cannot be read.
  */
-import { docxToText } from './docx-text.ts';
 import { MAX_PLAN_FILE_BYTES, planFileError } from './plan-file-errors.ts';
 import { pdfToText } from './pdf-text.ts';
 import { decodeTextBytes } from './text-decoding.ts';
@@ -59,7 +58,8 @@ export async function extractDocumentText(bytes: Uint8Array, fileName: string): 
       out = { format: 'pdf', ...(await pdfToText(bytes)) };
       break;
     case 'zip':
-      out = { format: 'docx', ...(await docxToText(bytes)) };
+      // mammoth loads on the first .docx, not at every server start.
+      out = { format: 'docx', ...(await (await import('./docx-text.ts')).docxToText(bytes)) };
       break;
     case 'ole':
       throw unsupported('tài liệu Word 97–2003 .doc, Excel .xls hoặc tệp Office có đặt mật khẩu', 'Hãy mở bằng Word, bỏ mật khẩu nếu có và lưu thành .docx.');

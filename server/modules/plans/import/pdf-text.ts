@@ -4,7 +4,7 @@
  * running headers removed, whitespace normalised, NFC. A PDF whose pages carry no text layer is a
  * scan: that is reported, not guessed.
  */
-import { extractText, getDocumentProxy } from 'unpdf';
+import { loadPdf } from '../../../platform/lazy-libs.ts';
 import { planFileError } from './plan-file-errors.ts';
 
 export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; warnings: string[] }> {
@@ -12,6 +12,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; warn
   let total: number;
   try {
     // pdf.js takes ownership of the buffer it is given: pass a copy.
+    const { extractText, getDocumentProxy } = await loadPdf();
     const doc = await getDocumentProxy(new Uint8Array(bytes));
     const r = await extractText(doc, { mergePages: false });
     pages = r.text as string[];
