@@ -2,6 +2,7 @@
  * Issue 3 benchmarks: cold start and reopen on a new data folder, event-loop lag while
  * PGlite runs a 2-second query, and an authenticated point read against bare Fastify + pg.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,15 +11,26 @@ import { openMemory } from '../server/platform/db/database.ts';
 import { freePort, load, log, report, startChild, stopChild, waitForHealth } from './lib.ts';
 
 export async function startupBench() {
+  // What `npm start` runs first: the server bundle (bin/xaso.mjs falls back to tsx without it).
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { stdio: 'ignore' });
+  if (built.status !== 0) throw new Error('scripts/build-server.mjs failed');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaso-bench-start-'));
-  for (const [metric, target] of [['cold_start_ms', 15_000], ['reopen_ms', 2_000]] as const) {
+  const startOnce = async () => {
     const port = await freePort();
     const t0 = Date.now();
     const child = startChild(['bin/xaso.mjs', 'start'], { DATA_DIR: dir, PORT: String(port), DATABASE_URL: '' });
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, 120_000);
-    report({ scenario: 'startup', metric, value: Date.now() - t0, unit: 'ms', target, better: 'lower', note: metric === 'cold_start_ms' ? 'new data folder: initdb, migrations, 19,961-node tree, demo data' : 'same folder, process start to first healthy answer' });
+    const ms = Date.now() - t0;
     await stopChild(child);
-  }
+    return ms;
+  };
+  const cold = await startOnce();
+  report({ scenario: 'startup', metric: 'cold_start_ms', value: cold, unit: 'ms', target: 15_000, better: 'lower', note: 'new data folder: initdb, migrations, 19,961-node tree, demo data' });
+  // One reopen is at the mercy of whatever else the machine does; the median of five is not.
+  const reopens: number[] = [];
+  for (let i = 0; i < 5; i++) reopens.push(await startOnce());
+  reopens.sort((a, b) => a - b);
+  report({ scenario: 'startup', metric: 'reopen_ms', value: reopens[2], unit: 'ms', target: 2_000, better: 'lower', note: `median of 5, process start to first healthy answer (min ${reopens[0]}, max ${reopens[4]})` });
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -2,30 +2,16 @@
 // Builds the web app (web/dist) only when it is missing or older than its sources, so
 // `npm start` and the browser tests never serve a stale build and never rebuild for nothing.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newest } from './lib/freshness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'web/dist/index.html');
 const sources = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts'].map((p) => path.join(root, p));
 
-/** Newest modification time under a file or folder (0 when it does not exist). */
-function newest(p) {
-  let stat;
-  try {
-    stat = fs.statSync(p);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let max = stat.mtimeMs; // a deleted file shows only as a newer folder
-  for (const entry of fs.readdirSync(p)) max = Math.max(max, newest(path.join(p, entry)));
-  return max;
-}
-
 const builtAt = newest(built);
-const sourcesAt = Math.max(...sources.map(newest));
+const sourcesAt = Math.max(...sources.map((p) => newest(p)));
 if (builtAt > 0 && builtAt >= sourcesAt && !process.argv.includes('--force')) {
   console.log('web/dist is up to date');
   process.exit(0);

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -31,8 +30,9 @@ import { dashboardRoutes } from './modules/dashboards/dashboards.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { startReminderLoop } from './modules/notifications/reminders.loop.ts';
+import { projectPath } from './platform/project-paths.ts';
 
-export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+export const webDistDir = projectPath('web/dist');
 
 export interface AppDeps {
   config: Config;

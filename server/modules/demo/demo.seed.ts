@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Ctx } from '../../platform/context.ts';
 import { contentFromExtraction } from '../plans/plans.content.ts';
 import { enrich, saveContentAsPlan } from '../plans/plans.import.service.ts';
@@ -13,6 +12,7 @@ import { buildOrgRows, readAdminUnits, REFORM_DATE } from '../org/org.seed.ts';
 import { unitFullName } from '../org/org.rules.ts';
 import { DEMO_ACCOUNTS, DEMO_COMMUNES, DEMO_EXTRA_UNITS, DEMO_PASSWORD, demoEmail } from './demo.accounts.ts';
 import { seedDemoTasks } from './demo.tasks.ts';
+import { projectPath } from '../../platform/project-paths.ts';
 
 /**
  * Loads the demo communes' extra units and demo people, their plans, and then the plans'
@@ -89,7 +89,7 @@ export function describeDemoAccounts() {
   return DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: DEMO_PASSWORD, role: a.role, orgUnitCode: a.orgUnitCode, orgUnitName: names.get(a.orgUnitCode) ?? a.orgUnitCode }));
 }
 
-const plansDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'plans');
+const plansDir = projectPath('server/modules/demo/plans');
 
 /** Each demo commune's real plan, read by the importer and saved like an upload (once). */
 async function seedDemoPlans(tx: Ctx): Promise<number> {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Db } from '../../platform/db/database.ts';
+import { projectPath } from '../../platform/project-paths.ts';
 
 interface SeedIndicator {
   code: string;
@@ -15,7 +14,7 @@ interface SeedIndicator {
   description: string | null;
 }
 
-const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'data/catalogue.json');
+const file = projectPath('server/modules/indicators/data/catalogue.json');
 
 /** Loads the starting catalogue once (reference data); curators change it in the app after. */
 export async function ensureCatalogue(db: Db): Promise<number> {

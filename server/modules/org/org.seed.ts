@@ -1,12 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { OrgUnitTable } from '../../platform/platform.tables.ts';
 import { vietnameseSortKey } from '../../platform/text.ts';
 import { standardUnits, unitFullName } from './org.rules.ts';
+import { projectPath } from '../../platform/project-paths.ts';
 
 interface SourceWard {
   Code: string;
@@ -19,7 +18,7 @@ interface SourceProvince extends Omit<SourceWard, never> {
   Wards: SourceWard[];
 }
 
-const dataFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'data/vn-admin-units-2025.json');
+const dataFile = projectPath('server/modules/org/data/vn-admin-units-2025.json');
 export const REFORM_DATE = '2025-07-01';
 
 export function readAdminUnits(): SourceProvince[] {

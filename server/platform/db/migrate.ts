@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Database } from './database.ts';
+import { projectPath } from '../project-paths.ts';
 
-export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
+export const migrationsDir = projectPath('server/db/migrations');
 
 export function listMigrations(dir = migrationsDir): { name: string; sql: string }[] {
   return fs

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { projectPath } from '../project-paths.ts';
 
 /** The error a database raised, with its SQLSTATE code (e.g. 23505 unique violation). */
 export class DatabaseError extends Error {
@@ -29,7 +30,7 @@ export class PGliteWorkerClient {
   readonly ready: Promise<void>;
 
   constructor(opts: { dataDir?: string; loadDataDir?: Uint8Array }) {
-    this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+    this.worker = new Worker(projectPath('server/platform/db/pglite-worker.mjs'), {
       workerData: { dataDir: opts.dataDir, loadDataDir: opts.loadDataDir },
     });
     this.ready = new Promise((resolve, reject) => this.pending.set(0, { resolve: () => resolve(), reject }));

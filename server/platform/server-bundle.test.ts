@@ -1,0 +1,40 @@
+/**
+ * `npm start` runs the server from its esbuild bundle (.build/server). The bundle must find
+ * the files the sources find (migrations, the organisation tree, the indicator catalogue, the
+ * PGlite worker) although its modules sit in another folder: a migrate from the bundle on a
+ * new data folder reads all of them.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectPath, projectRoot } from './project-paths.ts';
+
+describe('project paths', () => {
+  it('point at the repository root from the sources', () => {
+    expect(fs.existsSync(path.join(projectRoot, 'package.json'))).toBe(true);
+    expect(fs.readdirSync(projectPath('server/db/migrations')).some((f) => f.endsWith('.sql'))).toBe(true);
+  });
+});
+
+describe('server bundle', () => {
+  it('builds, and migrates a new data folder from the bundle with the org tree loaded', () => {
+    const build = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
+    expect(build.status, build.stderr).toBe(0);
+    const main = projectPath('.build/server/main.mjs');
+    expect(fs.existsSync(main)).toBe(true);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaso-bundle-'));
+    try {
+      // From another working folder, so nothing resolves against the current directory.
+      const run = spawnSync(process.execPath, [main, 'migrate'], { cwd: os.tmpdir(), env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' }, encoding: 'utf8', timeout: 120_000 });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(/Đã nạp cây tổ chức: \d+ nút/);
+      expect(run.stderr).toMatch(/Đã nạp danh mục chỉ tiêu/);
+      expect(run.stderr).toContain('Cơ sở dữ liệu đã cập nhật.');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
+});
