@@ -70,7 +70,9 @@ export async function pointReadBench(pgUrl: string) {
   u.pathname = `/${dbName}`;
   const url = u.toString();
   const appPort = await freePort();
-  const app = startChild(['bin/xaso.mjs', 'start'], { DATABASE_URL: url, PORT: String(appPort), DEMO: '1', ...(process.env.BENCH_PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}` } : {}) });
+  // BENCH_PROFILE_DIR=folder writes a CPU profile of the server (Node refuses --cpu-prof in NODE_OPTIONS).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const app = startChild([...profile, 'bin/xaso.mjs', 'start'], { DATABASE_URL: url, PORT: String(appPort), DEMO: '1' });
   try {
     await waitForHealth(`http://127.0.0.1:${appPort}/api/health`, 120_000);
     const signIn = await fetch(`http://127.0.0.1:${appPort}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'vinhbao.chutich', password: 'XaSo@Demo2026' }) });
