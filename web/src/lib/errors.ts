@@ -2,8 +2,12 @@ import type { FormInstance } from 'antd';
 import { ApiError } from './api-client.ts';
 import type { Locale } from './i18n.tsx';
 
-/** What a person reads for each server error code. Unknown codes fall back to the server's message. */
-export const errorTexts: Record<string, { vi: string; en: string }> = {
+/**
+ * What a person reads for each server error code. Unknown codes fall back to the server's message.
+ * Where the server's Vietnamese names the specifics (which columns are missing, which file), `vi`
+ * is left out so that message shows, and `en` says the same in general terms.
+ */
+export const errorTexts: Record<string, { vi?: string; en: string }> = {
   INVALID_CREDENTIALS: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
   ACCOUNT_LOCKED: { vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ít phút hoặc liên hệ quản trị viên.', en: 'The account is locked after too many failed sign-ins. Try again in a few minutes or ask an administrator.' },
   ACCOUNT_DISABLED: { vi: 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.', en: 'This account is disabled. Contact an administrator.' },
@@ -77,13 +81,33 @@ export const errorTexts: Record<string, { vi: string; en: string }> = {
   REPORTING_RULE_MISMATCH: { vi: 'Kỳ báo cáo không khớp với chế độ báo cáo của kế hoạch.', en: 'The period does not match the plan’s reporting rule.' },
   ABORTED: { vi: 'Đã dừng tải lên.', en: 'The upload was stopped.' },
   NETWORK: { vi: 'Không kết nối được máy chủ. Kiểm tra mạng và thử lại.', en: 'Cannot reach the server. Check your connection and try again.' },
+  REPORT_FILE_EMPTY: { vi: 'Tệp đính kèm rỗng.', en: 'The attached file is empty.' },
+  REPORT_FILE_NOT_FOUND: { vi: 'Không tìm thấy tệp đính kèm.', en: 'Attachment not found.' },
+  REPORT_FILE_TOO_LARGE: { en: 'The attached file is larger than allowed.' },
+  REPORT_FILE_TYPE_FORBIDDEN: { en: 'This kind of file cannot be attached to a report (programs and scripts are refused).' },
+  REPORT_FILE_TYPE_MISMATCH: { en: 'The file’s content does not match its extension.' },
+  IMPORT_CHANGED: { en: 'The figures changed since the preview (some rows are no longer valid). Preview the file again.' },
+  IMPORT_COLUMNS: { en: 'The header row lacks required columns. Use the template file.' },
+  IMPORT_DECIDED: { en: 'This import has already been confirmed or cancelled.' },
+  IMPORT_FILE_CORRUPT: { en: 'The .xlsx file is damaged or inflates too large, so it cannot be read. Open it in Excel and save it again.' },
+  IMPORT_FILE_EMPTY: { en: 'The file has no figures.' },
+  IMPORT_FILE_ENCODING: { en: 'The .csv file is not UTF-8. In Excel choose "Save as" → "CSV UTF-8 (Comma delimited)".' },
+  IMPORT_FILE_MISSING: { vi: 'Chưa chọn tệp số liệu để tải lên.', en: 'No data file was chosen.' },
+  IMPORT_FILE_TOO_LARGE: { en: 'The data file is larger than allowed.' },
+  IMPORT_FILE_UNSUPPORTED: { en: 'This file cannot be read as a data table. Send an .xlsx or .csv file made from the template.' },
+  IMPORT_NOTHING_GOOD: { en: 'No row is valid, so nothing can be imported.' },
+  IMPORT_NOT_FOUND: { vi: 'Không tìm thấy bản nhập số liệu.', en: 'Data import not found.' },
+  IMPORT_NO_COMMUNE: { en: 'No row has a valid commune code.' },
+  IMPORT_NO_ROWS: { vi: 'Tệp không có dòng số liệu nào (mỗi dòng cần kỳ và giá trị).', en: 'The file has no data rows (each row needs a period and a value).' },
+  IMPORT_TOO_MANY_ROWS: { en: 'The file has more rows than one import accepts; split it.' },
 };
 
 /** The text to show for any error thrown by the API client (or anything else). */
 export function errorText(err: unknown, locale: Locale): string {
   if (err instanceof ApiError) {
     const known = errorTexts[err.code];
-    if (known) return known[locale];
+    const text = known?.[locale];
+    if (text) return text;
     return err.message || (locale === 'vi' ? 'Đã có lỗi xảy ra.' : 'Something went wrong.');
   }
   return locale === 'vi' ? 'Đã có lỗi xảy ra.' : 'Something went wrong.';
@@ -106,7 +130,7 @@ export function applyFieldErrors(form: FormInstance, err: unknown, locale: Local
   const known = errorTexts[err.code];
   const useCodeText = known && err.code !== 'VALIDATION_FAILED' && err.fields.length === 1;
   const marks = err.fields
-    .map((f) => ({ name: fieldName(mapPath(f.path)), errors: [useCodeText ? known[locale] : f.message] }))
+    .map((f) => ({ name: fieldName(mapPath(f.path)), errors: [(useCodeText && known[locale]) || f.message] }))
     .filter((m) => m.name.length > 0);
   form.setFields(marks);
   return marks.length > 0;
