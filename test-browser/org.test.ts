@@ -76,6 +76,8 @@ describe('organisation browser', () => {
     await addDialog.getByTestId('unit-name').fill(name);
     await addDialog.getByTestId('unit-type').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Tổ công nghệ số cộng đồng' }).click();
+    // The list closes with an animation; on a busy machine it still covers the button for a while.
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await addDialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
     await page.getByText(`Đã thêm đơn vị "${name}"`).waitFor();
     await addDialog.waitFor({ state: 'hidden' });
