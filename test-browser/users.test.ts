@@ -26,7 +26,8 @@ describe('user administration', () => {
     await dialog.getByTestId('grant-role').click();
     const roleOptions = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await roleOptions.first().waitFor();
-    expect(await roleOptions.allTextContents()).toEqual(['Cán bộ đơn vị', 'Cán bộ một cửa']);
+    // The list fades in: poll until its options are all there.
+    await expect.poll(() => roleOptions.allTextContents()).toEqual(['Cán bộ đơn vị', 'Cán bộ một cửa']);
     await roleOptions.filter({ hasText: 'Cán bộ đơn vị' }).click();
     await screenshot(page, 'desktop-create-user');
     await dialog.getByRole('button', { name: 'Tạo', exact: true }).click();
@@ -96,7 +97,7 @@ describe('managing an existing officer', () => {
     await page.getByTestId('grant-role').click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await options.first().waitFor();
-    expect(await options.allTextContents()).toEqual(['Quản trị cấp xã', 'Lãnh đạo UBND xã', 'Cán bộ phụ trách chuyển đổi số', 'Cán bộ một cửa', 'Người dân']);
+    await expect.poll(() => options.allTextContents()).toEqual(['Quản trị cấp xã', 'Lãnh đạo UBND xã', 'Cán bộ phụ trách chuyển đổi số', 'Cán bộ một cửa', 'Người dân']);
     await options.filter({ hasText: 'Cán bộ một cửa' }).click();
     await page.getByRole('button', { name: 'Thêm vai trò' }).click();
     await expect.poll(() => page.getByTestId('grant').count()).toBe(2);
