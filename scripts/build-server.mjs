@@ -8,18 +8,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 import { serverBundleIsFresh } from './lib/freshness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 if (process.argv.includes('--if-stale') && serverBundleIsFresh(root)) {
   console.log('.build/server is up to date');
-  process.exit(0);
-}
-let esbuild;
-try {
-  esbuild = await import('esbuild');
-} catch {
-  console.log('esbuild is not installed: the server will run from its TypeScript sources through tsx.');
   process.exit(0);
 }
 const outdir = path.join(root, '.build/server');
