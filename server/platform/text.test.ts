@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { compareVietnamese, foldVietnamese, vietnameseSortKey } from './text.ts';
+import { compareVietnamese, foldVietnamese, formatViNumber, vietnameseSortKey } from './text.ts';
 
 const byKey = (a: string, b: string) => {
   const ka = vietnameseSortKey(a);
@@ -36,5 +36,14 @@ describe('foldVietnamese', () => {
   it('removes tones, shapes and đ so unaccented typing finds the name', () => {
     expect(foldVietnamese('Tượng Lĩnh')).toBe('tuong linh');
     expect(foldVietnamese('  ĐỒNG   Tháp ')).toBe('dong thap');
+  });
+});
+
+describe('formatViNumber', () => {
+  it('writes numbers as toLocaleString(\'vi-VN\') does, with a kept formatter per setting', () => {
+    for (const [v, digits] of [[1234.5, 1], [82.25, 1], [0.125, 3], [1_000_000, 0], [-3.14159, 2], [12.3456, undefined]] as const) {
+      expect(formatViNumber(v, digits)).toBe(v.toLocaleString('vi-VN', { maximumFractionDigits: digits ?? 3 }));
+    }
+    expect(formatViNumber(1234.56, 1)).toBe('1.234,6');
   });
 });

@@ -67,3 +67,15 @@ export function foldVietnamese(input: string): string {
 
 export const vietnameseCollator = new Intl.Collator('vi');
 export const compareVietnamese = (a: string, b: string) => vietnameseCollator.compare(a, b);
+
+/**
+ * Numbers written the Vietnamese way (1.234,5). `toLocaleString('vi-VN', …)` builds a new
+ * Intl.NumberFormat on every call (~20 µs on Node 20, against ~0.5 µs for a kept one), which
+ * the dashboards pay per target on every request: one formatter is kept per fraction setting.
+ */
+const viFormatters = new Map<number, Intl.NumberFormat>();
+export function formatViNumber(value: number, maximumFractionDigits = 3): string {
+  let f = viFormatters.get(maximumFractionDigits);
+  if (!f) viFormatters.set(maximumFractionDigits, (f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits })));
+  return f.format(value);
+}

@@ -4,6 +4,7 @@
  * row against what the database knows (given as plain data). Each bad row gets its reasons
  * in Vietnamese; nothing here writes.
  */
+import { formatViNumber } from '../../platform/text.ts';
 import { parsePeriod } from '../reporting/reporting.periods.ts';
 
 export type Cell = string | number | null;
@@ -200,7 +201,7 @@ export interface CheckedRow {
 
 const SOURCE_WORDS: Record<string, string> = { report: 'báo cáo đơn vị đã duyệt', computed: 'tính từ dữ liệu hệ thống', import: 'nhập từ tệp' };
 const text = (c: Cell | undefined) => (c === null || c === undefined ? '' : String(c).trim());
-const num = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 4 });
+const num = (n: number) => formatViNumber(n, 4);
 
 /** A commune code as written or as a spreadsheet number that lost its leading zeros (5800 → "05800"). */
 export const communeCodeOf = (c: Cell | undefined) => {

@@ -3,7 +3,7 @@
  * unit reports a target, checking a reported value, attainment of a target and its status,
  * and completeness / timeliness (NĐ 09/2019/NĐ-CP; RULES.md §1).
  */
-import { foldVietnamese } from '../../platform/text.ts';
+import { foldVietnamese, formatViNumber } from '../../platform/text.ts';
 
 /**
  * A rule whose recipient is a provincial body (Sở, UBND tỉnh/thành phố) binds the commune;
@@ -66,7 +66,7 @@ export function checkValue(
   let warning: string | null = null;
   if (!errors.length && value !== null && previous !== null) {
     const jump = unit === '%' ? Math.abs(value - previous) >= 30 : previous > 0 && Math.abs(value - previous) / previous >= 0.5;
-    if (jump) warning = `Giá trị thay đổi nhiều so với kỳ trước (${previous.toLocaleString('vi-VN')} → ${value.toLocaleString('vi-VN')}); hãy kiểm tra lại.`;
+    if (jump) warning = `Giá trị thay đổi nhiều so với kỳ trước (${formatViNumber(previous)} → ${formatViNumber(value)}); hãy kiểm tra lại.`;
   }
   return { errors, warning, value };
 }
