@@ -23,30 +23,71 @@ export interface NewValue {
   sourceLink?: string | null;
 }
 
+/** Rows per INSERT: 14 parameters each stays far below PostgreSQL's 65,535 per statement. */
+const CHUNK = 1000;
+
+/**
+ * Writes values and their targets' rollup rows set-wise: one multi-row upsert of the values
+ * (per 1,000), one read of each touched target's latest value, one multi-row upsert of the
+ * rollups — instead of three statements per value (a 300-value report or a file import made
+ * ~900 round trips). A value given twice for the same target, period and source keeps the
+ * last one, as writing them one after the other did.
+ */
 export async function recordValues(tx: Ctx, values: NewValue[]) {
   if (!values.length) return;
+  const unique = new Map<string, NewValue>();
+  for (const v of values) unique.set(`${v.targetId} ${v.periodCode} ${v.source}`, v);
+  const targetIds = [...new Set(values.map((v) => v.targetId))];
   const targets = await tx.db
     .selectFrom('planTargets as t')
     .innerJoin('plans as p', 'p.id', 't.planId')
     .select(['t.id', 't.provinceId', 't.communeId', 't.indicatorId', 't.comparator', 't.value', 't.valueMax', 't.year', 'p.periodFrom'])
-    .where('t.id', 'in', values.map((v) => v.targetId))
+    .where('t.id', 'in', targetIds)
     .execute();
-  for (const v of values) {
-    const t = targets.find((x) => x.id === v.targetId);
-    if (!t) continue;
+  if (!targets.length) return;
+  const targetOf = new Map(targets.map((t) => [t.id, t]));
+  const rows = [...unique.values()].flatMap((v) => {
+    const t = targetOf.get(v.targetId);
+    return t ? [{ provinceId: t.provinceId, communeId: t.communeId, targetId: t.id, indicatorId: t.indicatorId, periodCode: v.periodCode, periodEnd: v.periodEnd, value: v.value, numerator: v.numerator, denominator: v.denominator, source: v.source, sourceRef: v.sourceRef, producedBy: v.producedBy, producer: v.producer ?? null, sourceLink: v.sourceLink ?? null }] : [];
+  });
+  for (let i = 0; i < rows.length; i += CHUNK) {
     await tx.db
       .insertInto('indicatorValues')
-      .values({ provinceId: t.provinceId, communeId: t.communeId, targetId: t.id, indicatorId: t.indicatorId, periodCode: v.periodCode, periodEnd: v.periodEnd, value: v.value, numerator: v.numerator, denominator: v.denominator, source: v.source, sourceRef: v.sourceRef, producedBy: v.producedBy, producer: v.producer ?? null, sourceLink: v.sourceLink ?? null })
-      .onConflict((oc) => oc.columns(['targetId', 'periodCode', 'source']).doUpdateSet({ value: v.value, numerator: v.numerator, denominator: v.denominator, sourceRef: v.sourceRef, producedBy: v.producedBy, producer: v.producer ?? null, sourceLink: v.sourceLink ?? null, producedAt: sql`now()` }))
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.columns(['targetId', 'periodCode', 'source']).doUpdateSet((eb) => ({
+        value: eb.ref('excluded.value'), numerator: eb.ref('excluded.numerator'), denominator: eb.ref('excluded.denominator'), sourceRef: eb.ref('excluded.sourceRef'),
+        producedBy: eb.ref('excluded.producedBy'), producer: eb.ref('excluded.producer'), sourceLink: eb.ref('excluded.sourceLink'), producedAt: sql`now()`,
+      })))
       .execute();
-    // The latest value of the target, whichever source: the newest period, then the newest write.
-    const latest = await tx.db.selectFrom('indicatorValues').selectAll().where('targetId', '=', t.id).orderBy('periodEnd', 'desc').orderBy('producedAt', 'desc').limit(1).executeTakeFirstOrThrow();
+  }
+  // The latest value of each target, whichever source: the newest period, then the newest write.
+  const latest = await tx.db
+    .selectFrom('indicatorValues')
+    .select(['targetId', 'value', 'periodCode', 'periodEnd', 'source'])
+    .distinctOn('targetId')
+    .where('communeId', 'in', [...new Set(targets.map((t) => t.communeId))])
+    .where('targetId', 'in', targets.map((t) => t.id))
+    .orderBy('targetId')
+    .orderBy('periodEnd', 'desc')
+    .orderBy('producedAt', 'desc')
+    .execute();
+  const rollups = latest.map((l) => {
+    const t = targetOf.get(l.targetId)!;
     const target = { comparator: t.comparator, value: Number(t.value), valueMax: t.valueMax === null ? null : Number(t.valueMax), year: t.year };
-    const value = Number(latest.value);
-    const row = {
-      provinceId: t.provinceId, communeId: t.communeId, indicatorId: t.indicatorId, value, periodCode: latest.periodCode, periodEnd: latest.periodEnd,
-      attainment: attainment(target, value), status: targetStatus(target, value, { date: latest.periodEnd, planStartYear: t.periodFrom }), source: latest.source,
+    const value = Number(l.value);
+    return {
+      targetId: t.id, provinceId: t.provinceId, communeId: t.communeId, indicatorId: t.indicatorId, value, periodCode: l.periodCode, periodEnd: l.periodEnd,
+      attainment: attainment(target, value), status: targetStatus(target, value, { date: l.periodEnd, planStartYear: t.periodFrom }), source: l.source,
     };
-    await tx.db.insertInto('targetLatest').values({ targetId: t.id, ...row }).onConflict((oc) => oc.column('targetId').doUpdateSet({ ...row, updatedAt: sql`now()` })).execute();
+  });
+  for (let i = 0; i < rollups.length; i += CHUNK) {
+    await tx.db
+      .insertInto('targetLatest')
+      .values(rollups.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.column('targetId').doUpdateSet((eb) => ({
+        provinceId: eb.ref('excluded.provinceId'), communeId: eb.ref('excluded.communeId'), indicatorId: eb.ref('excluded.indicatorId'), value: eb.ref('excluded.value'),
+        periodCode: eb.ref('excluded.periodCode'), periodEnd: eb.ref('excluded.periodEnd'), attainment: eb.ref('excluded.attainment'), status: eb.ref('excluded.status'), source: eb.ref('excluded.source'), updatedAt: sql`now()`,
+      })))
+      .execute();
   }
 }
