@@ -57,14 +57,19 @@ export function unitTasks(db: Db, planId: string, unitId: string) {
   return db.selectFrom('planTasks').select(['id', 'title', 'groupName']).where('planId', '=', planId).where('leadUnitId', '=', unitId).orderBy('sortOrder').execute();
 }
 
-/** The latest approved value of each target from periods that ended before `before`. */
-export async function previousApprovedValues(db: Db, targetIds: string[], before: string) {
+/**
+ * The latest approved value of each target from periods that ended before `before`. Scoped by
+ * commune so PostgreSQL reads report_values by its (commune_id, target_id) index: by target id
+ * alone it scanned the whole table, which at the deadline wave holds a million rows.
+ */
+export async function previousApprovedValues(db: Db, communeId: string, targetIds: string[], before: string) {
   if (!targetIds.length) return new Map<string, number>();
   const rows = await db
     .selectFrom('reportValues as v')
     .innerJoin('reportSubmissions as s', 's.id', 'v.submissionId')
     .innerJoin('reportingPeriods as p', 'p.id', 's.periodId')
     .select(['v.targetId', 'v.value', 'p.endOn'])
+    .where('v.communeId', '=', communeId)
     .where('v.targetId', 'in', targetIds)
     .where('s.status', '=', 'approved')
     .where('p.endOn', '<', before)

@@ -10,7 +10,7 @@ import type { SaveSubmissionBody, SubmissionView } from './reporting.contract.ts
 import { deadlineFor, periodsForRule } from './reporting.periods.ts';
 import * as q from './reporting.queries.ts';
 import { checkValue, defaultReportingUnit, isLate, ruleLevel, type UnitKind } from './reporting.rules.ts';
-import { platformValues } from './platform-values.ts';
+import { platformValues, type KnownValue } from './platform-values.ts';
 import { recordValues } from '../dashboards/indicator-values.ts';
 import { refreshComputedValues } from '../dashboards/computed-values.ts';
 import { narrativeFromTasks } from './narrative.rules.ts';
@@ -141,41 +141,76 @@ function requireSubmitter(actor: Actor, period: q.PeriodRow, unitId: string) {
   if (!can(actor, 'reports.submit', placeOf(period, unitId))) throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền nộp báo cáo của đơn vị này.');
 }
 
-export async function getSubmission(ctx: Ctx, periodId: string, unitId: string): Promise<SubmissionView> {
-  const { actor, period } = await getReadablePeriod(ctx, periodId);
+/** Everything a unit's report view is made of, read once per request. */
+interface SubmissionParts {
+  unit: NonNullable<Awaited<ReturnType<typeof findNode>>>;
+  sub: Awaited<ReturnType<typeof q.findSubmission>>;
+  targets: Awaited<ReturnType<typeof q.unitTargets>>;
+  tasks: Awaited<ReturnType<typeof q.unitTasks>>;
+  previous: Map<string, number>;
+  known: Map<string, KnownValue>;
+  saved: { targetId: string; value: unknown; numerator: unknown; denominator: unknown; note: string | null; warning: string | null }[];
+  narratives: { planTaskId: string | null; taskTitle: string; done: string | null; difficulties: string | null; proposals: string | null }[];
+  tracked: UnitTaskGroup[];
+  history: Awaited<ReturnType<typeof q.eventsOf>>;
+}
+
+const isEditable = (status: SubmissionView['status']) => status === 'none' || status === 'draft' || status === 'returned';
+
+function unitPeriod(period: q.PeriodRow) {
   if (period.level !== 'unit') throw new AppError('REPORTING_PERIOD_NOT_FOR_UNITS', 'invalid', 'Kỳ này là báo cáo của xã gửi tỉnh, không phải của các đơn vị.');
+  return period;
+}
+
+/** Reads a unit's report for a period: its targets once, the saved rows, the prefill sources. */
+async function loadSubmission(ctx: Ctx, period: q.PeriodRow, unitId: string): Promise<SubmissionParts> {
   const unit = await loadUnit(ctx, period, unitId);
-  const sub = await q.findSubmission(ctx.db, periodId, unitId);
-  const [targets, tasks, previous, known] = await Promise.all([
+  const [sub, targets, tasks, known] = await Promise.all([
+    q.findSubmission(ctx.db, period.id, unitId),
     q.unitTargets(ctx.db, period.planId, unitId),
     q.unitTasks(ctx.db, period.planId, unitId),
-    q.unitTargets(ctx.db, period.planId, unitId).then((ts) => q.previousApprovedValues(ctx.db, ts.map((t) => t.id), period.startOn)),
     platformValues(ctx, period),
   ]);
-  const saved = sub ? await ctx.db.selectFrom('reportValues').selectAll().where('submissionId', '=', sub.id).execute() : [];
-  const narratives = sub ? await ctx.db.selectFrom('reportNarratives').selectAll().where('submissionId', '=', sub.id).execute() : [];
-  const status = sub?.status ?? 'none';
+  const [previous, saved, narratives, history] = await Promise.all([
+    q.previousApprovedValues(ctx.db, period.communeId, targets.map((t) => t.id), period.startOn),
+    sub ? ctx.db.selectFrom('reportValues').selectAll().where('submissionId', '=', sub.id).execute() : [],
+    sub ? ctx.db.selectFrom('reportNarratives').selectAll().where('submissionId', '=', sub.id).execute() : [],
+    sub ? q.eventsOf(ctx.db, { submissionId: sub.id }) : [],
+  ]);
   // While the unit can still edit, rows without saved text start from its tracked tasks' progress.
-  const editable = status === 'none' || status === 'draft' || status === 'returned';
-  const tracked = editable ? await unitTasksForPeriod(ctx, period, unitId) : [];
+  const tracked = isEditable(sub?.status ?? 'none') ? await unitTasksForPeriod(ctx, period, unitId) : [];
+  return { unit, sub, targets, tasks, previous, known, saved, narratives, tracked, history };
+}
+
+const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+
+/** The view of a unit's report from its parts (no I/O): saved values by target, else the platform's known figure. */
+function presentSubmission(actor: Actor, period: q.PeriodRow, p: SubmissionParts): SubmissionView {
+  const sub = p.sub;
+  const status = sub?.status ?? 'none';
+  const savedOf = new Map(p.saved.map((v) => [v.targetId, v]));
   return {
-    id: sub?.id ?? null, periodId, periodLabel: period.label, dueOn: period.dueOn, unitId, unitName: unit.fullName, status,
+    id: sub?.id ?? null, periodId: period.id, periodLabel: period.label, dueOn: period.dueOn, unitId: p.unit.id, unitName: p.unit.fullName, status,
     isLate: sub?.isLate ?? null, submittedAt: sub?.submittedAt ? new Date(sub.submittedAt).toISOString() : null, reviewComment: sub?.reviewComment ?? null, generalNote: sub?.generalNote ?? null,
-    values: targets.map((t) => {
-      const v = saved.find((x) => x.targetId === t.id);
-      const k = !v && t.indicatorCode ? known.get(t.indicatorCode) : undefined;
-      const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+    values: p.targets.map((t) => {
+      const v = savedOf.get(t.id);
+      const k = !v && t.indicatorCode ? p.known.get(t.indicatorCode) : undefined;
       return {
         targetId: t.id, groupName: t.groupName, text: t.text, targetText: describeTarget({ ...t, value: Number(t.value), valueMax: num(t.valueMax) }), unit: t.unit,
-        hasFormula: !!(t.numeratorLabel && t.denominatorLabel), numeratorLabel: t.numeratorLabel, denominatorLabel: t.denominatorLabel, previousValue: previous.get(t.id) ?? null,
+        hasFormula: !!(t.numeratorLabel && t.denominatorLabel), numeratorLabel: t.numeratorLabel, denominatorLabel: t.denominatorLabel, previousValue: p.previous.get(t.id) ?? null,
         value: num(v?.value ?? k?.value), numerator: num(v?.numerator ?? k?.numerator), denominator: num(v?.denominator ?? k?.denominator),
         note: v?.note ?? (k ? k.source : null), warning: v?.warning ?? null, prefilled: !!k,
       };
     }),
-    narratives: narrativeRows(tasks, tracked, narratives),
-    history: sub ? await q.eventsOf(ctx.db, { submissionId: sub.id }) : [],
-    allowedActions: submissionActions(actor, period, unitId, status),
+    narratives: narrativeRows(p.tasks, isEditable(status) ? p.tracked : [], p.narratives),
+    history: p.history,
+    allowedActions: submissionActions(actor, period, p.unit.id, status),
   };
+}
+
+export async function getSubmission(ctx: Ctx, periodId: string, unitId: string): Promise<SubmissionView> {
+  const { actor, period } = await getReadablePeriod(ctx, periodId);
+  return presentSubmission(actor, period, await loadSubmission(ctx, unitPeriod(period), unitId));
 }
 
 /**
@@ -189,61 +224,76 @@ function narrativeRows(
   tracked: UnitTaskGroup[],
   saved: { planTaskId: string | null; taskTitle: string; done: string | null; difficulties: string | null; proposals: string | null }[],
 ): SubmissionView['narratives'] {
-  const rows: { planTaskId: string | null; taskTitle: string; groupName: string | null }[] = planTasks.map((t) => ({ planTaskId: t.id, taskTitle: t.title, groupName: t.groupName }));
-  const same = (a: { planTaskId: string | null; taskTitle: string }, b: { planTaskId: string | null; taskTitle: string }) => (a.planTaskId ?? null) === (b.planTaskId ?? null) && (a.planTaskId !== null || a.taskTitle === b.taskTitle);
-  const groupOf = (r: { planTaskId: string | null; taskTitle: string }) => tracked.find((g) => same(r, { planTaskId: g.planTaskId, taskTitle: g.title }));
-  for (const g of tracked) if (!rows.some((r) => same(r, { planTaskId: g.planTaskId, taskTitle: g.title }))) rows.push({ planTaskId: g.planTaskId, taskTitle: g.title, groupName: g.groupName });
-  for (const n of saved) if (!rows.some((r) => same(r, n))) rows.push({ planTaskId: n.planTaskId, taskTitle: n.taskTitle, groupName: null });
-  return rows.map((r) => {
-    const n = saved.find((x) => same(r, x));
+  // A row is the plan item it reports on; an ad hoc task (no plan item) is matched by its title.
+  const key = (r: { planTaskId: string | null; taskTitle: string }) => (r.planTaskId ? `item:${r.planTaskId}` : `title:${r.taskTitle}`);
+  const rows = new Map<string, { planTaskId: string | null; taskTitle: string; groupName: string | null }>();
+  for (const t of planTasks) if (!rows.has(key({ planTaskId: t.id, taskTitle: t.title }))) rows.set(key({ planTaskId: t.id, taskTitle: t.title }), { planTaskId: t.id, taskTitle: t.title, groupName: t.groupName });
+  const groups = new Map<string, UnitTaskGroup>();
+  for (const g of tracked) {
+    const k = key({ planTaskId: g.planTaskId, taskTitle: g.title });
+    if (!groups.has(k)) groups.set(k, g);
+    if (!rows.has(k)) rows.set(k, { planTaskId: g.planTaskId, taskTitle: g.title, groupName: g.groupName });
+  }
+  const savedOf = new Map<string, (typeof saved)[number]>();
+  for (const n of saved) {
+    const k = key(n);
+    if (!savedOf.has(k)) savedOf.set(k, n);
+    if (!rows.has(k)) rows.set(k, { planTaskId: n.planTaskId, taskTitle: n.taskTitle, groupName: null });
+  }
+  return [...rows.entries()].map(([k, r]) => {
+    const n = savedOf.get(k);
     if (n) return { ...r, done: n.done, difficulties: n.difficulties, proposals: n.proposals, prefilled: false };
-    const text = narrativeFromTasks(groupOf(r)?.tasks ?? []);
+    const text = narrativeFromTasks(groups.get(k)?.tasks ?? []);
     return { ...r, done: text, difficulties: null, proposals: null, prefilled: text !== null };
   });
 }
 
+/** Saves a unit's draft: reads the report once, checks every value against its target, writes, answers from what it wrote. */
 export async function saveSubmission(ctx: Ctx, periodId: string, unitId: string, body: SaveSubmissionBody) {
-  const current = await getSubmission(ctx, periodId, unitId);
-  const period = (await q.findPeriod(ctx.db, periodId))!;
-  requireSubmitter(requireActor(ctx), period, unitId);
-  if (!current.allowedActions.includes('save')) {
-    throw new AppError('REPORT_LOCKED', 'conflict', current.status === 'approved' ? 'Báo cáo đã được duyệt và khóa.' : 'Báo cáo đã nộp, đang chờ duyệt.');
+  const { actor, period } = await getReadablePeriod(ctx, periodId);
+  const parts = await loadSubmission(ctx, unitPeriod(period), unitId);
+  requireSubmitter(actor, period, unitId);
+  const status = parts.sub?.status ?? 'none';
+  if (!isEditable(status)) {
+    throw new AppError('REPORT_LOCKED', 'conflict', status === 'approved' ? 'Báo cáo đã được duyệt và khóa.' : 'Báo cáo đã nộp, đang chờ duyệt.');
   }
+  const targetOf = new Map(parts.targets.map((t) => [t.id, t]));
   const fields: { path: string; message: string }[] = [];
   const values = body.values.map((v, i) => {
-    const target = current.values.find((t) => t.targetId === v.targetId);
+    const target = targetOf.get(v.targetId);
     if (!target) {
       fields.push({ path: `body.values.${i}.targetId`, message: 'Chỉ tiêu không thuộc đơn vị này' });
       return null;
     }
-    const check = checkValue(v, target.unit, target.previousValue);
+    const check = checkValue(v, target.unit, parts.previous.get(target.id) ?? null);
     for (const e of check.errors) fields.push({ path: `body.values.${i}.${e.field}`, message: e.message });
     return { ...v, value: check.value, warning: check.warning };
   });
   if (fields.length) throw new AppError('REPORT_VALUES_INVALID', 'invalid', fields[0].message, { fields });
   return inTransaction(ctx, async (tx) => {
     const tenant = { provinceId: period.provinceId, communeId: period.communeId };
-    let id = current.id;
-    if (!id) {
-      id = (await tx.db.insertInto('reportSubmissions').values({ ...tenant, periodId, unitId, submittedAt: null, submittedBy: null, isLate: null, reviewComment: null, reviewedBy: null, reviewedAt: null, generalNote: body.generalNote }).returning('id').executeTakeFirstOrThrow()).id;
-    } else {
-      await tx.db.updateTable('reportSubmissions').set({ generalNote: body.generalNote, status: current.status === 'returned' ? 'returned' : 'draft', updatedAt: sql`now()` }).where('id', '=', id).execute();
-    }
+    const sub = parts.sub
+      ? await tx.db.updateTable('reportSubmissions').set({ generalNote: body.generalNote, status: status === 'returned' ? 'returned' : 'draft', updatedAt: sql`now()` }).where('id', '=', parts.sub.id).returningAll().executeTakeFirstOrThrow()
+      : await tx.db.insertInto('reportSubmissions').values({ ...tenant, periodId, unitId, submittedAt: null, submittedBy: null, isLate: null, reviewComment: null, reviewedBy: null, reviewedAt: null, generalNote: body.generalNote }).returningAll().executeTakeFirstOrThrow();
+    const id = sub.id;
     await tx.db.deleteFrom('reportValues').where('submissionId', '=', id).execute();
-    const rows = values.filter((v) => v !== null).map((v) => ({ ...tenant, submissionId: id!, targetId: v!.targetId, value: v!.value, numerator: v!.numerator, denominator: v!.denominator, note: v!.note, warning: v!.warning }));
+    const rows = values.filter((v) => v !== null).map((v) => ({ ...tenant, submissionId: id, targetId: v.targetId, value: v.value, numerator: v.numerator, denominator: v.denominator, note: v.note, warning: v.warning }));
     if (rows.length) await tx.db.insertInto('reportValues').values(rows).execute();
     await tx.db.deleteFrom('reportNarratives').where('submissionId', '=', id).execute();
     // Every row sent is kept, an emptied one too: what the person cleared is not prefilled again.
-    const narr = body.narratives.map((n) => ({ ...tenant, submissionId: id!, planTaskId: n.planTaskId, taskTitle: n.taskTitle, done: n.done, difficulties: n.difficulties, proposals: n.proposals }));
+    const narr = body.narratives.map((n) => ({ ...tenant, submissionId: id, planTaskId: n.planTaskId, taskTitle: n.taskTitle, done: n.done, difficulties: n.difficulties, proposals: n.proposals }));
     if (narr.length) await tx.db.insertInto('reportNarratives').values(narr).execute();
-    await audit(tx, { action: 'report.saved', recordType: 'report_submission', recordId: id, summary: `Lưu báo cáo ${period.label} của ${current.unitName}: ${rows.length} giá trị`, ...tenant });
-    return getSubmission(tx, periodId, unitId);
+    await audit(tx, { action: 'report.saved', recordType: 'report_submission', recordId: id, summary: `Lưu báo cáo ${period.label} của ${parts.unit.fullName}: ${rows.length} giá trị`, ...tenant });
+    // The answer is what was just written; saving adds no event and leaves the prefill sources as they were.
+    return presentSubmission(actor, period, { ...parts, sub, saved: rows, narratives: narr });
   });
 }
 
 export async function submitSubmission(ctx: Ctx, periodId: string, unitId: string) {
-  const current = await getSubmission(ctx, periodId, unitId);
-  requireSubmitter(requireActor(ctx), (await q.findPeriod(ctx.db, periodId))!, unitId);
+  const { actor, period } = await getReadablePeriod(ctx, periodId);
+  const parts = await loadSubmission(ctx, unitPeriod(period), unitId);
+  requireSubmitter(actor, period, unitId);
+  const current = presentSubmission(actor, period, parts);
   if (!current.id) throw new AppError('REPORT_NOT_SAVED', 'invalid', 'Hãy nhập và lưu số liệu trước khi nộp.');
   if (!current.allowedActions.includes('submit')) throw new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo này không thể nộp ở trạng thái hiện tại.');
   const missing = current.values.map((v, i) => ({ v, i })).filter(({ v }) => v.value === null && !v.note);
@@ -251,17 +301,19 @@ export async function submitSubmission(ctx: Ctx, periodId: string, unitId: strin
     // The same paths as a save's field errors, so the form marks the same inputs.
     throw new AppError('REPORT_VALUES_MISSING', 'invalid', `Còn ${missing.length} chỉ tiêu chưa có số liệu hoặc ghi chú lý do.`, { fields: missing.map(({ i }) => ({ path: `body.values.${i}.value`, message: 'Chưa có số liệu hoặc ghi chú lý do' })) });
   }
-  const period = (await q.findPeriod(ctx.db, periodId))!;
-  const actor = requireActor(ctx);
   const now = new Date();
   const late = isLate(now, period.dueOn);
   return inTransaction(ctx, async (tx) => {
-    const r = await tx.db.updateTable('reportSubmissions').set({ status: 'submitted', submittedAt: now, submittedBy: actor.userId, isLate: late, updatedAt: sql`now()` }).where('id', '=', current.id!).where('status', 'in', ['draft', 'returned']).executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo vừa thay đổi trạng thái; hãy tải lại.');
-    await tx.db.insertInto('reportEvents').values({ provinceId: period.provinceId, communeId: period.communeId, submissionId: current.id!, communeReportId: null, kind: 'submitted', actorId: actor.userId, comment: late ? `Nộp muộn (hạn ${period.dueOn})` : null }).execute();
-    await audit(tx, { action: 'report.submitted', recordType: 'report_submission', recordId: current.id!, summary: `Nộp báo cáo ${period.label} của ${current.unitName}${late ? ' (muộn)' : ''}`, provinceId: period.provinceId, communeId: period.communeId });
+    const sub = await tx.db.updateTable('reportSubmissions').set({ status: 'submitted', submittedAt: now, submittedBy: actor.userId, isLate: late, updatedAt: sql`now()` }).where('id', '=', current.id!).where('status', 'in', ['draft', 'returned']).returningAll().executeTakeFirst();
+    if (!sub) throw new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo vừa thay đổi trạng thái; hãy tải lại.');
+    await tx.db.insertInto('reportEvents').values({ provinceId: period.provinceId, communeId: period.communeId, submissionId: sub.id, communeReportId: null, kind: 'submitted', actorId: actor.userId, comment: late ? `Nộp muộn (hạn ${period.dueOn})` : null }).execute();
+    await audit(tx, { action: 'report.submitted', recordType: 'report_submission', recordId: sub.id, summary: `Nộp báo cáo ${period.label} của ${current.unitName}${late ? ' (muộn)' : ''}`, provinceId: period.provinceId, communeId: period.communeId });
     await refreshComputedValues(tx, period.communeId); // reports submitted (on time): the dashboards' figures
-    return getSubmission(tx, periodId, unitId);
+    // This submission now counts in the platform's reporting figures: re-read them only if a target still shows them.
+    const savedIds = new Set(parts.saved.map((v) => v.targetId));
+    const showsKnown = parts.targets.some((t) => !savedIds.has(t.id) && t.indicatorCode && parts.known.has(t.indicatorCode));
+    const known = showsKnown ? await platformValues(tx, period) : parts.known;
+    return presentSubmission(actor, period, { ...parts, sub, known, history: await q.eventsOf(tx.db, { submissionId: sub.id }) });
   });
 }
 
