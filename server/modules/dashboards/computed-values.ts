@@ -14,7 +14,7 @@
  * of these catalogue indicators.
  */
 import type { Actor } from '../../platform/access.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { vietnamToday } from '../calendar/dates.ts';
 import { REPORTING_PRODUCER, reportingFigures, reportingValues } from '../reporting/platform-values.ts';
 import { stats } from '../tasks/tasks.lists.service.ts';
@@ -81,10 +81,42 @@ export async function refreshComputedValues(tx: Ctx, communeId: string, today: s
     ? await tx.db.selectFrom('indicatorValues').select(['targetId', 'value', 'numerator', 'denominator'])
         .where('communeId', '=', communeId).where('targetId', 'in', values.map((v) => v.targetId)).where('periodCode', '=', period.code).where('source', '=', 'computed').execute()
     : [];
+  const storedOf = new Map(stored.map((x) => [x.targetId, x]));
   const changed = values.filter((v) => {
-    const old = stored.find((x) => x.targetId === v.targetId);
+    const old = storedOf.get(v.targetId);
     return !old || Number(old.value) !== v.value || Number(old.numerator) !== v.numerator || Number(old.denominator) !== v.denominator;
   });
   await recordValues(tx, changed);
   return changed.length;
+}
+
+/**
+ * The daily refresh: every commune whose current plan has a target linked to a computed
+ * indicator, one transaction each (a failure in one commune does not hold back the others'
+ * figures; the next day's run tries again). Returns how many communes were read and how many
+ * values changed.
+ */
+export async function refreshAllComputedValues(ctx: Ctx, today: string = vietnamToday()): Promise<{ communes: number; written: number; failed: { communeId: string; error: string }[] }> {
+  const communes = await ctx.db
+    .selectFrom('planTargets as t')
+    .innerJoin('plans as p', 'p.id', 't.planId')
+    .innerJoin('indicators as i', 'i.id', 't.indicatorId')
+    .select('t.communeId')
+    .distinct()
+    .where('t.kind', '=', 'target')
+    .where('p.archivedAt', 'is', null)
+    .where('i.code', 'in', CODES)
+    .orderBy('t.communeId')
+    .execute();
+  let written = 0;
+  const failed: { communeId: string; error: string }[] = [];
+  for (const c of communes) {
+    try {
+      written += await inTransaction(ctx, (tx) => refreshComputedValues(tx, c.communeId, today));
+    } catch (e) {
+      // Reported with the run's result (the loop logs it); the other communes still get their figures.
+      failed.push({ communeId: c.communeId, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return { communes: communes.length, written, failed };
 }

@@ -1,27 +1,44 @@
 /**
  * What the running server does every REMINDER_INTERVAL_MINUTES: scan for reminders, then
- * drain the mail outbox; and what `xaso reminders` does once. Runs never overlap; a failed
- * run is logged and the next one tries again (everything it does is idempotent).
+ * drain the mail outbox, and once a day refresh the dashboards' computed values (a task falls
+ * overdue with the date alone, no write to trigger it); and what `xaso reminders` does once.
+ * Runs never overlap; a failed run is logged and the next one tries again (everything it does
+ * is idempotent).
  */
 import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { systemCtx } from '../../platform/context.ts';
 import { vietnamToday } from '../calendar/dates.ts';
+import { refreshAllComputedValues } from '../dashboards/computed-values.ts';
 import { drainOutbox, type DrainResult } from './outbox.sender.ts';
 import { scanReminders, type ScanResult } from './reminders.ts';
 
-export async function runReminders(db: Db, config: Config, today = vietnamToday()): Promise<{ scan: ScanResult; mail: DrainResult }> {
+export interface RemindersResult {
+  scan: ScanResult;
+  mail: DrainResult;
+  /** The daily refresh of computed indicator values, when this run did it. */
+  computed?: Awaited<ReturnType<typeof refreshAllComputedValues>>;
+}
+
+export async function runReminders(db: Db, config: Config, today = vietnamToday(), opts: { refreshComputed?: boolean } = {}): Promise<RemindersResult> {
   const scan = await scanReminders(db, today, { escalateAfter: config.escalateAfterWorkingDays });
   const mail = await drainOutbox(db, config, { limit: 500 });
-  return { scan, mail };
+  if (opts.refreshComputed === false) return { scan, mail };
+  return { scan, mail, computed: await refreshAllComputedValues(systemCtx(db, config), today) };
 }
 
 export function startReminderLoop(db: Db, config: Config, log: { info(o: object, m: string): void; error(o: object, m: string): void }): () => void {
   let running = false;
+  // The day whose computed values this process has refreshed: the first run of each day does it.
+  let refreshedOn: string | null = null;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const r = await runReminders(db, config);
+      const today = vietnamToday();
+      const r = await runReminders(db, config, today, { refreshComputed: refreshedOn !== today });
+      if (r.computed) refreshedOn = today;
+      if (r.computed?.failed.length) log.error({ failed: r.computed.failed }, 'chỉ tiêu tự tính: không cập nhật được một số xã, sẽ thử lại ngày mai');
       log.info(r, 'nhắc việc: đã quét và gửi thư');
     } catch (e) {
       log.error({ err: e }, 'nhắc việc: lỗi, sẽ thử lại lần sau');

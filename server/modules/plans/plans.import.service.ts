@@ -6,6 +6,7 @@ import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { requireActor } from '../auth/auth.service.ts';
 import { listCatalogueForMatching } from '../indicators/indicators.queries.ts';
+import { refreshComputedValues } from '../dashboards/computed-values.ts';
 import { findNode } from '../org/org.queries.ts';
 import { indicatorsIn } from './import/indicators.ts';
 import type { PlanContentInput } from './plans.contract.ts';
@@ -131,6 +132,7 @@ export async function saveContentAsPlan(
     const plan = (await q.findPlan(tx.db, input.planId))!;
     const diff = diffPlans(await q.loadContent(tx.db, plan), content);
     await q.writeItems(tx.db, plan, content, diff);
+    if (content.targets.some((t) => t.indicatorId)) await refreshComputedValues(tx, plan.communeId); // targets linked to computed indicators get their values now
     const versionNo = plan.currentVersion + 1;
     await tx.db.updateTable('plans').set({ ...h, currentVersion: versionNo, updatedAt: sql`now()` }).where('id', '=', plan.id).execute();
     await tx.db.insertInto('planVersions').values({ planId: plan.id, provinceId: plan.provinceId, communeId: plan.communeId, versionNo, sourceFileName: input.source?.fileName ?? null, sourceFormat: input.source?.format ?? null, sourceSha256: input.source?.sha256 ?? null, sourceText: input.source?.text ?? null, snapshot: JSON.stringify(content), changes: JSON.stringify({ ...stripPairs(diff), summary: summariseDiff(diff) }), note: input.note, createdBy: input.actorId }).execute();
@@ -143,6 +145,7 @@ export async function saveContentAsPlan(
     .returning(['id', 'provinceId', 'communeId'])
     .executeTakeFirstOrThrow();
   await q.writeItems(tx.db, plan, content);
+  if (content.targets.some((t) => t.indicatorId)) await refreshComputedValues(tx, plan.communeId);
   await tx.db.insertInto('planVersions').values({ planId: plan.id, provinceId: plan.provinceId, communeId: plan.communeId, versionNo: 1, sourceFileName: input.source?.fileName ?? null, sourceFormat: input.source?.format ?? null, sourceSha256: input.source?.sha256 ?? null, sourceText: input.source?.text ?? null, snapshot: JSON.stringify(content), changes: null, note: input.note, createdBy: input.actorId }).execute();
   await audit(tx, { action: 'plan.created', recordType: 'plan', recordId: plan.id, summary: `Tạo kế hoạch "${h.title}" của ${commune.fullName}: ${content.targets.length} chỉ tiêu, ${content.tasks.length} nhiệm vụ`, provinceId: plan.provinceId, communeId: plan.communeId });
   return plan.id;

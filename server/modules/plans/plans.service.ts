@@ -4,6 +4,7 @@ import { audit, diff } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { requireActor } from '../auth/auth.service.ts';
+import { refreshComputedValues } from '../dashboards/computed-values.ts';
 import { ReportingRuleInput, TargetInput, TaskInput, type PlanView } from './plans.contract.ts';
 import { describeTarget } from './plans.content.ts';
 import * as q from './plans.queries.ts';
@@ -89,6 +90,7 @@ export async function addItem(ctx: Ctx, id: string, kind: ItemKind, body: Record
       .returning('id')
       .executeTakeFirstOrThrow();
     await touch(tx, id);
+    if (kind === 'targets' && body.indicatorId) await refreshComputedValues(tx, plan.communeId); // a target linked to a computed indicator gets its value now
     await audit(tx, { action: `plan.${kind}_added`, recordType: 'plan', recordId: id, summary: `Thêm ${spec.label}: ${spec.describe(body)}`, changes: { itemId: row.id, ...body }, ...placeOf(plan) });
     return view(tx, actor, (await q.findPlan(tx.db, id))!);
   });
@@ -112,6 +114,7 @@ export async function updateItem(ctx: Ctx, id: string, kind: ItemKind, itemId: s
   return inTransaction(ctx, async (tx) => {
     await tx.db.updateTable(ITEMS[kind].table).set({ ...toRow(kind, body), updatedAt: sql`now()` } as never).where('id', '=', itemId).execute();
     await touch(tx, id);
+    if (kind === 'targets' && body.indicatorId && body.indicatorId !== before.indicatorId) await refreshComputedValues(tx, plan.communeId); // newly linked: its computed value now, not at the next write
     await audit(tx, { action: `plan.${kind}_updated`, recordType: 'plan', recordId: id, summary: `Sửa ${ITEMS[kind].label}: ${ITEMS[kind].describe({ ...before, ...body })}`, changes: { itemId, ...diff(before, body) }, ...placeOf(plan) });
     return view(tx, actor, (await q.findPlan(tx.db, id))!);
   });
