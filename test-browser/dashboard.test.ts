@@ -165,8 +165,8 @@ describe('live attainment', () => {
     const dash = await api('GET', `/dashboards/communes/${communeId}`);
     const catalogue = await api('GET', '/catalogue/indicators');
     const codeOf = (id: string | null) => catalogue.items.find((i: { id: string }) => i.id === id)?.code as string | undefined;
-    type Row = { targetId: string; indicatorId: string | null; unit: string; values: { periodCode: string }[] };
-    const target = dash.targets.find((x: Row) => x.unit === '%' && codeOf(x.indicatorId) && !dash.targets.some((y: Row) => y !== x && y.indicatorId === x.indicatorId) && !x.values.some((v) => v.periodCode === '2025'));
+    type Row = { targetId: string; indicatorId: string | null; unit: string; recent: { periodCode: string }[] };
+    const target = dash.targets.find((x: Row) => x.unit === '%' && codeOf(x.indicatorId) && !dash.targets.some((y: Row) => y !== x && y.indicatorId === x.indicatorId) && !x.recent.some((v) => v.periodCode === '2025'));
     const code = codeOf(target.indicatorId)!;
     const csv = ['Mã xã;Mã chỉ tiêu;Kỳ;Giá trị', `05800;${code};2025;"72,5"`, `05800;${code};2025-Q5;bảy mươi`, `99999;${code};2025;10`].join('\r\n');
 
@@ -189,7 +189,7 @@ describe('live attainment', () => {
     expect(await bad.first().locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(255, 241, 240)');
     await screenshot(page, 'desktop-import-preview');
     // Nothing is written yet, and the preview survives a reload.
-    expect((await api('GET', `/dashboards/communes/${communeId}`)).targets.find((x: Row) => x.targetId === target.targetId).values.some((v: { periodCode: string }) => v.periodCode === '2025')).toBe(false);
+    expect((await api('GET', `/dashboards/communes/${communeId}/targets/${target.targetId}/values`)).values.some((v: { periodCode: string }) => v.periodCode === '2025')).toBe(false);
     await page.reload();
     await page.getByTestId('import-preview').waitFor();
     expect(await page.getByTestId('import-status').textContent()).toBe('Đang xem trước');

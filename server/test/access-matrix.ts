@@ -118,6 +118,7 @@ export const MATRIX: Record<string, Row | { coveredBy: string }> = {
   'GET /api/v1/reporting/completeness': { place: 'commune', allow: reads(), req: (f) => ({ method: 'GET', url: `/api/v1/reporting/completeness?communeId=${f.communeId}&year=2026` }) },
 
   'GET /api/v1/dashboards/communes/{id}': { place: 'commune', allow: reads(), req: (f) => ({ method: 'GET', url: `/api/v1/dashboards/communes/${f.communeId}` }) },
+  'GET /api/v1/dashboards/communes/{id}/targets/{targetId}/values': { place: 'commune', allow: reads(), req: (f) => ({ method: 'GET', url: `/api/v1/dashboards/communes/${f.communeId}/targets/${f.targetId}/values` }) },
   'GET /api/v1/dashboards/provinces/{id}': { coveredBy: 'server/modules/dashboards/dashboards.test.ts (needs an indicator with values)' },
   'GET /api/v1/dashboards/national': { coveredBy: 'server/modules/dashboards/dashboards.test.ts' },
   'GET /api/v1/dashboards/communes/{id}/export.xlsx': { place: 'commune', allow: reads(), req: (f) => ({ method: 'GET', url: `/api/v1/dashboards/communes/${f.communeId}/export.xlsx` }) },

@@ -15,6 +15,10 @@ export const ValueView = z.object({
   producedAt: z.string(),
   sourceLink: z.string().nullable().describe('Truy vấn API tới các bản ghi phía sau giá trị tính toán'),
 });
+/** One point of a target's chart: the value of a period (the one written last, whatever its source). */
+export const TrendPoint = z.object({ periodCode: z.string(), date: z.string(), value: z.number() });
+/** How many of the latest periods the dashboard sends per target (its small chart); the rest on request. */
+export const RECENT_PERIODS = 12;
 export const CommuneDashboard = z.object({
   communeId: z.string().uuid(),
   communeName: z.string(),
@@ -34,12 +38,19 @@ export const CommuneDashboard = z.object({
     indicatorId: z.string().uuid().nullable(),
     latest: z.object({ value: z.number(), periodCode: z.string(), source: z.string(), attainment: z.number().nullable() }).nullable(),
     status: Status,
-    trend: z.array(ValueView).describe('Một giá trị mỗi kỳ (giá trị ghi sau cùng), cho biểu đồ và dự báo'),
-    values: z.array(ValueView).describe('Mọi giá trị, mọi nguồn, với nguồn gốc'),
+    periods: z.number().describe('Số kỳ đã có giá trị (dự báo dựa trên tất cả các kỳ này)'),
+    recent: z.array(TrendPoint).describe(`Giá trị của tối đa ${RECENT_PERIODS} kỳ gần nhất, cũ trước mới sau, cho biểu đồ nhỏ; toàn bộ lịch sử và nguồn gốc ở …/targets/:targetId/values`),
     forecast: z.object({ value: z.number(), atDate: z.string(), slopePerYear: z.number(), points: z.number(), method: z.string(), sentence: z.string() }).nullable(),
   })),
   tasks: z.object({ total: z.number(), overdue: z.number(), done: z.number() }),
   reportsWaiting: z.number().describe('Báo cáo đơn vị đã nộp, chờ duyệt'),
+});
+export const CommuneTargetParams = z.object({ id: z.string().uuid('Mã định danh không hợp lệ'), targetId: z.string().uuid('Mã định danh không hợp lệ') });
+/** A target's whole history, asked for when a person opens the target. */
+export const TargetHistory = z.object({
+  targetId: z.string().uuid(),
+  trend: z.array(TrendPoint).describe('Một giá trị mỗi kỳ (giá trị ghi sau cùng), cũ trước mới sau: biểu đồ và dự báo'),
+  values: z.array(ValueView).describe('Mọi giá trị, mọi nguồn, với nguồn gốc, cũ trước mới sau'),
 });
 export const ProvinceQuery = z.object({ indicatorId: z.string().uuid() });
 export const ProvinceTile = z.object({

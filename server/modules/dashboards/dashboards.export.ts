@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../platform/lazy-libs.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { STATUS_LABEL } from '../reporting/reporting.rules.ts';
-import { communeDashboard, provinceTile } from './dashboards.service.ts';
+import { communeDashboard, communeValues, provinceTile } from './dashboards.service.ts';
 
 const SOURCE_LABEL: Record<string, string> = { report: 'Báo cáo đơn vị đã duyệt', computed: 'Tính từ dữ liệu hệ thống', import: 'Nhập từ tệp' };
 const ROMAN = ['I', 'II', 'III', 'IV'];
@@ -53,6 +53,8 @@ function table(ws: ExcelJS.Worksheet, header: { title: string; width: number; nu
 
 export async function communeWorkbook(ctx: Ctx, communeId: string) {
   const d = await communeDashboard(ctx, communeId);
+  // The dashboard answer carries only each target's last periods; the workbook lists every value.
+  const values = await communeValues(ctx, communeId, d.targets.map((t) => t.targetId));
   const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Xã Số';
   const at = new Date().toISOString();
@@ -72,7 +74,7 @@ export async function communeWorkbook(ctx: Ctx, communeId: string) {
   table(vs, [
     { title: 'Chỉ tiêu', width: 50 }, { title: 'Kỳ', width: 14 }, { title: 'Giá trị', width: 10, numFmt: '#,##0.##' }, { title: 'Tử số', width: 9, numFmt: '#,##0.##' }, { title: 'Mẫu số', width: 9, numFmt: '#,##0.##' },
     { title: 'Nguồn', width: 24 }, { title: 'Tạo bởi', width: 34 }, { title: 'Người duyệt / nhập', width: 22 }, { title: 'Lúc', width: 16 }, { title: 'Bản ghi gốc', width: 50 }, { title: 'Truy vấn bản ghi', width: 50 },
-  ], d.targets.flatMap((t) => t.values.map((v) => [
+  ], d.targets.flatMap((t) => (values.get(t.targetId) ?? []).map((v) => [
     t.text, periodLabel(v.periodCode), v.value, v.numerator, v.denominator, SOURCE_LABEL[v.source] ?? v.source, v.producer ?? '', v.producedByName ?? '', viDateTime(v.producedAt), v.sourceRef ?? '', v.sourceLink ?? '',
   ])));
   return { fileName: `bang-dieu-khien-${slug(d.communeName)}-${today()}.xlsx`, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };

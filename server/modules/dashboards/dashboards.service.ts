@@ -6,65 +6,74 @@ import { requireActor } from '../auth/auth.service.ts';
 import { findNode } from '../org/org.queries.ts';
 import { describeTarget } from '../plans/plans.content.ts';
 import { vietnamDate } from '../reporting/reporting.rules.ts';
-import { forecast } from './dashboards.rules.ts';
+import * as q from './dashboards.queries.ts';
+import { forecastFromFit, trendOf } from './dashboards.rules.ts';
 
-/** The commune's plan at a glance: reads the rollup rows, and per target its own short series. */
-export async function communeDashboard(ctx: Ctx, communeId: string) {
+async function readableCommune(ctx: Ctx, communeId: string) {
   const actor = requireActor(ctx);
   const commune = await findNode(ctx.db, communeId);
   if (!commune || commune.kind !== 'commune' || !can(actor, 'plans.read', { provinceId: commune.provinceId, communeId })) throw notFound('ORG_UNIT_NOT_FOUND', 'xã');
-  const plan = await ctx.db.selectFrom('plans').select(['id', 'title']).where('communeId', '=', communeId).where('archivedAt', 'is', null).orderBy('createdAt', 'desc').executeTakeFirst();
-  const targets = plan
-    ? await ctx.db
-        .selectFrom('planTargets as t')
-        .leftJoin('targetLatest as l', 'l.targetId', 't.id')
-        .select(['t.id', 't.groupName', 't.text', 't.comparator', 't.value', 't.valueMax', 't.unit', 't.year', 't.indicatorId', 'l.value as latestValue', 'l.periodCode', 'l.source', 'l.attainment', 'l.status'])
-        .where('t.planId', '=', plan.id)
-        .where('t.kind', '=', 'target')
-        .orderBy('t.sortOrder')
-        .execute()
-    : [];
-  const series = plan
-    ? await ctx.db
-        .selectFrom('indicatorValues as v')
-        .leftJoin('users as u', 'u.id', 'v.producedBy')
-        .select(['v.targetId', 'v.periodCode', 'v.periodEnd', 'v.value', 'v.numerator', 'v.denominator', 'v.source', 'v.sourceRef', 'v.producer', 'v.sourceLink', 'v.producedAt', 'u.fullName as producedByName'])
-        .where('v.communeId', '=', communeId)
-        .orderBy('v.periodEnd')
-        .orderBy('v.producedAt')
-        .execute()
-    : [];
-  const today = vietnamDate(new Date());
-  const tasks = await ctx.db
-    .selectFrom('tasks')
-    .select([sql<number>`count(*)`.as('total'), sql<number>`count(*) filter (where status = 'verified')`.as('done'), sql<number>`count(*) filter (where status <> 'verified' and due_date < ${today})`.as('overdue')])
-    .where('communeId', '=', communeId)
-    .executeTakeFirstOrThrow();
-  const waiting = await ctx.db.selectFrom('reportSubmissions').select(sql<number>`count(*)`.as('n')).where('communeId', '=', communeId).where('status', '=', 'submitted').executeTakeFirstOrThrow();
+  return commune;
+}
+
+const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+
+/**
+ * The commune's plan at a glance: per target its rollup row, its last periods and its
+ * forecast from a line fit computed in SQL. The value history itself is not sent (at ten
+ * years of monthly values that was 5.7 MB per request): `targetHistory` gives one target's.
+ */
+export async function communeDashboard(ctx: Ctx, communeId: string) {
+  const commune = await readableCommune(ctx, communeId);
+  const plan = await q.findCurrentPlan(ctx.db, communeId);
+  const [targets, summaries, work] = await Promise.all([
+    plan ? q.planTargetsWithLatest(ctx.db, plan.id) : [],
+    plan ? q.targetSeriesSummaries(ctx.db, communeId, plan.id) : [],
+    q.communeWorkCounts(ctx.db, communeId, vietnamDate(new Date())),
+  ]);
+  const summaryOf = new Map(summaries.map((x) => [x.targetId, x]));
   const counts = { reached: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0 };
   const rows = targets.map((t) => {
     const status = (t.status ?? 'no_data') as keyof typeof counts;
     counts[status]++;
-    const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
-    const values = series.filter((s) => s.targetId === t.id).map((s) => ({
-      periodCode: s.periodCode, date: s.periodEnd, value: Number(s.value), numerator: num(s.numerator), denominator: num(s.denominator), source: s.source, sourceRef: s.sourceRef,
-      producer: s.producer, producedByName: s.producedByName, producedAt: new Date(s.producedAt).toISOString(), sourceLink: s.sourceLink,
-    }));
-    // One point per period for the chart and the forecast: the value written last (as the rollup decides).
-    const byPeriod = new Map<string, (typeof values)[number]>();
-    for (const v of values) byPeriod.set(v.periodCode, v);
-    const trend = [...byPeriod.values()].sort((a, b) => a.date.localeCompare(b.date));
-    const target = { comparator: t.comparator, value: Number(t.value), valueMax: t.valueMax === null ? null : Number(t.valueMax), unit: t.unit, year: t.year };
+    const series = summaryOf.get(t.id);
+    const target = { comparator: t.comparator, value: Number(t.value), valueMax: num(t.valueMax), unit: t.unit, year: t.year };
     return {
       targetId: t.id, groupName: t.groupName, text: t.text, targetText: describeTarget({ ...target, text: '', year: null }).trim(), comparator: target.comparator, targetValue: target.value, targetValueMax: target.valueMax, unit: t.unit, deadlineYear: t.year, indicatorId: t.indicatorId,
-      latest: t.latestValue === null ? null : { value: Number(t.latestValue), periodCode: t.periodCode!, source: t.source!, attainment: t.attainment === null ? null : Number(t.attainment) },
-      status, trend, values, forecast: forecast(trend.map((p) => ({ date: p.date, value: p.value })), target),
+      latest: t.latestValue === null ? null : { value: Number(t.latestValue), periodCode: t.periodCode!, source: t.source!, attainment: num(t.attainment) },
+      status, periods: series?.n ?? 0, recent: series?.recent ?? [],
+      forecast: series && series.sxx !== null && series.sxy !== null ? forecastFromFit({ n: series.n, meanX: series.meanX, meanY: series.meanY, sxx: series.sxx, sxy: series.sxy }, target) : null,
     };
   });
   return {
     communeId, communeName: commune.fullName, planId: plan?.id ?? null, planTitle: plan?.title ?? null, counts, targets: rows,
-    tasks: { total: Number(tasks.total), overdue: Number(tasks.overdue), done: Number(tasks.done) }, reportsWaiting: Number(waiting.n),
+    tasks: { total: work.total, overdue: work.overdue, done: work.done }, reportsWaiting: work.waiting,
   };
+}
+
+const valueView = (s: q.ValueRow) => ({
+  periodCode: s.periodCode, date: s.periodEnd, value: Number(s.value), numerator: num(s.numerator), denominator: num(s.denominator), source: s.source, sourceRef: s.sourceRef,
+  producer: s.producer, producedByName: s.producedByName, producedAt: new Date(s.producedAt).toISOString(), sourceLink: s.sourceLink,
+});
+
+/** One target's whole history with provenance, and its chart (one point per period): read when a person opens the target. */
+export async function targetHistory(ctx: Ctx, communeId: string, targetId: string) {
+  await readableCommune(ctx, communeId);
+  if (!(await q.findCommuneTarget(ctx.db, communeId, targetId))) throw notFound('PLAN_TARGET_NOT_FOUND', 'chỉ tiêu của xã');
+  const values = (await q.valuesOfTargets(ctx.db, communeId, [targetId])).map(valueView);
+  return { targetId, trend: trendOf(values).map((v) => ({ periodCode: v.periodCode, date: v.date, value: v.value })), values };
+}
+
+/** Every value of every target of the commune's current plan, by target (the .xlsx export). */
+export async function communeValues(ctx: Ctx, communeId: string, targetIds: string[]) {
+  await readableCommune(ctx, communeId);
+  const out = new Map<string, ReturnType<typeof valueView>[]>();
+  for (const row of await q.valuesOfTargets(ctx.db, communeId, targetIds)) {
+    let list = out.get(row.targetId);
+    if (!list) out.set(row.targetId, (list = []));
+    list.push(valueView(row));
+  }
+  return out;
 }
 
 async function indicatorOf(ctx: Ctx, id: string) {

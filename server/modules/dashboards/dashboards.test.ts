@@ -2,12 +2,18 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Session, type TestApp } from '../../test/test-app.ts';
 import { addDays, vietnamToday } from '../calendar/dates.ts';
-import { quarterOf } from './dashboards.rules.ts';
+import { forecast, quarterOf } from './dashboards.rules.ts';
 
 let t: TestApp;
 let admin: Session, plan: Session, province: Session, otherProvince: Session;
 let communeId: string, provinceId: string;
 const get = (s: Session, url: string) => t.request(s, { method: 'GET', url });
+/** A target's whole history, as the page asks for it when a person opens the target. */
+const history = async (s: Session, commune: string, targetId: string) => {
+  const res = await get(s, `/api/v1/dashboards/communes/${commune}/targets/${targetId}/values`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -47,8 +53,12 @@ describe('live attainment', () => {
     const after = (await get(plan, `/api/v1/dashboards/communes/${communeId}`)).json();
     const row = after.targets.find((x: { targetId: string }) => x.targetId === linked.targetId);
     expect(row.latest).toMatchObject({ periodCode: '2026-Q1', source: 'report' });
-    expect(row.trend).toHaveLength(1);
-    expect(row.trend[0].sourceRef).toMatch(/^[0-9a-f-]{36}$/); // the approved report behind the value
+    expect(row.recent).toEqual([{ periodCode: '2026-Q1', date: '2026-03-31', value: row.latest.value }]);
+    expect(row.periods).toBe(1);
+    const h1 = await history(plan, communeId, linked.targetId);
+    expect(h1.trend).toHaveLength(1);
+    expect(h1.values.filter((v: { source: string }) => v.source === 'report')).toEqual([expect.objectContaining({ periodCode: '2026-Q1', value: row.latest.value })]);
+    expect(h1.values.find((v: { source: string }) => v.source === 'report').sourceRef).toMatch(/^[0-9a-f-]{36}$/); // the approved report behind the value
     expect(row.status).not.toBe('no_data');
     expect(after.reportsWaiting).toBe(0);
 
@@ -56,7 +66,11 @@ describe('live attainment', () => {
     const q2 = await reportAndApprove('2026-Q2', (i) => 45 + i);
     await q2.approve();
     const withForecast = (await get(plan, `/api/v1/dashboards/communes/${communeId}`)).json().targets.find((x: { targetId: string }) => x.targetId === linked.targetId);
-    expect(withForecast.trend.map((p: { periodCode: string }) => p.periodCode)).toEqual(['2026-Q1', '2026-Q2']);
+    const h2 = await history(plan, communeId, linked.targetId);
+    expect(h2.trend.map((p: { periodCode: string }) => p.periodCode)).toEqual(['2026-Q1', '2026-Q2']);
+    // The dashboard's short series and its forecast (a line fit summed in SQL) agree with the full history.
+    expect(withForecast.recent).toEqual(h2.trend);
+    expect(withForecast.forecast).toEqual(forecast(h2.trend, { value: withForecast.targetValue, unit: withForecast.unit, year: withForecast.deadlineYear }));
     if (withForecast.deadlineYear) {
       expect(withForecast.forecast.sentence).toMatch(/^Với tốc độ hiện nay, cuối năm \d{4} đạt/);
       expect(withForecast.forecast.method).toMatch(/bình phương tối thiểu/);
@@ -74,6 +88,17 @@ describe('live attainment', () => {
 
   it('keeps each view to its people', async () => {
     expect((await get(otherProvince, `/api/v1/dashboards/communes/${communeId}`)).statusCode).toBe(404);
+    // A target's history: signed in, a valid id, a target of that commune, in the reader's scope.
+    const targetId = (await get(plan, `/api/v1/dashboards/communes/${communeId}`)).json().targets[0].targetId;
+    const at = (commune: string, target: string) => `/api/v1/dashboards/communes/${commune}/targets/${target}/values`;
+    expect((await t.request(null, { method: 'GET', url: at(communeId, targetId) })).statusCode).toBe(401);
+    expect((await get(plan, at(communeId, 'not-a-uuid'))).statusCode).toBe(400);
+    expect((await get(otherProvince, at(communeId, targetId))).statusCode).toBe(404);
+    const vinhBao = (await get(admin, '/api/v1/org/by-code/11824')).json().id;
+    const wrong = await get(admin, at(vinhBao, targetId)); // a target of another commune
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json().error.code).toBe('PLAN_TARGET_NOT_FOUND');
+    expect((await get(province, at(communeId, targetId))).statusCode).toBe(200);
     const indicator = (await get(admin, '/api/v1/catalogue/indicators')).json().items[0].id;
     expect((await get(otherProvince, `/api/v1/dashboards/provinces/${provinceId}?indicatorId=${indicator}`)).statusCode).toBe(404);
     expect((await get(province, `/api/v1/dashboards/national?indicatorId=${indicator}`)).statusCode).toBe(403);
@@ -148,7 +173,7 @@ describe('values computed from the platform’s own records', () => {
     expect(s2.doneOnTime).toMatchObject({ numerator: s1.doneOnTime.numerator + 1, denominator: s1.doneOnTime.denominator + 1 });
     const done = await row('CQS-16');
     expect(done.latest).toMatchObject({ value: pct(s2.doneOnTime), source: 'computed', periodCode: quarter });
-    const v = done.values.find((x: { source: string }) => x.source === 'computed');
+    const v = (await history(vanhoa, vinhBao, linked['CQS-16'])).values.find((x: { source: string }) => x.source === 'computed');
     expect(v).toMatchObject({ numerator: s2.doneOnTime.numerator, denominator: s2.doneOnTime.denominator, producer: 'Tính từ dữ liệu nhiệm vụ của Xã Số', producedByName: null, sourceLink: `/api/v1/tasks?communeId=${vinhBao}&timing=done` });
     expect(v.sourceRef).toMatch(new RegExp(`^CQS-16: Nhiệm vụ được xác nhận hoàn thành đúng hạn ÷ .* = ${s2.doneOnTime.numerator}/${s2.doneOnTime.denominator}`));
     // The link leads to the records: the task list filter includes the verified task.
@@ -179,13 +204,13 @@ describe('values computed from the platform’s own records', () => {
 
     const through = await row('CQS-08');
     expect(through.latest).toMatchObject({ source: 'computed', periodCode: quarter });
-    const v = through.values.find((x: { source: string }) => x.source === 'computed');
+    const v = (await history(vanhoa, vinhBao, linked['CQS-08'])).values.find((x: { source: string }) => x.source === 'computed');
     expect(v.numerator).toBe((before?.value ?? 0) > 0 ? expect.any(Number) : 1);
     expect(v.denominator).toBeGreaterThan(0);
     expect(v.value).toBe(Math.round((10_000 * v.numerator) / v.denominator) / 100);
     expect(v).toMatchObject({ producer: 'Tính từ hệ thống báo cáo của Xã Số', sourceLink: `/api/v1/reporting/completeness?communeId=${vinhBao}&year=${today.slice(0, 4)}` });
     // Submitted after the deadline: it counts as sent through the system, not as on time.
-    const onTime = (await row('CQS-18')).values.find((x: { source: string }) => x.source === 'computed');
+    const onTime = (await history(vanhoa, vinhBao, linked['CQS-18'])).values.find((x: { source: string }) => x.source === 'computed');
     expect(onTime).toMatchObject({ numerator: v.numerator - 1, denominator: v.denominator });
     const tile = (await get(haiphong, `/api/v1/dashboards/provinces/${haiphongId}?indicatorId=${codes['CQS-08']}`)).json();
     expect(tile.communes).toEqual(expect.arrayContaining([expect.objectContaining({ communeCode: '11824', value: v.value })]));
@@ -207,6 +232,15 @@ describe('values computed from the platform’s own records', () => {
     expect(line.slice(7, 9)).toEqual(['Tính từ dữ liệu hệ thống', target.latest.attainment]);
     const values = await sheetRows(res.rawPayload, 2);
     expect(values.some((r) => r[0] === target.text && r[2] === target.latest.value && r[6] === 'Tính từ dữ liệu nhiệm vụ của Xã Số')).toBe(true);
+    // Every value of every target, with its provenance — not only the dashboard's last periods.
+    let all = 0;
+    for (const x of dash.targets as { targetId: string; text: string }[]) {
+      const h = await history(vanhoa, vinhBao, x.targetId);
+      all += h.values.length;
+      for (const v of h.values) expect(values.some((r) => r[0] === x.text && r[2] === v.value && r[3] === (v.numerator ?? undefined) && r[9] === (v.sourceRef ?? undefined))).toBe(true);
+    }
+    expect(all).toBeGreaterThan(0);
+    expect(values.filter((r) => dash.targets.some((x: { text: string }) => x.text === r[0]))).toHaveLength(all);
 
     const p = await t.request(haiphong, { method: 'GET', url: `/api/v1/dashboards/provinces/${haiphongId}/export.xlsx?indicatorId=${codes['CQS-16']}` });
     expect(p.statusCode).toBe(200);

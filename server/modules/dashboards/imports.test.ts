@@ -101,7 +101,8 @@ describe('importing values from a file', () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
       expect(r.latest).toMatchObject({ value: 62.5, periodCode: '2026-Q1', source: 'import' });
-      expect(r.values[0]).toMatchObject({ source: 'import', producer: 'Tệp "so-lieu-quy-1.csv", dòng 2', producedByName: expect.stringMatching(/\S/), sourceRef: `${previewId}#2`, sourceLink: `/api/v1/dashboards/imports/${previewId}` });
+      const h = (await get(vanhoa, `/api/v1/dashboards/communes/${vinhBao}/targets/${r.targetId}/values`)).json();
+      expect(h.values[0]).toMatchObject({ source: 'import', producer: 'Tệp "so-lieu-quy-1.csv", dòng 2', producedByName: expect.stringMatching(/\S/), sourceRef: `${previewId}#2`, sourceLink: `/api/v1/dashboards/imports/${previewId}` });
     }
     const tile = (await get(haiphong, `/api/v1/dashboards/provinces/${haiphongId}?indicatorId=${cqs02}`)).json();
     expect(tile.communes).toEqual([expect.objectContaining({ communeCode: '11824', value: 62.5 })]);

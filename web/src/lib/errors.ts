@@ -56,6 +56,7 @@ export const errorTexts: Record<string, { vi?: string; en: string }> = {
   PLAN_IMPORT_NOT_FOUND: { vi: 'Không tìm thấy bản nhập kế hoạch.', en: 'Plan import not found.' },
   PLAN_ITEM_NOT_FOUND: { vi: 'Không tìm thấy mục này trong kế hoạch; có thể đã bị xóa.', en: 'This item is no longer in the plan; it may have been deleted.' },
   PLAN_VERSION_NOT_FOUND: { vi: 'Không tìm thấy phiên bản kế hoạch.', en: 'Plan version not found.' },
+  PLAN_TARGET_NOT_FOUND: { vi: 'Không tìm thấy chỉ tiêu này của xã; có thể kế hoạch đã thay đổi.', en: 'This target of the commune was not found; the plan may have changed.' },
   INDICATOR_NOT_FOUND: { vi: 'Không tìm thấy chỉ tiêu trong danh mục.', en: 'Indicator not found in the catalogue.' },
   INDICATOR_CODE_TAKEN: { vi: 'Mã chỉ tiêu đã có trong danh mục.', en: 'This indicator code is already in the catalogue.' },
   INDICATOR_MERGE_SELF: { vi: 'Không thể gộp một chỉ tiêu vào chính nó.', en: 'An indicator cannot be merged into itself.' },

@@ -4,6 +4,7 @@ import { vi } from '../../lib/messages/vi.ts';
 import type { CommuneDashboard, TargetRow } from './api/dashboards.ts';
 import { communeCsvRows } from './components/communeCsv.ts';
 import { csvField, slug, toCsv } from './components/csv.ts';
+import { sparklinePoints } from './components/Sparkline.tsx';
 import { barPercent, canImport, fold, groupTargets, periodText, targetNumber, valueText } from './components/labels.ts';
 import { recordsPath } from './api/dashboards.ts';
 
@@ -11,7 +12,7 @@ const t: Translate = (key, vars) => vi[key].replace(/\{(\w+)\}/g, (m, n: string)
 
 const row = (over: Partial<TargetRow>): TargetRow => ({
   targetId: '00000000-0000-4000-8000-000000000001', groupName: 'Giai đoạn 2026 - 2027:', text: 'hồ sơ được số hóa', targetText: '≥ 95 %', comparator: '>=', targetValue: 95, targetValueMax: null, unit: '%', deadlineYear: 2027,
-  indicatorId: null, latest: { value: 45.5, periodCode: '2026-Q2', source: 'report', attainment: 47.9 }, status: 'on_track', trend: [], values: [], forecast: null, ...over,
+  indicatorId: null, latest: { value: 45.5, periodCode: '2026-Q2', source: 'report', attainment: 47.9 }, status: 'on_track', periods: 0, recent: [], forecast: null, ...over,
 });
 
 describe('dashboard texts', () => {
@@ -85,5 +86,15 @@ describe('provenance and import', () => {
     expect(canImport(g('province_officer', 'province'))).toBe(true);
     expect(canImport(g('unit_officer', 'unit'))).toBe(false);
     expect(canImport(g('province_admin', 'province'))).toBe(false);
+  });
+});
+
+describe('sparkline', () => {
+  it('draws the last periods from 0 to 100 for a rate, needs two points', () => {
+    expect(sparklinePoints([{ value: 0 }, { value: 50 }, { value: 100 }], 96, 24, '%')).toBe('2,22 48,12 94,2');
+    expect(sparklinePoints([{ value: 5 }, { value: 10 }], 96, 24, 'count')).toBe('2,12 94,2');
+    expect(sparklinePoints([{ value: -10 }, { value: 10 }], 96, 24, 'count')).toBe('2,22 94,2');
+    expect(sparklinePoints([{ value: 0 }, { value: 0 }], 96, 24, 'count')).toBe('2,22 94,22');
+    expect(sparklinePoints([{ value: 40 }], 96, 24, '%')).toBeNull();
   });
 });

@@ -46,6 +46,8 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   'dashboard.target.noValues': 'No approved value for this target yet. Values appear when a unit’s report is approved.',
   'dashboard.target.values': 'Values and where they come from',
   'dashboard.target.openReport': 'Open the report',
+  'dashboard.target.sparkline': 'Trend over the last {n} periods',
+  'dashboard.target.loading': 'Loading the target’s values…',
 
   'dashboard.forecast.methodLabel': 'Method',
   'dashboard.forecast.sentence': 'At the current pace, by the end of {year} it reaches {value}; the target is {target}.',

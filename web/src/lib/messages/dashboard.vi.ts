@@ -44,6 +44,8 @@ export const dashboardVi = {
   'dashboard.target.noValues': 'Chưa có giá trị nào được duyệt cho chỉ tiêu này. Số liệu xuất hiện khi báo cáo của đơn vị được duyệt.',
   'dashboard.target.values': 'Các giá trị và nguồn gốc',
   'dashboard.target.openReport': 'Xem báo cáo',
+  'dashboard.target.sparkline': 'Xu hướng {n} kỳ gần nhất',
+  'dashboard.target.loading': 'Đang tải các giá trị của chỉ tiêu…',
 
   'dashboard.forecast.methodLabel': 'Phương pháp',
   'dashboard.forecast.sentence': 'Với tốc độ hiện nay, cuối năm {year} đạt {value}, mục tiêu {target}.',

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CommuneDashboard as CommuneDashboardSchema, ImportList as ImportListSchema, ImportView as ImportViewSchema, NationalTile as NationalTileSchema, ProvinceTile as ProvinceTileSchema } from '../../../../../server/modules/dashboards/dashboards.contract.ts';
+import type { CommuneDashboard as CommuneDashboardSchema, TargetHistory as TargetHistorySchema, ImportList as ImportListSchema, ImportView as ImportViewSchema, NationalTile as NationalTileSchema, ProvinceTile as ProvinceTileSchema } from '../../../../../server/modules/dashboards/dashboards.contract.ts';
 import type { IndicatorView } from '../../../../../server/modules/indicators/indicators.contract.ts';
 import type { CalendarView } from '../../../../../server/modules/reporting/reporting.contract.ts';
 import type { OrgNodeDetail } from '../../../../../server/modules/org/org.contract.ts';
@@ -8,7 +8,8 @@ import { get, post, upload, withQuery } from '../../../lib/api-client.ts';
 
 export type CommuneDashboard = z.infer<typeof CommuneDashboardSchema>;
 export type TargetRow = CommuneDashboard['targets'][number];
-export type TrendPoint = TargetRow['trend'][number];
+export type TargetHistory = z.infer<typeof TargetHistorySchema>;
+export type TrendPoint = TargetHistory['trend'][number];
 export type Status = TargetRow['status'];
 export type ProvinceTile = z.infer<typeof ProvinceTileSchema>;
 export type NationalTile = z.infer<typeof NationalTileSchema>;
@@ -16,6 +17,7 @@ export type Indicator = z.infer<typeof IndicatorView>;
 
 export const dashboardKeys = {
   commune: (id: string) => ['dashboard', 'commune', id] as const,
+  target: (communeId: string, targetId: string) => ['dashboard', 'commune', communeId, 'target', targetId] as const,
   province: (id: string, indicatorId: string) => ['dashboard', 'province', id, indicatorId] as const,
   national: (indicatorId: string) => ['dashboard', 'national', indicatorId] as const,
 };
@@ -28,6 +30,14 @@ const live = { staleTime: 0, refetchInterval: 60_000 } as const;
 
 export function useCommuneDashboard(communeId: string | undefined) {
   return useQuery({ queryKey: dashboardKeys.commune(communeId ?? ''), enabled: !!communeId, ...live, queryFn: () => get<CommuneDashboard>(`/dashboards/communes/${communeId}`) });
+}
+
+/**
+ * One target's whole history with provenance: the dashboard itself carries only the last
+ * periods, so this is fetched when a person opens the target (and kept fresh like the rest).
+ */
+export function useTargetHistory(communeId: string, targetId: string, enabled = true) {
+  return useQuery({ queryKey: dashboardKeys.target(communeId, targetId), enabled, ...live, queryFn: () => get<TargetHistory>(`/dashboards/communes/${communeId}/targets/${targetId}/values`) });
 }
 
 export function useProvinceTile(provinceId: string | undefined, indicatorId: string | undefined) {
@@ -77,7 +87,7 @@ export function useReportLinks(communeId: string, year: number | null, enabled: 
 export type ImportView = z.infer<typeof ImportViewSchema>;
 export type ImportRow = ImportView['rows'][number];
 export type ImportList = z.infer<typeof ImportListSchema>;
-export type ValueRow = TargetRow['values'][number];
+export type ValueRow = TargetHistory['values'][number];
 
 export const importKeys = {
   all: ['dashboard', 'imports'] as const,

@@ -1,10 +1,11 @@
-import { Alert, Flex, Typography } from 'antd';
+import { Alert, Button, Flex, Skeleton, Typography } from 'antd';
 import { LinkOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { hasCapability, useCurrentUser } from '../../../lib/session.ts';
+import { errorText } from '../../../lib/errors.ts';
 import { formatDateTime, formatNumber } from '../../../lib/format.ts';
-import { recordsPath, useReportLinks, type TargetRow } from '../api/dashboards.ts';
+import { recordsPath, useReportLinks, useTargetHistory, type TargetRow } from '../api/dashboards.ts';
 import { periodText, sourceLabel, targetNumber, valueText } from './labels.ts';
 import { LazyTrendChart } from './LazyCharts.tsx';
 
@@ -26,27 +27,33 @@ function ForecastText({ row }: { row: TargetRow }) {
   );
 }
 
-/** One target opened: its trend chart, the forecast, and every value with where it came from. */
+/** One target opened: its trend chart, the forecast, and every value with where it came from (fetched now). */
 export function TargetDetail({ row, communeId }: { row: TargetRow; communeId: string }) {
   const { t, locale } = useI18n();
   const canReadReports = hasCapability(useCurrentUser(), 'reports.read');
-  const years = [...new Set(row.values.filter((p) => p.source === 'report' && p.sourceRef).map((p) => Number(p.periodCode.slice(0, 4))))];
+  const history = useTargetHistory(communeId, row.targetId, row.periods > 0);
+  const values = history.data?.values ?? [];
+  const years = [...new Set(values.filter((p) => p.source === 'report' && p.sourceRef).map((p) => Number(p.periodCode.slice(0, 4))))];
   // One calendar per year; values of a plan seldom span more than the current and last year.
   const linksA = useReportLinks(communeId, years[0] ?? null, canReadReports);
   const linksB = useReportLinks(communeId, years[1] ?? null, canReadReports);
   const linkOf = (ref: string | null) => (ref ? linksA.data?.get(ref) ?? linksB.data?.get(ref) : undefined);
 
-  if (!row.trend.length) {
+  if (row.periods === 0) {
     return <Alert type="info" showIcon title={t('dashboard.target.noValues')} />;
   }
+  if (history.error) {
+    return <Alert type="warning" showIcon title={errorText(history.error, locale)} action={<Button size="small" onClick={() => history.refetch()}>{t('common.retry')}</Button>} />;
+  }
+  if (!history.data) return <div role="status" aria-label={t('dashboard.target.loading')} data-testid="target-loading"><Skeleton active paragraph={{ rows: 4 }} /></div>;
   return (
     <Flex vertical gap={12}>
-      <LazyTrendChart trend={row.trend} unit={row.unit} target={targetNumber(row.targetText)} targetText={row.targetText} forecast={row.forecast} />
+      <LazyTrendChart trend={history.data.trend} unit={row.unit} target={targetNumber(row.targetText)} targetText={row.targetText} forecast={row.forecast} />
       <ForecastText row={row} />
       <div>
         <Typography.Text strong>{t('dashboard.target.values')}</Typography.Text>
         <ul className="xs-dash-values" data-testid="value-list">
-          {[...row.values].reverse().map((p) => {
+          {[...values].reverse().map((p) => {
             const link = p.source === 'report' ? linkOf(p.sourceRef) : undefined;
             const records = p.source !== 'report' ? recordsPath(p.sourceLink) : null;
             return (

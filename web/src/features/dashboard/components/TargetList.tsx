@@ -2,6 +2,7 @@ import { Collapse, Empty, Progress, Tag, Typography } from 'antd';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { TargetRow } from '../api/dashboards.ts';
 import { barPercent, groupTargets, periodText, sourceLabel, statusMeta, valueText } from './labels.ts';
+import { Sparkline } from './Sparkline.tsx';
 import { TargetDetail } from './TargetDetail.tsx';
 
 function RowSummary({ row }: { row: TargetRow }) {
@@ -21,6 +22,7 @@ function RowSummary({ row }: { row: TargetRow }) {
             <span className="xs-muted">({periodText(row.latest.periodCode, t)} · {sourceLabel(row.latest.source, t)})</span>
           </span>
         ) : null}
+        <Sparkline points={row.recent} unit={row.unit} color={meta.color} label={t('dashboard.target.sparkline', { n: row.recent.length })} />
       </div>
       {row.latest && (
         <Progress
