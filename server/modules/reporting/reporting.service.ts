@@ -163,22 +163,24 @@ function unitPeriod(period: q.PeriodRow) {
 }
 
 /** Reads a unit's report for a period: its targets once, the saved rows, the prefill sources. */
-async function loadSubmission(ctx: Ctx, period: q.PeriodRow, unitId: string): Promise<SubmissionParts> {
-  const unit = await loadUnit(ctx, period, unitId);
-  const [sub, targets, tasks, known] = await Promise.all([
+async function loadSubmission(ctx: Ctx, period: q.PeriodRow, unitId: string, knownUnit?: SubmissionParts['unit']): Promise<SubmissionParts> {
+  const unit = knownUnit ?? (await loadUnit(ctx, period, unitId));
+  const [sub, targets, tasks] = await Promise.all([
     q.findSubmission(ctx.db, period.id, unitId),
     q.unitTargets(ctx.db, period.planId, unitId),
     q.unitTasks(ctx.db, period.planId, unitId),
-    platformValues(ctx, period),
   ]);
-  const [previous, saved, narratives, history] = await Promise.all([
+  // The platform's own figures pre-fill a report the unit can still edit; a locked one shows what was sent.
+  const editable = isEditable(sub?.status ?? 'none');
+  const [known, previous, saved, narratives, history] = await Promise.all([
+    editable ? platformValues(ctx, period) : new Map<string, KnownValue>(),
     q.previousApprovedValues(ctx.db, period.communeId, targets.map((t) => t.id), period.startOn),
     sub ? ctx.db.selectFrom('reportValues').selectAll().where('submissionId', '=', sub.id).execute() : [],
     sub ? ctx.db.selectFrom('reportNarratives').selectAll().where('submissionId', '=', sub.id).execute() : [],
     sub ? q.eventsOf(ctx.db, { submissionId: sub.id }) : [],
   ]);
   // While the unit can still edit, rows without saved text start from its tracked tasks' progress.
-  const tracked = isEditable(sub?.status ?? 'none') ? await unitTasksForPeriod(ctx, period, unitId) : [];
+  const tracked = editable ? await unitTasksForPeriod(ctx, period, unitId) : [];
   return { unit, sub, targets, tasks, previous, known, saved, narratives, tracked, history };
 }
 
@@ -335,7 +337,10 @@ export async function reviewSubmission(ctx: Ctx, submissionId: string, decision:
       await recordValues(tx, values.map((v) => ({ targetId: v.targetId, periodCode: period.code, periodEnd: period.endOn, value: Number(v.value), numerator: v.numerator === null ? null : Number(v.numerator), denominator: v.denominator === null ? null : Number(v.denominator), source: 'report' as const, sourceRef: sub.id, producedBy: actor.userId })));
     }
     await audit(tx, { action: decision === 'approve' ? 'report.approved' : 'report.returned', recordType: 'report_submission', recordId: sub.id, summary: `${decision === 'approve' ? 'Duyệt' : 'Trả lại'} báo cáo ${period.label} của ${unit.fullName}${comment ? `: ${comment}` : ''}`, provinceId: sub.provinceId, communeId: sub.communeId });
-    await refreshComputedValues(tx, sub.communeId); // a returned report no longer counts as submitted
-    return getSubmission(tx, sub.periodId, sub.unitId);
+    // A returned report no longer counts as submitted; an approval changes no computed figure
+    // (submitted and approved reports count alike, and its lateness was fixed when it was sent).
+    if (decision === 'return') await refreshComputedValues(tx, sub.communeId);
+    // Answers from the period and unit read above (checked already), the rest read again after the write.
+    return presentSubmission(actor, period, await loadSubmission(tx, period, sub.unitId, unit));
   });
 }
