@@ -311,11 +311,8 @@ export async function submitSubmission(ctx: Ctx, periodId: string, unitId: strin
     await tx.db.insertInto('reportEvents').values({ provinceId: period.provinceId, communeId: period.communeId, submissionId: sub.id, communeReportId: null, kind: 'submitted', actorId: actor.userId, comment: late ? `Nộp muộn (hạn ${period.dueOn})` : null }).execute();
     await audit(tx, { action: 'report.submitted', recordType: 'report_submission', recordId: sub.id, summary: `Nộp báo cáo ${period.label} của ${current.unitName}${late ? ' (muộn)' : ''}`, provinceId: period.provinceId, communeId: period.communeId });
     await refreshComputedValues(tx, period.communeId); // reports submitted (on time): the dashboards' figures
-    // This submission now counts in the platform's reporting figures: re-read them only if a target still shows them.
-    const savedIds = new Set(parts.saved.map((v) => v.targetId));
-    const showsKnown = parts.targets.some((t) => !savedIds.has(t.id) && t.indicatorCode && parts.known.has(t.indicatorCode));
-    const known = showsKnown ? await platformValues(tx, period) : parts.known;
-    return presentSubmission(actor, period, { ...parts, sub, known, history: await q.eventsOf(tx.db, { submissionId: sub.id }) });
+    // Sent, the report is locked: it shows what was sent, no pre-filled figures (as loadSubmission reads it).
+    return presentSubmission(actor, period, { ...parts, sub, known: new Map(), history: await q.eventsOf(tx.db, { submissionId: sub.id }) });
   });
 }
 
