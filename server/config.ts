@@ -15,6 +15,8 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Name hot statements so PostgreSQL plans them once per connection (platform/db/auto-prepare.ts). */
+  DB_PREPARED_STATEMENTS: bool.default(true),
   DEMO: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set when served over HTTPS so cookies carry the Secure flag. */
@@ -59,6 +61,7 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   dbPoolSize: number;
+  dbPreparedStatements: boolean;
   demo: boolean;
   logLevel: string;
   cookieSecure: boolean;
@@ -102,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     dbPoolSize: e.DB_POOL_SIZE,
+    dbPreparedStatements: e.DB_PREPARED_STATEMENTS,
     demo: e.DEMO,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,

@@ -1,5 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { compileOnce } from '../../platform/db/compiled-query.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../platform/access.ts';
@@ -16,14 +17,18 @@ const grantsOf = (eb: ExpressionBuilder<UsersAsU, 'u'>) =>
       .orderBy('g.createdAt'),
   ).as('grants');
 
-export function findUser(db: Db, id: string) {
-  return db
+// Compiled once: read on every view of a person and on every write to one.
+const userById = compileOnce((db: Db, id: string) =>
+  db
     .selectFrom('users as u')
     .innerJoin('orgUnits as o', 'o.id', 'u.orgUnitId')
     .select(['u.id', 'u.username', 'u.fullName', 'u.email', 'u.phone', 'u.orgUnitId', 'o.fullName as orgUnitName', 'o.path as orgPath', 'u.isDisabled', 'u.lockedUntil', 'u.mustChangePassword', 'u.lastSignInAt', 'u.provinceId', 'u.communeId'])
     .select((eb) => grantsOf(eb as unknown as ExpressionBuilder<UsersAsU, 'u'>))
-    .where('u.id', '=', id)
-    .executeTakeFirst();
+    .where('u.id', '=', id),
+);
+
+export async function findUser(db: Db, id: string) {
+  return (await userById(db, id))[0];
 }
 export type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 

@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema.ts';
 import { PGliteWorkerClient } from './pglite-client.ts';
 import { PGliteWorkerDialect } from './pglite-dialect.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { autoPreparingPool } from './auto-prepare.ts';
 
 export type Db = Kysely<DB>;
 
@@ -33,12 +34,12 @@ function kysely(dialect: PGliteWorkerDialect | PostgresDialect): Db {
   return new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin()] });
 }
 
-export async function openPostgres(url: string, opts: { poolSize?: number } = {}): Promise<Database> {
+export async function openPostgres(url: string, opts: { poolSize?: number; preparedStatements?: boolean } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, types: pgTypes as any });
   // An idle connection the server closes (restart, failover) must not crash the process;
   // the pool drops it and opens a new one on the next query.
   pool.on('error', (e) => process.stderr.write(`PostgreSQL: kết nối rảnh bị đóng (${(e as { code?: string }).code ?? e.message})\n`));
-  const db = kysely(new PostgresDialect({ pool }));
+  const db = kysely(new PostgresDialect({ pool: opts.preparedStatements === false ? pool : autoPreparingPool(pool) }));
   return {
     kind: 'postgres',
     db,
@@ -119,6 +120,6 @@ export async function openMemory(snapshot?: Uint8Array): Promise<Database & { du
   return Object.assign(pgliteDatabase(client, !snapshot, () => {}), { dump: () => client.dump() });
 }
 
-export async function openDatabase(config: { databaseUrl?: string; dataDir: string; dbPoolSize?: number }): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl, { poolSize: config.dbPoolSize }) : openEmbedded(config.dataDir);
+export async function openDatabase(config: { databaseUrl?: string; dataDir: string; dbPoolSize?: number; dbPreparedStatements?: boolean }): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl, { poolSize: config.dbPoolSize, preparedStatements: config.dbPreparedStatements }) : openEmbedded(config.dataDir);
 }
