@@ -42,10 +42,10 @@ describe('on the database', () => {
     await drop();
   });
 
-  const unitByCode = compileOnce((db: Db, code: string, kind: string) => db.selectFrom('orgUnits').select(['id', 'code', 'fullName']).where('code', '=', code).where('kind', '=', kind));
+  const unitByCode = compileOnce((db: Db, code: string, kind: 'commune' | 'province') => db.selectFrom('orgUnits').select(['id', 'code', 'fullName']).where('code', '=', code).where('kind', '=', kind));
 
   it('a query compiled once answers each call with that call’s values, as the builder does', async () => {
-    for (const [code, kind] of [['11824', 'commune'], ['31', 'province'], ['05800', 'commune']]) {
+    for (const [code, kind] of [['11824', 'commune'], ['31', 'province'], ['05800', 'commune']] as const) {
       const built = await database.db.selectFrom('orgUnits').select(['id', 'code', 'fullName']).where('code', '=', code).where('kind', '=', kind).execute();
       expect(built).toHaveLength(1);
       expect(await unitByCode(database.db, code, kind)).toEqual(built);
