@@ -280,7 +280,7 @@ export async function saveSubmission(ctx: Ctx, periodId: string, unitId: string,
     const id = sub.id;
     await tx.db.deleteFrom('reportValues').where('submissionId', '=', id).execute();
     const rows = values.filter((v) => v !== null).map((v) => ({ ...tenant, submissionId: id, targetId: v.targetId, value: v.value, numerator: v.numerator, denominator: v.denominator, note: v.note, warning: v.warning }));
-    if (rows.length) await tx.db.insertInto('reportValues').values(rows).execute();
+    await q.insertReportValues(tx.db, { ...tenant, submissionId: id }, rows);
     await tx.db.deleteFrom('reportNarratives').where('submissionId', '=', id).execute();
     // Every row sent is kept, an emptied one too: what the person cleared is not prefilled again.
     const narr = body.narratives.map((n) => ({ ...tenant, submissionId: id, planTaskId: n.planTaskId, taskTitle: n.taskTitle, done: n.done, difficulties: n.difficulties, proposals: n.proposals }));

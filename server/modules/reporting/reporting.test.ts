@@ -106,6 +106,25 @@ describe('two units report for 2026-Q1; one on time, one late; one returned, one
     expect(still.values[pct].value).toBe(body.values[pct].value); // the returned draft kept its values
     expect((await get(plan, '/api/v1/reporting/periods/00000000-0000-4000-8000-000000000000/units/' + b.unitId)).statusCode).toBe(404);
   });
+
+  it('keeps each value exactly as saved: decimals, a fraction, no value with a reason, any characters in a note', async () => {
+    const b = q1.units[1];
+    const { form, body } = await fill(plan, b.unitId);
+    const pct = form.values.findIndex((v: { unit: string }) => v.unit === '%');
+    const other = form.values.findIndex((_: unknown, i: number) => i !== pct);
+    const tricky = structuredClone(body);
+    const note = 'Chưa có số liệu: "Sở" gửi {bảng}, a\\b; NULL, 1,5';
+    tricky.values[pct] = { targetId: form.values[pct].targetId, numerator: 7, denominator: 9 };
+    tricky.values[other] = { targetId: form.values[other].targetId, value: null, note };
+    const saved = await t.request(plan, { method: 'PUT', url: `/api/v1/reporting/periods/${q1.id}/units/${b.unitId}`, payload: tricky });
+    expect(saved.statusCode).toBe(200);
+    const read = (await get(plan, `/api/v1/reporting/periods/${q1.id}/units/${b.unitId}`)).json();
+    expect(read.values[pct]).toMatchObject({ numerator: 7, denominator: 9, value: 77.78 });
+    expect(read.values[other]).toMatchObject({ value: null, note });
+    expect(read.values.filter((v: { value: number | null }) => v.value !== null)).toHaveLength(form.values.length - 1);
+    // Put the draft back as the next tests expect it.
+    expect((await t.request(plan, { method: 'PUT', url: `/api/v1/reporting/periods/${q1.id}/units/${b.unitId}`, payload: body })).statusCode).toBe(200);
+  });
 });
 
 describe('the commune report', () => {
