@@ -162,11 +162,11 @@ function unitPeriod(period: q.PeriodRow) {
   return period;
 }
 
-/** Reads a unit's report for a period: its targets once, the saved rows, the prefill sources. */
-async function loadSubmission(ctx: Ctx, period: q.PeriodRow, unitId: string, knownUnit?: SubmissionParts['unit']): Promise<SubmissionParts> {
-  const unit = knownUnit ?? (await loadUnit(ctx, period, unitId));
+/** Reads a unit's report for a period: its targets once, the saved rows, the prefill sources; `read` is what the caller already has (the unit, the submission row it just wrote). */
+async function loadSubmission(ctx: Ctx, period: q.PeriodRow, unitId: string, read: { unit?: SubmissionParts['unit']; sub?: NonNullable<SubmissionParts['sub']> } = {}): Promise<SubmissionParts> {
+  const unit = read.unit ?? (await loadUnit(ctx, period, unitId));
   const [sub, targets, tasks] = await Promise.all([
-    q.findSubmission(ctx.db, period.id, unitId),
+    read.sub ?? q.findSubmission(ctx.db, period.id, unitId),
     q.unitTargets(ctx.db, period.planId, unitId),
     q.unitTasks(ctx.db, period.planId, unitId),
   ]);
@@ -326,18 +326,19 @@ export async function reviewSubmission(ctx: Ctx, submissionId: string, decision:
   const period = (await q.findPeriod(ctx.db, sub.periodId))!;
   const unit = (await findNode(ctx.db, sub.unitId))!;
   return inTransaction(ctx, async (tx) => {
-    await tx.db.updateTable('reportSubmissions').set({ status: decision === 'approve' ? 'approved' : 'returned', reviewComment: comment, reviewedBy: actor.userId, reviewedAt: new Date(), updatedAt: sql`now()` }).where('id', '=', sub.id).execute();
+    const reviewed = await tx.db.updateTable('reportSubmissions').set({ status: decision === 'approve' ? 'approved' : 'returned', reviewComment: comment, reviewedBy: actor.userId, reviewedAt: new Date(), updatedAt: sql`now()` }).where('id', '=', sub.id).returningAll().executeTakeFirstOrThrow();
     await tx.db.insertInto('reportEvents').values({ provinceId: sub.provinceId, communeId: sub.communeId, submissionId: sub.id, communeReportId: null, kind: decision === 'approve' ? 'approved' : 'returned', actorId: actor.userId, comment }).execute();
+    // The report as it now stands, read once: the answer, and the values an approval records.
+    const parts = await loadSubmission(tx, period, sub.unitId, { unit, sub: reviewed });
     if (decision === 'approve') {
       // Only approved values count (Akvo RSR's rule): they become indicator values now.
-      const values = await tx.db.selectFrom('reportValues').selectAll().where('submissionId', '=', sub.id).where('value', 'is not', null).execute();
+      const values = parts.saved.filter((v) => v.value !== null);
       await recordValues(tx, values.map((v) => ({ targetId: v.targetId, periodCode: period.code, periodEnd: period.endOn, value: Number(v.value), numerator: v.numerator === null ? null : Number(v.numerator), denominator: v.denominator === null ? null : Number(v.denominator), source: 'report' as const, sourceRef: sub.id, producedBy: actor.userId })));
     }
     await audit(tx, { action: decision === 'approve' ? 'report.approved' : 'report.returned', recordType: 'report_submission', recordId: sub.id, summary: `${decision === 'approve' ? 'Duyệt' : 'Trả lại'} báo cáo ${period.label} của ${unit.fullName}${comment ? `: ${comment}` : ''}`, provinceId: sub.provinceId, communeId: sub.communeId });
     // A returned report no longer counts as submitted; an approval changes no computed figure
     // (submitted and approved reports count alike, and its lateness was fixed when it was sent).
     if (decision === 'return') await refreshComputedValues(tx, sub.communeId);
-    // Answers from the period and unit read above (checked already), the rest read again after the write.
-    return presentSubmission(actor, period, await loadSubmission(tx, period, sub.unitId, unit));
+    return presentSubmission(actor, period, parts);
   });
 }
