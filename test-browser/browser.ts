@@ -63,3 +63,25 @@ export async function pickSelect(page: Page, select: ReturnType<Page['locator']>
 export async function dropdownsClosed(page: Page) {
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
+
+/**
+ * The API as one signed-in person (a prepared account), for setting up what a test needs the
+ * way the pages would; `api.user` is who signed in.
+ */
+export async function apiAs(username: PreparedAccount) {
+  const res = await fetch(`${baseUrl()}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
+  if (!res.ok) throw new Error(`sign-in ${username}: ${res.status}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken, user } = (await res.json()) as { csrfToken: string; user: { id: string; orgUnitId: string; grants: { role: string; orgUnitId: string; orgKind: string }[] } };
+  const call = async <T = any>(method: string, url: string, body?: unknown): Promise<T> => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const r = await fetch(`${baseUrl()}/api/v1${url}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(method === 'GET' ? {} : { 'content-type': 'application/json' }) },
+      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+    });
+    const json = await r.json();
+    if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
+    return json as T;
+  };
+  return Object.assign(call, { user });
+}

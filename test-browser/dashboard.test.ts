@@ -1,28 +1,9 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD } from './accounts.ts';
-import { baseUrl, DESKTOP, launchBrowser, newPage, PHONE, pickSelect, screenshot, signIn } from './browser.ts';
+import { apiAs, DESKTOP, launchBrowser, newPage, PHONE, pickSelect, screenshot, signIn } from './browser.ts';
 
 const WAIT = { timeout: 10_000 };
-
-/** The API as one signed-in person, for producing values the way the reporting module does. */
-async function apiAs(username: string) {
-  const res = await fetch(`${baseUrl()}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
-  if (!res.ok) throw new Error(`sign-in ${username}: ${res.status}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async <T = any>(method: string, url: string, body?: unknown): Promise<T> => { // eslint-disable-line @typescript-eslint/no-explicit-any
-    const r = await fetch(`${baseUrl()}/api/v1${url}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(method === 'GET' ? {} : { 'content-type': 'application/json' }) },
-      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-    });
-    const json = await r.json();
-    if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
-    return json as T;
-  };
-}
 
 /**
  * The plan officer enters, submits and approves one unit's values for a period (as in

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, newPage, PHONE, pickSelect, screenshot, signIn } from './browser.ts';
+import { apiAs, DESKTOP, launchBrowser, newPage, PHONE, pickSelect, screenshot, signIn } from './browser.ts';
 
 /**
  * Tasks by "6 rõ" (issue 5) in Xã Vĩnh Bảo: the plan officer turns two of the plan's tasks
@@ -241,4 +241,38 @@ describe('tasks by "6 rõ"', () => {
   });
 });
 
+describe('a long board column (Xã Tượng Lĩnh, no other test works there)', () => {
+  it('shows its first 50 cards and, on a phone, the rest with "Xem thêm"', async () => {
+    const officer = await apiAs('tuonglinh.vanhoa');
+    const leader = await apiAs('tuonglinh.chutich');
+    const communeId = officer.user.grants.find((g) => g.orgKind === 'commune')!.orgUnitId;
+    const due = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const start = new Date().toISOString().slice(0, 10);
+    const before = (await officer('GET', `/tasks/board?communeId=${communeId}`)).columns.find((c: { status: string }) => c.status === 'assigned').count as number;
+    const wanted = Math.max(0, 56 - before);
+    for (let i = 0; i < wanted; i++) {
+      await officer('POST', '/tasks', {
+        communeId, source: 'meeting', sourceRef: `Thông báo kết luận số ${i + 1}/TB-UBND`, title: `Rà soát hồ sơ thôn số ${i + 1}`,
+        leadUnitId: officer.user.orgUnitId, assigneeId: officer.user.id, approverId: leader.user.id, approvingAuthority: 'Chủ tịch UBND xã',
+        expectedProduct: 'Danh sách hồ sơ đã rà soát', startDate: start, dueDate: due,
+      });
+    }
+    const total = before + wanted;
 
+    const { context, page } = await newPage(browser, PHONE);
+    await signIn(page, 'tuonglinh.vanhoa');
+    await page.goto('/tasks/board');
+    const column = page.locator('[data-testid=board-column][data-status=assigned]');
+    await expect.poll(() => column.getByTestId('task-card').count()).toBe(50);
+    expect(await column.getByTestId('column-count').textContent()).toBe(String(total));
+    const more = column.getByTestId('column-more');
+    expect(await more.textContent()).toBe(`Xem ${total - 50} nhiệm vụ còn lại`);
+    await more.scrollIntoViewIfNeeded();
+    await screenshot(page, 'tasks-phone-board-more');
+    await more.click();
+    await expect.poll(() => column.getByTestId('task-card').count()).toBe(total);
+    expect(await column.getByTestId('column-more').count()).toBe(0);
+    await noHorizontalScroll(page);
+    await context.close();
+  });
+});

@@ -102,7 +102,17 @@ export const ListQuery = z.object({
   after: z.string().max(100).optional().describe('Con trỏ trang kế tiếp (nextCursor)'),
 });
 export type ListQuery = z.infer<typeof ListQuery>;
-export const BoardQuery = ListQuery.omit({ status: true, timing: true, after: true }).extend({ limit: z.coerce.number().int().min(1).max(200).default(25).describe('Số thẻ tối đa mỗi cột; xem tiếp một cột bằng GET /tasks?status=…') });
+/** "Show more" of board columns: `assigned:75,submitted:50` — those columns show that many cards. */
+const columnLimit = `(${TaskStatus.options.join('|')}):\\d{1,3}`;
+const BoardMore = z
+  .string()
+  .max(200)
+  .regex(new RegExp(`^${columnLimit}(,${columnLimit})*$`), 'Dạng đúng: trạng thái:số thẻ, cách nhau bởi dấu phẩy (vd. assigned:75)')
+  .transform((v) => Object.fromEntries(v.split(',').map((part) => part.split(':')).map(([status, n]) => [status, Math.min(200, Math.max(1, Number(n)))])) as Partial<Record<z.infer<typeof TaskStatus>, number>>);
+export const BoardQuery = ListQuery.omit({ status: true, timing: true, after: true }).extend({
+  limit: z.coerce.number().int().min(1).max(200).default(25).describe('Số thẻ tối đa mỗi cột'),
+  more: BoardMore.optional().describe('Cột được xem thêm và số thẻ của nó (tối đa 200), vd. assigned:75,submitted:50'),
+});
 export const ScopeQuery = ListQuery.pick({ communeId: true, planId: true, groupName: true, unitId: true, assigneeId: true, year: true });
 
 // ——— Views ———

@@ -12,6 +12,7 @@ import { formatViDate } from '../calendar/dates.ts';
 import type { ListQuery } from './tasks.contract.ts';
 import { canReadIn, workUnitsOf } from './tasks.policy.ts';
 import * as q from './tasks.queries.ts';
+import type { TaskStatus } from './tasks.tables.ts';
 import { BOARD_COLUMNS, OPEN_STATUSES, STATUS_LABELS, TIMING_LABELS, type TaskTiming } from './tasks.rules.ts';
 import { todayOf } from './tasks.service.ts';
 import { counterForRows, toCard, toCards } from './tasks.views.ts';
@@ -116,14 +117,24 @@ export async function myTasks(ctx: Ctx, limit = 50) {
 }
 
 /** The board: one column per status, each with its count and its first `limit` cards. */
-export async function board(ctx: Ctx, f: Filter & { limit: number }) {
+export async function board(ctx: Ctx, f: Filter & { limit: number; more?: Partial<Record<TaskStatus, number>> }) {
   const { actor, commune } = await resolveCommune(ctx, f.communeId);
   const today = todayOf(ctx);
   // Rank on the task rows alone, then build cards for the few that show.
   const ranked = q.applyFilter(ctx.db.selectFrom('tasks as t'), filterOf(f, commune.id))
     .select(['t.id', sql<number>`row_number() over (partition by t.status collate "C" order by case when t.status = 'verified' then t.verified_on end desc nulls last, t.due_date, t.id)`.as('rn')]);
   const [rows, counts] = await Promise.all([
-    q.fetchCards(ctx.db, q.cardQuery(ctx.db, workUnitsOf(actor)).innerJoin(ranked.as('r'), 'r.id', 't.id').where('r.rn', '<=', f.limit).orderBy('r.rn')),
+    q.fetchCards(ctx.db, q.cardQuery(ctx.db, workUnitsOf(actor)).innerJoin(ranked.as('r'), 'r.id', 't.id')
+      .where((eb) => {
+        // A column shown with "show more" keeps its own count of cards; the others keep `limit`.
+        const more = Object.entries(f.more ?? {}) as [TaskStatus, number][];
+        if (!more.length) return eb('r.rn', '<=', f.limit);
+        return eb.or([
+          ...more.map(([status, n]) => eb.and([eb('t.status', '=', status), eb('r.rn', '<=', n)])),
+          eb.and([eb('t.status', 'not in', more.map(([status]) => status)), eb('r.rn', '<=', f.limit)]),
+        ]);
+      })
+      .orderBy('r.rn')),
     q.applyFilter(ctx.db.selectFrom('tasks as t'), filterOf(f, commune.id)).select(['t.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('t.status').execute(),
   ]);
   const cards = toCards(rows, actor, today);

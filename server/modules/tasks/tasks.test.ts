@@ -244,6 +244,26 @@ describe('views: my tasks, board, timeline, overdue, stats, export', () => {
     expect(card.overdueWorkingDays).toBeGreaterThan(5);
   });
 
+  it('the board shows more of one column on request, the other columns as before', async () => {
+    const url = `/api/v1/tasks/board?communeId=${vinhBao}`;
+    const all = (await t.request(leader, { method: 'GET', url: `${url}&limit=200` })).json();
+    const biggest = [...all.columns].sort((a: { count: number }, b: { count: number }) => b.count - a.count)[0];
+    expect(biggest.count).toBeGreaterThan(2);
+    const one = (await t.request(leader, { method: 'GET', url: `${url}&limit=1` })).json();
+    expect(one.columns.every((c: { items: unknown[] }) => c.items.length <= 1)).toBe(true);
+    const more = (await t.request(leader, { method: 'GET', url: `${url}&limit=1&more=${biggest.status}:${biggest.count - 1}` })).json();
+    for (const col of more.columns) {
+      const before = all.columns.find((c: { status: string }) => c.status === col.status);
+      const ids = col.items.map((c: { id: string }) => c.id);
+      // Same order as the full column, cut at the asked number.
+      expect(ids).toEqual(before.items.slice(0, col.status === biggest.status ? biggest.count - 1 : 1).map((c: { id: string }) => c.id));
+      expect(col.count).toBe(before.count);
+    }
+    const bad = await t.request(leader, { method: 'GET', url: `${url}&more=done:10` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('querystring.more');
+  });
+
   it('timeline groups, the leader’s overdue list, a filtered list, stats and the .xlsx', async () => {
     const tl = (await t.request(leader, { method: 'GET', url: `/api/v1/tasks/timeline?communeId=${vinhBao}` })).json();
     expect(tl.groups.length).toBeGreaterThan(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveFor, movesOf } from './components/board.rules.ts';
+import { boardMore, moveFor, movesOf } from './components/board.rules.ts';
 import { chartWidth, ganttRange, monthTicks, offsetOf, position } from './components/gantt.ts';
 
 describe('board: a drop calls the action that leads into the column', () => {
@@ -41,5 +41,14 @@ describe('timeline layout', () => {
   });
   it('gives each month enough room: a five-year plan is wider than a phone', () => {
     expect(chartWidth(ganttRange(['2026-01-01', '2030-12-31'])!, 48)).toBeGreaterThan(2800);
+  });
+});
+
+describe('board: "show more" of a column', () => {
+  it('asks the server only for the columns opened beyond the first cards, never past 200', () => {
+    expect(boardMore({})).toBeUndefined();
+    expect(boardMore({ assigned: 50 })).toBeUndefined();
+    expect(boardMore({ assigned: 100, submitted: 150 })).toBe('assigned:100,submitted:150');
+    expect(boardMore({ verified: 250 })).toBe('verified:200');
   });
 });

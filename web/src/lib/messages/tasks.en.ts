@@ -53,6 +53,8 @@ export const tasksEn: Record<keyof typeof tasksVi, string> = {
   'tasks.board.dropHint': 'Drag a card to another column to change its status; only the columns allowed light up. The ⋮ button on a card does the same.',
   'tasks.board.empty': 'No tasks',
   'tasks.board.more': '{n} more — use the filters to narrow down',
+  'tasks.board.showMore': 'Show {n} more ({left} left)',
+  'tasks.board.showRest': 'Show the {n} remaining',
   'tasks.move.progress': 'Post progress',
   'tasks.move.submit': 'Submit the result',
   'tasks.move.verify': 'Approve',

@@ -51,6 +51,8 @@ export const tasksVi = {
   'tasks.board.dropHint': 'Kéo thẻ sang cột khác để cập nhật trạng thái; chỉ các cột được phép mới sáng lên. Nút ⋮ trên thẻ làm điều tương tự.',
   'tasks.board.empty': 'Không có nhiệm vụ',
   'tasks.board.more': 'Còn {n} nhiệm vụ khác — dùng bộ lọc để thu hẹp',
+  'tasks.board.showMore': 'Xem thêm {n} nhiệm vụ (còn {left})',
+  'tasks.board.showRest': 'Xem {n} nhiệm vụ còn lại',
   'tasks.move.progress': 'Cập nhật tiến độ',
   'tasks.move.submit': 'Trình kết quả',
   'tasks.move.verify': 'Phê duyệt',

@@ -8,7 +8,7 @@ import { useCurrentUser } from '../../../lib/session.ts';
 import { useBoard } from '../api/lists.ts';
 import type { TaskCard, TaskStatus } from '../api/types.ts';
 import { ActionDialog, type ActionTarget } from './ActionDialog.tsx';
-import { moveFor, movesOf, type MoveAction } from './board.rules.ts';
+import { BOARD_MAX, BOARD_PAGE, moveFor, movesOf, type MoveAction } from './board.rules.ts';
 import { taskErrorText } from './errors.ts';
 import { statusLabel } from './labels.ts';
 import { useTaskFilter } from './scope.ts';
@@ -45,7 +45,12 @@ export function BoardPage() {
   const { t, locale } = useI18n();
   const me = useCurrentUser();
   const { filter, set, home, ready } = useTaskFilter(me);
-  const board = useBoard(filter, ready);
+  // Columns opened further ("show more"), by status; a new filter starts from the first cards again.
+  const filterKey = JSON.stringify(filter);
+  const [opened, setOpened] = useState<{ filterKey: string; more: Partial<Record<TaskStatus, number>> }>({ filterKey, more: {} });
+  const more = opened.filterKey === filterKey ? opened.more : {};
+  const showMore = (status: TaskStatus, n: number) => setOpened({ filterKey, more: { ...more, [status]: n } });
+  const board = useBoard(filter, ready, more);
   const wide = !!Grid.useBreakpoint().md;
   const [dragging, setDragging] = useState<TaskCard | null>(null);
   const [over, setOver] = useState<TaskStatus | null>(null);
@@ -112,7 +117,22 @@ export function BoardPage() {
                       extra={<CardMenu card={card} columns={order} onMove={move} />}
                     />
                   ))}
-                  {col.count > col.items.length && <div className="xs-muted xs-board-empty">{t('tasks.board.more', { n: col.count - col.items.length })}</div>}
+                  {col.count > col.items.length && col.items.length < BOARD_MAX && (
+                    <Button
+                      type="link"
+                      size="small"
+                      data-testid="column-more"
+                      loading={board.isFetching && (more[col.status] ?? 0) > col.items.length}
+                      onClick={() => showMore(col.status, Math.min(BOARD_MAX, col.items.length + BOARD_PAGE))}
+                    >
+                      {(() => {
+                        const left = col.count - col.items.length;
+                        const n = Math.min(BOARD_PAGE, left, BOARD_MAX - col.items.length);
+                        return n === left ? t('tasks.board.showRest', { n }) : t('tasks.board.showMore', { n, left });
+                      })()}
+                    </Button>
+                  )}
+                  {col.count > col.items.length && col.items.length >= BOARD_MAX && <div className="xs-muted xs-board-empty">{t('tasks.board.more', { n: col.count - col.items.length })}</div>}
                 </div>
               </section>
             );

@@ -29,3 +29,11 @@ export function movesOf(card: Pick<TaskCard, 'status' | 'allowedActions'>, colum
     return action ? [{ to, action }] : [];
   });
 }
+
+/** Cards a board column shows at first, and how many more each "show more" adds (the server stops at 200). */
+export const BOARD_PAGE = 50;
+export const BOARD_MAX = 200;
+
+/** The board's `more` parameter: the columns a person opened further, e.g. `assigned:100,submitted:150`. */
+export const boardMore = (more: Partial<Record<string, number>>) =>
+  Object.entries(more).filter(([, n]) => n !== undefined && n > BOARD_PAGE).map(([s, n]) => `${s}:${Math.min(n!, BOARD_MAX)}`).join(',') || undefined;
