@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { ReportValueTable } from './reporting.tables.ts';
 
 export function findPeriod(db: Db, id: string) {
   return db.selectFrom('reportingPeriods').selectAll().where('id', '=', id).executeTakeFirst();
@@ -90,14 +91,8 @@ export function eventsOf(db: Db, where: { submissionId?: string; communeReportId
 
 export const countAll = sql<number>`count(*)`;
 
-export interface NewReportValue {
-  targetId: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  note: string | null;
-  warning: string | null;
-}
+/** A value of a unit's report as written: the row without its keys and tenant columns. */
+export type NewReportValue = Pick<ReportValueTable, 'targetId' | 'value' | 'numerator' | 'denominator' | 'note' | 'warning'>;
 
 /**
  * A unit report's values in one INSERT over unnest() of six arrays, instead of one VALUES row
