@@ -61,6 +61,13 @@ export const SaveSubmissionBody = z.object({
   generalNote: OptText(5000),
 });
 export type SaveSubmissionBody = z.infer<typeof SaveSubmissionBody>;
+/**
+ * Submit what is saved (no body, or `{}`), or save these values and narratives and submit them
+ * in one step — one request from a phone instead of two, and one transaction.
+ */
+export const SubmitSubmissionBody = SaveSubmissionBody.partial({ values: true, narratives: true })
+  .refine((b) => (b.values === undefined) === (b.narratives === undefined), { message: 'Gửi cả values và narratives để lưu rồi nộp, hoặc không gửi cả hai để nộp bản đã lưu', path: ['narratives'] })
+  .nullish(); // a POST with no body arrives as null
 
 export const SubmissionView = z.object({
   id: z.string().uuid().nullable().describe('null khi đơn vị chưa lưu gì cho kỳ này'),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { commonErrors, IdParams, typed } from '../../platform/http.ts';
 import {
   ApproveBody, AttachmentList, AttachmentParams, AttachmentView, CalendarQuery, CalendarView, CommuneReportBody, CommuneReportView, CompletenessQuery, CompletenessView, DocumentQuery, GenerateCalendarBody,
-  PeriodUnitParams, PeriodView, ProvinceReportsQuery, ProvinceReportsView, ReturnBody, SaveSubmissionBody, SubmissionView, UpdatePeriodBody,
+  PeriodUnitParams, PeriodView, ProvinceReportsQuery, ProvinceReportsView, ReturnBody, SaveSubmissionBody, SubmissionView, SubmitSubmissionBody, UpdatePeriodBody,
 } from './reporting.contract.ts';
 import { readUpload, sendFile } from '../../platform/files.ts';
 import * as report from './commune-report.service.ts';
@@ -24,7 +24,13 @@ export async function reportingRoutes(app: FastifyInstance) {
   r.patch('/periods/:id', { schema: { tags, summary: 'Sửa hạn nộp của một kỳ', params: IdParams, body: UpdatePeriodBody, response: { 200: PeriodView, ...commonErrors } }, handler: (req) => service.updatePeriod(req.ctx, req.params.id, req.body) });
   r.get('/periods/:id/units/:unitId', { schema: { tags, summary: 'Báo cáo của một đơn vị cho kỳ: chỉ tiêu (điền sẵn số liệu đã có), tường thuật theo nhiệm vụ', params: PeriodUnitParams, response: sub }, handler: (req) => service.getSubmission(req.ctx, req.params.id, req.params.unitId) });
   r.put('/periods/:id/units/:unitId', { schema: { tags, summary: 'Lưu nháp báo cáo của đơn vị', params: PeriodUnitParams, body: SaveSubmissionBody, response: sub }, handler: (req) => service.saveSubmission(req.ctx, req.params.id, req.params.unitId, req.body) });
-  r.post('/periods/:id/units/:unitId/submit', { schema: { tags, summary: 'Nộp báo cáo (đánh dấu muộn nếu quá hạn)', params: PeriodUnitParams, response: sub }, handler: (req) => service.submitSubmission(req.ctx, req.params.id, req.params.unitId) });
+  r.post('/periods/:id/units/:unitId/submit', {
+    schema: { tags, summary: 'Nộp báo cáo (đánh dấu muộn nếu quá hạn); gửi kèm số liệu thì lưu rồi nộp trong một bước', params: PeriodUnitParams, body: SubmitSubmissionBody, response: sub },
+    handler: (req) => {
+      const b = req.body;
+      return service.submitSubmission(req.ctx, req.params.id, req.params.unitId, b?.values && b.narratives ? { values: b.values, narratives: b.narratives, generalNote: b.generalNote } : undefined);
+    },
+  });
   r.get('/periods/:id/units/:unitId/attachments', { schema: { tags, summary: 'Tệp đính kèm báo cáo của đơn vị', params: PeriodUnitParams, response: { 200: AttachmentList, ...commonErrors } }, handler: (req) => attachments.listAttachments(req.ctx, req.params.id, req.params.unitId) });
   r.post('/periods/:id/units/:unitId/attachments', {
     schema: { tags, summary: 'Đính kèm tệp vào báo cáo của đơn vị (PDF, ảnh, .docx, .xlsx; multipart, trường "file"; nhận dạng theo nội dung); chỉ khi chưa nộp hoặc bị trả lại', params: PeriodUnitParams, response: { 201: AttachmentView, 413: commonErrors[400], 415: commonErrors[400], ...commonErrors } },

@@ -250,15 +250,11 @@ function narrativeRows(
   });
 }
 
-/** Saves a unit's draft: reads the report once, checks every value against its target, writes, answers from what it wrote. */
-export async function saveSubmission(ctx: Ctx, periodId: string, unitId: string, body: SaveSubmissionBody) {
-  const { actor, period } = await getReadablePeriod(ctx, periodId);
-  const parts = await loadSubmission(ctx, unitPeriod(period), unitId);
-  requireSubmitter(actor, period, unitId);
-  const status = parts.sub?.status ?? 'none';
-  if (!isEditable(status)) {
-    throw new AppError('REPORT_LOCKED', 'conflict', status === 'approved' ? 'Báo cáo đã được duyệt và khóa.' : 'Báo cáo đã nộp, đang chờ duyệt.');
-  }
+const lockedError = (status: SubmissionView['status']) =>
+  new AppError('REPORT_LOCKED', 'conflict', status === 'approved' ? 'Báo cáo đã được duyệt và khóa.' : 'Báo cáo đã nộp, đang chờ duyệt.');
+
+/** Checks each value sent against its target (and the last approved value); throws every field error, writes nothing. */
+function checkedValues(parts: SubmissionParts, body: SaveSubmissionBody) {
   const targetOf = new Map(parts.targets.map((t) => [t.id, t]));
   const fields: { path: string; message: string }[] = [];
   const values = body.values.map((v, i) => {
@@ -269,35 +265,57 @@ export async function saveSubmission(ctx: Ctx, periodId: string, unitId: string,
     }
     const check = checkValue(v, target.unit, parts.previous.get(target.id) ?? null);
     for (const e of check.errors) fields.push({ path: `body.values.${i}.${e.field}`, message: e.message });
-    return { ...v, value: check.value, warning: check.warning };
+    return { targetId: v.targetId, value: check.value, numerator: v.numerator, denominator: v.denominator, note: v.note, warning: check.warning };
   });
   if (fields.length) throw new AppError('REPORT_VALUES_INVALID', 'invalid', fields[0].message, { fields });
-  return inTransaction(ctx, async (tx) => {
-    const tenant = { provinceId: period.provinceId, communeId: period.communeId };
-    const sub = parts.sub
-      ? await tx.db.updateTable('reportSubmissions').set({ generalNote: body.generalNote, status: status === 'returned' ? 'returned' : 'draft', updatedAt: sql`now()` }).where('id', '=', parts.sub.id).returningAll().executeTakeFirstOrThrow()
-      : await tx.db.insertInto('reportSubmissions').values({ ...tenant, periodId, unitId, submittedAt: null, submittedBy: null, isLate: null, reviewComment: null, reviewedBy: null, reviewedAt: null, generalNote: body.generalNote }).returningAll().executeTakeFirstOrThrow();
-    const id = sub.id;
-    await tx.db.deleteFrom('reportValues').where('submissionId', '=', id).execute();
-    const rows = values.filter((v) => v !== null).map((v) => ({ ...tenant, submissionId: id, targetId: v.targetId, value: v.value, numerator: v.numerator, denominator: v.denominator, note: v.note, warning: v.warning }));
-    await q.insertReportValues(tx.db, { ...tenant, submissionId: id }, rows);
-    await tx.db.deleteFrom('reportNarratives').where('submissionId', '=', id).execute();
-    // Every row sent is kept, an emptied one too: what the person cleared is not prefilled again.
-    const narr = body.narratives.map((n) => ({ ...tenant, submissionId: id, planTaskId: n.planTaskId, taskTitle: n.taskTitle, done: n.done, difficulties: n.difficulties, proposals: n.proposals }));
-    if (narr.length) await tx.db.insertInto('reportNarratives').values(narr).execute();
-    await audit(tx, { action: 'report.saved', recordType: 'report_submission', recordId: id, summary: `Lưu báo cáo ${period.label} của ${parts.unit.fullName}: ${rows.length} giá trị`, ...tenant });
-    // The answer is what was just written; saving adds no event and leaves the prefill sources as they were.
-    return presentSubmission(actor, period, { ...parts, sub, saved: rows, narratives: narr });
-  });
+  return values.filter((v) => v !== null);
 }
 
-export async function submitSubmission(ctx: Ctx, periodId: string, unitId: string) {
+/** Writes a unit's draft (values, narratives, note) over what was saved; returns the parts it wrote. */
+async function writeDraft(tx: Ctx, period: q.PeriodRow, parts: SubmissionParts, body: SaveSubmissionBody, values: q.NewReportValue[]) {
+  const tenant = { provinceId: period.provinceId, communeId: period.communeId };
+  const status = parts.sub?.status ?? 'none';
+  const sub = parts.sub
+    ? await tx.db.updateTable('reportSubmissions').set({ generalNote: body.generalNote, status: status === 'returned' ? 'returned' : 'draft', updatedAt: sql`now()` }).where('id', '=', parts.sub.id).returningAll().executeTakeFirstOrThrow()
+    : await tx.db.insertInto('reportSubmissions').values({ ...tenant, periodId: period.id, unitId: parts.unit.id, submittedAt: null, submittedBy: null, isLate: null, reviewComment: null, reviewedBy: null, reviewedAt: null, generalNote: body.generalNote }).returningAll().executeTakeFirstOrThrow();
+  await tx.db.deleteFrom('reportValues').where('submissionId', '=', sub.id).execute();
+  await q.insertReportValues(tx.db, { ...tenant, submissionId: sub.id }, values);
+  await tx.db.deleteFrom('reportNarratives').where('submissionId', '=', sub.id).execute();
+  // Every row sent is kept, an emptied one too: what the person cleared is not prefilled again.
+  const narratives = body.narratives.map((n) => ({ ...tenant, submissionId: sub.id, planTaskId: n.planTaskId, taskTitle: n.taskTitle, done: n.done, difficulties: n.difficulties, proposals: n.proposals }));
+  if (narratives.length) await tx.db.insertInto('reportNarratives').values(narratives).execute();
+  await audit(tx, { action: 'report.saved', recordType: 'report_submission', recordId: sub.id, summary: `Lưu báo cáo ${period.label} của ${parts.unit.fullName}: ${values.length} giá trị`, ...tenant });
+  return { sub, saved: values, narratives };
+}
+
+/** Saves a unit's draft: reads the report once, checks every value against its target, writes, answers from what it wrote. */
+export async function saveSubmission(ctx: Ctx, periodId: string, unitId: string, body: SaveSubmissionBody) {
   const { actor, period } = await getReadablePeriod(ctx, periodId);
   const parts = await loadSubmission(ctx, unitPeriod(period), unitId);
   requireSubmitter(actor, period, unitId);
-  const current = presentSubmission(actor, period, parts);
-  if (!current.id) throw new AppError('REPORT_NOT_SAVED', 'invalid', 'Hãy nhập và lưu số liệu trước khi nộp.');
-  if (!current.allowedActions.includes('submit')) throw new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo này không thể nộp ở trạng thái hiện tại.');
+  const status = parts.sub?.status ?? 'none';
+  if (!isEditable(status)) throw lockedError(status);
+  const values = checkedValues(parts, body);
+  // The answer is what was just written; saving adds no event and leaves the prefill sources as they were.
+  return inTransaction(ctx, async (tx) => presentSubmission(actor, period, { ...parts, ...(await writeDraft(tx, period, parts, body, values)) }));
+}
+
+/**
+ * Submits a unit's report: what is saved, or — with a body — these values saved first in the
+ * same transaction. Every target needs a value or a note saying why not.
+ */
+export async function submitSubmission(ctx: Ctx, periodId: string, unitId: string, body?: SaveSubmissionBody) {
+  const { actor, period } = await getReadablePeriod(ctx, periodId);
+  const parts = await loadSubmission(ctx, unitPeriod(period), unitId);
+  requireSubmitter(actor, period, unitId);
+  const status = parts.sub?.status ?? 'none';
+  if (body && !isEditable(status)) throw lockedError(status);
+  const values = body ? checkedValues(parts, body) : null;
+  // The report as it will be sent: what is saved, or what this request saves.
+  const sending = values ? { ...parts, saved: values } : parts;
+  const current = presentSubmission(actor, period, sending);
+  if (!values && !current.id) throw new AppError('REPORT_NOT_SAVED', 'invalid', 'Hãy nhập và lưu số liệu trước khi nộp.');
+  if (!isEditable(status) || !current.allowedActions.includes('submit')) throw new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo này không thể nộp ở trạng thái hiện tại.');
   const missing = current.values.map((v, i) => ({ v, i })).filter(({ v }) => v.value === null && !v.note);
   if (missing.length) {
     // The same paths as a save's field errors, so the form marks the same inputs.
@@ -306,13 +324,15 @@ export async function submitSubmission(ctx: Ctx, periodId: string, unitId: strin
   const now = new Date();
   const late = isLate(now, period.dueOn);
   return inTransaction(ctx, async (tx) => {
-    const sub = await tx.db.updateTable('reportSubmissions').set({ status: 'submitted', submittedAt: now, submittedBy: actor.userId, isLate: late, updatedAt: sql`now()` }).where('id', '=', current.id!).where('status', 'in', ['draft', 'returned']).returningAll().executeTakeFirst();
+    const written = body && values ? await writeDraft(tx, period, parts, body, values) : null;
+    const id = written?.sub.id ?? current.id!;
+    const sub = await tx.db.updateTable('reportSubmissions').set({ status: 'submitted', submittedAt: now, submittedBy: actor.userId, isLate: late, updatedAt: sql`now()` }).where('id', '=', id).where('status', 'in', ['draft', 'returned']).returningAll().executeTakeFirst();
     if (!sub) throw new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo vừa thay đổi trạng thái; hãy tải lại.');
     await tx.db.insertInto('reportEvents').values({ provinceId: period.provinceId, communeId: period.communeId, submissionId: sub.id, communeReportId: null, kind: 'submitted', actorId: actor.userId, comment: late ? `Nộp muộn (hạn ${period.dueOn})` : null }).execute();
     await audit(tx, { action: 'report.submitted', recordType: 'report_submission', recordId: sub.id, summary: `Nộp báo cáo ${period.label} của ${current.unitName}${late ? ' (muộn)' : ''}`, provinceId: period.provinceId, communeId: period.communeId });
     await refreshComputedValues(tx, period.communeId); // reports submitted (on time): the dashboards' figures
     // Sent, the report is locked: it shows what was sent, no pre-filled figures (as loadSubmission reads it).
-    return presentSubmission(actor, period, { ...parts, sub, known: new Map(), history: await q.eventsOf(tx.db, { submissionId: sub.id }) });
+    return presentSubmission(actor, period, { ...parts, ...(written ?? {}), sub, known: new Map(), history: await q.eventsOf(tx.db, { submissionId: sub.id }) });
   });
 }
 

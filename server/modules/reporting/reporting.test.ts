@@ -157,3 +157,40 @@ describe('the commune report', () => {
     expect(received.json().history.map((h: { kind: string }) => h.kind)).toEqual(['signed', 'sent', 'received']);
   });
 });
+
+describe('saving and submitting in one step (2026-Q2)', () => {
+  it('saves the values sent and submits them in one transaction; bad values keep nothing', async () => {
+    const cal = (await get(plan, `/api/v1/reporting/calendar?communeId=${communeId}&year=2026`)).json();
+    const q2 = cal.periods.find((p: { level: string; code: string }) => p.level === 'unit' && p.code === '2026-Q2');
+    const unitId = q1.units[0].unitId;
+    const url = `/api/v1/reporting/periods/${q2.id}/units/${unitId}`;
+    const form = (await get(unitA, url)).json();
+    expect(form.status).toBe('none');
+    const body = {
+      values: form.values.map((v: { targetId: string; unit: string }, i: number) => ({ targetId: v.targetId, value: v.unit === '%' ? 50 + i : 3 })),
+      narratives: [],
+      generalNote: 'Nộp một lần từ điện thoại.',
+    };
+    // Half a body, a value out of range, and a bare {} with nothing saved: refused, nothing kept.
+    const half = await t.request(unitA, { method: 'POST', url: `${url}/submit`, payload: { values: body.values } });
+    expect(half.statusCode).toBe(400);
+    expect(half.json().error.fields[0].path).toBe('body.narratives');
+    const pct = form.values.findIndex((v: { unit: string }) => v.unit === '%');
+    const bad = structuredClone(body);
+    bad.values[pct].value = 120;
+    const refused = await t.request(unitA, { method: 'POST', url: `${url}/submit`, payload: bad });
+    expect(refused.json().error).toMatchObject({ code: 'REPORT_VALUES_INVALID', fields: [{ path: `body.values.${pct}.value` }] });
+    expect((await t.request(unitA, { method: 'POST', url: `${url}/submit`, payload: {} })).json().error.code).toBe('REPORT_NOT_SAVED');
+    expect((await get(unitA, url)).json().status).toBe('none');
+
+    const sent = await t.request(unitA, { method: 'POST', url: `${url}/submit`, payload: body });
+    expect(sent.statusCode).toBe(200);
+    expect(sent.json()).toMatchObject({ status: 'submitted', generalNote: 'Nộp một lần từ điện thoại.', allowedActions: [] });
+    const read = (await get(unitA, url)).json();
+    expect(read.values.map((v: { value: number }) => v.value)).toEqual(body.values.map((v: { value: number }) => v.value));
+    expect(read.history.map((h: { kind: string }) => h.kind)).toEqual(['submitted']);
+    expect((await latestAudit(t.database, 2)).map((a: { action: string }) => a.action)).toEqual(['report.submitted', 'report.saved']);
+    // Sent, it is locked: a second one-step submit is refused.
+    expect((await t.request(unitA, { method: 'POST', url: `${url}/submit`, payload: body })).json().error.code).toBe('REPORT_LOCKED');
+  });
+});

@@ -23,9 +23,10 @@ export function useSaveSubmission(periodId: string, unitId: string) {
   return useMutation({ mutationFn: (body: SaveBody) => put<SubmissionView>(path(periodId, unitId), body), onSuccess: store });
 }
 
+/** Submits the form as it stands: the server saves these values and submits them in one step. */
 export function useSubmitSubmission(periodId: string, unitId: string) {
   const store = useStore();
-  return useMutation({ mutationFn: () => post<SubmissionView>(`${path(periodId, unitId)}/submit`), onSuccess: store });
+  return useMutation({ mutationFn: (body: SaveBody) => post<SubmissionView>(`${path(periodId, unitId)}/submit`, body), onSuccess: store });
 }
 
 export function useReviewSubmission() {

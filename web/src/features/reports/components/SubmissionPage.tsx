@@ -51,29 +51,26 @@ function SubmissionForm({ view }: { view: SubmissionView }) {
     applyServerFields(form, e, view, locale);
     message.error(errorText(e, locale));
   };
-  const saveDraft = async () => {
+  /** Checks the form in the browser, then sends it: saved as a draft, or saved and submitted in one request. */
+  const sendForm = async (how: 'save' | 'submit') => {
     try {
       await form.validateFields();
       // All of the store: ids and task titles have no input of their own.
-      const values = form.getFieldsValue(true) as FormValues;
-      await save.mutateAsync(toBody(values, locale));
-      message.success(t('reports.form.saved'));
-      return true;
+      const body = toBody(form.getFieldsValue(true) as FormValues, locale);
+      if (how === 'save') {
+        await save.mutateAsync(body);
+        message.success(t('reports.form.saved'));
+      } else {
+        const r = await submit.mutateAsync(body);
+        message.success(t(r.isLate ? 'reports.form.submittedLate' : 'reports.form.submitted'));
+      }
     } catch (e) {
       if (e && typeof e === 'object' && 'errorFields' in e) message.error(t('reports.form.fixErrors'));
       else fail(e);
-      return false;
     }
   };
-  const send = async () => {
-    if (!(await saveDraft())) return;
-    try {
-      const r = await submit.mutateAsync();
-      message.success(t(r.isLate ? 'reports.form.submittedLate' : 'reports.form.submitted'));
-    } catch (e) {
-      fail(e);
-    }
-  };
+  const saveDraft = () => sendForm('save');
+  const send = () => sendForm('submit');
 
   return (
     <Flex vertical gap={12}>
