@@ -13,11 +13,16 @@ export interface AuditEntry {
   actorName?: string | null;
 }
 
-/** Adds one audit row (nhật ký) — call it inside the transaction of the write it records. */
-export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
+/**
+ * Adds audit rows (nhật ký) — call it inside the transaction of the write it records; the
+ * entries of one use case go in one statement.
+ */
+export async function audit(ctx: Ctx, entries: AuditEntry | AuditEntry[]): Promise<void> {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (!list.length) return;
   await ctx.db
     .insertInto('auditLog')
-    .values({
+    .values(list.map((entry) => ({
       actorId: entry.actorId !== undefined ? entry.actorId : (ctx.actor?.userId ?? null),
       actorName: entry.actorName !== undefined ? entry.actorName : (ctx.actor?.fullName ?? (ctx.actor ? null : 'Hệ thống')),
       action: entry.action,
@@ -29,7 +34,7 @@ export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
       requestId: ctx.requestId,
       provinceId: entry.provinceId ?? null,
       communeId: entry.communeId ?? null,
-    })
+    })))
     .execute();
 }
 

@@ -41,8 +41,15 @@ function readerOf(place: { provinceId: string; communeId: string }): Actor {
   };
 }
 
-/** Recomputes the commune's computed indicator values for the current quarter; returns how many changed and were written. */
-export async function refreshComputedValues(tx: Ctx, communeId: string, today: string = vietnamToday()): Promise<number> {
+/**
+ * Recomputes the commune's computed indicator values for the current quarter; returns how many
+ * changed and were written. `only` names the records a write touched: a unit report changes
+ * the reporting figures and never the task figures (whose count is the costlier read), and a
+ * task write the reverse; without it, all are recomputed.
+ */
+export async function refreshComputedValues(tx: Ctx, communeId: string, opts: { today?: string; only?: 'tasks' | 'reports' } = {}): Promise<number> {
+  const today = opts.today ?? vietnamToday();
+  const codes = opts.only ? CODES.filter((c) => COMPUTED_INDICATORS[c].from === opts.only) : CODES;
   const targets = await tx.db
     .selectFrom('planTargets as t')
     .innerJoin('plans as p', 'p.id', 't.planId')
@@ -51,7 +58,7 @@ export async function refreshComputedValues(tx: Ctx, communeId: string, today: s
     .where('t.communeId', '=', communeId)
     .where('t.kind', '=', 'target')
     .where('p.archivedAt', 'is', null)
-    .where('i.code', 'in', CODES)
+    .where('i.code', 'in', codes)
     .execute();
   if (!targets.length) return 0;
   const wanted = new Set(targets.map((t) => COMPUTED_INDICATORS[t.code].from));
@@ -112,7 +119,7 @@ export async function refreshAllComputedValues(ctx: Ctx, today: string = vietnam
   const failed: { communeId: string; error: string }[] = [];
   for (const c of communes) {
     try {
-      written += await inTransaction(ctx, (tx) => refreshComputedValues(tx, c.communeId, today));
+      written += await inTransaction(ctx, (tx) => refreshComputedValues(tx, c.communeId, { today }));
     } catch (e) {
       // Reported with the run's result (the loop logs it); the other communes still get their figures.
       failed.push({ communeId: c.communeId, error: e instanceof Error ? e.message : String(e) });

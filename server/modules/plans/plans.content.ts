@@ -3,6 +3,7 @@
  */
 import type { PlanExtraction } from './import/plan-import.contract.ts';
 import type { PlanContent, ReportingRuleContent, TargetContent, TaskContent } from './plans.rules.ts';
+import { formatViNumber } from '../../platform/text.ts';
 
 export function contentFromExtraction(x: PlanExtraction): PlanContent {
   return {
@@ -55,7 +56,7 @@ export function contentFromExtraction(x: PlanExtraction): PlanContent {
 
 /** Text of a target for people: "≥ 95 % người dân hài lòng (2027)". */
 export function describeTarget(t: Pick<TargetContent, 'comparator' | 'value' | 'valueMax' | 'unit' | 'text' | 'year'>): string {
-  const n = (v: number) => v.toLocaleString('vi-VN');
+  const n = (v: number) => formatViNumber(v); // a kept formatter: a report form describes 300 targets
   const unit = t.unit === 'count' ? '' : ` ${t.unit}`;
   const value = t.comparator === 'range' ? `${n(t.value)}–${n(t.valueMax ?? t.value)}` : `${t.comparator === '=' ? '' : `${t.comparator.replace('>=', '≥').replace('<=', '≤')} `}${n(t.value)}`;
   return `${value}${unit} ${t.text}${t.year ? ` (${t.year})` : ''}`;

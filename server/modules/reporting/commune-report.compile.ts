@@ -8,6 +8,7 @@ import { describeTarget } from '../plans/plans.content.ts';
 import type { CommuneReportDocument, ReportTaskSummary } from './document/report-document.types.ts';
 import { attainment, completeness, targetStatus, vietnamDate } from './reporting.rules.ts';
 import * as q from './reporting.queries.ts';
+import type { ReportedValue } from './reporting.tables.ts';
 
 /** The periods whose unit submissions feed a commune report: the unit-level ones of the same plan and code. */
 export async function feedingPeriods(ctx: Ctx, period: q.PeriodRow) {
@@ -26,7 +27,9 @@ export async function compileCommuneReport(
   const feeding = await feedingPeriods(ctx, period);
   const feedIds = feeding.length ? feeding.map((p) => p.id) : [period.id];
   const approved = await ctx.db.selectFrom('reportSubmissions').selectAll().where('periodId', 'in', feedIds).where('status', '=', 'approved').execute();
-  const values = approved.length ? await ctx.db.selectFrom('reportValues').selectAll().where('submissionId', 'in', approved.map((s) => s.id)).execute() : [];
+  // Each target is reported by one unit; its value is the one in that unit's approved set.
+  const valueOf = new Map<string, ReportedValue>();
+  for (const set of (await q.valueSets(ctx.db, approved.map((s) => s.id))).values()) for (const v of set) valueOf.set(v.targetId, v);
   const narratives = approved.length ? await ctx.db.selectFrom('reportNarratives as n').leftJoin('planTasks as t', 't.id', 'n.planTaskId').select(['n.taskTitle', 'n.done', 'n.difficulties', 'n.proposals', 't.groupName']).where('n.submissionId', 'in', approved.map((s) => s.id)).execute() : [];
   const targets = await ctx.db
     .selectFrom('planTargets as t')
@@ -45,7 +48,7 @@ export async function compileCommuneReport(
   };
   for (const t of targets) {
     const target = { comparator: t.comparator, value: Number(t.value), valueMax: t.valueMax === null ? null : Number(t.valueMax), year: t.year };
-    const v = values.find((x) => x.targetId === t.id);
+    const v = valueOf.get(t.id);
     const value = v?.value === null || v?.value === undefined ? null : Number(v.value);
     groupOf(t.groupName ?? 'Chỉ tiêu chung').targets.push({
       groupName: t.groupName, text: t.text, targetText: describeTarget({ ...target, unit: t.unit, text: '', year: null }).trim(), deadlineYear: t.year, value, unit: t.unit,

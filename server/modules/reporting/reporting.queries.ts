@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { ReportValueTable } from './reporting.tables.ts';
+import type { ReportedValue } from './reporting.tables.ts';
 
 export function findPeriod(db: Db, id: string) {
   return db.selectFrom('reportingPeriods').selectAll().where('id', '=', id).executeTakeFirst();
@@ -59,27 +59,23 @@ export function unitTasks(db: Db, planId: string, unitId: string) {
 }
 
 /**
- * The latest approved value of each target from periods that ended before `before`. Scoped by
- * commune so PostgreSQL reads report_values by its (commune_id, target_id) index: by target id
- * alone it scanned the whole table, which at the deadline wave holds a million rows.
+ * The latest approved value of each target from periods that ended before `before`: the
+ * commune's approved submissions of those periods (by the (commune_id, period_id) index),
+ * their value sets opened with jsonb_to_recordset, the latest period first per target.
  */
 export async function previousApprovedValues(db: Db, communeId: string, targetIds: string[], before: string) {
   if (!targetIds.length) return new Map<string, number>();
-  const rows = await db
-    .selectFrom('reportValues as v')
-    .innerJoin('reportSubmissions as s', 's.id', 'v.submissionId')
-    .innerJoin('reportingPeriods as p', 'p.id', 's.periodId')
-    .select(['v.targetId', 'v.value', 'p.endOn'])
-    .where('v.communeId', '=', communeId)
-    .where('v.targetId', 'in', targetIds)
-    .where('s.status', '=', 'approved')
-    .where('p.endOn', '<', before)
-    .where('v.value', 'is not', null)
-    .orderBy('p.endOn', 'desc')
-    .execute();
-  const out = new Map<string, number>();
-  for (const r of rows) if (!out.has(r.targetId)) out.set(r.targetId, Number(r.value));
-  return out;
+  const rows = (
+    await sql<{ targetId: string; value: string | number }>`select distinct on (v."targetId") v."targetId", v.value
+      from report_submissions s
+      join reporting_periods p on p.id = s.period_id
+      join report_value_sets vs on vs.submission_id = s.id
+      cross join lateral jsonb_to_recordset(vs.items) as v("targetId" uuid, value numeric)
+      where s.commune_id = ${communeId} and s.status = 'approved' and p.end_on < ${before}
+        and v."targetId" = any(${targetIds}::uuid[]) and v.value is not null
+      order by v."targetId", p.end_on desc`.execute(db)
+  ).rows;
+  return new Map(rows.map((r) => [r.targetId, Number(r.value)]));
 }
 
 export function eventsOf(db: Db, where: { submissionId?: string; communeReportId?: string }) {
@@ -91,20 +87,18 @@ export function eventsOf(db: Db, where: { submissionId?: string; communeReportId
 
 export const countAll = sql<number>`count(*)`;
 
-/** A value of a unit's report as written: the row without its keys and tenant columns. */
-export type NewReportValue = Pick<ReportValueTable, 'targetId' | 'value' | 'numerator' | 'denominator' | 'note' | 'warning'>;
-
-/**
- * A unit report's values in one INSERT over unnest() of six arrays, instead of one VALUES row
- * of nine parameters per value: a 300-value report is one short statement (prepared once on
- * PostgreSQL) with 9 parameters, not 2,700 that Kysely builds a node for and PostgreSQL parses.
- */
-export async function insertReportValues(db: Db, tenant: { provinceId: string; communeId: string; submissionId: string }, values: NewReportValue[]) {
-  if (!values.length) return;
-  const column = <K extends keyof NewReportValue>(k: K) => values.map((v) => v[k]);
-  await sql`insert into report_values (province_id, commune_id, submission_id, target_id, value, numerator, denominator, note, warning)
-    select ${tenant.provinceId}::uuid, ${tenant.communeId}::uuid, ${tenant.submissionId}::uuid, v.target_id, v.value, v.numerator, v.denominator, v.note, v.warning
-    from unnest(${column('targetId')}::uuid[], ${column('value')}::numeric[], ${column('numerator')}::numeric[], ${column('denominator')}::numeric[], ${column('note')}::text[], ${column('warning')}::text[])
-      as v(target_id, value, numerator, denominator, note, warning)`.execute(db);
+/** The value sets of these submissions, by submission id (a submission never saved has none). */
+export async function valueSets(db: Db, submissionIds: string[]) {
+  if (!submissionIds.length) return new Map<string, ReportedValue[]>();
+  const rows = await db.selectFrom('reportValueSets').select(['submissionId', 'items']).where('submissionId', 'in', submissionIds).execute();
+  return new Map(rows.map((r) => [r.submissionId, r.items]));
 }
 
+/** Writes a unit report's values over what was saved: one row, the set as one JSON array. */
+export async function writeValueSet(db: Db, tenant: { provinceId: string; communeId: string; submissionId: string }, items: ReportedValue[]) {
+  await db
+    .insertInto('reportValueSets')
+    .values({ ...tenant, items: JSON.stringify(items) })
+    .onConflict((oc) => oc.column('submissionId').doUpdateSet((eb) => ({ items: eb.ref('excluded.items'), updatedAt: sql`now()` })))
+    .execute();
+}

@@ -14,6 +14,7 @@ import { platformValues, type KnownValue } from './platform-values.ts';
 import { recordValues } from '../dashboards/indicator-values.ts';
 import { refreshComputedValues } from '../dashboards/computed-values.ts';
 import { narrativeFromTasks } from './narrative.rules.ts';
+import type { ReportedValue } from './reporting.tables.ts';
 import { unitTasksForPeriod, type UnitTaskGroup } from './task-summary.ts';
 
 const periodNotFound = () => notFound('REPORTING_PERIOD_NOT_FOUND', 'kỳ báo cáo');
@@ -149,7 +150,7 @@ interface SubmissionParts {
   tasks: Awaited<ReturnType<typeof q.unitTasks>>;
   previous: Map<string, number>;
   known: Map<string, KnownValue>;
-  saved: { targetId: string; value: unknown; numerator: unknown; denominator: unknown; note: string | null; warning: string | null }[];
+  saved: ReportedValue[];
   narratives: { planTaskId: string | null; taskTitle: string; done: string | null; difficulties: string | null; proposals: string | null }[];
   tracked: UnitTaskGroup[];
   history: Awaited<ReturnType<typeof q.eventsOf>>;
@@ -163,7 +164,7 @@ function unitPeriod(period: q.PeriodRow) {
 }
 
 /** Reads a unit's report for a period: its targets once, the saved rows, the prefill sources; `read` is what the caller already has (the unit, the submission row it just wrote). */
-async function loadSubmission(ctx: Ctx, period: q.PeriodRow, unitId: string, read: { unit?: SubmissionParts['unit']; sub?: NonNullable<SubmissionParts['sub']> } = {}): Promise<SubmissionParts> {
+async function loadSubmission(ctx: Ctx, period: q.PeriodRow, unitId: string, read: { unit?: SubmissionParts['unit']; sub?: NonNullable<SubmissionParts['sub']>; prefill?: boolean } = {}): Promise<SubmissionParts> {
   const unit = read.unit ?? (await loadUnit(ctx, period, unitId));
   const [sub, targets, tasks] = await Promise.all([
     read.sub ?? q.findSubmission(ctx.db, period.id, unitId),
@@ -171,11 +172,12 @@ async function loadSubmission(ctx: Ctx, period: q.PeriodRow, unitId: string, rea
     q.unitTasks(ctx.db, period.planId, unitId),
   ]);
   // The platform's own figures pre-fill a report the unit can still edit; a locked one shows what was sent.
-  const editable = isEditable(sub?.status ?? 'none');
+  // `prefill: false` — a submit, which locks what is saved — reads neither.
+  const editable = isEditable(sub?.status ?? 'none') && read.prefill !== false;
   const [known, previous, saved, narratives, history] = await Promise.all([
     editable ? platformValues(ctx, period) : new Map<string, KnownValue>(),
     q.previousApprovedValues(ctx.db, period.communeId, targets.map((t) => t.id), period.startOn),
-    sub ? ctx.db.selectFrom('reportValues').selectAll().where('submissionId', '=', sub.id).execute() : [],
+    sub ? q.valueSets(ctx.db, [sub.id]).then((sets) => sets.get(sub.id) ?? []) : [],
     sub ? ctx.db.selectFrom('reportNarratives').selectAll().where('submissionId', '=', sub.id).execute() : [],
     sub ? q.eventsOf(ctx.db, { submissionId: sub.id }) : [],
   ]);
@@ -257,36 +259,64 @@ const lockedError = (status: SubmissionView['status']) =>
 function checkedValues(parts: SubmissionParts, body: SaveSubmissionBody) {
   const targetOf = new Map(parts.targets.map((t) => [t.id, t]));
   const fields: { path: string; message: string }[] = [];
-  const values = body.values.map((v, i) => {
+  const seen = new Set<string>();
+  const values = body.values.map((v, i): ReportedValue | null => {
     const target = targetOf.get(v.targetId);
     if (!target) {
       fields.push({ path: `body.values.${i}.targetId`, message: 'Chỉ tiêu không thuộc đơn vị này' });
       return null;
     }
+    // One value per target: the set is stored whole, so a second row for a target would be kept beside the first.
+    if (seen.has(v.targetId)) {
+      fields.push({ path: `body.values.${i}.targetId`, message: 'Chỉ tiêu này đã có giá trị ở dòng khác' });
+      return null;
+    }
+    seen.add(v.targetId);
     const check = checkValue(v, target.unit, parts.previous.get(target.id) ?? null);
     for (const e of check.errors) fields.push({ path: `body.values.${i}.${e.field}`, message: e.message });
-    return { targetId: v.targetId, value: check.value, numerator: v.numerator, denominator: v.denominator, note: v.note, warning: check.warning };
+    return { targetId: v.targetId, value: check.value, numerator: v.numerator ?? null, denominator: v.denominator ?? null, note: v.note ?? null, warning: check.warning };
   });
   if (fields.length) throw new AppError('REPORT_VALUES_INVALID', 'invalid', fields[0].message, { fields });
   return values.filter((v) => v !== null);
 }
 
-/** Writes a unit's draft (values, narratives, note) over what was saved; returns the parts it wrote. */
-async function writeDraft(tx: Ctx, period: q.PeriodRow, parts: SubmissionParts, body: SaveSubmissionBody, values: q.NewReportValue[]) {
+/** How a submit sends the report: when, by whom, and whether after the deadline. */
+interface Sending {
+  at: Date;
+  by: string;
+  late: boolean;
+}
+
+/**
+ * Writes a unit's report (values, narratives, note) over what was saved — as a draft, or with
+ * `sending` as the submitted report in the same statements; returns the parts it wrote. The
+ * audit rows go with the write: "saved", and "submitted" when it is sent.
+ */
+async function writeReport(tx: Ctx, period: q.PeriodRow, parts: SubmissionParts, body: SaveSubmissionBody, values: ReportedValue[], sending?: Sending) {
   const tenant = { provinceId: period.provinceId, communeId: period.communeId };
   const status = parts.sub?.status ?? 'none';
+  const state = sending ? { status: 'submitted' as const, submittedAt: sending.at, submittedBy: sending.by, isLate: sending.late } : { status: status === 'returned' ? ('returned' as const) : ('draft' as const) };
   const sub = parts.sub
-    ? await tx.db.updateTable('reportSubmissions').set({ generalNote: body.generalNote, status: status === 'returned' ? 'returned' : 'draft', updatedAt: sql`now()` }).where('id', '=', parts.sub.id).returningAll().executeTakeFirstOrThrow()
-    : await tx.db.insertInto('reportSubmissions').values({ ...tenant, periodId: period.id, unitId: parts.unit.id, submittedAt: null, submittedBy: null, isLate: null, reviewComment: null, reviewedBy: null, reviewedAt: null, generalNote: body.generalNote }).returningAll().executeTakeFirstOrThrow();
-  await tx.db.deleteFrom('reportValues').where('submissionId', '=', sub.id).execute();
-  await q.insertReportValues(tx.db, { ...tenant, submissionId: sub.id }, values);
+    ? // Only a draft or a returned report is written over: one sent or approved meanwhile is left as it is.
+      await tx.db.updateTable('reportSubmissions').set({ generalNote: body.generalNote, ...state, updatedAt: sql`now()` }).where('id', '=', parts.sub.id).where('status', 'in', ['draft', 'returned']).returningAll().executeTakeFirst()
+    : await tx.db.insertInto('reportSubmissions').values({ ...tenant, periodId: period.id, unitId: parts.unit.id, submittedAt: null, submittedBy: null, isLate: null, reviewComment: null, reviewedBy: null, reviewedAt: null, generalNote: body.generalNote, ...state }).returningAll().executeTakeFirstOrThrow();
+  if (!sub) throw new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo vừa thay đổi trạng thái; hãy tải lại.');
+  await q.writeValueSet(tx.db, { ...tenant, submissionId: sub.id }, values);
   await tx.db.deleteFrom('reportNarratives').where('submissionId', '=', sub.id).execute();
   // Every row sent is kept, an emptied one too: what the person cleared is not prefilled again.
   const narratives = body.narratives.map((n) => ({ ...tenant, submissionId: sub.id, planTaskId: n.planTaskId, taskTitle: n.taskTitle, done: n.done, difficulties: n.difficulties, proposals: n.proposals }));
   if (narratives.length) await tx.db.insertInto('reportNarratives').values(narratives).execute();
-  await audit(tx, { action: 'report.saved', recordType: 'report_submission', recordId: sub.id, summary: `Lưu báo cáo ${period.label} của ${parts.unit.fullName}: ${values.length} giá trị`, ...tenant });
+  const record = { recordType: 'report_submission', recordId: sub.id, ...tenant };
+  await audit(tx, [
+    { action: 'report.saved', summary: `Lưu báo cáo ${period.label} của ${parts.unit.fullName}: ${values.length} giá trị`, ...record },
+    ...(sending ? [submittedAudit(period, parts, sending, record)] : []),
+  ]);
   return { sub, saved: values, narratives };
 }
+
+const submittedAudit = (period: q.PeriodRow, parts: SubmissionParts, sending: Sending, record: { recordType: string; recordId: string; provinceId: string; communeId: string }) => ({
+  action: 'report.submitted', summary: `Nộp báo cáo ${period.label} của ${parts.unit.fullName}${sending.late ? ' (muộn)' : ''}`, ...record,
+});
 
 /** Saves a unit's draft: reads the report once, checks every value against its target, writes, answers from what it wrote. */
 export async function saveSubmission(ctx: Ctx, periodId: string, unitId: string, body: SaveSubmissionBody) {
@@ -297,42 +327,50 @@ export async function saveSubmission(ctx: Ctx, periodId: string, unitId: string,
   if (!isEditable(status)) throw lockedError(status);
   const values = checkedValues(parts, body);
   // The answer is what was just written; saving adds no event and leaves the prefill sources as they were.
-  return inTransaction(ctx, async (tx) => presentSubmission(actor, period, { ...parts, ...(await writeDraft(tx, period, parts, body, values)) }));
+  return inTransaction(ctx, async (tx) => presentSubmission(actor, period, { ...parts, ...(await writeReport(tx, period, parts, body, values)) }));
 }
 
 /**
- * Submits a unit's report: what is saved, or — with a body — these values saved first in the
- * same transaction. Every target needs a value or a note saying why not.
+ * Submits a unit's report: what is saved, or — with a body — these values, saved and sent in
+ * the same statements. Every target needs a value or a note saying why not, in what is sent:
+ * the platform's pre-filled figures and the tracked tasks' progress help fill the form, but a
+ * locked report holds only what the unit saved, so they are not read here.
  */
 export async function submitSubmission(ctx: Ctx, periodId: string, unitId: string, body?: SaveSubmissionBody) {
   const { actor, period } = await getReadablePeriod(ctx, periodId);
-  const parts = await loadSubmission(ctx, unitPeriod(period), unitId);
+  const parts = await loadSubmission(ctx, unitPeriod(period), unitId, { prefill: false });
   requireSubmitter(actor, period, unitId);
   const status = parts.sub?.status ?? 'none';
-  if (body && !isEditable(status)) throw lockedError(status);
+  if (!isEditable(status)) throw body ? lockedError(status) : new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo này không thể nộp ở trạng thái hiện tại.');
   const values = body ? checkedValues(parts, body) : null;
-  // The report as it will be sent: what is saved, or what this request saves.
-  const sending = values ? { ...parts, saved: values } : parts;
-  const current = presentSubmission(actor, period, sending);
-  if (!values && !current.id) throw new AppError('REPORT_NOT_SAVED', 'invalid', 'Hãy nhập và lưu số liệu trước khi nộp.');
-  if (!isEditable(status) || !current.allowedActions.includes('submit')) throw new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo này không thể nộp ở trạng thái hiện tại.');
-  const missing = current.values.map((v, i) => ({ v, i })).filter(({ v }) => v.value === null && !v.note);
+  if (!values && !parts.sub) throw new AppError('REPORT_NOT_SAVED', 'invalid', 'Hãy nhập và lưu số liệu trước khi nộp.');
+  const sentOf = new Map((values ?? parts.saved).map((v) => [v.targetId, v]));
+  const missing = parts.targets.map((t, i) => ({ v: sentOf.get(t.id), i })).filter(({ v }) => !v || (v.value === null && !v.note));
   if (missing.length) {
-    // The same paths as a save's field errors, so the form marks the same inputs.
+    // The same paths as a save's field errors (the form's rows are the targets in this order), so the form marks the same inputs.
     throw new AppError('REPORT_VALUES_MISSING', 'invalid', `Còn ${missing.length} chỉ tiêu chưa có số liệu hoặc ghi chú lý do.`, { fields: missing.map(({ i }) => ({ path: `body.values.${i}.value`, message: 'Chưa có số liệu hoặc ghi chú lý do' })) });
   }
-  const now = new Date();
-  const late = isLate(now, period.dueOn);
+  const at = new Date();
+  const sending: Sending = { at, by: actor.userId, late: isLate(at, period.dueOn) };
+  const comment = sending.late ? `Nộp muộn (hạn ${period.dueOn})` : null;
   return inTransaction(ctx, async (tx) => {
-    const written = body && values ? await writeDraft(tx, period, parts, body, values) : null;
-    const id = written?.sub.id ?? current.id!;
-    const sub = await tx.db.updateTable('reportSubmissions').set({ status: 'submitted', submittedAt: now, submittedBy: actor.userId, isLate: late, updatedAt: sql`now()` }).where('id', '=', id).where('status', 'in', ['draft', 'returned']).returningAll().executeTakeFirst();
-    if (!sub) throw new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo vừa thay đổi trạng thái; hãy tải lại.');
-    await tx.db.insertInto('reportEvents').values({ provinceId: period.provinceId, communeId: period.communeId, submissionId: sub.id, communeReportId: null, kind: 'submitted', actorId: actor.userId, comment: late ? `Nộp muộn (hạn ${period.dueOn})` : null }).execute();
-    await audit(tx, { action: 'report.submitted', recordType: 'report_submission', recordId: sub.id, summary: `Nộp báo cáo ${period.label} của ${current.unitName}${late ? ' (muộn)' : ''}`, provinceId: period.provinceId, communeId: period.communeId });
-    await refreshComputedValues(tx, period.communeId); // reports submitted (on time): the dashboards' figures
-    // Sent, the report is locked: it shows what was sent, no pre-filled figures (as loadSubmission reads it).
-    return presentSubmission(actor, period, { ...parts, ...(written ?? {}), sub, known: new Map(), history: await q.eventsOf(tx.db, { submissionId: sub.id }) });
+    let written: Awaited<ReturnType<typeof writeReport>> | null = null;
+    let sub: NonNullable<SubmissionParts['sub']>;
+    if (body && values) {
+      written = await writeReport(tx, period, parts, body, values, sending);
+      sub = written.sub;
+    } else {
+      const sent = await tx.db.updateTable('reportSubmissions').set({ status: 'submitted', submittedAt: at, submittedBy: actor.userId, isLate: sending.late, updatedAt: sql`now()` }).where('id', '=', parts.sub!.id).where('status', 'in', ['draft', 'returned']).returningAll().executeTakeFirst();
+      if (!sent) throw new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo vừa thay đổi trạng thái; hãy tải lại.');
+      sub = sent;
+      await audit(tx, submittedAudit(period, parts, sending, { recordType: 'report_submission', recordId: sub.id, provinceId: period.provinceId, communeId: period.communeId }));
+    }
+    await tx.db.insertInto('reportEvents').values({ provinceId: period.provinceId, communeId: period.communeId, submissionId: sub.id, communeReportId: null, kind: 'submitted', actorId: actor.userId, comment, at }).execute();
+    await refreshComputedValues(tx, period.communeId, { only: 'reports' }); // reports submitted (on time): the dashboards' figures
+    // Sent, the report is locked: it shows what was sent, no pre-filled figures (as loadSubmission reads it);
+    // its history is what it had and this event (written above with the same time).
+    const history = [...parts.history, { kind: 'submitted' as const, at: at.toISOString(), actorName: actor.fullName, comment }];
+    return presentSubmission(actor, period, { ...parts, ...(written ?? {}), sub, history });
   });
 }
 
@@ -358,7 +396,7 @@ export async function reviewSubmission(ctx: Ctx, submissionId: string, decision:
     await audit(tx, { action: decision === 'approve' ? 'report.approved' : 'report.returned', recordType: 'report_submission', recordId: sub.id, summary: `${decision === 'approve' ? 'Duyệt' : 'Trả lại'} báo cáo ${period.label} của ${unit.fullName}${comment ? `: ${comment}` : ''}`, provinceId: sub.provinceId, communeId: sub.communeId });
     // A returned report no longer counts as submitted; an approval changes no computed figure
     // (submitted and approved reports count alike, and its lateness was fixed when it was sent).
-    if (decision === 'return') await refreshComputedValues(tx, sub.communeId);
+    if (decision === 'return') await refreshComputedValues(tx, sub.communeId, { only: 'reports' });
     return presentSubmission(actor, period, parts);
   });
 }

@@ -43,17 +43,24 @@ export interface ReportSubmissionTable {
   updatedAt: Generated<Date>;
 }
 
-export interface ReportValueTable {
-  id: Generated<string>;
-  provinceId: string;
-  communeId: string;
-  submissionId: string;
+/** One value of a unit's report as stored in its set (`items`): checked against the unit's targets before it is written. */
+export interface ReportedValue {
   targetId: string;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
   note: string | null;
   warning: string | null;
+}
+
+/** A unit report's values, one row per submission (migration 0009 says why). */
+export interface ReportValueSetTable {
+  submissionId: string;
+  provinceId: string;
+  communeId: string;
+  /** Written as JSON text, read as the parsed array. */
+  items: ColumnType<ReportedValue[], string, string>;
+  updatedAt: Generated<Date>;
 }
 
 export interface ReportNarrativeTable {
@@ -114,7 +121,7 @@ export interface ReportAttachmentTable {
 export interface ReportingTables {
   reportingPeriods: ReportingPeriodTable;
   reportSubmissions: ReportSubmissionTable;
-  reportValues: ReportValueTable;
+  reportValueSets: ReportValueSetTable;
   reportNarratives: ReportNarrativeTable;
   reportEvents: ReportEventTable;
   communeReports: CommuneReportTable;

@@ -107,6 +107,27 @@ describe('two units report for 2026-Q1; one on time, one late; one returned, one
     expect((await get(plan, '/api/v1/reporting/periods/00000000-0000-4000-8000-000000000000/units/' + b.unitId)).statusCode).toBe(404);
   });
 
+  it('shows in a later quarter the value approved this quarter, warns of a big jump, and refuses a target sent twice', async () => {
+    const a = q1.units[0];
+    const cal = (await get(plan, `/api/v1/reporting/calendar?communeId=${communeId}&year=2026`)).json();
+    const q3 = cal.periods.find((p: { level: string; code: string }) => p.level === 'unit' && p.code === '2026-Q3');
+    const form = (await get(unitA, `/api/v1/reporting/periods/${q3.id}/units/${a.unitId}`)).json();
+    const approvedQ1 = (await fill(unitA, a.unitId)).body.values; // what unit A sent for Q1 and the office approved
+    const pct = form.values.findIndex((v: { unit: string }) => v.unit === '%');
+    expect(form.values.map((v: { previousValue: number | null }) => v.previousValue)).toEqual(approvedQ1.map((v: { value: number }) => v.value));
+    const values = form.values.map((v: { targetId: string }, i: number) => ({ targetId: v.targetId, value: approvedQ1[i].value }));
+    values[pct].value = approvedQ1[pct].value + 35;
+    const saved = await t.request(unitA, { method: 'PUT', url: `/api/v1/reporting/periods/${q3.id}/units/${a.unitId}`, payload: { values, narratives: [], generalNote: null } });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().values[pct].warning).toContain('thay đổi nhiều so với kỳ trước');
+    expect(saved.json().values.filter((v: { warning: string | null }) => v.warning)).toHaveLength(1);
+    // The same target twice: refused at the second row, the saved draft untouched.
+    const twice = await t.request(unitA, { method: 'PUT', url: `/api/v1/reporting/periods/${q3.id}/units/${a.unitId}`, payload: { values: [...values, { targetId: values[0].targetId, value: 1 }], narratives: [], generalNote: null } });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.fields).toEqual([{ path: `body.values.${values.length}.targetId`, message: 'Chỉ tiêu này đã có giá trị ở dòng khác' }]);
+    expect((await get(unitA, `/api/v1/reporting/periods/${q3.id}/units/${a.unitId}`)).json().values[0].value).toBe(values[0].value);
+  });
+
   it('keeps each value exactly as saved: decimals, a fraction, no value with a reason, any characters in a note', async () => {
     const b = q1.units[1];
     const { form, body } = await fill(plan, b.unitId);

@@ -97,7 +97,7 @@ export async function updateTask(ctx: Ctx, id: string, body: UpdateTaskBody) {
     if ('assigneeId' in changes) {
       await notify(tx.db, [{ userId: fields.assigneeId, ...placeOf(row), kind: 'task.assigned', title: `Bạn được giao nhiệm vụ: ${fields.title.slice(0, 150)}`, body: `Hạn hoàn thành: ${fields.dueDate}. Sản phẩm: ${fields.expectedProduct}`, recordType: 'task', recordId: id }]);
     }
-    await refreshComputedValues(tx, row.communeId); // a new due date can make a task overdue
+    await refreshComputedValues(tx, row.communeId, { only: 'tasks' }); // a new due date can make a task overdue
   });
   return getTask(ctx, id);
 }
@@ -188,7 +188,7 @@ export async function act(ctx: Ctx, id: string, a: ActionBody) {
       people.delete(actor.userId);
       await notify(tx.db, [...people.keys()].map((u) => to(u, 'task.comment', `Bình luận mới: ${t}`, `${actor.fullName}: ${note}`)));
     }
-    if (a.kind !== 'comment') await refreshComputedValues(tx, row.communeId); // the dashboards' task figures
+    if (a.kind !== 'comment') await refreshComputedValues(tx, row.communeId, { only: 'tasks' }); // the dashboards' task figures
   });
   return getTask(ctx, id);
 }

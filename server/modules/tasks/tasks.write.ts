@@ -96,6 +96,6 @@ export async function insertTask(
   await q.appendAction(tx.db, { seq: 1, kind: 'assign', actorId: actor.userId, onDate: today, percent: null, taskId: id, ...place, actorName: actor.fullName, note: null, details: { source: f.source, sourceRef: f.sourceRef, planTaskId: f.planTaskId } }, state);
   await audit(tx, { action: 'task.created', recordType: 'task', recordId: id, summary: `Giao nhiệm vụ: ${f.title.slice(0, 150)}`, changes: { ...columns, partnerUnitIds, targetIds, milestones: milestones.length }, ...place });
   await notify(tx.db, [{ userId: f.assigneeId, ...place, kind: 'task.assigned', title: `Bạn được giao nhiệm vụ: ${f.title.slice(0, 150)}`, body: `Hạn hoàn thành: ${f.dueDate}. Sản phẩm: ${f.expectedProduct}. Thẩm quyền phê duyệt: ${f.approvingAuthority}.`, recordType: 'task', recordId: id }]);
-  await refreshComputedValues(tx, place.communeId); // the dashboards' task figures, in this transaction
+  await refreshComputedValues(tx, place.communeId, { only: 'tasks' }); // the dashboards' task figures, in this transaction
   return id;
 }
