@@ -10,8 +10,8 @@
  *   freshness: from an approval's answer to the value shown by the commune, province and
  *   national endpoints.
  * - B4 (PostgreSQL, `dashboards-b4`): the deadline wave — every commune's unit officer saves
- *   and submits a 300-value report in one request (as the report page does), 50 submitters at a time, through the HTTP API; compared
- *   with a raw COPY of the same rows in the same run.
+ *   and submits a 300-value report in one request (as the report page does), 50 submitters at a time, through the HTTP API of
+ *   server (`--b4-processes N` runs N server processes); compared with a raw COPY of the same rows in the same run.
  * Data: bench/dashboards/generate.ts, seeded (`--seed N`, default 20261123). `--communes N`
  * scales B3 and B4 down (default 3,321, all). `--b1-records-in tasks` stores B1's records as
  * tasks instead of task actions (the worst case for figures computed from records). Each PostgreSQL scenario creates its own
@@ -42,6 +42,12 @@ const SEED = Number(arg('seed') ?? 20261123);
 const ALL_COMMUNES = 3321;
 const COMMUNES = Math.min(ALL_COMMUNES, Number(arg('communes') ?? ALL_COMMUNES));
 const CORES = os.cpus().length;
+/**
+ * B4's server processes (SERVER_PROCESSES; `--b4-processes N`). One by default: on 2 cores
+ * shared with PostgreSQL and the load generator a second process made the wave slower
+ * (600 communes: 8.6 s with one, 11.4 s with two); give it more on a machine with more cores.
+ */
+const B4_PROCESSES = Math.max(1, Number(arg('b4-processes') ?? 1));
 const RECORDS_IN = arg('b1-records-in') === 'tasks' ? 'tasks' : 'actions';
 const PASSWORD = 'XaSo@Demo2026';
 const fmt = (n: number) => n.toLocaleString('en');
@@ -169,11 +175,11 @@ async function withDatabase<T>(pgUrl: string, tag: string, fn: (url: string, dat
 }
 
 /** A server child process on `url`, signed-in helpers, and timed requests over keep-alive. */
-async function startServer(url: string) {
+async function startServer(url: string, env: Record<string, string> = {}) {
   const port = await freePort();
   // BENCH_PROFILE_DIR: a CPU profile of the server process (node does not take --cpu-prof in NODE_OPTIONS).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = startChild([...profile, 'bin/xaso.mjs', 'start'], { DATABASE_URL: url, PORT: String(port), DEMO: '1', REMINDER_INTERVAL_MINUTES: '0', SIGN_IN_RATE_PER_MINUTE: '100000' });
+  const child = startChild([...profile, 'bin/xaso.mjs', 'start'], { DATABASE_URL: url, PORT: String(port), DEMO: '1', REMINDER_INTERVAL_MINUTES: '0', SIGN_IN_RATE_PER_MINUTE: '100000', ...env });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const base = `http://127.0.0.1:${port}`;
@@ -309,9 +315,9 @@ export async function dashboardsB4Bench(pgUrl: string) {
     }
     const total = wave.communes.reduce((n, c) => n + c.targets.length, 0);
     log(`B4: ${fmt(wave.communes.length)} communes, ${fmt(total)} targets, sessions in ${Date.now() - t0} ms`);
-    const what = `PostgreSQL 15, ${fmt(wave.communes.length)} communes × ${VALUES} values = ${fmt(total)}; ${CORES} cores`;
+    const what = `PostgreSQL 15, ${fmt(wave.communes.length)} communes × ${VALUES} values = ${fmt(total)}; ${B4_PROCESSES} server process${B4_PROCESSES > 1 ? 'es' : ''}; ${CORES} cores`;
 
-    const server = await startServer(url);
+    const server = await startServer(url, { SERVER_PROCESSES: String(B4_PROCESSES) });
     let waveMs = 0;
     const submitTimes: number[] = [];
     let errors = 0;

@@ -15,6 +15,8 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Server processes sharing the port (node:cluster), PostgreSQL only; each has its own DB_POOL_SIZE connections. */
+  SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Name hot statements so PostgreSQL plans them once per connection (platform/db/auto-prepare.ts). */
   DB_PREPARED_STATEMENTS: bool.default(true),
   DEMO: bool.default(true),
@@ -61,6 +63,8 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   dbPoolSize: number;
+  /** > 1: a primary process forks this many servers on one port (server/cluster.ts). */
+  serverProcesses: number;
   dbPreparedStatements: boolean;
   demo: boolean;
   logLevel: string;
@@ -99,12 +103,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (oidcSet > 0 && oidcSet < 3) {
     throw new ConfigError('Cấu hình không hợp lệ: OIDC_ISSUER, OIDC_CLIENT_ID và OIDC_REDIRECT_URI phải đặt cùng nhau.');
   }
+  if (e.SERVER_PROCESSES > 1 && !e.DATABASE_URL) {
+    throw new ConfigError('Cấu hình không hợp lệ: SERVER_PROCESSES > 1 cần PostgreSQL (DATABASE_URL); cơ sở dữ liệu nhúng (PGlite) chỉ mở được trong một tiến trình.');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     dbPoolSize: e.DB_POOL_SIZE,
+    serverProcesses: e.SERVER_PROCESSES,
     dbPreparedStatements: e.DB_PREPARED_STATEMENTS,
     demo: e.DEMO,
     logLevel: e.LOG_LEVEL,

@@ -25,22 +25,41 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/** The demo accounts, printed when the server is ready (DEMO=1). */
+async function sayDemoAccounts(config: Config) {
+  if (!config.demo) return;
+  const { describeDemoAccounts } = await import('./modules/demo/demo.seed.ts');
+  const accounts = describeDemoAccounts();
+  say(`Tài khoản mẫu (mật khẩu chung: ${accounts[0].password}, phải đổi khi đăng nhập; tắt bằng DEMO=0):`);
+  for (const a of accounts) say(`  ${a.username.padEnd(20)} ${a.role.padEnd(17)} ${a.orgUnitName}`);
+}
+
 const start: Command = async () => {
   const t0 = Date.now();
   const config = loadConfig();
+  const { isClusterPrimary, startPrimary, runsSchedules, workerSlot } = await import('./cluster.ts');
+  if (isClusterPrimary(config)) {
+    return startPrimary(config, async (ms) => {
+      say(`Xã Số đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: PostgreSQL; ${config.serverProcesses} tiến trình máy chủ; sẵn sàng sau ${ms} ms)`);
+      await sayDemoAccounts(config);
+    });
+  }
+  const slot = workerSlot(); // null: the only server process
   // The embedded database opens in its worker thread while this thread loads the app.
   const opening = openDatabase(config);
   const [{ prepareDatabase }, { buildApp }] = await Promise.all([import('./platform/bootstrap.ts'), import('./app.ts')]);
   const database = await opening;
-  const [app] = await Promise.all([buildApp({ config, database }), prepareDatabase(database, config, { demo: config.demo, log: say })]);
+  // Several processes: the primary has prepared the database, and only slot 1 runs the reminder scan.
+  const appConfig = runsSchedules() ? config : { ...config, reminderIntervalMinutes: 0 };
+  const [app] = await Promise.all([buildApp({ config: appConfig, database }), slot ? null : prepareDatabase(database, config, { demo: config.demo, log: say })]);
   // The daily backup (BACKUP_HOUR, BACKUP_DIR, BACKUP_KEEP): platform/db/backup-schedule.ts.
   const { startBackupSchedule } = await import('./platform/db/backup-schedule.ts');
-  const backups = config.backupHour === null ? null : startBackupSchedule(database, config, app.log);
+  const backups = config.backupHour === null || !runsSchedules() ? null : startBackupSchedule(database, config, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    say(`Nhận ${signal}, đang dừng…`);
+    if (!slot) say(`Nhận ${signal}, đang dừng…`);
     await backups?.stop().catch(() => {});
     await app.close().catch(() => {});
     await database.close().catch(() => {});
@@ -50,18 +69,15 @@ const start: Command = async () => {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite trong ${config.dataDir}`;
-  say(`Xã Số đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: ${where}; sẵn sàng sau ${Date.now() - t0} ms)`);
-  say(
-    backups
-      ? `Sao lưu tự động: hằng ngày lúc ${String(config.backupHour).padStart(2, '0')}:00 (giờ Việt Nam) vào ${config.backupDir}, giữ ${config.backupKeep} bản; lần tới ${backups.next?.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}${backups.catchingUp ? ' (bù bản của ngày đã lỡ)' : ''}`
-      : 'Sao lưu tự động: tắt (BACKUP_HOUR=off).',
-  );
-  if (config.demo) {
-    const { describeDemoAccounts } = await import('./modules/demo/demo.seed.ts');
-    const accounts = describeDemoAccounts();
-    say(`Tài khoản mẫu (mật khẩu chung: ${accounts[0].password}, phải đổi khi đăng nhập; tắt bằng DEMO=0):`);
-    for (const a of accounts) say(`  ${a.username.padEnd(20)} ${a.role.padEnd(17)} ${a.orgUnitName}`);
+  if (!slot) say(`Xã Số đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: ${where}; sẵn sàng sau ${Date.now() - t0} ms)`);
+  if (runsSchedules()) {
+    say(
+      backups
+        ? `Sao lưu tự động: hằng ngày lúc ${String(config.backupHour).padStart(2, '0')}:00 (giờ Việt Nam) vào ${config.backupDir}, giữ ${config.backupKeep} bản; lần tới ${backups.next?.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}${backups.catchingUp ? ' (bù bản của ngày đã lỡ)' : ''}`
+        : 'Sao lưu tự động: tắt (BACKUP_HOUR=off).',
+    );
   }
+  if (!slot) await sayDemoAccounts(config);
   return new Promise<number>(() => {});
 };
 

@@ -1,0 +1,93 @@
+/**
+ * SERVER_PROCESSES: several server processes on one port, on PostgreSQL. The real command is
+ * started (`xaso start`), as an operator would; on the embedded database it is refused.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+import { adminUrl } from './test/global-setup.ts';
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+describe('SERVER_PROCESSES', () => {
+  it('is refused on the embedded database, which one process owns', () => {
+    expect(() => loadConfig({ SERVER_PROCESSES: '2' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SERVER_PROCESSES: '2' })).toThrow(/DATABASE_URL/);
+    expect(loadConfig({ SERVER_PROCESSES: '2', DATABASE_URL: 'postgres://x@localhost/db' }).serverProcesses).toBe(2);
+    const run = spawnSync(process.execPath, ['bin/xaso.mjs', 'start'], { env: { ...process.env, SERVER_PROCESSES: '3', DATABASE_URL: '', DATA_DIR: '/nonexistent' }, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('SERVER_PROCESSES > 1 cần PostgreSQL');
+  });
+
+  describe.skipIf(!pgUrl)('on PostgreSQL', () => {
+    const name = `xaso_cluster_${crypto.randomBytes(4).toString('hex')}`;
+    let server: ChildProcess | null = null;
+    afterAll(async () => {
+      if (server && server.exitCode === null) server.kill('SIGKILL');
+      const admin = new pg.Client({ connectionString: adminUrl(pgUrl!) });
+      await admin.connect();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    });
+
+    const workersOf = (pid: number) =>
+      fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d) && fs.existsSync(`/proc/${d}/stat`) && (() => {
+        try {
+          return fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(pid);
+        } catch {
+          return false; // ended while listed
+        }
+      })()).map(Number);
+    const until = async (what: () => boolean | Promise<boolean>, ms: number) => {
+      const end = Date.now() + ms;
+      while (Date.now() < end) {
+        if (await Promise.resolve().then(what).catch(() => false)) return true;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return false;
+    };
+
+    it('serves one port from two processes, restarts one that dies, and stops them all on SIGTERM', async () => {
+      const admin = new pg.Client({ connectionString: adminUrl(pgUrl!) });
+      await admin.connect();
+      await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
+      await admin.end();
+      const port = await new Promise<number>((resolve) => {
+        const s = net.createServer().listen(0, '127.0.0.1', () => {
+          const p = (s.address() as net.AddressInfo).port;
+          s.close(() => resolve(p));
+        });
+      });
+      let log = '';
+      server = spawn(process.execPath, ['bin/xaso.mjs', 'start'], {
+        env: { ...process.env, DATABASE_URL: adminUrl(pgUrl!, name), SERVER_PROCESSES: '2', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BACKUP_HOUR: 'off', REMINDER_INTERVAL_MINUTES: '0' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      server.stderr!.on('data', (d) => (log += d));
+      const health = async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200;
+      expect(await until(() => log.includes('2 tiến trình máy chủ'), 90_000)).toBe(true);
+      const pid = server.pid!;
+      const first = workersOf(pid);
+      expect(first).toHaveLength(2);
+      // Requests are answered, by either process (connection: close spreads them).
+      for (let i = 0; i < 6; i++) expect((await fetch(`http://127.0.0.1:${port}/api/health`, { headers: { connection: 'close' } })).status).toBe(200);
+      // One dies: the port keeps answering, and the primary starts another in its place.
+      process.kill(first[1], 'SIGKILL');
+      expect(await health()).toBe(true);
+      expect(await until(() => workersOf(pid).length === 2 && !workersOf(pid).includes(first[1]), 15_000)).toBe(true);
+      expect(log).toContain('Tiến trình máy chủ số 2 dừng (SIGKILL); khởi động lại');
+      expect(await until(health, 15_000)).toBe(true);
+      // SIGTERM to the primary stops every process.
+      const workers = workersOf(pid);
+      const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
+      server.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(workers.every((w) => !fs.existsSync(`/proc/${w}`))).toBe(true);
+    }, 150_000);
+  });
+});
