@@ -128,6 +128,30 @@ describe('two units report for 2026-Q1; one on time, one late; one returned, one
     expect((await get(unitA, `/api/v1/reporting/periods/${q3.id}/units/${a.unitId}`)).json().values[0].value).toBe(values[0].value);
   });
 
+  it('sends only what was saved: a target left out of the draft stops the submit at its row', async () => {
+    const a = q1.units[0];
+    const cal = (await get(plan, `/api/v1/reporting/calendar?communeId=${communeId}&year=2026`)).json();
+    const q4 = cal.periods.find((p: { level: string; code: string }) => p.level === 'unit' && p.code === '2026-Q4');
+    const url = `/api/v1/reporting/periods/${q4.id}/units/${a.unitId}`;
+    const form = (await get(unitA, url)).json();
+    const last = form.values.length - 1;
+    const values = form.values.map((v: { targetId: string; unit: string }) => ({ targetId: v.targetId, value: v.unit === '%' ? 50 : 4 })).slice(0, last);
+    expect((await t.request(unitA, { method: 'PUT', url, payload: { values, narratives: [], generalNote: null } })).statusCode).toBe(200);
+    const refused = await t.request(unitA, { method: 'POST', url: `${url}/submit` });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({ code: 'REPORT_VALUES_MISSING', fields: [{ path: `body.values.${last}.value`, message: 'Chưa có số liệu hoặc ghi chú lý do' }] });
+    expect((await get(unitA, url)).json().status).toBe('draft');
+    // With a reason instead of a number the report goes.
+    const withReason = [...values, { targetId: form.values[last].targetId, value: null, note: 'Chưa có số liệu của quý.' }];
+    const sent = await t.request(unitA, { method: 'POST', url: `${url}/submit`, payload: { values: withReason, narratives: [], generalNote: null } });
+    expect(sent.statusCode).toBe(200);
+    expect(sent.json()).toMatchObject({ status: 'submitted', allowedActions: [] });
+    expect(sent.json().values[last]).toMatchObject({ value: null, note: 'Chưa có số liệu của quý.', prefilled: false });
+    expect(sent.json().history.map((h: { kind: string; actorName: string }) => [h.kind, h.actorName])).toEqual([['submitted', 'Hà Văn Đơn']]);
+    // The answer's history is the stored one (the event was written with the time it shows).
+    expect((await get(unitA, url)).json().history).toEqual(sent.json().history);
+  });
+
   it('keeps each value exactly as saved: decimals, a fraction, no value with a reason, any characters in a note', async () => {
     const b = q1.units[1];
     const { form, body } = await fill(plan, b.unitId);
