@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Ctx } from '../../platform/context.ts';
 import { contentFromExtraction } from '../plans/plans.content.ts';
 import { enrich, saveContentAsPlan } from '../plans/plans.import.service.ts';
-import { generateCalendarUnscoped } from '../reporting/reporting.service.ts';
+import { generateCalendarUnscoped } from '../reporting/reporting-calendar.service.ts';
 import { audit } from '../../platform/audit.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { vietnameseSortKey } from '../../platform/text.ts';

@@ -10,7 +10,7 @@ import { compileCommuneReport, feedingPeriods, todayVietnam } from './commune-re
 import { parsePeriod } from './reporting.periods.ts';
 import * as q from './reporting.queries.ts';
 import { completeness, isLate } from './reporting.rules.ts';
-import { getReadablePeriod } from './reporting.service.ts';
+import { getReadablePeriod } from './reporting-calendar.service.ts';
 import { taskSummaryForReport } from './task-summary.ts';
 
 type Status = 'none' | 'draft' | 'signed' | 'sent' | 'received';

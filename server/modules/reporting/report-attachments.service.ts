@@ -17,7 +17,7 @@ import { checkUploadedFile, findOwnedFile, storeFile, type FileKind } from '../.
 import { findNode } from '../org/org.queries.ts';
 import type { AttachmentList, AttachmentView } from './reporting.contract.ts';
 import * as q from './reporting.queries.ts';
-import { getReadablePeriod } from './reporting.service.ts';
+import { getReadablePeriod } from './reporting-calendar.service.ts';
 
 export const ATTACHMENT: FileKind = { code: 'REPORT_FILE', noun: 'Tệp đính kèm' };
 /** A report carries its key evidence, not an archive: 20 files of up to EVIDENCE_MAX_BYTES each. */

@@ -8,6 +8,7 @@ import {
 import { readUpload, sendFile } from '../../platform/files.ts';
 import * as report from './commune-report.service.ts';
 import * as attachments from './report-attachments.service.ts';
+import * as calendar from './reporting-calendar.service.ts';
 import * as service from './reporting.service.ts';
 
 export async function reportingRoutes(app: FastifyInstance) {
@@ -18,10 +19,10 @@ export async function reportingRoutes(app: FastifyInstance) {
 
   r.post('/plans/:id/calendar', {
     schema: { tags, summary: 'Lập lịch báo cáo của năm từ chế độ báo cáo của kế hoạch', params: IdParams, body: GenerateCalendarBody, response: { 200: CalendarView.extend({ added: z.number(), skipped: z.array(z.object({ ruleId: z.string(), reason: z.string() })) }), ...commonErrors } },
-    handler: (req) => service.generateCalendar(req.ctx, req.params.id, req.body.year),
+    handler: (req) => calendar.generateCalendar(req.ctx, req.params.id, req.body.year),
   });
-  r.get('/calendar', { schema: { tags, summary: 'Lịch báo cáo của xã: các kỳ, hạn, tình trạng từng đơn vị', querystring: CalendarQuery, response: { 200: CalendarView, ...commonErrors } }, handler: (req) => service.calendar(req.ctx, req.query.communeId, req.query.year) });
-  r.patch('/periods/:id', { schema: { tags, summary: 'Sửa hạn nộp của một kỳ', params: IdParams, body: UpdatePeriodBody, response: { 200: PeriodView, ...commonErrors } }, handler: (req) => service.updatePeriod(req.ctx, req.params.id, req.body) });
+  r.get('/calendar', { schema: { tags, summary: 'Lịch báo cáo của xã: các kỳ, hạn, tình trạng từng đơn vị', querystring: CalendarQuery, response: { 200: CalendarView, ...commonErrors } }, handler: (req) => calendar.calendar(req.ctx, req.query.communeId, req.query.year) });
+  r.patch('/periods/:id', { schema: { tags, summary: 'Sửa hạn nộp của một kỳ', params: IdParams, body: UpdatePeriodBody, response: { 200: PeriodView, ...commonErrors } }, handler: (req) => calendar.updatePeriod(req.ctx, req.params.id, req.body) });
   r.get('/periods/:id/units/:unitId', { schema: { tags, summary: 'Báo cáo của một đơn vị cho kỳ: chỉ tiêu (điền sẵn số liệu đã có), tường thuật theo nhiệm vụ', params: PeriodUnitParams, response: sub }, handler: (req) => service.getSubmission(req.ctx, req.params.id, req.params.unitId) });
   r.put('/periods/:id/units/:unitId', { schema: { tags, summary: 'Lưu nháp báo cáo của đơn vị', params: PeriodUnitParams, body: SaveSubmissionBody, response: sub }, handler: (req) => service.saveSubmission(req.ctx, req.params.id, req.params.unitId, req.body) });
   r.post('/periods/:id/units/:unitId/submit', {
