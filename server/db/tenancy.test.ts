@@ -5,9 +5,8 @@
  * or be added below on purpose.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../test/test-app.ts';
-import type { Database } from '../platform/db/database.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../test/test-app.ts';
 
 const NOT_TENANT_OWNED: Record<string, string> = {
   schema_migrations: 'bookkeeping of the migrations',
@@ -20,13 +19,7 @@ const NOT_TENANT_OWNED: Record<string, string> = {
   sessions: 'platform table: sign-in sessions, keyed by the user',
 };
 
-let database: Database;
-let drop: () => Promise<void>;
-beforeAll(async () => ({ database, drop } = await openTestDatabase()));
-afterAll(async () => {
-  await database.close();
-  await drop();
-});
+const database = useTestDatabase();
 
 describe('tenancy', () => {
   it('every tenant-owned table carries commune_id and province_id', async () => {
@@ -36,7 +29,7 @@ describe('tenancy', () => {
         from information_schema.tables t
         left join information_schema.columns c on c.table_schema = t.table_schema and c.table_name = t.table_name and c.column_name in ('commune_id', 'province_id')
         where t.table_schema = 'public' and t.table_type = 'BASE TABLE'
-        group by t.table_name order by t.table_name`.execute(database.db)
+        group by t.table_name order by t.table_name`.execute(database().db)
     ).rows;
     expect(rows.length).toBeGreaterThan(15);
     const missing = rows.filter((r) => !(r.table in NOT_TENANT_OWNED) && r.columns !== 'commune_id,province_id').map((r) => `${r.table} (${r.columns || 'none'})`);
@@ -45,7 +38,7 @@ describe('tenancy', () => {
 
   it('the indexes of tenant-owned tables lead with commune_id where they serve tenant queries', async () => {
     const idx = (
-      await sql<{ table: string; def: string }>`select tablename as table, indexdef as def from pg_indexes where schemaname = 'public'`.execute(database.db)
+      await sql<{ table: string; def: string }>`select tablename as table, indexdef as def from pg_indexes where schemaname = 'public'`.execute(database().db)
     ).rows;
     const tenantTables = new Set(idx.map((i) => i.table).filter((t) => !(t in NOT_TENANT_OWNED)));
     const withCommuneLeading = [...tenantTables].filter((t) => idx.some((i) => i.table === t && /\(commune_id[,)]/.test(i.def)));

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openMemory, openPostgres, type Database } from '../platform/db/database.ts';
@@ -50,6 +50,19 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   }
   const database = await openMemory(new Uint8Array(fs.readFileSync(inject('pgliteSnapshot'))));
   return { database, drop: async () => {} };
+}
+
+/** A test file's own database, opened before its tests and dropped after them; call the returned function inside a test. */
+export function useTestDatabase(): () => Database {
+  let opened: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
+  beforeAll(async () => {
+    opened = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await opened?.database.close();
+    await opened?.drop();
+  });
+  return () => opened!.database;
 }
 
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {

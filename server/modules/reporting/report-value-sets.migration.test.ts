@@ -4,24 +4,17 @@
  * The database is put back to how 0008 left it (report_values as 0004 made it, no sets),
  * given rows, and migrated forward.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { openTestDatabase } from '../../test/test-app.ts';
-import type { Database } from '../../platform/db/database.ts';
+import { useTestDatabase } from '../../test/test-app.ts';
 import { migrate } from '../../platform/db/migrate.ts';
 import { valueSets } from './reporting.queries.ts';
 
-let database: Database;
-let drop: () => Promise<void>;
-beforeAll(async () => ({ database, drop } = await openTestDatabase()));
-afterAll(async () => {
-  await database.close();
-  await drop();
-});
+const database = useTestDatabase();
 
 describe('migration 0009 (report values → one set per submission)', () => {
   it('keeps every value, fraction, reasoned blank and note, and the target order', async () => {
-    const db = database.db;
+    const db = database().db;
     // A unit-level period and three targets its unit reports.
     const rows = (await sql<{ periodId: string; unitId: string; targetId: string; provinceId: string; communeId: string }>`
       select p.id as period_id, t.reporting_unit_id as unit_id, t.id as target_id, p.province_id, p.commune_id
@@ -50,7 +43,7 @@ describe('migration 0009 (report values → one set per submission)', () => {
       (${a.provinceId}, ${a.communeId}, ${sub.id}, ${b.targetId}, 77.78, 7, 9, null, null),
       (${a.provinceId}, ${a.communeId}, ${sub.id}, ${a.targetId}, 12.345678901234, null, null, null, 'Giá trị thay đổi nhiều so với kỳ trước')`.execute(db);
 
-    expect(await migrate(database)).toEqual(['0009-report-value-sets.sql']);
+    expect(await migrate(database())).toEqual(['0009-report-value-sets.sql']);
     const sets = await valueSets(db, [sub.id]);
     expect(sets.get(sub.id)).toEqual([
       { targetId: a.targetId, value: 12.345678901234, numerator: null, denominator: null, note: null, warning: 'Giá trị thay đổi nhiều so với kỳ trước' },
