@@ -42,4 +42,15 @@ export function requireSignedIn(request: FastifyRequest) {
 export const Uuid = z.string().uuid('Mã định danh không hợp lệ');
 export const IdParams = z.object({ id: Uuid });
 
+/**
+ * Whether the client asked for a short answer — `Prefer: return=minimal` (RFC 7240 §4.2), alone
+ * or among other preferences — and if so, says it was applied (Preference-Applied).
+ */
+export function prefersMinimal(request: FastifyRequest, reply: FastifyReply): boolean {
+  const prefer = request.headers.prefer;
+  const asked = (Array.isArray(prefer) ? prefer.join(',') : prefer ?? '').split(',').some((p) => p.split(';')[0].trim().toLowerCase().replace(/\s*=\s*/, '=').replace(/"/g, '') === 'return=minimal');
+  if (asked) reply.header('preference-applied', 'return=minimal');
+  return asked;
+}
+
 export const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');

@@ -43,10 +43,10 @@ export const PeriodUnitParams = z.object({ id: z.string().uuid(), unitId: z.stri
 
 export const ValueInput = z.object({
   targetId: z.string().uuid(),
-  value: Num.nullable().optional().transform((v) => v ?? null),
-  numerator: Num.nullable().optional().transform((v) => v ?? null),
-  denominator: Num.nullable().optional().transform((v) => v ?? null),
-  note: OptText(2000),
+  value: Num.nullable().optional(),
+  numerator: Num.nullable().optional(),
+  denominator: Num.nullable().optional(),
+  note: z.string().trim().max(2000).nullable().optional(),
 });
 export const NarrativeInput = z.object({
   planTaskId: z.string().uuid().nullable(),
@@ -111,6 +111,23 @@ export const SubmissionView = z.object({
   allowedActions: z.array(z.enum(['save', 'submit', 'return', 'approve'])),
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
+
+/**
+ * What a save or submit answers to `Prefer: return=minimal` (RFC 7240): the state of the report
+ * and what was stored, without the report's 300-row view (≈ 110 KB) — a system sending its
+ * units' reports has their content already; the report page asks for the whole view.
+ */
+export const SubmissionReceipt = z.object({
+  id: z.string().uuid(),
+  periodId: z.string().uuid(),
+  unitId: z.string().uuid(),
+  status: SubmissionStatus,
+  isLate: z.boolean().nullable(),
+  submittedAt: z.string().nullable(),
+  valueCount: z.number().int().describe('Số chỉ tiêu đã lưu giá trị hoặc lý do'),
+  warnings: z.array(z.object({ targetId: z.string().uuid(), warning: z.string() })).describe('Cảnh báo trên các giá trị đã lưu (vd. chênh lệch lớn so với kỳ trước); báo cáo vẫn được lưu'),
+});
+export type SubmissionReceipt = z.infer<typeof SubmissionReceipt>;
 
 export const AttachmentParams = z.object({ id: z.string().uuid(), unitId: z.string().uuid(), attachmentId: z.string().uuid() });
 export const AttachmentView = StoredFileView.extend({

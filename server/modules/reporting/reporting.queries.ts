@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { ReportedValue } from './reporting.tables.ts';
+import type { ReportedValue, StoredValue } from './reporting.tables.ts';
 
 export function findPeriod(db: Db, id: string) {
   return db.selectFrom('reportingPeriods').selectAll().where('id', '=', id).executeTakeFirst();
@@ -41,17 +41,20 @@ export function findSubmissionById(db: Db, id: string) {
   return db.selectFrom('reportSubmissions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+const targetsOfUnit = (db: Db, planId: string, unitId: string) =>
+  db.selectFrom('planTargets as t').where('t.planId', '=', planId).where('t.reportingUnitId', '=', unitId).where('t.kind', '=', 'target').orderBy('t.sortOrder');
+
 /** A unit's targets of a plan, with the catalogue's formula labels where the target is linked. */
 export function unitTargets(db: Db, planId: string, unitId: string) {
-  return db
-    .selectFrom('planTargets as t')
+  return targetsOfUnit(db, planId, unitId)
     .leftJoin('indicators as i', 'i.id', 't.indicatorId')
     .select(['t.id', 't.groupName', 't.text', 't.comparator', 't.value', 't.valueMax', 't.unit', 't.year', 't.kind', 'i.code as indicatorCode', 'i.numerator as numeratorLabel', 'i.denominator as denominatorLabel'])
-    .where('t.planId', '=', planId)
-    .where('t.reportingUnitId', '=', unitId)
-    .where('t.kind', '=', 'target')
-    .orderBy('t.sortOrder')
     .execute();
+}
+
+/** A unit's targets in the same order with only what checking a value needs (its unit of measure), not their texts. */
+export function unitTargetsToCheck(db: Db, planId: string, unitId: string) {
+  return targetsOfUnit(db, planId, unitId).select(['t.id', 't.unit']).execute();
 }
 
 export function unitTasks(db: Db, planId: string, unitId: string) {
@@ -91,14 +94,28 @@ export const countAll = sql<number>`count(*)`;
 export async function valueSets(db: Db, submissionIds: string[]) {
   if (!submissionIds.length) return new Map<string, ReportedValue[]>();
   const rows = await db.selectFrom('reportValueSets').select(['submissionId', 'items']).where('submissionId', 'in', submissionIds).execute();
-  return new Map(rows.map((r) => [r.submissionId, r.items]));
+  return new Map(rows.map((r) => [r.submissionId, r.items.map(reportedValue)]));
 }
 
-/** Writes a unit report's values over what was saved: one row, the set as one JSON array. */
+/** A stored entry as a reported value: a field it left out is empty (sets written before this carry the nulls too). */
+const reportedValue = (v: StoredValue): ReportedValue => ({ targetId: v.targetId, value: v.value ?? null, numerator: v.numerator ?? null, denominator: v.denominator ?? null, note: v.note ?? null, warning: v.warning ?? null });
+
+/** An entry as stored: the target and the fields that hold something. */
+function storedValue(v: ReportedValue): StoredValue {
+  const out: StoredValue = { targetId: v.targetId };
+  if (v.value !== null) out.value = v.value;
+  if (v.numerator !== null) out.numerator = v.numerator;
+  if (v.denominator !== null) out.denominator = v.denominator;
+  if (v.note !== null) out.note = v.note;
+  if (v.warning !== null) out.warning = v.warning;
+  return out;
+}
+
+/** Writes a unit report's values over what was saved: one row, the set as one JSON array of entries without their empty fields. */
 export async function writeValueSet(db: Db, tenant: { provinceId: string; communeId: string; submissionId: string }, items: ReportedValue[]) {
   await db
     .insertInto('reportValueSets')
-    .values({ ...tenant, items: JSON.stringify(items) })
+    .values({ ...tenant, items: JSON.stringify(items.map(storedValue)) })
     .onConflict((oc) => oc.column('submissionId').doUpdateSet((eb) => ({ items: eb.ref('excluded.items'), updatedAt: sql`now()` })))
     .execute();
 }

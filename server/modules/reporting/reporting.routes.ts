@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { commonErrors, IdParams, typed } from '../../platform/http.ts';
+import { commonErrors, IdParams, prefersMinimal, typed } from '../../platform/http.ts';
 import {
   ApproveBody, AttachmentList, AttachmentParams, AttachmentView, CalendarQuery, CalendarView, CommuneReportBody, CommuneReportView, CompletenessQuery, CompletenessView, DocumentQuery, GenerateCalendarBody,
-  PeriodUnitParams, PeriodView, ProvinceReportsQuery, ProvinceReportsView, ReturnBody, SaveSubmissionBody, SubmissionView, SubmitSubmissionBody, UpdatePeriodBody,
+  PeriodUnitParams, PeriodView, ProvinceReportsQuery, ProvinceReportsView, ReturnBody, SaveSubmissionBody, SubmissionReceipt, SubmissionView, SubmitSubmissionBody, UpdatePeriodBody,
 } from './reporting.contract.ts';
 import { readUpload, sendFile } from '../../platform/files.ts';
 import * as report from './commune-report.service.ts';
@@ -15,6 +15,8 @@ export async function reportingRoutes(app: FastifyInstance) {
   const r = typed(app);
   const tags = ['Báo cáo định kỳ'];
   const sub = { 200: SubmissionView, ...commonErrors };
+  // A save or submit answers the whole view, or a receipt to `Prefer: return=minimal` (RFC 7240).
+  const saved = { 200: z.union([SubmissionView, SubmissionReceipt]).describe('Toàn bộ báo cáo; hoặc biên nhận ngắn khi yêu cầu có "Prefer: return=minimal"'), ...commonErrors };
   const cr = { 200: CommuneReportView, ...commonErrors };
 
   r.post('/plans/:id/calendar', {
@@ -24,12 +26,16 @@ export async function reportingRoutes(app: FastifyInstance) {
   r.get('/calendar', { schema: { tags, summary: 'Lịch báo cáo của xã: các kỳ, hạn, tình trạng từng đơn vị', querystring: CalendarQuery, response: { 200: CalendarView, ...commonErrors } }, handler: (req) => calendar.calendar(req.ctx, req.query.communeId, req.query.year) });
   r.patch('/periods/:id', { schema: { tags, summary: 'Sửa hạn nộp của một kỳ', params: IdParams, body: UpdatePeriodBody, response: { 200: PeriodView, ...commonErrors } }, handler: (req) => calendar.updatePeriod(req.ctx, req.params.id, req.body) });
   r.get('/periods/:id/units/:unitId', { schema: { tags, summary: 'Báo cáo của một đơn vị cho kỳ: chỉ tiêu (điền sẵn số liệu đã có), tường thuật theo nhiệm vụ', params: PeriodUnitParams, response: sub }, handler: (req) => service.getSubmission(req.ctx, req.params.id, req.params.unitId) });
-  r.put('/periods/:id/units/:unitId', { schema: { tags, summary: 'Lưu nháp báo cáo của đơn vị', params: PeriodUnitParams, body: SaveSubmissionBody, response: sub }, handler: (req) => service.saveSubmission(req.ctx, req.params.id, req.params.unitId, req.body) });
+  r.put('/periods/:id/units/:unitId', {
+    schema: { tags, summary: 'Lưu nháp báo cáo của đơn vị', params: PeriodUnitParams, body: SaveSubmissionBody, response: saved },
+    handler: (req, reply) => service.saveSubmission(req.ctx, req.params.id, req.params.unitId, req.body, prefersMinimal(req, reply) ? 'receipt' : 'view'),
+  });
   r.post('/periods/:id/units/:unitId/submit', {
-    schema: { tags, summary: 'Nộp báo cáo (đánh dấu muộn nếu quá hạn); gửi kèm số liệu thì lưu rồi nộp trong một bước', params: PeriodUnitParams, body: SubmitSubmissionBody, response: sub },
-    handler: (req) => {
+    schema: { tags, summary: 'Nộp báo cáo (đánh dấu muộn nếu quá hạn); gửi kèm số liệu thì lưu rồi nộp trong một bước', params: PeriodUnitParams, body: SubmitSubmissionBody, response: saved },
+    handler: (req, reply) => {
       const b = req.body;
-      return service.submitSubmission(req.ctx, req.params.id, req.params.unitId, b?.values && b.narratives ? { values: b.values, narratives: b.narratives, generalNote: b.generalNote } : undefined);
+      const body = b?.values && b.narratives ? { values: b.values, narratives: b.narratives, generalNote: b.generalNote } : undefined;
+      return service.submitSubmission(req.ctx, req.params.id, req.params.unitId, body, prefersMinimal(req, reply) ? 'receipt' : 'view');
     },
   });
   r.get('/periods/:id/units/:unitId/attachments', { schema: { tags, summary: 'Tệp đính kèm báo cáo của đơn vị', params: PeriodUnitParams, response: { 200: AttachmentList, ...commonErrors } }, handler: (req) => attachments.listAttachments(req.ctx, req.params.id, req.params.unitId) });

@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { requireActor } from '../auth/auth.service.ts';
 import { findNode } from '../org/org.queries.ts';
 import { describeTarget } from '../plans/plans.content.ts';
-import type { SaveSubmissionBody, SubmissionView } from './reporting.contract.ts';
+import type { SaveSubmissionBody, SubmissionReceipt, SubmissionView } from './reporting.contract.ts';
 import { getReadablePeriod, placeOf } from './reporting-calendar.service.ts';
 import * as q from './reporting.queries.ts';
 import { checkValue, isLate } from './reporting.rules.ts';
@@ -41,15 +41,20 @@ function requireSubmitter(actor: Actor, period: q.PeriodRow, unitId: string) {
   if (!can(actor, 'reports.submit', placeOf(period, unitId))) throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền nộp báo cáo của đơn vị này.');
 }
 
-/** Everything a unit's report view is made of, read once per request. */
-interface SubmissionParts {
+/** What checking and writing a unit's report needs — and all a receipt tells. */
+interface ReportBasis {
   unit: NonNullable<Awaited<ReturnType<typeof findNode>>>;
   sub: Awaited<ReturnType<typeof q.findSubmission>>;
+  targets: { id: string; unit: string }[];
+  previous: Map<string, number>;
+  saved: ReportedValue[];
+}
+
+/** Everything a unit's report view is made of, read once per request. */
+interface SubmissionParts extends ReportBasis {
   targets: Awaited<ReturnType<typeof q.unitTargets>>;
   tasks: Awaited<ReturnType<typeof q.unitTasks>>;
-  previous: Map<string, number>;
   known: Map<string, KnownValue>;
-  saved: ReportedValue[];
   narratives: { planTaskId: string | null; taskTitle: string; done: string | null; difficulties: string | null; proposals: string | null }[];
   tracked: UnitTaskGroup[];
   history: Awaited<ReturnType<typeof q.eventsOf>>;
@@ -60,6 +65,21 @@ const isEditable = (status: SubmissionView['status']) => status === 'none' || st
 function unitPeriod(period: q.PeriodRow) {
   if (period.level !== 'unit') throw new AppError('REPORTING_PERIOD_NOT_FOR_UNITS', 'invalid', 'Kỳ này là báo cáo của xã gửi tỉnh, không phải của các đơn vị.');
   return period;
+}
+
+/** The last approved value of each target and the values saved in the submission. */
+const previousAndSaved = (ctx: Ctx, period: q.PeriodRow, targets: { id: string }[], sub: ReportBasis['sub']) =>
+  Promise.all([
+    q.previousApprovedValues(ctx.db, period.communeId, targets.map((t) => t.id), period.startOn),
+    sub ? q.valueSets(ctx.db, [sub.id]).then((sets) => sets.get(sub.id) ?? []) : [],
+  ]);
+
+/** Reads what checking and writing a unit's report needs: the targets without their texts, no prefill sources, narratives or history. */
+async function loadBasis(ctx: Ctx, period: q.PeriodRow, unitId: string): Promise<ReportBasis> {
+  const unit = await loadUnit(ctx, period, unitId);
+  const [sub, targets] = await Promise.all([q.findSubmission(ctx.db, period.id, unitId), q.unitTargetsToCheck(ctx.db, period.planId, unitId)]);
+  const [previous, saved] = await previousAndSaved(ctx, period, targets, sub);
+  return { unit, sub, targets, previous, saved };
 }
 
 /** Reads a unit's report for a period: its targets once, the saved rows, the prefill sources; `read` is what the caller already has (the unit, the submission row it just wrote). */
@@ -73,10 +93,9 @@ async function loadSubmission(ctx: Ctx, period: q.PeriodRow, unitId: string, rea
   // The platform's own figures pre-fill a report the unit can still edit; a locked one shows what was sent.
   // `prefill: false` — a submit, which locks what is saved — reads neither.
   const editable = isEditable(sub?.status ?? 'none') && read.prefill !== false;
-  const [known, previous, saved, narratives, history] = await Promise.all([
+  const [known, [previous, saved], narratives, history] = await Promise.all([
     editable ? platformValues(ctx, period) : new Map<string, KnownValue>(),
-    q.previousApprovedValues(ctx.db, period.communeId, targets.map((t) => t.id), period.startOn),
-    sub ? q.valueSets(ctx.db, [sub.id]).then((sets) => sets.get(sub.id) ?? []) : [],
+    previousAndSaved(ctx, period, targets, sub),
     sub ? ctx.db.selectFrom('reportNarratives').selectAll().where('submissionId', '=', sub.id).execute() : [],
     sub ? q.eventsOf(ctx.db, { submissionId: sub.id }) : [],
   ]);
@@ -155,7 +174,7 @@ const lockedError = (status: SubmissionView['status']) =>
   new AppError('REPORT_LOCKED', 'conflict', status === 'approved' ? 'Báo cáo đã được duyệt và khóa.' : 'Báo cáo đã nộp, đang chờ duyệt.');
 
 /** Checks each value sent against its target (and the last approved value); throws every field error, writes nothing. */
-function checkedValues(parts: SubmissionParts, body: SaveSubmissionBody) {
+function checkedValues(parts: ReportBasis, body: SaveSubmissionBody) {
   const targetOf = new Map(parts.targets.map((t) => [t.id, t]));
   const fields: { path: string; message: string }[] = [];
   const seen = new Set<string>();
@@ -171,9 +190,11 @@ function checkedValues(parts: SubmissionParts, body: SaveSubmissionBody) {
       return null;
     }
     seen.add(v.targetId);
-    const check = checkValue(v, target.unit, parts.previous.get(target.id) ?? null);
+    // A field left out is empty, as is a note of only spaces (the body's schema has already trimmed it).
+    const input = { value: v.value ?? null, numerator: v.numerator ?? null, denominator: v.denominator ?? null };
+    const check = checkValue(input, target.unit, parts.previous.get(target.id) ?? null);
     for (const e of check.errors) fields.push({ path: `body.values.${i}.${e.field}`, message: e.message });
-    return { targetId: v.targetId, value: check.value, numerator: v.numerator ?? null, denominator: v.denominator ?? null, note: v.note ?? null, warning: check.warning };
+    return { targetId: v.targetId, value: check.value, numerator: input.numerator, denominator: input.denominator, note: v.note || null, warning: check.warning };
   });
   if (fields.length) throw new AppError('REPORT_VALUES_INVALID', 'invalid', fields[0].message, { fields });
   return values.filter((v) => v !== null);
@@ -191,7 +212,7 @@ interface Sending {
  * `sending` as the submitted report in the same statements; returns the parts it wrote. The
  * audit rows go with the write: "saved", and "submitted" when it is sent.
  */
-async function writeReport(tx: Ctx, period: q.PeriodRow, parts: SubmissionParts, body: SaveSubmissionBody, values: ReportedValue[], sending?: Sending) {
+async function writeReport(tx: Ctx, period: q.PeriodRow, parts: ReportBasis, body: SaveSubmissionBody, values: ReportedValue[], sending?: Sending) {
   const tenant = { provinceId: period.provinceId, communeId: period.communeId };
   const status = parts.sub?.status ?? 'none';
   const state = sending ? { status: 'submitted' as const, submittedAt: sending.at, submittedBy: sending.by, isLate: sending.late } : { status: status === 'returned' ? ('returned' as const) : ('draft' as const) };
@@ -201,7 +222,7 @@ async function writeReport(tx: Ctx, period: q.PeriodRow, parts: SubmissionParts,
     : await tx.db.insertInto('reportSubmissions').values({ ...tenant, periodId: period.id, unitId: parts.unit.id, submittedAt: null, submittedBy: null, isLate: null, reviewComment: null, reviewedBy: null, reviewedAt: null, generalNote: body.generalNote, ...state }).returningAll().executeTakeFirstOrThrow();
   if (!sub) throw new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo vừa thay đổi trạng thái; hãy tải lại.');
   await q.writeValueSet(tx.db, { ...tenant, submissionId: sub.id }, values);
-  await tx.db.deleteFrom('reportNarratives').where('submissionId', '=', sub.id).execute();
+  if (parts.sub) await tx.db.deleteFrom('reportNarratives').where('submissionId', '=', sub.id).execute(); // a report just created has none
   // Every row sent is kept, an emptied one too: what the person cleared is not prefilled again.
   const narratives = body.narratives.map((n) => ({ ...tenant, submissionId: sub.id, planTaskId: n.planTaskId, taskTitle: n.taskTitle, done: n.done, difficulties: n.difficulties, proposals: n.proposals }));
   if (narratives.length) await tx.db.insertInto('reportNarratives').values(narratives).execute();
@@ -213,20 +234,38 @@ async function writeReport(tx: Ctx, period: q.PeriodRow, parts: SubmissionParts,
   return { sub, saved: values, narratives };
 }
 
-const submittedAudit = (period: q.PeriodRow, parts: SubmissionParts, sending: Sending, record: { recordType: string; recordId: string; provinceId: string; communeId: string }) => ({
+const submittedAudit = (period: q.PeriodRow, parts: ReportBasis, sending: Sending, record: { recordType: string; recordId: string; provinceId: string; communeId: string }) => ({
   action: 'report.submitted', summary: `Nộp báo cáo ${period.label} của ${parts.unit.fullName}${sending.late ? ' (muộn)' : ''}`, ...record,
 });
 
+/**
+ * How a save or submit answers: the report's whole view (the report page), or a receipt —
+ * its state, how many values were stored and their warnings — for a client that asked
+ * `Prefer: return=minimal`; the receipt skips reading and building the 300-row view.
+ */
+export type Answer = 'view' | 'receipt';
+
+function receiptOf(period: q.PeriodRow, unitId: string, sub: NonNullable<ReportBasis['sub']>, values: ReportedValue[]): SubmissionReceipt {
+  return {
+    id: sub.id, periodId: period.id, unitId, status: sub.status, isLate: sub.isLate ?? null, submittedAt: sub.submittedAt ? new Date(sub.submittedAt).toISOString() : null,
+    valueCount: values.length, warnings: values.flatMap((v) => (v.warning ? [{ targetId: v.targetId, warning: v.warning }] : [])),
+  };
+}
+
 /** Saves a unit's draft: reads the report once, checks every value against its target, writes, answers from what it wrote. */
-export async function saveSubmission(ctx: Ctx, periodId: string, unitId: string, body: SaveSubmissionBody) {
+export async function saveSubmission(ctx: Ctx, periodId: string, unitId: string, body: SaveSubmissionBody, answer: Answer = 'view'): Promise<SubmissionView | SubmissionReceipt> {
   const { actor, period } = await getReadablePeriod(ctx, periodId);
-  const parts = await loadSubmission(ctx, unitPeriod(period), unitId);
+  const view = answer === 'view' ? await loadSubmission(ctx, unitPeriod(period), unitId) : null;
+  const parts = view ?? (await loadBasis(ctx, unitPeriod(period), unitId));
   requireSubmitter(actor, period, unitId);
   const status = parts.sub?.status ?? 'none';
   if (!isEditable(status)) throw lockedError(status);
   const values = checkedValues(parts, body);
   // The answer is what was just written; saving adds no event and leaves the prefill sources as they were.
-  return inTransaction(ctx, async (tx) => presentSubmission(actor, period, { ...parts, ...(await writeReport(tx, period, parts, body, values)) }));
+  return inTransaction(ctx, async (tx) => {
+    const written = await writeReport(tx, period, parts, body, values);
+    return view ? presentSubmission(actor, period, { ...view, ...written }) : receiptOf(period, unitId, written.sub, written.saved);
+  });
 }
 
 /**
@@ -235,9 +274,10 @@ export async function saveSubmission(ctx: Ctx, periodId: string, unitId: string,
  * the platform's pre-filled figures and the tracked tasks' progress help fill the form, but a
  * locked report holds only what the unit saved, so they are not read here.
  */
-export async function submitSubmission(ctx: Ctx, periodId: string, unitId: string, body?: SaveSubmissionBody) {
+export async function submitSubmission(ctx: Ctx, periodId: string, unitId: string, body?: SaveSubmissionBody, answer: Answer = 'view'): Promise<SubmissionView | SubmissionReceipt> {
   const { actor, period } = await getReadablePeriod(ctx, periodId);
-  const parts = await loadSubmission(ctx, unitPeriod(period), unitId, { prefill: false });
+  const view = answer === 'view' ? await loadSubmission(ctx, unitPeriod(period), unitId, { prefill: false }) : null;
+  const parts = view ?? (await loadBasis(ctx, unitPeriod(period), unitId));
   requireSubmitter(actor, period, unitId);
   const status = parts.sub?.status ?? 'none';
   if (!isEditable(status)) throw body ? lockedError(status) : new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo này không thể nộp ở trạng thái hiện tại.');
@@ -254,7 +294,7 @@ export async function submitSubmission(ctx: Ctx, periodId: string, unitId: strin
   const comment = sending.late ? `Nộp muộn (hạn ${period.dueOn})` : null;
   return inTransaction(ctx, async (tx) => {
     let written: Awaited<ReturnType<typeof writeReport>> | null = null;
-    let sub: NonNullable<SubmissionParts['sub']>;
+    let sub: NonNullable<ReportBasis['sub']>;
     if (body && values) {
       written = await writeReport(tx, period, parts, body, values, sending);
       sub = written.sub;
@@ -266,10 +306,11 @@ export async function submitSubmission(ctx: Ctx, periodId: string, unitId: strin
     }
     await tx.db.insertInto('reportEvents').values({ provinceId: period.provinceId, communeId: period.communeId, submissionId: sub.id, communeReportId: null, kind: 'submitted', actorId: actor.userId, comment, at }).execute();
     await refreshComputedValues(tx, period.communeId, { only: 'reports' }); // reports submitted (on time): the dashboards' figures
+    if (!view) return receiptOf(period, unitId, sub, written?.saved ?? parts.saved);
     // Sent, the report is locked: it shows what was sent, no pre-filled figures (as loadSubmission reads it);
     // its history is what it had and this event (written above with the same time).
-    const history = [...parts.history, { kind: 'submitted' as const, at: at.toISOString(), actorName: actor.fullName, comment }];
-    return presentSubmission(actor, period, { ...parts, ...(written ?? {}), sub, history });
+    const history = [...view.history, { kind: 'submitted' as const, at: at.toISOString(), actorName: actor.fullName, comment }];
+    return presentSubmission(actor, period, { ...view, ...(written ?? {}), sub, history });
   });
 }
 

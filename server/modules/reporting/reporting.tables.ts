@@ -53,13 +53,19 @@ export interface ReportedValue {
   warning: string | null;
 }
 
+/** An entry of a stored value set: a `ReportedValue` without its null fields. */
+export type StoredValue = Pick<ReportedValue, 'targetId'> & Partial<ReportedValue>;
+
 /** A unit report's values, one row per submission (migration 0009 says why). */
 export interface ReportValueSetTable {
   submissionId: string;
   provinceId: string;
   communeId: string;
-  /** Written as JSON text, read as the parsed array. */
-  items: ColumnType<ReportedValue[], string, string>;
+  /**
+   * Written as JSON text, read as the parsed array; an entry leaves out its empty fields
+   * (`StoredValue`): most reported values are a number alone, and the set is half the size.
+   */
+  items: ColumnType<StoredValue[], string, string>;
   updatedAt: Generated<Date>;
 }
 

@@ -239,3 +239,64 @@ describe('saving and submitting in one step (2026-Q2)', () => {
     expect((await t.request(unitA, { method: 'POST', url: `${url}/submit`, payload: body })).json().error.code).toBe('REPORT_LOCKED');
   });
 });
+
+describe('a short answer for systems that send reports: Prefer: return=minimal (RFC 7240)', () => {
+  const minimal = { prefer: 'return=minimal' };
+  const RECEIPT_KEYS = ['id', 'isLate', 'periodId', 'status', 'submittedAt', 'unitId', 'valueCount', 'warnings'];
+
+  it('answers a receipt — state, values stored, their warnings — and stores the same as the page would', async () => {
+    const cal = (await get(plan, `/api/v1/reporting/calendar?communeId=${communeId}&year=2026`)).json();
+    const q3 = cal.periods.find((p: { level: string; code: string }) => p.level === 'unit' && p.code === '2026-Q3');
+    const b = q1.units[1];
+    const url = `/api/v1/reporting/periods/${q3.id}/units/${b.unitId}`;
+    const form = (await get(plan, url)).json();
+    expect(form.status).toBe('none');
+    const pct = form.values.findIndex((v: { unit: string }) => v.unit === '%');
+    const other = form.values.findIndex((_: unknown, i: number) => i !== pct);
+    const values = form.values.map((v: { targetId: string; unit: string }) => ({ targetId: v.targetId, value: v.unit === '%' ? 60 : 5, note: '   ' }));
+    values[pct] = { targetId: form.values[pct].targetId, numerator: 7, denominator: 9 };
+    values[other] = { targetId: form.values[other].targetId, value: null, note: '  Chưa có số liệu của quý.  ' };
+    const body = { values, narratives: [], generalNote: null };
+
+    const saved = await t.request(plan, { method: 'PUT', url, headers: minimal, payload: body });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.headers['preference-applied']).toBe('return=minimal');
+    expect(Object.keys(saved.json()).sort()).toEqual(RECEIPT_KEYS);
+    expect(saved.json()).toMatchObject({ periodId: q3.id, unitId: b.unitId, status: 'draft', isLate: null, submittedAt: null, valueCount: values.length, warnings: [] });
+    // What the page reads back is what a whole answer would have shown.
+    const read = (await get(plan, url)).json();
+    expect(read.id).toBe(saved.json().id);
+    expect(read.values[pct]).toMatchObject({ numerator: 7, denominator: 9, value: 77.78, note: null });
+    expect(read.values[other]).toMatchObject({ value: null, note: 'Chưa có số liệu của quý.' });
+    expect(read.values.filter((v: { note: string | null }) => v.note === null)).toHaveLength(values.length - 1); // a note of spaces is no note
+
+    // A target left out still stops the submit at its row, with the header among other preferences.
+    const short = { ...body, values: values.slice(1) };
+    const refused = await t.request(plan, { method: 'POST', url: `${url}/submit`, headers: { prefer: 'respond-async, return=minimal' }, payload: short });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({ code: 'REPORT_VALUES_MISSING', fields: [{ path: 'body.values.0.value' }] });
+    const sent = await t.request(plan, { method: 'POST', url: `${url}/submit`, headers: { prefer: 'respond-async, return=minimal' }, payload: body });
+    expect(sent.statusCode).toBe(200);
+    expect(sent.json()).toMatchObject({ id: saved.json().id, status: 'submitted', isLate: expect.any(Boolean), submittedAt: expect.any(String), valueCount: values.length });
+    const locked = (await get(plan, url)).json();
+    expect(locked).toMatchObject({ status: 'submitted', submittedAt: sent.json().submittedAt, allowedActions: ['return', 'approve'] }); // the standing office reviews it now
+    expect(locked.history.map((h: { kind: string }) => h.kind)).toEqual(['submitted']);
+  });
+
+  it('lists the warnings the whole answer would show on its rows', async () => {
+    const a = q1.units[0];
+    const cal = (await get(plan, `/api/v1/reporting/calendar?communeId=${communeId}&year=2026`)).json();
+    const q3 = cal.periods.find((p: { level: string; code: string }) => p.level === 'unit' && p.code === '2026-Q3');
+    const url = `/api/v1/reporting/periods/${q3.id}/units/${a.unitId}`;
+    const draft = (await get(unitA, url)).json(); // saved earlier with one value far from the approved Q1 one
+    const values = draft.values.map((v: { targetId: string; value: number }) => ({ targetId: v.targetId, value: v.value }));
+    const receipt = (await t.request(unitA, { method: 'PUT', url, headers: minimal, payload: { values, narratives: [], generalNote: null } })).json();
+    const flagged = draft.values.filter((v: { warning: string | null }) => v.warning);
+    expect(flagged).toHaveLength(1);
+    expect(receipt.warnings).toEqual([{ targetId: flagged[0].targetId, warning: flagged[0].warning }]);
+    // Without the header the answer is the whole report.
+    const whole = await t.request(unitA, { method: 'PUT', url, headers: { prefer: 'return=representation' }, payload: { values, narratives: [], generalNote: null } });
+    expect(whole.headers['preference-applied']).toBeUndefined();
+    expect(whole.json().values).toHaveLength(values.length);
+  });
+});
