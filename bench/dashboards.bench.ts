@@ -9,9 +9,10 @@
  *   values; p95 of the dashboard tiles through the real HTTP server (a child process);
  *   freshness: from an approval's answer to the value shown by the commune, province and
  *   national endpoints.
- * - B4 (PostgreSQL, `dashboards-b4`): the deadline wave — every commune's unit officer saves
- *   and submits a 300-value report in one request (as the report page does), 50 submitters at a time, through the HTTP API of
- *   server (`--b4-processes N` runs N server processes); compared with a raw COPY of the same rows in the same run.
+ * - B4 (PostgreSQL, `dashboards-b4`): the deadline wave — every commune's 300-value unit report
+ *   saved and submitted in one request, 50 submitters at a time, through the HTTP API of the
+ *   server (`--b4-processes N` runs N server processes; `--b4-answer view` asks for the whole
+ *   report back instead of a receipt); compared with a raw COPY of the same rows in the same run.
  * Data: bench/dashboards/generate.ts, seeded (`--seed N`, default 20261123). `--communes N`
  * scales B3 and B4 down (default 3,321, all). `--b1-records-in tasks` stores B1's records as
  * tasks instead of task actions (the worst case for figures computed from records). Each PostgreSQL scenario creates its own
@@ -30,7 +31,7 @@ import { openMemory, openPostgres, type Database } from '../server/platform/db/d
 import { hashPassword } from '../server/platform/passwords.ts';
 import { openSession } from '../server/modules/auth/auth.service.ts';
 import { recordValues } from '../server/modules/dashboards/indicator-values.ts';
-import { freePort, log, percentile, report, startChild, stopChild, waitForHealth } from './lib.ts';
+import { freePort, log, percentile, report, startServerChild, stopChild, waitForHealth } from './lib.ts';
 import { copyIn } from './dashboards/copy-in.ts';
 import { rng, seedCommuneHistory, seedNation, seedWave } from './dashboards/generate.ts';
 
@@ -48,6 +49,12 @@ const CORES = os.cpus().length;
  * (600 communes: 8.6 s with one, 11.4 s with two); give it more on a machine with more cores.
  */
 const B4_PROCESSES = Math.max(1, Number(arg('b4-processes') ?? 1));
+/**
+ * What B4's submitters ask back: a receipt (`Prefer: return=minimal`, as a system sending its
+ * units' reports would; the default) or, with `--b4-answer view`, the report's whole view
+ * (≈ 110 KB per 300-value report, as the report page asks).
+ */
+const B4_ANSWER = arg('b4-answer') === 'view' ? 'view' : 'receipt';
 const RECORDS_IN = arg('b1-records-in') === 'tasks' ? 'tasks' : 'actions';
 const PASSWORD = 'XaSo@Demo2026';
 const fmt = (n: number) => n.toLocaleString('en');
@@ -179,7 +186,7 @@ async function startServer(url: string, env: Record<string, string> = {}) {
   const port = await freePort();
   // BENCH_PROFILE_DIR: a CPU profile of the server process (node does not take --cpu-prof in NODE_OPTIONS).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = startChild([...profile, 'bin/xaso.mjs', 'start'], { DATABASE_URL: url, PORT: String(port), DEMO: '1', REMINDER_INTERVAL_MINUTES: '0', SIGN_IN_RATE_PER_MINUTE: '100000', ...env });
+  const child = startServerChild({ DATABASE_URL: url, PORT: String(port), DEMO: '1', REMINDER_INTERVAL_MINUTES: '0', SIGN_IN_RATE_PER_MINUTE: '100000', ...env }, profile);
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const base = `http://127.0.0.1:${port}`;
@@ -315,7 +322,8 @@ export async function dashboardsB4Bench(pgUrl: string) {
     }
     const total = wave.communes.reduce((n, c) => n + c.targets.length, 0);
     log(`B4: ${fmt(wave.communes.length)} communes, ${fmt(total)} targets, sessions in ${Date.now() - t0} ms`);
-    const what = `PostgreSQL 15, ${fmt(wave.communes.length)} communes × ${VALUES} values = ${fmt(total)}; ${B4_PROCESSES} server process${B4_PROCESSES > 1 ? 'es' : ''}; ${CORES} cores`;
+    const answer = B4_ANSWER === 'receipt' ? 'a receipt (Prefer: return=minimal)' : "the report's whole view";
+    const what = `PostgreSQL 15, ${fmt(wave.communes.length)} communes × ${VALUES} values = ${fmt(total)}; answered with ${answer}; ${B4_PROCESSES} server process${B4_PROCESSES > 1 ? 'es' : ''}; ${CORES} cores`;
 
     const server = await startServer(url, { SERVER_PROCESSES: String(B4_PROCESSES) });
     let waveMs = 0;
@@ -332,7 +340,8 @@ export async function dashboardsB4Bench(pgUrl: string) {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
       const post = (path: string, headers: Record<string, string>, body: Buffer) =>
         new Promise<{ status: number; text: string }>((resolve, reject) => {
-          const req = http.request(`${server.base}${path}`, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(body.length) } }, (res) => {
+          const prefer: Record<string, string> = B4_ANSWER === 'receipt' ? { prefer: 'return=minimal' } : {};
+          const req = http.request(`${server.base}${path}`, { method: 'POST', agent, headers: { ...headers, ...prefer, 'content-type': 'application/json', 'content-length': String(body.length) } }, (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (d: Buffer) => chunks.push(d));
             res.on('end', () => resolve({ status: res.statusCode ?? 0, text: res.statusCode === 200 ? '' : Buffer.concat(chunks).toString('utf8') }));
@@ -346,7 +355,7 @@ export async function dashboardsB4Bench(pgUrl: string) {
       const one = async (i: number, times: boolean) => {
         const c = wave.communes[i];
         const h = sessions.get(c.communeId)!;
-        // As the report page sends it: the form saved and submitted in one request.
+        // The form saved and submitted in one request (as the report page sends it too).
         const s = performance.now();
         const res = await post(`/api/v1/reporting/periods/${c.periodId}/units/${c.unitId}/submit`, h, bodies[i]);
         if (times) submitTimes.push(performance.now() - s);
@@ -367,7 +376,7 @@ export async function dashboardsB4Bench(pgUrl: string) {
     }
     if (errors) log(`B4: ${errors} failed submissions, first: ${firstError}`);
     const stored = (await sql<{ subs: number; values: number }>`select (select count(*) from report_submissions where status = 'submitted') as subs, (select coalesce(sum(jsonb_array_length(items)), 0) from report_value_sets) as values`.execute(database.db)).rows[0];
-    report({ scenario: 'B4', metric: 'wave_ingest_ms', value: waveMs, unit: 'ms', target: 30_000, better: 'lower', note: `${fmt(Number(stored.subs))} reports submitted, ${fmt(Number(stored.values))} values stored and validated through POST …/units/:unitId/submit with the form (saved and submitted in one request, as the report page sends it) by each commune's unit officer, 50 concurrent submitters, ${errors} errors; request ${pct(submitTimes)}; ${what}` });
+    report({ scenario: 'B4', metric: 'wave_ingest_ms', value: waveMs, unit: 'ms', target: 30_000, better: 'lower', note: `${fmt(Number(stored.subs))} reports submitted, ${fmt(Number(stored.values))} values stored and validated through POST …/units/:unitId/submit with the form (saved and submitted in one request) by each commune's unit officer, 50 concurrent submitters, ${errors} errors; request ${pct(submitTimes)}; ${what}` });
     report({ scenario: 'B4', metric: 'wave_values_per_s', value: (1000 * Number(stored.values)) / waveMs, unit: 'values/s', better: 'higher', note: what });
 
     // The raw baseline: COPY of the same values, one row each, into a table shaped as a

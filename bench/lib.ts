@@ -57,6 +57,18 @@ export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<nu
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
+/** The Node flags `npm start` runs the server with (package.json's "start" script), so a bench measures the server as it runs. */
+export const SERVER_NODE_FLAGS: string[] = (() => {
+  const start: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.start;
+  const words = start.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1, words.indexOf('bin/xaso.mjs'));
+})();
+
+/** The real server (`xaso start`) as `npm start` runs it; `nodeArgs` go before the script (a CPU profile). */
+export function startServerChild(env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
+  return startChild([...SERVER_NODE_FLAGS, ...nodeArgs, 'bin/xaso.mjs', 'start'], env);
+}
+
 export function startChild(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, args, { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
 }

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openMemory } from '../server/platform/db/database.ts';
-import { freePort, load, log, report, startChild, stopChild, waitForHealth } from './lib.ts';
+import { freePort, load, log, report, startChild, startServerChild, stopChild, waitForHealth } from './lib.ts';
 
 export async function startupBench() {
   // What `npm start` runs first: the server bundle (bin/xaso.mjs falls back to tsx without it).
@@ -18,7 +18,7 @@ export async function startupBench() {
   const startOnce = async () => {
     const port = await freePort();
     const t0 = Date.now();
-    const child = startChild(['bin/xaso.mjs', 'start'], { DATA_DIR: dir, PORT: String(port), DATABASE_URL: '' });
+    const child = startServerChild({ DATA_DIR: dir, PORT: String(port), DATABASE_URL: '' });
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, 120_000);
     const ms = Date.now() - t0;
     await stopChild(child);
@@ -72,7 +72,7 @@ export async function pointReadBench(pgUrl: string) {
   const appPort = await freePort();
   // BENCH_PROFILE_DIR=folder writes a CPU profile of the server (Node refuses --cpu-prof in NODE_OPTIONS).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const app = startChild([...profile, 'bin/xaso.mjs', 'start'], { DATABASE_URL: url, PORT: String(appPort), DEMO: '1' });
+  const app = startServerChild({ DATABASE_URL: url, PORT: String(appPort), DEMO: '1' }, profile);
   try {
     await waitForHealth(`http://127.0.0.1:${appPort}/api/health`, 120_000);
     const signIn = await fetch(`http://127.0.0.1:${appPort}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'vinhbao.chutich', password: 'XaSo@Demo2026' }) });

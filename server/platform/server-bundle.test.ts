@@ -38,3 +38,18 @@ describe('server bundle', () => {
     }
   }, 150_000);
 });
+
+describe('the xaso command', () => {
+  // `npm start` and the installed command (`npx xaso start`, run through its first line) give
+  // the server the same Node flags: the larger young generation the deadline wave was measured with.
+  it('runs with the Node flags of `npm start`, from its first line', () => {
+    const start: string = JSON.parse(fs.readFileSync(projectPath('package.json'), 'utf8')).scripts.start;
+    const fromStart = start.slice(start.indexOf('node ') + 5, start.indexOf(' bin/xaso.mjs')).trim();
+    const shebang = fs.readFileSync(projectPath('bin/xaso.mjs'), 'utf8').split('\n')[0];
+    expect(fromStart).toMatch(/^--max-semi-space-size=\d+/);
+    expect(shebang).toBe(`#!/usr/bin/env -S node ${fromStart}`);
+    const help = spawnSync(projectPath('bin/xaso.mjs'), ['--help'], { cwd: projectRoot, encoding: 'utf8', timeout: 30_000 });
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout + help.stderr).toContain('xaso start');
+  });
+});
