@@ -375,14 +375,14 @@ export async function dashboardsB4Bench(pgUrl: string) {
       await server.stop();
     }
     if (errors) log(`B4: ${errors} failed submissions, first: ${firstError}`);
-    const stored = (await sql<{ subs: number; values: number }>`select (select count(*) from report_submissions where status = 'submitted') as subs, (select coalesce(sum(jsonb_array_length(items)), 0) from report_value_sets) as values`.execute(database.db)).rows[0];
+    const stored = (await sql<{ subs: number; values: number }>`select (select count(*) from report_submissions where status = 'submitted') as subs, (select coalesce(sum(json_array_length(items)), 0) from report_value_sets) as values`.execute(database.db)).rows[0];
     report({ scenario: 'B4', metric: 'wave_ingest_ms', value: waveMs, unit: 'ms', target: 30_000, better: 'lower', note: `${fmt(Number(stored.subs))} reports submitted, ${fmt(Number(stored.values))} values stored and validated through POST …/units/:unitId/submit with the form (saved and submitted in one request) by each commune's unit officer, 50 concurrent submitters, ${errors} errors; request ${pct(submitTimes)}; ${what}` });
     report({ scenario: 'B4', metric: 'wave_values_per_s', value: (1000 * Number(stored.values)) / waveMs, unit: 'values/s', better: 'higher', note: what });
 
     // The raw baseline: COPY of the same values, one row each, into a table shaped as a
     // row-per-value store would be (a generated key, one row per submission and target, an
     // index by commune and target, the value checks; no foreign keys), from this process over one connection.
-    const rows = (await sql<{ line: string }>`select concat_ws(',', s.province_id, s.commune_id, s.submission_id, v."targetId", v.value) as line from report_value_sets s cross join lateral jsonb_to_recordset(s.items) as v("targetId" uuid, value numeric) order by s.submission_id, v."targetId"`.execute(database.db)).rows.map((r) => r.line);
+    const rows = (await sql<{ line: string }>`select concat_ws(',', s.province_id, s.commune_id, s.submission_id, v."targetId", v.value) as line from report_value_sets s cross join lateral json_to_recordset(s.items) as v("targetId" uuid, value numeric) order by s.submission_id, v."targetId"`.execute(database.db)).rows.map((r) => r.line);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {

@@ -64,7 +64,7 @@ export function unitTasks(db: Db, planId: string, unitId: string) {
 /**
  * The latest approved value of each target from periods that ended before `before`: the
  * commune's approved submissions of those periods (by the (commune_id, period_id) index),
- * their value sets opened with jsonb_to_recordset, the latest period first per target.
+ * their value sets opened with json_to_recordset, the latest period first per target.
  */
 export async function previousApprovedValues(db: Db, communeId: string, targetIds: string[], before: string) {
   if (!targetIds.length) return new Map<string, number>();
@@ -73,7 +73,7 @@ export async function previousApprovedValues(db: Db, communeId: string, targetId
       from report_submissions s
       join reporting_periods p on p.id = s.period_id
       join report_value_sets vs on vs.submission_id = s.id
-      cross join lateral jsonb_to_recordset(vs.items) as v("targetId" uuid, value numeric)
+      cross join lateral json_to_recordset(vs.items) as v("targetId" uuid, value numeric)
       where s.commune_id = ${communeId} and s.status = 'approved' and p.end_on < ${before}
         and v."targetId" = any(${targetIds}::uuid[]) and v.value is not null
       order by v."targetId", p.end_on desc`.execute(db)
