@@ -42,15 +42,18 @@ export function requireSignedIn(request: FastifyRequest) {
 export const Uuid = z.string().uuid('Mã định danh không hợp lệ');
 export const IdParams = z.object({ id: Uuid });
 
-/**
- * Whether the client asked for a short answer — `Prefer: return=minimal` (RFC 7240 §4.2), alone
- * or among other preferences — and if so, says it was applied (Preference-Applied).
- */
-export function prefersMinimal(request: FastifyRequest, reply: FastifyReply): boolean {
+/** Whether the client asked for a short answer: `Prefer: return=minimal` (RFC 7240 §4.2), alone or among other preferences. */
+function prefersMinimal(request: FastifyRequest): boolean {
   const prefer = request.headers.prefer;
-  const asked = (Array.isArray(prefer) ? prefer.join(',') : prefer ?? '').split(',').some((p) => p.split(';')[0].trim().toLowerCase().replace(/\s*=\s*/, '=').replace(/"/g, '') === 'return=minimal');
-  if (asked) reply.header('preference-applied', 'return=minimal');
-  return asked;
+  return (Array.isArray(prefer) ? prefer.join(',') : prefer ?? '').split(',').some((p) => p.split(';')[0].trim().toLowerCase().replace(/\s*=\s*/, '=').replace(/"/g, '') === 'return=minimal');
+}
+
+/** Answers the short form when asked, saying so (Preference-Applied) on the answer that honours it, not on an error. */
+export async function minimalOrWhole<T>(request: FastifyRequest, reply: FastifyReply, answer: (minimal: boolean) => Promise<T>): Promise<T> {
+  const minimal = prefersMinimal(request);
+  const out = await answer(minimal);
+  if (minimal) reply.header('preference-applied', 'return=minimal');
+  return out;
 }
 
 export const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { commonErrors, IdParams, prefersMinimal, typed } from '../../platform/http.ts';
+import { commonErrors, IdParams, minimalOrWhole, typed } from '../../platform/http.ts';
 import {
   ApproveBody, AttachmentList, AttachmentParams, AttachmentView, CalendarQuery, CalendarView, CommuneReportBody, CommuneReportView, CompletenessQuery, CompletenessView, DocumentQuery, GenerateCalendarBody,
   PeriodUnitParams, PeriodView, ProvinceReportsQuery, ProvinceReportsView, ReturnBody, SaveSubmissionBody, SubmissionReceipt, SubmissionView, SubmitSubmissionBody, UpdatePeriodBody,
@@ -28,14 +28,14 @@ export async function reportingRoutes(app: FastifyInstance) {
   r.get('/periods/:id/units/:unitId', { schema: { tags, summary: 'Báo cáo của một đơn vị cho kỳ: chỉ tiêu (điền sẵn số liệu đã có), tường thuật theo nhiệm vụ', params: PeriodUnitParams, response: sub }, handler: (req) => service.getSubmission(req.ctx, req.params.id, req.params.unitId) });
   r.put('/periods/:id/units/:unitId', {
     schema: { tags, summary: 'Lưu nháp báo cáo của đơn vị', params: PeriodUnitParams, body: SaveSubmissionBody, response: saved },
-    handler: (req, reply) => service.saveSubmission(req.ctx, req.params.id, req.params.unitId, req.body, prefersMinimal(req, reply) ? 'receipt' : 'view'),
+    handler: (req, reply) => minimalOrWhole(req, reply, (minimal) => service.saveSubmission(req.ctx, req.params.id, req.params.unitId, req.body, minimal ? 'receipt' : 'view')),
   });
   r.post('/periods/:id/units/:unitId/submit', {
     schema: { tags, summary: 'Nộp báo cáo (đánh dấu muộn nếu quá hạn); gửi kèm số liệu thì lưu rồi nộp trong một bước', params: PeriodUnitParams, body: SubmitSubmissionBody, response: saved },
     handler: (req, reply) => {
       const b = req.body;
       const body = b?.values && b.narratives ? { values: b.values, narratives: b.narratives, generalNote: b.generalNote } : undefined;
-      return service.submitSubmission(req.ctx, req.params.id, req.params.unitId, body, prefersMinimal(req, reply) ? 'receipt' : 'view');
+      return minimalOrWhole(req, reply, (minimal) => service.submitSubmission(req.ctx, req.params.id, req.params.unitId, body, minimal ? 'receipt' : 'view'));
     },
   });
   r.get('/periods/:id/units/:unitId/attachments', { schema: { tags, summary: 'Tệp đính kèm báo cáo của đơn vị', params: PeriodUnitParams, response: { 200: AttachmentList, ...commonErrors } }, handler: (req) => attachments.listAttachments(req.ctx, req.params.id, req.params.unitId) });

@@ -275,6 +275,7 @@ describe('a short answer for systems that send reports: Prefer: return=minimal (
     const refused = await t.request(plan, { method: 'POST', url: `${url}/submit`, headers: { prefer: 'respond-async, return=minimal' }, payload: short });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error).toMatchObject({ code: 'REPORT_VALUES_MISSING', fields: [{ path: 'body.values.0.value' }] });
+    expect(refused.headers['preference-applied']).toBeUndefined(); // an error is not the short answer
     const sent = await t.request(plan, { method: 'POST', url: `${url}/submit`, headers: { prefer: 'respond-async, return=minimal' }, payload: body });
     expect(sent.statusCode).toBe(200);
     expect(sent.json()).toMatchObject({ id: saved.json().id, status: 'submitted', isLate: expect.any(Boolean), submittedAt: expect.any(String), valueCount: values.length });
