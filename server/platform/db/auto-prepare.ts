@@ -14,6 +14,11 @@
  *
  * Turn it off (`DB_PREPARED_STATEMENTS=0`) behind a pooler that cannot keep named statements
  * per client (PgBouncer in transaction mode before 1.21).
+ *
+ * A schema change while the server runs (a migration from another process) makes PostgreSQL
+ * refuse a named `select *` whose columns changed ("cached plan must not change result type",
+ * 0A000); the text then gets a new name, so every connection parses it afresh, and the
+ * statement is run again at once when it was not inside a transaction (which the error ended).
  */
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
@@ -31,6 +36,7 @@ export const AUTO_PREPARE_DEFAULTS: AutoPrepareOptions = { minUses: 3, maxNamed:
 export class StatementNames {
   private readonly uses = new Map<string, number>();
   private readonly names = new Map<string, string>();
+  private renewed = 0;
   constructor(private readonly opts: AutoPrepareOptions = AUTO_PREPARE_DEFAULTS) {}
 
   /** The statement's name, or undefined while it should run unnamed. */
@@ -53,20 +59,48 @@ export class StatementNames {
   get namedCount() {
     return this.names.size;
   }
+
+  /** A new name for a text whose plan no longer fits its tables; connections that prepared the old one keep it unused. */
+  renew(text: string): string | undefined {
+    if (!this.names.has(text)) return undefined;
+    const named = `xaso_r${++this.renewed}`;
+    this.names.set(text, named);
+    return named;
+  }
 }
+
+/** PostgreSQL's refusal of a prepared statement whose result columns changed under it. */
+const isStalePlan = (e: unknown) => (e as { code?: string })?.code === '0A000' && /cached plan must not change result type/.test((e as Error).message);
+const BEGINS = /^\s*(begin|start\s+transaction)\b/i;
+const ENDS = /^\s*(commit|end|rollback(?!\s+to\b)|abort)\b/i;
 
 /** A Kysely pool over a node-postgres pool that names hot statements. */
 export function autoPreparingPool(pool: pg.Pool, names = new StatementNames()): PostgresPool {
   // Kysely keys its connection objects by client, so each pg client keeps one wrapper.
   const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
-  const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
-    query: ((sqlOrCursor: string | PostgresCursor<unknown>, parameters?: ReadonlyArray<unknown>) => {
-      if (typeof sqlOrCursor !== 'string') return client.query(sqlOrCursor as never);
-      const name = names.nameOf(sqlOrCursor);
-      return client.query({ text: sqlOrCursor, values: parameters as unknown[], ...(name ? { name } : {}) }) as Promise<PostgresQueryResult<unknown>>;
-    }) as PostgresPoolClient['query'],
-    release: () => client.release(),
-  });
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    let inTransaction = false; // Kysely sends begin/commit/rollback as statements on this client
+    const run = (text: string, values: unknown[], name: string | undefined) =>
+      client.query({ text, values, ...(name ? { name } : {}) }) as Promise<PostgresQueryResult<unknown>>;
+    return {
+      query: (async (sqlOrCursor: string | PostgresCursor<unknown>, parameters?: ReadonlyArray<unknown>) => {
+        if (typeof sqlOrCursor !== 'string') return client.query(sqlOrCursor as never);
+        if (BEGINS.test(sqlOrCursor)) inTransaction = true;
+        else if (ENDS.test(sqlOrCursor)) inTransaction = false;
+        const values = parameters as unknown[];
+        const name = names.nameOf(sqlOrCursor);
+        try {
+          return await run(sqlOrCursor, values, name);
+        } catch (e) {
+          if (!name || !isStalePlan(e)) throw e;
+          const renewed = names.renew(sqlOrCursor);
+          if (inTransaction) throw e;
+          return run(sqlOrCursor, values, renewed);
+        }
+      }) as PostgresPoolClient['query'],
+      release: () => client.release(),
+    };
+  };
   return {
     async connect() {
       const client = await pool.connect();

@@ -29,6 +29,17 @@ describe('statement names', () => {
     expect(names.namedCount).toBe(2);
     expect(new Set([names.nameOf('a'), names.nameOf('b')]).size).toBe(2);
   });
+
+  it('gives a text a new name when its plan went stale, and none to a text never named', () => {
+    const names = new StatementNames({ minUses: 1, maxNamed: 5 });
+    const old = names.nameOf('select * from t');
+    const renewed = names.renew('select * from t');
+    expect(renewed).toBeDefined();
+    expect(renewed).not.toBe(old);
+    expect(names.nameOf('select * from t')).toBe(renewed);
+    expect(names.nameOf('select 2')).not.toBe(renewed);
+    expect(names.renew('select 3')).toBeUndefined();
+  });
 });
 
 describe('on the database', () => {
