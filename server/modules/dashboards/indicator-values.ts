@@ -4,7 +4,8 @@
  * and national views show it at once — no nightly analytics run.
  */
 import { sql } from 'kysely';
-import type { Ctx } from '../../platform/context.ts';
+import { inTransaction, type Ctx } from '../../platform/context.ts';
+import { reading, together } from '../../platform/db/reading.ts';
 import { attainment, targetStatus } from '../reporting/reporting.rules.ts';
 
 export interface NewValue {
@@ -33,8 +34,10 @@ const CHUNK = 1000;
  * ~900 round trips). A value given twice for the same target, period and source keeps the
  * last one, as writing them one after the other did.
  */
-export async function recordValues(tx: Ctx, values: NewValue[]) {
+export async function recordValues(tx: Ctx, values: NewValue[]): Promise<void> {
   if (!values.length) return;
+  // Values and their rollups are written together or not at all (and the latest-value read below must follow the writes on one connection).
+  if (!tx.db.isTransaction) return inTransaction(tx, (inner) => recordValues(inner, values));
   const unique = new Map<string, NewValue>();
   for (const v of values) unique.set(`${v.targetId} ${v.periodCode} ${v.source}`, v);
   const targetIds = [...new Set(values.map((v) => v.targetId))];
@@ -50,18 +53,19 @@ export async function recordValues(tx: Ctx, values: NewValue[]) {
     const t = targetOf.get(v.targetId);
     return t ? [{ provinceId: t.provinceId, communeId: t.communeId, targetId: t.id, indicatorId: t.indicatorId, periodCode: v.periodCode, periodEnd: v.periodEnd, value: v.value, numerator: v.numerator, denominator: v.denominator, source: v.source, sourceRef: v.sourceRef, producedBy: v.producedBy, producer: v.producer ?? null, sourceLink: v.sourceLink ?? null }] : [];
   });
+  const writes = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await tx.db
+    writes.push(reading(tx.db, tx.db
       .insertInto('indicatorValues')
       .values(rows.slice(i, i + CHUNK))
       .onConflict((oc) => oc.columns(['targetId', 'periodCode', 'source']).doUpdateSet((eb) => ({
         value: eb.ref('excluded.value'), numerator: eb.ref('excluded.numerator'), denominator: eb.ref('excluded.denominator'), sourceRef: eb.ref('excluded.sourceRef'),
         producedBy: eb.ref('excluded.producedBy'), producer: eb.ref('excluded.producer'), sourceLink: eb.ref('excluded.sourceLink'), producedAt: sql`now()`,
-      })))
-      .execute();
+      })))));
   }
   // The latest value of each target, whichever source: the newest period, then the newest write.
-  const latest = await tx.db
+  // Read after the writes in the same trip (reading.ts): it needs nothing from their answers.
+  const latestOf = reading(tx.db, tx.db
     .selectFrom('indicatorValues')
     .select(['targetId', 'value', 'periodCode', 'periodEnd', 'source'])
     .distinctOn('targetId')
@@ -69,8 +73,8 @@ export async function recordValues(tx: Ctx, values: NewValue[]) {
     .where('targetId', 'in', targets.map((t) => t.id))
     .orderBy('targetId')
     .orderBy('periodEnd', 'desc')
-    .orderBy('producedAt', 'desc')
-    .execute();
+    .orderBy('producedAt', 'desc'));
+  const latest = (await together([...writes, latestOf])).at(-1) as Awaited<typeof latestOf>;
   const rollups = latest.map((l) => {
     const t = targetOf.get(l.targetId)!;
     const target = { comparator: t.comparator, value: Number(t.value), valueMax: t.valueMax === null ? null : Number(t.valueMax), year: t.year };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { reading, type Reading } from '../../platform/db/reading.ts';
 import type { OrgNode } from './org.contract.ts';
 
 const NODE_COLUMNS = [
@@ -7,8 +8,8 @@ const NODE_COLUMNS = [
   'provinceId', 'communeId', 'openedOn', 'closedOn',
 ] as const;
 
-export function findNode(db: Db, id: string): Promise<(OrgNode & { path: string }) | undefined> {
-  return db.selectFrom('orgUnits').select([...NODE_COLUMNS, 'path']).where('id', '=', id).executeTakeFirst();
+export function findNode(db: Db, id: string): Reading<(OrgNode & { path: string }) | undefined> {
+  return reading(db, db.selectFrom('orgUnits').select([...NODE_COLUMNS, 'path']).where('id', '=', id), (rows) => rows.at(0));
 }
 
 export function findNodeByCode(db: Db, code: string) {

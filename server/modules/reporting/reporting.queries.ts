@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { reading } from '../../platform/db/reading.ts';
 import type { ReportedValue, StoredValue } from './reporting.tables.ts';
 
 export function findPeriod(db: Db, id: string) {
@@ -35,10 +36,22 @@ export function submissionsOfPeriods(db: Db, periodIds: string[]) {
 }
 
 export function findSubmission(db: Db, periodId: string, unitId: string) {
-  return db.selectFrom('reportSubmissions').selectAll().where('periodId', '=', periodId).where('unitId', '=', unitId).executeTakeFirst();
+  return reading(db, db.selectFrom('reportSubmissions').selectAll().where('periodId', '=', periodId).where('unitId', '=', unitId), (rows) => rows.at(0));
 }
-export function findSubmissionById(db: Db, id: string) {
-  return db.selectFrom('reportSubmissions').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** A submission with its period and its unit's name, in one statement: what a review decides on. */
+export async function findSubmissionToReview(db: Db, id: string) {
+  const row = await db
+    .selectFrom('reportSubmissions as s')
+    .innerJoin('reportingPeriods as p', 'p.id', 's.periodId')
+    .innerJoin('orgUnits as u', 'u.id', 's.unitId')
+    .selectAll('p')
+    .select(['s.status as submissionStatus', 's.unitId as submissionUnitId', 'u.fullName as unitName'])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { submissionStatus, submissionUnitId, unitName, ...period } = row;
+  return { period: period satisfies PeriodRow, status: submissionStatus, unit: { id: submissionUnitId, fullName: unitName } };
 }
 
 const targetsOfUnit = (db: Db, planId: string, unitId: string) =>
@@ -46,46 +59,55 @@ const targetsOfUnit = (db: Db, planId: string, unitId: string) =>
 
 /** A unit's targets of a plan, with the catalogue's formula labels where the target is linked. */
 export function unitTargets(db: Db, planId: string, unitId: string) {
-  return targetsOfUnit(db, planId, unitId)
-    .leftJoin('indicators as i', 'i.id', 't.indicatorId')
-    .select(['t.id', 't.groupName', 't.text', 't.comparator', 't.value', 't.valueMax', 't.unit', 't.year', 't.kind', 'i.code as indicatorCode', 'i.numerator as numeratorLabel', 'i.denominator as denominatorLabel'])
-    .execute();
+  return reading(
+    db,
+    targetsOfUnit(db, planId, unitId)
+      .leftJoin('indicators as i', 'i.id', 't.indicatorId')
+      .select(['t.id', 't.groupName', 't.text', 't.comparator', 't.value', 't.valueMax', 't.unit', 't.year', 't.kind', 'i.code as indicatorCode', 'i.numerator as numeratorLabel', 'i.denominator as denominatorLabel']),
+  );
 }
 
 /** A unit's targets in the same order with only what checking a value needs (its unit of measure), not their texts. */
 export function unitTargetsToCheck(db: Db, planId: string, unitId: string) {
-  return targetsOfUnit(db, planId, unitId).select(['t.id', 't.unit']).execute();
+  return reading(db, targetsOfUnit(db, planId, unitId).select(['t.id', 't.unit']));
 }
 
 export function unitTasks(db: Db, planId: string, unitId: string) {
-  return db.selectFrom('planTasks').select(['id', 'title', 'groupName']).where('planId', '=', planId).where('leadUnitId', '=', unitId).orderBy('sortOrder').execute();
+  return reading(db, db.selectFrom('planTasks').select(['id', 'title', 'groupName']).where('planId', '=', planId).where('leadUnitId', '=', unitId).orderBy('sortOrder'));
 }
 
 /**
- * The latest approved value of each target from periods that ended before `before`: the
- * commune's approved submissions of those periods (by the (commune_id, period_id) index),
- * their value sets opened with json_to_recordset, the latest period first per target.
+ * The latest approved value of each of a unit's targets from periods that ended before the
+ * period's start: the commune's approved submissions of those periods (by the
+ * (commune_id, period_id) index), their value sets opened with json_to_recordset, the latest
+ * period first per target. The targets are the unit's now (whichever unit reported them then).
  */
-export async function previousApprovedValues(db: Db, communeId: string, targetIds: string[], before: string) {
-  if (!targetIds.length) return new Map<string, number>();
-  const rows = (
-    await sql<{ targetId: string; value: string | number }>`select distinct on (v."targetId") v."targetId", v.value
+export function previousApprovedValues(db: Db, period: { communeId: string; planId: string; startOn: string }, unitId: string) {
+  return reading(
+    db,
+    sql<{ targetId: string; value: string | number }>`select distinct on (v."targetId") v."targetId", v.value
       from report_submissions s
       join reporting_periods p on p.id = s.period_id
       join report_value_sets vs on vs.submission_id = s.id
       cross join lateral json_to_recordset(vs.items) as v("targetId" uuid, value numeric)
-      where s.commune_id = ${communeId} and s.status = 'approved' and p.end_on < ${before}
-        and v."targetId" = any(${targetIds}::uuid[]) and v.value is not null
-      order by v."targetId", p.end_on desc`.execute(db)
-  ).rows;
-  return new Map(rows.map((r) => [r.targetId, Number(r.value)]));
+      where s.commune_id = ${period.communeId} and s.status = 'approved' and p.end_on < ${period.startOn}
+        and v."targetId" in (select t.id from plan_targets t where t.plan_id = ${period.planId} and t.reporting_unit_id = ${unitId} and t.kind = 'target')
+        and v.value is not null
+      order by v."targetId", p.end_on desc`,
+    (rows) => new Map(rows.map((r) => [r.targetId, Number(r.value)])),
+  );
 }
 
 export function eventsOf(db: Db, where: { submissionId?: string; communeReportId?: string }) {
   let q = db.selectFrom('reportEvents as e').leftJoin('users as u', 'u.id', 'e.actorId').select(['e.kind', 'e.at', 'u.fullName as actorName', 'e.comment']).orderBy('e.id');
   if (where.submissionId) q = q.where('e.submissionId', '=', where.submissionId);
   if (where.communeReportId) q = q.where('e.communeReportId', '=', where.communeReportId);
-  return q.execute().then((rows) => rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })));
+  return reading(db, q, (rows) => rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })));
+}
+
+/** A submission's narrative rows (phần thuyết minh), as saved. */
+export function narrativesOf(db: Db, submissionId: string) {
+  return reading(db, db.selectFrom('reportNarratives').select(['planTaskId', 'taskTitle', 'done', 'difficulties', 'proposals']).where('submissionId', '=', submissionId));
 }
 
 export const countAll = sql<number>`count(*)`;
@@ -95,6 +117,11 @@ export async function valueSets(db: Db, submissionIds: string[]) {
   if (!submissionIds.length) return new Map<string, ReportedValue[]>();
   const rows = await db.selectFrom('reportValueSets').select(['submissionId', 'items']).where('submissionId', 'in', submissionIds).execute();
   return new Map(rows.map((r) => [r.submissionId, r.items.map(reportedValue)]));
+}
+
+/** The values saved in one submission (none when it was never saved). */
+export function savedValues(db: Db, submissionId: string) {
+  return reading(db, db.selectFrom('reportValueSets').select('items').where('submissionId', '=', submissionId), (rows) => rows.at(0)?.items.map(reportedValue) ?? []);
 }
 
 /** A stored entry as a reported value: a field it left out is empty (sets written before this carry the nulls too). */

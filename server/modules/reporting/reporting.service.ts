@@ -7,6 +7,8 @@ import { sql } from 'kysely';
 import { can, type Actor } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { reading, together, type Answers } from '../../platform/db/reading.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { requireActor } from '../auth/auth.service.ts';
 import { findNode } from '../org/org.queries.ts';
@@ -24,10 +26,10 @@ import { unitTasksForPeriod, type UnitTaskGroup } from './task-summary.ts';
 
 // ——— A unit's submission ———
 
-async function loadUnit(ctx: Ctx, period: q.PeriodRow, unitId: string) {
-  const unit = await findNode(ctx.db, unitId);
-  if (!unit || unit.kind !== 'unit' || unit.communeId !== period.communeId) throw notFound('ORG_UNIT_NOT_FOUND', 'đơn vị');
-  return unit;
+/** The unit a report is of: a unit of the period's commune. */
+function unitOf(node: Awaited<ReturnType<typeof findNode>>, period: q.PeriodRow): ReportBasis['unit'] {
+  if (!node || node.kind !== 'unit' || node.communeId !== period.communeId) throw notFound('ORG_UNIT_NOT_FOUND', 'đơn vị');
+  return node;
 }
 
 function submissionActions(actor: Actor, period: q.PeriodRow, unitId: string, status: SubmissionView['status']): SubmissionView['allowedActions'] {
@@ -43,7 +45,7 @@ function requireSubmitter(actor: Actor, period: q.PeriodRow, unitId: string) {
 
 /** What checking and writing a unit's report needs — and all a receipt tells. */
 interface ReportBasis {
-  unit: NonNullable<Awaited<ReturnType<typeof findNode>>>;
+  unit: { id: string; fullName: string };
   sub: Awaited<ReturnType<typeof q.findSubmission>>;
   targets: { id: string; unit: string }[];
   previous: Map<string, number>;
@@ -67,41 +69,48 @@ function unitPeriod(period: q.PeriodRow) {
   return period;
 }
 
-/** The last approved value of each target and the values saved in the submission. */
-const previousAndSaved = (ctx: Ctx, period: q.PeriodRow, targets: { id: string }[], sub: ReportBasis['sub']) =>
-  Promise.all([
-    q.previousApprovedValues(ctx.db, period.communeId, targets.map((t) => t.id), period.startOn),
-    sub ? q.valueSets(ctx.db, [sub.id]).then((sets) => sets.get(sub.id) ?? []) : [],
-  ]);
-
 /** Reads what checking and writing a unit's report needs: the targets without their texts, no prefill sources, narratives or history. */
 async function loadBasis(ctx: Ctx, period: q.PeriodRow, unitId: string): Promise<ReportBasis> {
-  const unit = await loadUnit(ctx, period, unitId);
-  const [sub, targets] = await Promise.all([q.findSubmission(ctx.db, period.id, unitId), q.unitTargetsToCheck(ctx.db, period.planId, unitId)]);
-  const [previous, saved] = await previousAndSaved(ctx, period, targets, sub);
+  const [node, sub, targets, previous] = await together([
+    findNode(ctx.db, unitId),
+    q.findSubmission(ctx.db, period.id, unitId),
+    q.unitTargetsToCheck(ctx.db, period.planId, unitId),
+    q.previousApprovedValues(ctx.db, period, unitId),
+  ]);
+  const unit = unitOf(node, period);
+  const saved = sub ? await q.savedValues(ctx.db, sub.id) : [];
   return { unit, sub, targets, previous, saved };
 }
 
-/** Reads a unit's report for a period: its targets once, the saved rows, the prefill sources; `read` is what the caller already has (the unit, the submission row it just wrote). */
-async function loadSubmission(ctx: Ctx, period: q.PeriodRow, unitId: string, read: { unit?: SubmissionParts['unit']; sub?: NonNullable<SubmissionParts['sub']>; prefill?: boolean } = {}): Promise<SubmissionParts> {
-  const unit = read.unit ?? (await loadUnit(ctx, period, unitId));
-  const [sub, targets, tasks] = await Promise.all([
-    read.sub ?? q.findSubmission(ctx.db, period.id, unitId),
-    q.unitTargets(ctx.db, period.planId, unitId),
-    q.unitTasks(ctx.db, period.planId, unitId),
-  ]);
-  // The platform's own figures pre-fill a report the unit can still edit; a locked one shows what was sent.
-  // `prefill: false` — a submit, which locks what is saved — reads neither.
-  const editable = isEditable(sub?.status ?? 'none') && read.prefill !== false;
-  const [known, [previous, saved], narratives, history] = await Promise.all([
-    editable ? platformValues(ctx, period) : new Map<string, KnownValue>(),
-    previousAndSaved(ctx, period, targets, sub),
-    sub ? ctx.db.selectFrom('reportNarratives').selectAll().where('submissionId', '=', sub.id).execute() : [],
-    sub ? q.eventsOf(ctx.db, { submissionId: sub.id }) : [],
-  ]);
-  // While the unit can still edit, rows without saved text start from its tracked tasks' progress.
-  const tracked = editable ? await unitTasksForPeriod(ctx, period, unitId) : [];
+/** The readings a unit's report view is made of besides the unit and the submission: they need nothing from each other, so they go together. */
+const reportReadings = (db: Db, period: q.PeriodRow, unitId: string, submissionId: string | null) =>
+  [
+    q.unitTargets(db, period.planId, unitId),
+    q.unitTasks(db, period.planId, unitId),
+    q.previousApprovedValues(db, period, unitId),
+    submissionId ? q.savedValues(db, submissionId) : [],
+    submissionId ? q.narrativesOf(db, submissionId) : [],
+    submissionId ? q.eventsOf(db, { submissionId }) : [],
+  ] as const;
+type ReportContents = Answers<ReturnType<typeof reportReadings>>;
+
+/**
+ * A report's parts from what was read; while the unit can still edit it, also the platform's
+ * own figures that pre-fill it and its tracked tasks' progress for rows without saved text.
+ * A locked report shows what was sent; `prefill: false` — a submit, which locks what is saved — reads neither.
+ */
+async function completeParts(ctx: Ctx, period: q.PeriodRow, unit: ReportBasis['unit'], sub: ReportBasis['sub'], contents: ReportContents, prefill: boolean): Promise<SubmissionParts> {
+  const [targets, tasks, previous, saved, narratives, history] = contents;
+  const editable = isEditable(sub?.status ?? 'none') && prefill;
+  const [known, tracked] = editable ? await Promise.all([platformValues(ctx, period), unitTasksForPeriod(ctx, period, unit.id)]) : [new Map<string, KnownValue>(), []];
   return { unit, sub, targets, tasks, previous, known, saved, narratives, tracked, history };
+}
+
+/** Reads a unit's report for a period: the unit and its submission, then everything else in one go. */
+async function loadSubmission(ctx: Ctx, period: q.PeriodRow, unitId: string, opts: { prefill?: boolean } = {}): Promise<SubmissionParts> {
+  const [node, sub] = await together([findNode(ctx.db, unitId), q.findSubmission(ctx.db, period.id, unitId)]);
+  const unit = unitOf(node, period);
+  return completeParts(ctx, period, unit, sub, await together(reportReadings(ctx.db, period, unitId, sub?.id ?? null)), opts.prefill !== false);
 }
 
 const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
@@ -317,17 +326,23 @@ export async function submitSubmission(ctx: Ctx, periodId: string, unitId: strin
 /** The standing office returns a submission with its comments, or approves it (approval locks it). */
 export async function reviewSubmission(ctx: Ctx, submissionId: string, decision: 'return' | 'approve', comment: string | null) {
   const actor = requireActor(ctx);
-  const sub = await q.findSubmissionById(ctx.db, submissionId);
-  if (!sub || !can(actor, 'reports.read', placeOf(sub))) throw notFound('REPORT_NOT_FOUND', 'báo cáo');
-  if (!can(actor, 'reports.review', placeOf(sub))) throw new AppError('FORBIDDEN', 'forbidden', 'Chỉ bộ phận thường trực của xã mới duyệt hoặc trả lại báo cáo.');
-  if (sub.status !== 'submitted') throw new AppError('REPORT_NOT_SUBMITTED', 'conflict', sub.status === 'approved' ? 'Báo cáo đã được duyệt.' : 'Báo cáo chưa được nộp.');
-  const period = (await q.findPeriod(ctx.db, sub.periodId))!;
-  const unit = (await findNode(ctx.db, sub.unitId))!;
+  const found = await q.findSubmissionToReview(ctx.db, submissionId);
+  if (!found || !can(actor, 'reports.read', placeOf(found.period))) throw notFound('REPORT_NOT_FOUND', 'báo cáo');
+  const { period, unit } = found;
+  if (!can(actor, 'reports.review', placeOf(period))) throw new AppError('FORBIDDEN', 'forbidden', 'Chỉ bộ phận thường trực của xã mới duyệt hoặc trả lại báo cáo.');
+  if (found.status !== 'submitted') throw new AppError('REPORT_NOT_SUBMITTED', 'conflict', found.status === 'approved' ? 'Báo cáo đã được duyệt.' : 'Báo cáo chưa được nộp.');
+  const sub = { id: submissionId, provinceId: period.provinceId, communeId: period.communeId };
   return inTransaction(ctx, async (tx) => {
-    const reviewed = await tx.db.updateTable('reportSubmissions').set({ status: decision === 'approve' ? 'approved' : 'returned', reviewComment: comment, reviewedBy: actor.userId, reviewedAt: new Date(), updatedAt: sql`now()` }).where('id', '=', sub.id).returningAll().executeTakeFirstOrThrow();
-    await tx.db.insertInto('reportEvents').values({ provinceId: sub.provinceId, communeId: sub.communeId, submissionId: sub.id, communeReportId: null, kind: decision === 'approve' ? 'approved' : 'returned', actorId: actor.userId, comment }).execute();
-    // The report as it now stands, read once: the answer, and the values an approval records.
-    const parts = await loadSubmission(tx, period, sub.unitId, { unit, sub: reviewed });
+    // The decision, its event and the report as it now stands — the answer, and the values an
+    // approval records — go in one trip. Only a report still waiting is decided: of two
+    // reviewers at the same moment, the second finds it decided.
+    const [reviewed, , ...contents] = await together([
+      reading(tx.db, tx.db.updateTable('reportSubmissions').set({ status: decision === 'approve' ? 'approved' : 'returned', reviewComment: comment, reviewedBy: actor.userId, reviewedAt: new Date(), updatedAt: sql`now()` }).where('id', '=', sub.id).where('status', '=', 'submitted').returningAll(), (rows) => rows.at(0)),
+      reading(tx.db, tx.db.insertInto('reportEvents').values({ provinceId: sub.provinceId, communeId: sub.communeId, submissionId: sub.id, communeReportId: null, kind: decision === 'approve' ? 'approved' : 'returned', actorId: actor.userId, comment })),
+      ...reportReadings(tx.db, period, unit.id, sub.id),
+    ]);
+    if (!reviewed) throw new AppError('REPORT_NOT_SUBMITTED', 'conflict', 'Báo cáo vừa được duyệt hoặc trả lại; hãy tải lại.');
+    const parts = await completeParts(tx, period, unit, reviewed, contents, true);
     if (decision === 'approve') {
       // Only approved values count (Akvo RSR's rule): they become indicator values now.
       const values = parts.saved.filter((v) => v.value !== null);

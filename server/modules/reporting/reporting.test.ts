@@ -72,7 +72,11 @@ describe('two units report for 2026-Q1; one on time, one late; one returned, one
     expect((await t.request(otherPlan, { method: 'POST', url: `/api/v1/reporting/submissions/${subA}/approve`, payload: {} })).statusCode).toBe(404);
     const returned = await t.request(plan, { method: 'POST', url: `/api/v1/reporting/submissions/${subB}/return`, payload: { comment: 'Bổ sung số liệu chỉ tiêu hồ sơ trực tuyến.' } });
     expect(returned.json()).toMatchObject({ status: 'returned', reviewComment: 'Bổ sung số liệu chỉ tiêu hồ sơ trực tuyến.', allowedActions: ['save', 'submit'] });
-    const approved = await t.request(plan, { method: 'POST', url: `/api/v1/reporting/submissions/${subA}/approve`, payload: { comment: 'Đạt' } });
+    // Two reviewers approve A at the same moment: one decides it, the other is told it is decided.
+    const both = await Promise.all([1, 2].map(() => t.request(plan, { method: 'POST', url: `/api/v1/reporting/submissions/${subA}/approve`, payload: { comment: 'Đạt' } })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const approved = both.find((r) => r.statusCode === 200)!;
+    expect(both.find((r) => r.statusCode === 409)!.json().error.code).toBe('REPORT_NOT_SUBMITTED');
     expect(approved.json()).toMatchObject({ status: 'approved', allowedActions: [] });
     expect(approved.json().history.map((h: { kind: string }) => h.kind)).toEqual(['submitted', 'approved']);
     expect((await latestAudit(t.database))[0].action).toBe('report.approved');

@@ -64,6 +64,10 @@ export class PGliteWorkerClient {
   query(sql: string, params: readonly unknown[] = []) {
     return this.call<{ rows: Record<string, unknown>[]; affectedRows?: number }>('query', { sql, params });
   }
+  /** Statements run in order in one message; rejects with the first error (those after it do not run). */
+  batch(statements: readonly { sql: string; params: readonly unknown[] }[]) {
+    return this.call<{ rows: Record<string, unknown>[]; affectedRows?: number }[]>('batch', { statements });
+  }
   exec(sql: string) {
     return this.call<null>('exec', { sql });
   }

@@ -24,7 +24,7 @@ import type { PGliteWorkerClient } from './pglite-client.ts';
 export class PGliteWorkerDialect implements Dialect {
   constructor(private readonly client: PGliteWorkerClient, private readonly acquireTimeoutMs = 60_000) {}
   createAdapter() {
-    return new PostgresAdapter();
+    return new PGliteAdapter();
   }
   createDriver(): Driver {
     return new PGliteDriver(this.client, this.acquireTimeoutMs);
@@ -37,16 +37,42 @@ export class PGliteWorkerDialect implements Dialect {
   }
 }
 
-class PGliteConnection implements DatabaseConnection {
+/** PostgreSQL's adapter; its class tells together.ts that the connection takes statements in batches. */
+export class PGliteAdapter extends PostgresAdapter {}
+
+/** A connection that runs several statements in one trip (the embedded database's). */
+export interface BatchingConnection extends DatabaseConnection {
+  executeBatch<R>(queries: readonly CompiledQuery[]): Promise<QueryResult<R>[]>;
+}
+
+function resultOf<R>(query: CompiledQuery, r: { rows: Record<string, unknown>[]; affectedRows?: number }): QueryResult<R> {
+  const kind = query.query?.kind;
+  const isWrite = kind === 'InsertQueryNode' || kind === 'UpdateQueryNode' || kind === 'DeleteQueryNode' || kind === 'MergeQueryNode';
+  return {
+    rows: r.rows as R[],
+    ...(isWrite && r.affectedRows !== undefined ? { numAffectedRows: BigInt(r.affectedRows) } : {}),
+  };
+}
+
+class PGliteConnection implements BatchingConnection {
+  /**
+   * A transaction's BEGIN, not sent yet: it goes to the worker with the transaction's first
+   * statement — each round trip between the threads costs more than PGlite's work on a short
+   * statement (≈ 0.3 ms against 0.05 ms, 2-core machine), and every write is a transaction.
+   */
+  deferredBegin: string | null = null;
   constructor(private readonly client: PGliteWorkerClient) {}
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const r = await this.client.query(query.sql, query.parameters);
-    const kind = query.query?.kind;
-    const isWrite = kind === 'InsertQueryNode' || kind === 'UpdateQueryNode' || kind === 'DeleteQueryNode' || kind === 'MergeQueryNode';
-    return {
-      rows: r.rows as R[],
-      ...(isWrite && r.affectedRows !== undefined ? { numAffectedRows: BigInt(r.affectedRows) } : {}),
-    };
+    if (!this.deferredBegin) return resultOf<R>(query, await this.client.query(query.sql, query.parameters));
+    const [r] = await this.executeBatch<R>([query]);
+    return r;
+  }
+  async executeBatch<R>(queries: readonly CompiledQuery[]): Promise<QueryResult<R>[]> {
+    const statements = queries.map((q) => ({ sql: q.sql, params: q.parameters }));
+    const begin = this.deferredBegin;
+    this.deferredBegin = null;
+    const results = await this.client.batch(begin ? [{ sql: begin, params: [] }, ...statements] : statements);
+    return results.slice(begin ? 1 : 0).map((r, i) => resultOf<R>(queries[i], r));
   }
   // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
@@ -89,15 +115,18 @@ class PGliteDriver implements Driver {
     this.release = release;
     return this.connection;
   }
-  async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings) {
+  async beginTransaction(_conn: DatabaseConnection, settings: TransactionSettings) {
     const iso = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
-    await conn.executeQuery(CompiledQuery.raw(`begin${iso}`));
+    this.connection.deferredBegin = `begin${iso}`;
   }
   async commitTransaction(conn: DatabaseConnection) {
-    await conn.executeQuery(CompiledQuery.raw('commit'));
+    // A transaction that ran no statement never began.
+    if (this.connection.deferredBegin) this.connection.deferredBegin = null;
+    else await conn.executeQuery(CompiledQuery.raw('commit'));
   }
   async rollbackTransaction(conn: DatabaseConnection) {
-    await conn.executeQuery(CompiledQuery.raw('rollback'));
+    if (this.connection.deferredBegin) this.connection.deferredBegin = null;
+    else await conn.executeQuery(CompiledQuery.raw('rollback'));
   }
   async savepoint(conn: DatabaseConnection, name: string) {
     await conn.executeQuery(CompiledQuery.raw(`savepoint "${name}"`));
@@ -109,6 +138,7 @@ class PGliteDriver implements Driver {
     await conn.executeQuery(CompiledQuery.raw(`release savepoint "${name}"`));
   }
   async releaseConnection() {
+    this.connection.deferredBegin = null;
     const r = this.release;
     this.release = null;
     r?.();

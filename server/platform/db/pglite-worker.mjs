@@ -4,6 +4,7 @@
 // without the TypeScript loader.
 //
 // Protocol: the parent posts { id, op, ... }; the worker answers { id, ok, result | error }.
+// `batch` carries several statements in one message (one round trip between the threads).
 // Messages are handled one at a time, in order (the parent also serialises connections).
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, parse, protocol, types } from '@electric-sql/pglite';
@@ -124,18 +125,28 @@ async function runNamed(sql, params) {
   }
 }
 
-const handlers = {
-  async query({ sql, params }) {
-    if (!NAMEABLE.test(sql)) {
-      try {
-        const r = await db.query(sql, params ?? [], { rowMode: 'object' });
-        return { rows: r.rows, affectedRows: r.affectedRows };
-      } finally {
-        forgetNamed();
-      }
+async function runOne(sql, params) {
+  if (!NAMEABLE.test(sql)) {
+    try {
+      const r = await db.query(sql, params, { rowMode: 'object' });
+      return { rows: r.rows, affectedRows: r.affectedRows };
+    } finally {
+      forgetNamed();
     }
-    const r = await runNamed(sql, params ?? []);
-    return { rows: r.rows, affectedRows: r.affectedRows };
+  }
+  const r = await runNamed(sql, params);
+  return { rows: r.rows, affectedRows: r.affectedRows };
+}
+
+const handlers = {
+  query({ sql, params }) {
+    return runOne(sql, params ?? []);
+  },
+  /** Statements sent in one message, run in order; the first error stops the rest and is the answer. */
+  async batch({ statements }) {
+    const results = [];
+    for (const { sql, params } of statements) results.push(await runOne(sql, params ?? []));
+    return results;
   },
   async exec({ sql }) {
     try {
