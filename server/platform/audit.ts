@@ -1,4 +1,5 @@
 import type { Ctx } from './context.ts';
+import { reading } from './db/reading.ts';
 
 export interface AuditEntry {
   action: string;
@@ -15,12 +16,13 @@ export interface AuditEntry {
 
 /**
  * Adds audit rows (nhật ký) — call it inside the transaction of the write it records; the
- * entries of one use case go in one statement.
+ * entries of one use case go in one statement. Awaited, it writes them; it is also a reading
+ * (db/reading.ts), so a use case can send it with other statements in one trip.
  */
-export async function audit(ctx: Ctx, entries: AuditEntry | AuditEntry[]): Promise<void> {
+export function audit(ctx: Ctx, entries: AuditEntry | AuditEntry[]): PromiseLike<void> {
   const list = Array.isArray(entries) ? entries : [entries];
-  if (!list.length) return;
-  await ctx.db
+  if (!list.length) return Promise.resolve();
+  return reading(ctx.db, ctx.db
     .insertInto('auditLog')
     .values(list.map((entry) => ({
       actorId: entry.actorId !== undefined ? entry.actorId : (ctx.actor?.userId ?? null),
@@ -34,8 +36,7 @@ export async function audit(ctx: Ctx, entries: AuditEntry | AuditEntry[]): Promi
       requestId: ctx.requestId,
       provinceId: entry.provinceId ?? null,
       communeId: entry.communeId ?? null,
-    })))
-    .execute();
+    }))), () => undefined);
 }
 
 /** The fields that differ between two versions of a record: { field: [before, after] }. */

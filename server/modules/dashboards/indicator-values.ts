@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { reading, together } from '../../platform/db/reading.ts';
 import { attainment, targetStatus } from '../reporting/reporting.rules.ts';
 
@@ -24,6 +25,15 @@ export interface NewValue {
   sourceLink?: string | null;
 }
 
+/** What writing a target's values needs to know of it: its place, its indicator, what it aims at, its plan's first year. */
+const recordable = (db: Db) =>
+  db.selectFrom('planTargets as t').innerJoin('plans as p', 'p.id', 't.planId').select(['t.id', 't.provinceId', 't.communeId', 't.indicatorId', 't.comparator', 't.value', 't.valueMax', 't.year', 'p.periodFrom']);
+export type TargetToRecord = Awaited<ReturnType<ReturnType<typeof recordable>['execute']>>[number];
+
+/** A unit's targets of a plan as recordValues needs them — to read with other things and hand over. */
+export const unitTargetsToRecord = (db: Db, planId: string, unitId: string) =>
+  reading(db, recordable(db).where('t.planId', '=', planId).where('t.reportingUnitId', '=', unitId).where('t.kind', '=', 'target'));
+
 /** Rows per INSERT: 14 parameters each stays far below PostgreSQL's 65,535 per statement. */
 const CHUNK = 1000;
 
@@ -34,19 +44,17 @@ const CHUNK = 1000;
  * ~900 round trips). A value given twice for the same target, period and source keeps the
  * last one, as writing them one after the other did.
  */
-export async function recordValues(tx: Ctx, values: NewValue[]): Promise<void> {
+export async function recordValues(tx: Ctx, values: NewValue[], read: TargetToRecord[] = []): Promise<void> {
   if (!values.length) return;
   // Values and their rollups are written together or not at all (and the latest-value read below must follow the writes on one connection).
-  if (!tx.db.isTransaction) return inTransaction(tx, (inner) => recordValues(inner, values));
+  if (!tx.db.isTransaction) return inTransaction(tx, (inner) => recordValues(inner, values, read));
   const unique = new Map<string, NewValue>();
   for (const v of values) unique.set(`${v.targetId} ${v.periodCode} ${v.source}`, v);
+  // The targets the caller has read already (a unit's, read with its report); the others now.
+  const readOf = new Map(read.map((t) => [t.id, t]));
   const targetIds = [...new Set(values.map((v) => v.targetId))];
-  const targets = await tx.db
-    .selectFrom('planTargets as t')
-    .innerJoin('plans as p', 'p.id', 't.planId')
-    .select(['t.id', 't.provinceId', 't.communeId', 't.indicatorId', 't.comparator', 't.value', 't.valueMax', 't.year', 'p.periodFrom'])
-    .where('t.id', 'in', targetIds)
-    .execute();
+  const unread = targetIds.filter((id) => !readOf.has(id));
+  const targets = [...targetIds.flatMap((id) => readOf.get(id) ?? []), ...(unread.length ? await recordable(tx.db).where('t.id', 'in', unread).execute() : [])];
   if (!targets.length) return;
   const targetOf = new Map(targets.map((t) => [t.id, t]));
   const rows = [...unique.values()].flatMap((v) => {

@@ -78,22 +78,25 @@ export function unitTasks(db: Db, planId: string, unitId: string) {
 
 /**
  * The latest approved value of each of a unit's targets from periods that ended before the
- * period's start: the commune's approved submissions of those periods (by the
- * (commune_id, period_id) index), their value sets opened with json_to_recordset, the latest
- * period first per target. The targets are the unit's now (whichever unit reported them then).
+ * period's start. An approval writes every value it approves into `indicator_values` with
+ * source 'report' (dashboards/indicator-values.ts), so this is, per target, the newest such
+ * row before the period — one backward step of the (commune_id, target_id, period_end) index
+ * per target, whatever the commune's history. (Opening every approved value set of the
+ * commune, as this did before, grew with years × units × values.) The targets are the unit's
+ * now, whichever unit reported them then.
  */
 export function previousApprovedValues(db: Db, period: { communeId: string; planId: string; startOn: string }, unitId: string) {
   return reading(
     db,
-    sql<{ targetId: string; value: string | number }>`select distinct on (v."targetId") v."targetId", v.value
-      from report_submissions s
-      join reporting_periods p on p.id = s.period_id
-      join report_value_sets vs on vs.submission_id = s.id
-      cross join lateral json_to_recordset(vs.items) as v("targetId" uuid, value numeric)
-      where s.commune_id = ${period.communeId} and s.status = 'approved' and p.end_on < ${period.startOn}
-        and v."targetId" in (select t.id from plan_targets t where t.plan_id = ${period.planId} and t.reporting_unit_id = ${unitId} and t.kind = 'target')
-        and v.value is not null
-      order by v."targetId", p.end_on desc`,
+    sql<{ targetId: string; value: string | number }>`select t.id as "targetId", v.value
+      from plan_targets t
+      cross join lateral (
+        select iv.value from indicator_values iv
+        where iv.commune_id = ${period.communeId} and iv.target_id = t.id and iv.source = 'report' and iv.period_end < ${period.startOn}
+        order by iv.period_end desc, iv.produced_at desc
+        limit 1
+      ) v
+      where t.plan_id = ${period.planId} and t.reporting_unit_id = ${unitId} and t.kind = 'target'`,
     (rows) => new Map(rows.map((r) => [r.targetId, Number(r.value)])),
   );
 }

@@ -18,7 +18,7 @@ import { getReadablePeriod, placeOf } from './reporting-calendar.service.ts';
 import * as q from './reporting.queries.ts';
 import { checkValue, isLate } from './reporting.rules.ts';
 import { platformValues, type KnownValue } from './platform-values.ts';
-import { recordValues } from '../dashboards/indicator-values.ts';
+import { recordValues, unitTargetsToRecord } from '../dashboards/indicator-values.ts';
 import { refreshComputedValues } from '../dashboards/computed-values.ts';
 import { narrativeFromTasks } from './narrative.rules.ts';
 import type { ReportedValue } from './reporting.tables.ts';
@@ -333,22 +333,24 @@ export async function reviewSubmission(ctx: Ctx, submissionId: string, decision:
   if (found.status !== 'submitted') throw new AppError('REPORT_NOT_SUBMITTED', 'conflict', found.status === 'approved' ? 'Báo cáo đã được duyệt.' : 'Báo cáo chưa được nộp.');
   const sub = { id: submissionId, provinceId: period.provinceId, communeId: period.communeId };
   return inTransaction(ctx, async (tx) => {
-    // The decision, its event and the report as it now stands — the answer, and the values an
-    // approval records — go in one trip. Only a report still waiting is decided: of two
-    // reviewers at the same moment, the second finds it decided.
-    const [reviewed, , ...contents] = await together([
-      reading(tx.db, tx.db.updateTable('reportSubmissions').set({ status: decision === 'approve' ? 'approved' : 'returned', reviewComment: comment, reviewedBy: actor.userId, reviewedAt: new Date(), updatedAt: sql`now()` }).where('id', '=', sub.id).where('status', '=', 'submitted').returningAll(), (rows) => rows.at(0)),
-      reading(tx.db, tx.db.insertInto('reportEvents').values({ provinceId: sub.provinceId, communeId: sub.communeId, submissionId: sub.id, communeReportId: null, kind: decision === 'approve' ? 'approved' : 'returned', actorId: actor.userId, comment })),
+    // The decision, its event, its audit row and the report as it now stands — the answer, and
+    // the values an approval records with their targets — go in one trip. Only a report still
+    // waiting is decided: of two reviewers at the same moment, the second finds it decided.
+    const approve = decision === 'approve';
+    const [reviewed, , , recordable, ...contents] = await together([
+      reading(tx.db, tx.db.updateTable('reportSubmissions').set({ status: approve ? 'approved' : 'returned', reviewComment: comment, reviewedBy: actor.userId, reviewedAt: new Date(), updatedAt: sql`now()` }).where('id', '=', sub.id).where('status', '=', 'submitted').returningAll(), (rows) => rows.at(0)),
+      reading(tx.db, tx.db.insertInto('reportEvents').values({ provinceId: sub.provinceId, communeId: sub.communeId, submissionId: sub.id, communeReportId: null, kind: approve ? 'approved' : 'returned', actorId: actor.userId, comment })),
+      audit(tx, { action: approve ? 'report.approved' : 'report.returned', recordType: 'report_submission', recordId: sub.id, summary: `${approve ? 'Duyệt' : 'Trả lại'} báo cáo ${period.label} của ${unit.fullName}${comment ? `: ${comment}` : ''}`, provinceId: sub.provinceId, communeId: sub.communeId }),
+      approve ? unitTargetsToRecord(tx.db, period.planId, unit.id) : [],
       ...reportReadings(tx.db, period, unit.id, sub.id),
     ]);
     if (!reviewed) throw new AppError('REPORT_NOT_SUBMITTED', 'conflict', 'Báo cáo vừa được duyệt hoặc trả lại; hãy tải lại.');
     const parts = await completeParts(tx, period, unit, reviewed, contents, true);
-    if (decision === 'approve') {
+    if (approve) {
       // Only approved values count (Akvo RSR's rule): they become indicator values now.
       const values = parts.saved.filter((v) => v.value !== null);
-      await recordValues(tx, values.map((v) => ({ targetId: v.targetId, periodCode: period.code, periodEnd: period.endOn, value: Number(v.value), numerator: v.numerator === null ? null : Number(v.numerator), denominator: v.denominator === null ? null : Number(v.denominator), source: 'report' as const, sourceRef: sub.id, producedBy: actor.userId })));
+      await recordValues(tx, values.map((v) => ({ targetId: v.targetId, periodCode: period.code, periodEnd: period.endOn, value: Number(v.value), numerator: v.numerator === null ? null : Number(v.numerator), denominator: v.denominator === null ? null : Number(v.denominator), source: 'report' as const, sourceRef: sub.id, producedBy: actor.userId })), recordable);
     }
-    await audit(tx, { action: decision === 'approve' ? 'report.approved' : 'report.returned', recordType: 'report_submission', recordId: sub.id, summary: `${decision === 'approve' ? 'Duyệt' : 'Trả lại'} báo cáo ${period.label} của ${unit.fullName}${comment ? `: ${comment}` : ''}`, provinceId: sub.provinceId, communeId: sub.communeId });
     // A returned report no longer counts as submitted; an approval changes no computed figure
     // (submitted and approved reports count alike, and its lateness was fixed when it was sent).
     if (decision === 'return') await refreshComputedValues(tx, sub.communeId, { only: 'reports' });
