@@ -1,7 +1,7 @@
 /** Shared helpers: Debian's Chromium through playwright-core, sign-in, screenshots. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { TEST_PASSWORD, type PreparedAccount } from './accounts.ts';
 
@@ -49,20 +49,41 @@ export async function screenshot(page: Page, name: string) {
   return file;
 }
 
+/**
+ * Clicks `target` until `done` holds, at most three times: on a busy machine an AntD option or
+ * modal button sometimes misses a click that lands while it is still animating, and the list or
+ * the modal stays open (seen on CI twice). A click is only repeated while the target is still
+ * there, so one that did land is never followed by a stray second.
+ */
+export async function clickUntil(target: Locator, done: () => Promise<boolean>) {
+  for (let attempt = 1; ; attempt++) {
+    if (await target.isVisible()) await target.click({ timeout: 5000 });
+    try {
+      await expect.poll(done, { timeout: attempt < 3 ? 5000 : 15000 }).toBe(true);
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
+/** No AntD dropdown is open (they fade out), so the next one found is the right one. */
+const noDropdownOpen = async (page: Page) => (await page.locator('.ant-select-dropdown:visible').count()) === 0;
+
 /** AntD Select: open it, type to search, pick the option whose text matches. */
 export async function pickSelect(page: Page, select: ReturnType<Page['locator']>, type: string | null, option: string | RegExp) {
   await select.click();
   if (type) await page.keyboard.type(type, { delay: 20 });
-  const opt = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
-  await opt.waitFor();
-  await opt.click();
-  await dropdownsClosed(page);
+  await chooseOption(page, option);
 }
 
-/** Wait until no AntD dropdown is open (they fade out), so the next one found is the right one. */
-export async function dropdownsClosed(page: Page) {
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+/** Picks the option whose text matches in the open AntD dropdown and waits for the list to close. */
+export async function chooseOption(page: Page, option: string | RegExp) {
+  const opt = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+  await opt.waitFor();
+  await clickUntil(opt, () => noDropdownOpen(page));
 }
+
 
 /**
  * The API as one signed-in person (a prepared account), for setting up what a test needs the

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signIn } from './browser.ts';
+import { chooseOption, launchBrowser, newPage, screenshot, signIn } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -75,9 +75,8 @@ describe('organisation browser', () => {
     const addDialog = page.getByRole('dialog');
     await addDialog.getByTestId('unit-name').fill(name);
     await addDialog.getByTestId('unit-type').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Tổ công nghệ số cộng đồng' }).click();
     // The list closes with an animation; on a busy machine it still covers the button for a while.
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await chooseOption(page, 'Tổ công nghệ số cộng đồng');
     await addDialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
     await page.getByText(`Đã thêm đơn vị "${name}"`).waitFor();
     await addDialog.waitFor({ state: 'hidden' });

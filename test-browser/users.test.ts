@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillSignIn, launchBrowser, newPage, pickSelect, screenshot, signIn } from './browser.ts';
+import { clickUntil, fillSignIn, launchBrowser, newPage, pickSelect, screenshot, signIn } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,8 +36,8 @@ describe('user administration', () => {
     await temp.waitFor();
     const password = await temp.inputValue();
     expect(password.length).toBeGreaterThanOrEqual(12);
-    await page.getByRole('button', { name: 'Tôi đã lưu mật khẩu' }).click();
-    await page.getByRole('heading', { name: 'Trần Thị Kiểm Thử' }).waitFor();
+    const heading = page.getByRole('heading', { name: 'Trần Thị Kiểm Thử' });
+    await clickUntil(page.getByRole('button', { name: 'Tôi đã lưu mật khẩu' }), () => heading.isVisible());
     await page.getByText('Cán bộ đơn vị').first().waitFor();
 
     // The new officer signs in and is sent to change the password, with a clear banner.
