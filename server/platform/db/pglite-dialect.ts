@@ -37,7 +37,7 @@ export class PGliteWorkerDialect implements Dialect {
   }
 }
 
-/** PostgreSQL's adapter; its class tells together.ts that the connection takes statements in batches. */
+/** PostgreSQL's adapter; its class tells `together` (reading.ts) that the connection takes statements in batches. */
 export class PGliteAdapter extends PostgresAdapter {}
 
 /** A connection that runs several statements in one trip (the embedded database's). */

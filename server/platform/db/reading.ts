@@ -1,9 +1,9 @@
 /**
  * Reads that can travel together. A `Reading` is a query and what its rows become; awaited on
  * its own it runs like any Kysely query — and, like a Kysely builder, not before: one never
- * awaited (nor given to `together`) never runs. `together([...])` runs the readings it is given — on
- * the embedded database — in one message to PGlite's worker thread, in the order given, on one
- * connection (a transaction's, when called inside one). Kysely sends a transaction's statements
+ * awaited (nor given to `together`) never runs. On the embedded database `together([...])`
+ * sends the readings it is given in one message to PGlite's worker thread, run in the order
+ * given on one connection (a transaction's, when called inside one). Kysely sends a transaction's statements
  * one after the other, each waiting for the last; on PGlite every such round trip between the
  * threads costs ≈ 0.3 ms, several times PGlite's own work on a keyed read, so a use case that
  * reads five independent things waits five trips instead of one.
