@@ -71,18 +71,6 @@ function forgetNamed() {
   named.clear();
 }
 
-function concat(parts) {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 async function prepared(sql) {
   const st = named.get(sql);
   if (st) {
@@ -98,7 +86,7 @@ async function prepared(sql) {
   const name = `x${nextName++}`;
   const closing = toClose.map((n) => serialize.close({ type: 'S', name: n }));
   toClose = [];
-  const r = await db.execProtocol(concat([...closing, serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]), { syncToFs: false });
+  const r = await db.execProtocol(Buffer.concat([...closing, serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]), { syncToFs: false });
   const fresh = { name, types: parse.parseDescribeStatementResults(r.messages) };
   named.set(sql, fresh);
   return fresh;
@@ -112,7 +100,7 @@ async function runNamed(sql, params) {
     return serialise ? serialise(p) : p.toString();
   });
   try {
-    const r = await db.execProtocol(concat([serialize.bind({ statement: st.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]), { syncToFs: false });
+    const r = await db.execProtocol(Buffer.concat([serialize.bind({ statement: st.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]), { syncToFs: false });
     return parse.parseResults(r.messages, db.parsers, { rowMode: 'object' })[0];
   } catch (e) {
     // The plan no longer fits its tables ("cached plan must not change result type"): prepare
