@@ -7,7 +7,9 @@ const [port, url] = process.argv.slice(2);
 const pool = new pg.Pool({ connectionString: url, max: 10 });
 const app = Fastify();
 app.get('/bare/:id', async (req) => {
-  const r = await pool.query('select id, code, name, full_name from org_units where id = $1', [(req.params as { id: string }).id]);
+  const r = await pool.query('select id, code, name, full_name from org_units where id = $1', [
+    (req.params as { id: string }).id,
+  ]);
   return r.rows[0];
 });
 app.get('/health', async () => ({ ok: true }));

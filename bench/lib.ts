@@ -22,7 +22,9 @@ export function report(f: Figure) {
   if (json) process.stdout.write(`${JSON.stringify(out)}\n`);
   else {
     const target = f.target === undefined ? '' : ` (goal ${f.better === 'lower' ? '≤' : '≥'} ${f.target} ${f.unit})`;
-    process.stdout.write(`${f.scenario.padEnd(12)} ${f.metric.padEnd(34)} ${String(out.value).padStart(10)} ${f.unit}${target}${f.note ? `  — ${f.note}` : ''}\n`);
+    process.stdout.write(
+      `${f.scenario.padEnd(12)} ${f.metric.padEnd(34)} ${String(out.value).padStart(10)} ${f.unit}${target}${f.note ? `  — ${f.note}` : ''}\n`,
+    );
   }
 }
 export const log = (msg: string) => process.stderr.write(`${msg}\n`);
@@ -70,7 +72,10 @@ export function startServerChild(env: Record<string, string>, nodeArgs: string[]
 }
 
 export function startChild(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  return spawn(process.execPath, args, {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 export async function stopChild(child: ChildProcess) {
@@ -87,12 +92,29 @@ export async function stopChild(child: ChildProcess) {
  * Uses wrk (Debian package `wrk`) when installed — a C load generator does not compete with
  * the server for CPU the way a Node client does on a 2-core machine — else a Node client.
  */
-export async function load(opts: { url: string; headers?: Record<string, string>; concurrency: number; seconds: number }) {
+export async function load(opts: {
+  url: string;
+  headers?: Record<string, string>;
+  concurrency: number;
+  seconds: number;
+}) {
   if (fs.existsSync('/usr/bin/wrk')) {
-    const args = ['-t2', `-c${opts.concurrency}`, `-d${opts.seconds}s`, '-s', path.resolve('bench/wrk-report.lua'), ...Object.entries(opts.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), opts.url];
+    const args = [
+      '-t2',
+      `-c${opts.concurrency}`,
+      `-d${opts.seconds}s`,
+      '-s',
+      path.resolve('bench/wrk-report.lua'),
+      ...Object.entries(opts.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
+      opts.url,
+    ];
     const out = spawnSync('/usr/bin/wrk', args, { encoding: 'utf8' });
     const line = out.stdout.split('\n').find((l) => l.startsWith('WRKJSON '));
-    if (line) return { ...(JSON.parse(line.slice(8)) as { rps: number; p95: number; p50: number; errors: number; requests: number }), generator: 'wrk' };
+    if (line)
+      return {
+        ...(JSON.parse(line.slice(8)) as { rps: number; p95: number; p50: number; errors: number; requests: number }),
+        generator: 'wrk',
+      };
   }
   return { ...(await nodeLoad(opts)), generator: 'node' };
 }
@@ -119,10 +141,18 @@ async function nodeLoad(opts: { url: string; headers?: Record<string, string>; c
       });
     });
   const started = Date.now();
-  await Promise.all(Array.from({ length: opts.concurrency }, async () => {
-    while (Date.now() < end) await one();
-  }));
+  await Promise.all(
+    Array.from({ length: opts.concurrency }, async () => {
+      while (Date.now() < end) await one();
+    }),
+  );
   agent.destroy();
   const seconds = (Date.now() - started) / 1000;
-  return { rps: latencies.length / seconds, p95: percentile(latencies, 95), p50: percentile(latencies, 50), errors, requests: latencies.length };
+  return {
+    rps: latencies.length / seconds,
+    p95: percentile(latencies, 95),
+    p50: percentile(latencies, 50),
+    errors,
+    requests: latencies.length,
+  };
 }

@@ -23,14 +23,43 @@ export async function planImportBench() {
     await importPlanDocument(bytes, 'ke-hoach.txt');
     extraction.push(performance.now() - t0);
   }
-  report({ scenario: 'plan-import', metric: 'extraction_p50_ms', value: percentile(extraction.slice(3), 50), unit: 'ms', target: 300, better: 'lower', note: `${kb} KB plan, text → targets, tasks, reporting rules` });
+  report({
+    scenario: 'plan-import',
+    metric: 'extraction_p50_ms',
+    value: percentile(extraction.slice(3), 50),
+    unit: 'ms',
+    target: 300,
+    better: 'lower',
+    note: `${kb} KB plan, text → targets, tasks, reporting rules`,
+  });
 
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent' });
   const database = await openMemory();
   await prepareDatabase(database, config, { demo: true });
-  const officer = await database.db.selectFrom('users').select(['id', 'username', 'fullName']).where('username', '=', 'tuonglinh.vanhoa').executeTakeFirstOrThrow();
-  const grants = await database.db.selectFrom('roleGrants as g').innerJoin('orgUnits as o', 'o.id', 'g.orgUnitId').select(['g.id', 'g.role', 'g.orgUnitId', 'o.kind as orgKind', 'g.provinceId', 'g.communeId']).where('g.userId', '=', officer.id).execute();
-  const ctx: Ctx = { db: database.db, config, ip: null, requestId: null, actor: { userId: officer.id, username: officer.username, fullName: officer.fullName, grants: grants as never, sessionId: null } };
+  const officer = await database.db
+    .selectFrom('users')
+    .select(['id', 'username', 'fullName'])
+    .where('username', '=', 'tuonglinh.vanhoa')
+    .executeTakeFirstOrThrow();
+  const grants = await database.db
+    .selectFrom('roleGrants as g')
+    .innerJoin('orgUnits as o', 'o.id', 'g.orgUnitId')
+    .select(['g.id', 'g.role', 'g.orgUnitId', 'o.kind as orgKind', 'g.provinceId', 'g.communeId'])
+    .where('g.userId', '=', officer.id)
+    .execute();
+  const ctx: Ctx = {
+    db: database.db,
+    config,
+    ip: null,
+    requestId: null,
+    actor: {
+      userId: officer.id,
+      username: officer.username,
+      fullName: officer.fullName,
+      grants: grants as never,
+      sessionId: null,
+    },
+  };
   const commune = grants[0].communeId!;
   const total: number[] = [];
   for (let i = 0; i < 6; i++) {
@@ -40,5 +69,13 @@ export async function planImportBench() {
     total.push(performance.now() - t0);
   }
   await database.close();
-  report({ scenario: 'plan-import', metric: 'upload_to_saved_plan_p50_ms', value: percentile(total.slice(1), 50), unit: 'ms', target: 1000, better: 'lower', note: 'read + review draft + save as plan (PGlite); later runs save new versions' });
+  report({
+    scenario: 'plan-import',
+    metric: 'upload_to_saved_plan_p50_ms',
+    value: percentile(total.slice(1), 50),
+    unit: 'ms',
+    target: 1000,
+    better: 'lower',
+    note: 'read + review draft + save as plan (PGlite); later runs save new versions',
+  });
 }

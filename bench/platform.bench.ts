@@ -25,12 +25,28 @@ export async function startupBench() {
     return ms;
   };
   const cold = await startOnce();
-  report({ scenario: 'startup', metric: 'cold_start_ms', value: cold, unit: 'ms', target: 15_000, better: 'lower', note: 'new data folder: initdb, migrations, 19,961-node tree, demo data' });
+  report({
+    scenario: 'startup',
+    metric: 'cold_start_ms',
+    value: cold,
+    unit: 'ms',
+    target: 15_000,
+    better: 'lower',
+    note: 'new data folder: initdb, migrations, 19,961-node tree, demo data',
+  });
   // One reopen is at the mercy of whatever else the machine does; the median of five is not.
   const reopens: number[] = [];
   for (let i = 0; i < 5; i++) reopens.push(await startOnce());
   reopens.sort((a, b) => a - b);
-  report({ scenario: 'startup', metric: 'reopen_ms', value: reopens[2], unit: 'ms', target: 2_000, better: 'lower', note: `median of 5, process start to first healthy answer (min ${reopens[0]}, max ${reopens[4]})` });
+  report({
+    scenario: 'startup',
+    metric: 'reopen_ms',
+    value: reopens[2],
+    unit: 'ms',
+    target: 2_000,
+    better: 'lower',
+    note: `median of 5, process start to first healthy answer (min ${reopens[0]}, max ${reopens[4]})`,
+  });
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -57,7 +73,15 @@ export async function eventLoopBench() {
   const queryMs = Date.now() - t0;
   clearInterval(timer);
   await database.close();
-  report({ scenario: 'event-loop', metric: 'max_lag_during_long_query_ms', value: maxLag, unit: 'ms', target: 50, better: 'lower', note: `PGlite query of ${queryMs} ms in the worker thread` });
+  report({
+    scenario: 'event-loop',
+    metric: 'max_lag_during_long_query_ms',
+    value: maxLag,
+    unit: 'ms',
+    target: 50,
+    better: 'lower',
+    note: `PGlite query of ${queryMs} ms in the worker thread`,
+  });
 }
 
 export async function pointReadBench(pgUrl: string) {
@@ -71,14 +95,22 @@ export async function pointReadBench(pgUrl: string) {
   const url = u.toString();
   const appPort = await freePort();
   // BENCH_PROFILE_DIR=folder writes a CPU profile of the server (Node refuses --cpu-prof in NODE_OPTIONS).
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
   const app = startServerChild({ DATABASE_URL: url, PORT: String(appPort), DEMO: '1' }, profile);
   try {
     await waitForHealth(`http://127.0.0.1:${appPort}/api/health`, 120_000);
-    const signIn = await fetch(`http://127.0.0.1:${appPort}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'vinhbao.chutich', password: 'XaSo@Demo2026' }) });
+    const signIn = await fetch(`http://127.0.0.1:${appPort}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'vinhbao.chutich', password: 'XaSo@Demo2026' }),
+    });
     const cookie = signIn.headers.getSetCookie()[0].split(';')[0];
     const userId = (await signIn.json()).user.id as string;
-    const unit = (await (await fetch(`http://127.0.0.1:${appPort}/api/v1/org/by-code/11824-KT`, { headers: { cookie } })).json()).id as string;
+    const unit = (
+      await (await fetch(`http://127.0.0.1:${appPort}/api/v1/org/by-code/11824-KT`, { headers: { cookie } })).json()
+    ).id as string;
     const barePort = await freePort();
     const bare = startChild(['bin/run-ts.mjs', 'bench/bare-server.ts', String(barePort), url], {});
     await waitForHealth(`http://127.0.0.1:${barePort}/health`);
@@ -101,10 +133,38 @@ export async function pointReadBench(pgUrl: string) {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const ratios = pairs.map((p) => (100 * p.app.rps) / p.bare.rps);
     const each = `${rounds} rounds of ${seconds} s, median (range ${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)} %)`;
-    report({ scenario: 'point-read', metric: 'bare_fastify_pg_rps', value: median(pairs.map((p) => p.bare.rps)), unit: 'req/s', better: 'higher', note: `p95 ${median(pairs.map((p) => p.bare.p95)).toFixed(1)} ms; load by ${pairs[0].bare.generator}; ${rounds} rounds, median` });
-    report({ scenario: 'point-read', metric: 'authenticated_read_rps', value: median(pairs.map((p) => p.app.rps)), unit: 'req/s', better: 'higher', note: `GET /api/v1/users/:id with a session cookie, PostgreSQL; ${rounds} rounds, median` });
-    report({ scenario: 'point-read', metric: 'authenticated_read_p95_ms', value: median(pairs.map((p) => p.app.p95)), unit: 'ms', better: 'lower' });
-    report({ scenario: 'point-read', metric: 'ratio_to_bare_pct', value: median(ratios), unit: '%', target: 50, better: 'higher', note: each });
+    report({
+      scenario: 'point-read',
+      metric: 'bare_fastify_pg_rps',
+      value: median(pairs.map((p) => p.bare.rps)),
+      unit: 'req/s',
+      better: 'higher',
+      note: `p95 ${median(pairs.map((p) => p.bare.p95)).toFixed(1)} ms; load by ${pairs[0].bare.generator}; ${rounds} rounds, median`,
+    });
+    report({
+      scenario: 'point-read',
+      metric: 'authenticated_read_rps',
+      value: median(pairs.map((p) => p.app.rps)),
+      unit: 'req/s',
+      better: 'higher',
+      note: `GET /api/v1/users/:id with a session cookie, PostgreSQL; ${rounds} rounds, median`,
+    });
+    report({
+      scenario: 'point-read',
+      metric: 'authenticated_read_p95_ms',
+      value: median(pairs.map((p) => p.app.p95)),
+      unit: 'ms',
+      better: 'lower',
+    });
+    report({
+      scenario: 'point-read',
+      metric: 'ratio_to_bare_pct',
+      value: median(ratios),
+      unit: '%',
+      target: 50,
+      better: 'higher',
+      note: each,
+    });
   } finally {
     await stopChild(app);
     await admin.query(`drop database if exists ${dbName} with (force)`);

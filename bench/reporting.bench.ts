@@ -18,20 +18,53 @@ export async function reportCompileBench() {
   const database = await openMemory();
   await prepareDatabase(database, config, { demo: true });
   const ctx = systemCtx(database.db, config);
-  const period = await database.db.selectFrom('reportingPeriods as p').innerJoin('orgUnits as c', 'c.id', 'p.communeId').selectAll('p').where('c.code', '=', '05800').where('p.level', '=', 'commune').where('p.code', 'like', '%-Q1').executeTakeFirstOrThrow();
+  const period = await database.db
+    .selectFrom('reportingPeriods as p')
+    .innerJoin('orgUnits as c', 'c.id', 'p.communeId')
+    .selectAll('p')
+    .where('c.code', '=', '05800')
+    .where('p.level', '=', 'commune')
+    .where('p.code', 'like', '%-Q1')
+    .executeTakeFirstOrThrow();
   const compile: number[] = [];
   const docx: number[] = [];
   for (let i = 0; i < 8; i++) {
     let t0 = performance.now();
-    const doc = await compileCommuneReport(ctx, period, { number: '05/BC-UBND', difficulties: null, proposals: null, signer: { name: 'Dương Văn Thịnh', jobTitle: 'Chủ tịch' }, date: todayVietnam() }, taskSummaryForReport);
+    const doc = await compileCommuneReport(
+      ctx,
+      period,
+      {
+        number: '05/BC-UBND',
+        difficulties: null,
+        proposals: null,
+        signer: { name: 'Dương Văn Thịnh', jobTitle: 'Chủ tịch' },
+        date: todayVietnam(),
+      },
+      taskSummaryForReport,
+    );
     compile.push(performance.now() - t0);
     t0 = performance.now();
     await renderReportDocx(doc);
     docx.push(performance.now() - t0);
   }
   await database.close();
-  report({ scenario: 'reporting', metric: 'compile_commune_report_p50_ms', value: percentile(compile.slice(2), 50), unit: 'ms', target: 2000, better: 'lower', note: 'Phú Thịnh 2026-Q1, PGlite' });
-  report({ scenario: 'reporting', metric: 'write_docx_p50_ms', value: percentile(docx.slice(2), 50), unit: 'ms', target: 1000, better: 'lower' });
+  report({
+    scenario: 'reporting',
+    metric: 'compile_commune_report_p50_ms',
+    value: percentile(compile.slice(2), 50),
+    unit: 'ms',
+    target: 2000,
+    better: 'lower',
+    note: 'Phú Thịnh 2026-Q1, PGlite',
+  });
+  report({
+    scenario: 'reporting',
+    metric: 'write_docx_p50_ms',
+    value: percentile(docx.slice(2), 50),
+    unit: 'ms',
+    target: 1000,
+    better: 'lower',
+  });
 }
 
 /** 100 communes of one province each with a plan, a period and a sent report; list them via the API. */
@@ -47,16 +80,85 @@ export async function provinceListBench(pgUrl: string) {
   try {
     const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: u.toString() });
     await prepareDatabase(database, config, { demo: true });
-    const hanoi = await database.db.selectFrom('orgUnits').select('id').where('code', '=', '01').executeTakeFirstOrThrow();
-    const communes = await database.db.selectFrom('orgUnits').select(['id', 'provinceId']).where('provinceId', '=', hanoi.id).where('kind', '=', 'commune').limit(100).execute();
+    const hanoi = await database.db
+      .selectFrom('orgUnits')
+      .select('id')
+      .where('code', '=', '01')
+      .executeTakeFirstOrThrow();
+    const communes = await database.db
+      .selectFrom('orgUnits')
+      .select(['id', 'provinceId'])
+      .where('provinceId', '=', hanoi.id)
+      .where('kind', '=', 'commune')
+      .limit(100)
+      .execute();
     for (const c of communes) {
-      const plan = await database.db.insertInto('plans').values({ provinceId: c.provinceId!, communeId: c.id, title: 'Kế hoạch chuyển đổi số năm 2026', number: null, issuedOn: null, periodFrom: 2026, periodTo: 2026, signerName: null, signerTitle: null, createdBy: null, archivedAt: null }).returning('id').executeTakeFirstOrThrow();
-      const period = await database.db.insertInto('reportingPeriods').values({ provinceId: c.provinceId!, communeId: c.id, planId: plan.id, ruleId: null, level: 'commune', code: '2026-Q1', kind: 'quarter', label: 'Quý I năm 2026', startOn: '2026-01-01', endOn: '2026-03-31', closingStart: '2025-12-15', closingEnd: '2026-03-14', dueOn: '2026-03-19', deadlineText: null, recipient: 'Sở Khoa học và Công nghệ', legalBasis: 'Nghị định 09/2019/NĐ-CP, Điều 12' }).returning('id').executeTakeFirstOrThrow();
-      await database.db.insertInto('communeReports').values({ provinceId: c.provinceId!, communeId: c.id, periodId: period.id, status: 'sent', number: '05/BC-UBND', difficulties: null, proposals: null, document: null, signedBy: null, signedAt: new Date(), sentAt: new Date(), isLate: false, receivedBy: null, receivedAt: null }).execute();
+      const plan = await database.db
+        .insertInto('plans')
+        .values({
+          provinceId: c.provinceId!,
+          communeId: c.id,
+          title: 'Kế hoạch chuyển đổi số năm 2026',
+          number: null,
+          issuedOn: null,
+          periodFrom: 2026,
+          periodTo: 2026,
+          signerName: null,
+          signerTitle: null,
+          createdBy: null,
+          archivedAt: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const period = await database.db
+        .insertInto('reportingPeriods')
+        .values({
+          provinceId: c.provinceId!,
+          communeId: c.id,
+          planId: plan.id,
+          ruleId: null,
+          level: 'commune',
+          code: '2026-Q1',
+          kind: 'quarter',
+          label: 'Quý I năm 2026',
+          startOn: '2026-01-01',
+          endOn: '2026-03-31',
+          closingStart: '2025-12-15',
+          closingEnd: '2026-03-14',
+          dueOn: '2026-03-19',
+          deadlineText: null,
+          recipient: 'Sở Khoa học và Công nghệ',
+          legalBasis: 'Nghị định 09/2019/NĐ-CP, Điều 12',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await database.db
+        .insertInto('communeReports')
+        .values({
+          provinceId: c.provinceId!,
+          communeId: c.id,
+          periodId: period.id,
+          status: 'sent',
+          number: '05/BC-UBND',
+          difficulties: null,
+          proposals: null,
+          document: null,
+          signedBy: null,
+          signedAt: new Date(),
+          sentAt: new Date(),
+          isLate: false,
+          receivedBy: null,
+          receivedAt: null,
+        })
+        .execute();
     }
     const app = await buildApp({ config, database, serveWeb: false });
     await app.ready();
-    const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'admin', password: 'XaSo@Demo2026' } });
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { username: 'admin', password: 'XaSo@Demo2026' },
+    });
     const cookie = `xaso_session=${signIn.cookies[0].value}`;
     const url = `/api/v1/reporting/province-reports?provinceId=${hanoi.id}&period=2026-Q1`;
     const times: number[] = [];
@@ -64,10 +166,19 @@ export async function provinceListBench(pgUrl: string) {
       const t0 = performance.now();
       const res = await app.inject({ method: 'GET', url, headers: { cookie } });
       times.push(performance.now() - t0);
-      if (i === 0 && res.json().items.length < 100) throw new Error(`expected 100 communes, got ${res.json().items.length}`);
+      if (i === 0 && res.json().items.length < 100)
+        throw new Error(`expected 100 communes, got ${res.json().items.length}`);
     }
     await app.close();
-    report({ scenario: 'reporting', metric: 'province_100_reports_p95_ms', value: percentile(times.slice(10), 95), unit: 'ms', target: 100, better: 'lower', note: 'GET /reporting/province-reports, PostgreSQL, in-process' });
+    report({
+      scenario: 'reporting',
+      metric: 'province_100_reports_p95_ms',
+      value: percentile(times.slice(10), 95),
+      unit: 'ms',
+      target: 100,
+      better: 'lower',
+      note: 'GET /reporting/province-reports, PostgreSQL, in-process',
+    });
   } finally {
     await database.close();
     await admin.query(`drop database if exists ${name} with (force)`);

@@ -17,7 +17,11 @@ import { reminderScanBench, tasksApiBench } from './tasks.bench.ts';
 // `npm start` runs it: with its Node flags (a 64 MB young generation — without it the B1
 // process's scavenges, 3–14 ms each, came every few approvals). Run again with them if missing.
 if (SERVER_NODE_FLAGS.some((f) => !process.execArgv.includes(f))) {
-  const again = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, ...process.execArgv, 'bin/run-ts.mjs', ...process.argv.slice(1)], { stdio: 'inherit' });
+  const again = spawnSync(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, ...process.execArgv, 'bin/run-ts.mjs', ...process.argv.slice(1)],
+    { stdio: 'inherit' },
+  );
   process.exit(again.status ?? 1);
 }
 

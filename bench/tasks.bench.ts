@@ -30,9 +30,25 @@ const TODAY = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 async function seedCommune(database: Database, tasks: number, actionsPerTask: number) {
   const db = database.db;
-  const commune = await db.selectFrom('orgUnits').select(['id', 'provinceId']).where('code', '=', '11824').executeTakeFirstOrThrow();
-  const units = (await db.selectFrom('orgUnits').select('id').where('communeId', '=', commune.id).where('kind', '=', 'unit').orderBy('code').execute()).map((u) => u.id);
-  const people = await db.selectFrom('users').select(['id', 'username']).where('username', 'in', ['vinhbao.kinhte', 'vinhbao.motcua', 'vinhbao.vanhoa', 'vinhbao.chutich']).execute();
+  const commune = await db
+    .selectFrom('orgUnits')
+    .select(['id', 'provinceId'])
+    .where('code', '=', '11824')
+    .executeTakeFirstOrThrow();
+  const units = (
+    await db
+      .selectFrom('orgUnits')
+      .select('id')
+      .where('communeId', '=', commune.id)
+      .where('kind', '=', 'unit')
+      .orderBy('code')
+      .execute()
+  ).map((u) => u.id);
+  const people = await db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where('username', 'in', ['vinhbao.kinhte', 'vinhbao.motcua', 'vinhbao.vanhoa', 'vinhbao.chutich'])
+    .execute();
   const who = (u: string) => people.find((p) => p.username === u)!.id;
   const kt = await db.selectFrom('orgUnits').select('id').where('code', '=', '11824-KT').executeTakeFirstOrThrow();
   const rand = rng(20260505);
@@ -48,27 +64,81 @@ async function seedCommune(database: Database, tasks: number, actionsPerTask: nu
     const mine = i % 10 === 0;
     const id = crypto.randomUUID();
     taskRows.push({
-      id, provinceId: commune.provinceId!, communeId: commune.id, groupName: `Nhóm ${1 + (i % 8)}`, source: 'meeting' as const, sourceRef: `TB ${i}`,
-      title: `Nhiệm vụ thử nghiệm số ${i}`, leadUnitId: mine ? kt.id : units[i % units.length], assigneeId: mine ? who('vinhbao.kinhte') : who('vinhbao.motcua'),
-      approverId: who('vinhbao.chutich'), approvingAuthority: 'Chủ tịch UBND xã', expectedProduct: 'Báo cáo', startDate: iso(start), dueDate: iso(due),
-      status, percent: status === 'assigned' ? 0 : status === 'in_progress' ? Math.floor(rand() * 90) : 100,
-      submittedOn: status === 'submitted' || status === 'verified' ? iso(Math.min(due + 5, today)) : null, verifiedOn: status === 'verified' ? iso(Math.min(due + 6, today)) : null, lastSeq: actionsPerTask,
+      id,
+      provinceId: commune.provinceId!,
+      communeId: commune.id,
+      groupName: `Nhóm ${1 + (i % 8)}`,
+      source: 'meeting' as const,
+      sourceRef: `TB ${i}`,
+      title: `Nhiệm vụ thử nghiệm số ${i}`,
+      leadUnitId: mine ? kt.id : units[i % units.length],
+      assigneeId: mine ? who('vinhbao.kinhte') : who('vinhbao.motcua'),
+      approverId: who('vinhbao.chutich'),
+      approvingAuthority: 'Chủ tịch UBND xã',
+      expectedProduct: 'Báo cáo',
+      startDate: iso(start),
+      dueDate: iso(due),
+      status,
+      percent: status === 'assigned' ? 0 : status === 'in_progress' ? Math.floor(rand() * 90) : 100,
+      submittedOn: status === 'submitted' || status === 'verified' ? iso(Math.min(due + 5, today)) : null,
+      verifiedOn: status === 'verified' ? iso(Math.min(due + 6, today)) : null,
+      lastSeq: actionsPerTask,
     });
     for (let s = 1; s <= actionsPerTask; s++) {
-      actionRows.push({ taskId: id, provinceId: commune.provinceId!, communeId: commune.id, seq: s, kind: s === 1 ? 'assign' as const : 'comment' as const, actorId: who('vinhbao.vanhoa'), actorName: 'Vũ Thị Lan', onDate: iso(start), percent: null, note: `Ghi chú ${s}`, details: '{}' });
+      actionRows.push({
+        taskId: id,
+        provinceId: commune.provinceId!,
+        communeId: commune.id,
+        seq: s,
+        kind: s === 1 ? ('assign' as const) : ('comment' as const),
+        actorId: who('vinhbao.vanhoa'),
+        actorName: 'Vũ Thị Lan',
+        onDate: iso(start),
+        percent: null,
+        note: `Ghi chú ${s}`,
+        details: '{}',
+      });
     }
   }
-  for (let i = 0; i < taskRows.length; i += 500) await db.insertInto('tasks').values(taskRows.slice(i, i + 500)).execute();
+  for (let i = 0; i < taskRows.length; i += 500)
+    await db
+      .insertInto('tasks')
+      .values(taskRows.slice(i, i + 500))
+      .execute();
   for (let i = 0; i < taskRows.length; i += 1000) {
-    await db.insertInto('taskPartners').values(taskRows.slice(i, i + 1000).map((t, k) => ({ taskId: t.id, orgUnitId: units[(i + k + 1) % units.length] === t.leadUnitId ? units[(i + k + 2) % units.length] : units[(i + k + 1) % units.length], provinceId: t.provinceId, communeId: t.communeId }))).execute();
+    await db
+      .insertInto('taskPartners')
+      .values(
+        taskRows
+          .slice(i, i + 1000)
+          .map((t, k) => ({
+            taskId: t.id,
+            orgUnitId:
+              units[(i + k + 1) % units.length] === t.leadUnitId
+                ? units[(i + k + 2) % units.length]
+                : units[(i + k + 1) % units.length],
+            provinceId: t.provinceId,
+            communeId: t.communeId,
+          })),
+      )
+      .execute();
   }
-  for (let i = 0; i < actionRows.length; i += 2000) await db.insertInto('taskActions').values(actionRows.slice(i, i + 2000)).execute();
+  for (let i = 0; i < actionRows.length; i += 2000)
+    await db
+      .insertInto('taskActions')
+      .values(actionRows.slice(i, i + 2000))
+      .execute();
   await sql`analyze`.execute(db);
   return commune.id;
 }
 
 export async function tasksApiBench() {
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent', REMINDER_INTERVAL_MINUTES: '0', SIGN_IN_RATE_PER_MINUTE: '100000' });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '/nonexistent',
+    REMINDER_INTERVAL_MINUTES: '0',
+    SIGN_IN_RATE_PER_MINUTE: '100000',
+  });
   const database = await openMemory();
   await prepareDatabase(database, config, { demo: true });
   const t0 = Date.now();
@@ -77,11 +147,17 @@ export async function tasksApiBench() {
   const app = await buildApp({ config, database, serveWeb: false });
   await app.ready();
   const session = async (username: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username, password: 'XaSo@Demo2026' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { username, password: 'XaSo@Demo2026' },
+    });
     return `xaso_session=${res.cookies.find((c) => c.name === 'xaso_session')!.value}`;
   };
   const [officer, leaderCookie] = [await session('vinhbao.kinhte'), await session('vinhbao.chutich')];
-  const unit = (await app.inject({ method: 'GET', url: '/api/v1/org/by-code/11824-KT', headers: { cookie: officer } })).json().id;
+  const unit = (
+    await app.inject({ method: 'GET', url: '/api/v1/org/by-code/11824-KT', headers: { cookie: officer } })
+  ).json().id;
   const measure = async (url: string, cookie: string, n = 200) => {
     const times: number[] = [];
     for (let i = 0; i < n + 20; i++) {
@@ -93,17 +169,42 @@ export async function tasksApiBench() {
     return times;
   };
   const runs: [string, string, string, string][] = [
-    ['board_commune_p95_ms', `/api/v1/tasks/board?communeId=${communeId}`, leaderCookie, 'whole commune, 5 columns × 25 cards + counts'],
+    [
+      'board_commune_p95_ms',
+      `/api/v1/tasks/board?communeId=${communeId}`,
+      leaderCookie,
+      'whole commune, 5 columns × 25 cards + counts',
+    ],
     ['board_unit_p95_ms', `/api/v1/tasks/board?unitId=${unit}`, officer, 'Phòng Kinh tế, as its officer'],
-    ['my_tasks_p95_ms', '/api/v1/tasks/mine', officer, 'unit officer: 3 sections × ≤ 50 most urgent + counts (~160 open, ~120 partnering)'],
+    [
+      'my_tasks_p95_ms',
+      '/api/v1/tasks/mine',
+      officer,
+      'unit officer: 3 sections × ≤ 50 most urgent + counts (~160 open, ~120 partnering)',
+    ],
     ['my_tasks_leader_p95_ms', '/api/v1/tasks/mine', leaderCookie, 'leader: submissions waiting for approval'],
   ];
   for (const [metric, url, cookie, note] of runs) {
     const times = await measure(url, cookie);
-    report({ scenario: 'tasks-api', metric, value: percentile(times, 95), unit: 'ms', target: 50, better: 'lower', note: `${note}; p50 ${percentile(times, 50).toFixed(1)} ms; PGlite, 2,000 tasks, 20,000 actions` });
+    report({
+      scenario: 'tasks-api',
+      metric,
+      value: percentile(times, 95),
+      unit: 'ms',
+      target: 50,
+      better: 'lower',
+      note: `${note}; p50 ${percentile(times, 50).toFixed(1)} ms; PGlite, 2,000 tasks, 20,000 actions`,
+    });
   }
   const overdue = await measure(`/api/v1/tasks/overdue?communeId=${communeId}`, leaderCookie, 50);
-  report({ scenario: 'tasks-api', metric: 'overdue_list_p95_ms', value: percentile(overdue, 95), unit: 'ms', better: 'lower', note: 'leader overdue + at-risk, every open task timed' });
+  report({
+    scenario: 'tasks-api',
+    metric: 'overdue_list_p95_ms',
+    value: percentile(overdue, 95),
+    unit: 'ms',
+    better: 'lower',
+    note: 'leader overdue + at-risk, every open task timed',
+  });
   await app.close();
   await database.close();
 }
@@ -122,7 +223,14 @@ export async function reminderScanBench(pgUrl: string) {
     await prepareDatabase(database, config, { demo: true });
     const t0 = Date.now();
     // Bulk load the usual way: drop the task indexes, insert, build them again from their definitions.
-    const indexes = (await sql<{ name: string; def: string }>`select indexname as name, indexdef as def from pg_indexes where tablename = 'tasks' and indexname <> 'tasks_pkey'`.execute(database.db)).rows;
+    const indexes = (
+      await sql<{
+        name: string;
+        def: string;
+      }>`select indexname as name, indexdef as def from pg_indexes where tablename = 'tasks' and indexname <> 'tasks_pkey'`.execute(
+        database.db,
+      )
+    ).rows;
     await database.runScript(indexes.map((i) => `drop index ${i.name};`).join('\n'));
     // Set-based and seeded: setseed() makes random() repeat; one script = one session.
     await database.runScript(`
@@ -148,9 +256,25 @@ export async function reminderScanBench(pgUrl: string) {
     const n = Number((await sql<{ n: number }>`select count(*) as n from tasks`.execute(database.db)).rows[0].n);
     log(`reminder-scan: ${n.toLocaleString('en')} tasks generated in ${Date.now() - t0} ms`);
     const first = await scanReminders(database.db, TODAY, { escalateAfter: 3 });
-    report({ scenario: 'reminder-scan', metric: 'first_scan_ms', value: first.ms, unit: 'ms', target: 5000, better: 'lower', note: `${n.toLocaleString('en')} tasks, 3,321 communes; ${first.dueSoon} due-soon, ${first.overdue} overdue, ${first.escalated} escalated, ${first.digests} digests, ${first.mails} mails; PostgreSQL` });
+    report({
+      scenario: 'reminder-scan',
+      metric: 'first_scan_ms',
+      value: first.ms,
+      unit: 'ms',
+      target: 5000,
+      better: 'lower',
+      note: `${n.toLocaleString('en')} tasks, 3,321 communes; ${first.dueSoon} due-soon, ${first.overdue} overdue, ${first.escalated} escalated, ${first.digests} digests, ${first.mails} mails; PostgreSQL`,
+    });
     const again = await scanReminders(database.db, TODAY, { escalateAfter: 3 });
-    report({ scenario: 'reminder-scan', metric: 'repeat_scan_ms', value: again.ms, unit: 'ms', target: 5000, better: 'lower', note: `same day again: ${again.dueSoon + again.overdue + again.escalated + again.digests} new (unique keys)` });
+    report({
+      scenario: 'reminder-scan',
+      metric: 'repeat_scan_ms',
+      value: again.ms,
+      unit: 'ms',
+      target: 5000,
+      better: 'lower',
+      note: `same day again: ${again.dueSoon + again.overdue + again.escalated + again.digests} new (unique keys)`,
+    });
   } finally {
     await database.close();
     await admin.query(`drop database if exists ${dbName} with (force)`);

@@ -17,5 +17,9 @@ if (builtAt > 0 && builtAt >= sourcesAt && !process.argv.includes('--force')) {
   process.exit(0);
 }
 console.log(builtAt === 0 ? 'web/dist missing: building the web app…' : 'web sources changed: rebuilding the web app…');
-const result = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+const result = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 process.exit(result.status ?? 1);

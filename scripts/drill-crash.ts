@@ -56,8 +56,16 @@ const t0 = Date.now();
 const expected = new Map<string, Expected & { owner: number; touched: number }>();
 const inFlightCreates: string[] = [];
 const stats = {
-  acknowledged: 0, inFlightAtKill: 0, serverErrors: 0, otherErrors: 0, lostViaApi: new Set<string>(),
-  killsDuringStart: 0, restartMs: [] as number[], restartFailures: 0, firstStartRecoveryMs: 0, checkMs: 0,
+  acknowledged: 0,
+  inFlightAtKill: 0,
+  serverErrors: 0,
+  otherErrors: 0,
+  lostViaApi: new Set<string>(),
+  killsDuringStart: 0,
+  restartMs: [] as number[],
+  restartFailures: 0,
+  firstStartRecoveryMs: 0,
+  checkMs: 0,
 };
 const problems: string[] = [];
 
@@ -104,7 +112,9 @@ async function interruptedFirstStart(): Promise<{ server: ServerProcess; recover
       /* not listening yet: still migrating or seeding */
     }
     await kill(s);
-    notes.push(healthy ? 'second start was already serving when killed' : 'killed after initdb, during migrations/seed');
+    notes.push(
+      healthy ? 'second start was already serving when killed' : 'killed after initdb, during migrations/seed',
+    );
     log(`second start: ${notes.at(-1)} after ${Date.now() - s.startedAt} ms`);
   }
 
@@ -194,7 +204,9 @@ async function verifyThroughApi(api: ApiClient, cycle: number) {
     e.maybeName = undefined;
     if (r.json.name !== e.name) {
       stats.lostViaApi.add(e.id);
-      problems.push(`after the kill of cycle ${cycle}: unit ${e.id} is named "${r.json.name}", the acknowledged name is "${e.name}"`);
+      problems.push(
+        `after the kill of cycle ${cycle}: unit ${e.id} is named "${r.json.name}", the acknowledged name is "${e.name}"`,
+      );
     }
   }
 }
@@ -207,7 +219,9 @@ async function startAndWait(cycle: number): Promise<ServerProcess> {
   } catch (e) {
     stats.restartFailures++;
     await kill(s);
-    throw new Error(`cycle ${cycle}: the server did not come back after the kill: ${(e as Error).message}\n${tail(logFile)}`);
+    throw new Error(
+      `cycle ${cycle}: the server did not come back after the kill: ${(e as Error).message}\n${tail(logFile)}`,
+    );
   }
 }
 
@@ -250,7 +264,9 @@ async function main(): Promise<number> {
         stop.v = true;
         await Promise.allSettled(writers);
         server = null;
-        log(`cycle ${cycle}/${cycles}: ${stats.acknowledged - before} writes acknowledged, killed (total ${stats.acknowledged}; ${Math.round((Date.now() - t0) / 1000)} s)`);
+        log(
+          `cycle ${cycle}/${cycles}: ${stats.acknowledged - before} writes acknowledged, killed (total ${stats.acknowledged}; ${Math.round((Date.now() - t0) / 1000)} s)`,
+        );
       }
       server = await startAndWait(cycles + 1);
       const api = await ApiClient.signIn(server.base, 'vinhbao.quantri', PASSWORD);
@@ -271,27 +287,130 @@ async function main(): Promise<number> {
   const migrationsExpected = listMigrations().length;
   const lost = new Set([...folder.unitsMissing, ...folder.wrongName.map((w) => w.id), ...stats.lostViaApi]);
   for (const id of folder.unitsMissing) problems.push(`acknowledged unit ${id} is missing from the folder`);
-  for (const w of folder.wrongName) problems.push(`acknowledged rename of ${w.id} lost: "${w.found}" instead of "${w.expected}"`);
+  for (const w of folder.wrongName)
+    problems.push(`acknowledged rename of ${w.id} lost: "${w.found}" instead of "${w.expected}"`);
   for (const id of folder.auditMissing) problems.push(`unit ${id} has no org.unit_added audit row`);
-  problems.push(...folder.amcheckViolations.map((v) => `amcheck: ${v}`), ...folder.countMismatches.map((v) => `count: ${v}`));
-  if (folder.migrationsApplied !== migrationsExpected) problems.push(`schema_migrations has ${folder.migrationsApplied} rows, ${migrationsExpected} migration files`);
+  problems.push(
+    ...folder.amcheckViolations.map((v) => `amcheck: ${v}`),
+    ...folder.countMismatches.map((v) => `count: ${v}`),
+  );
+  if (folder.migrationsApplied !== migrationsExpected)
+    problems.push(`schema_migrations has ${folder.migrationsApplied} rows, ${migrationsExpected} migration files`);
 
   const S = 'crash';
-  report({ scenario: S, metric: 'cycles', value: cycles, unit: 'count', better: 'higher', note: `seed ${seed}${short ? ', --short' : ''}` });
-  report({ scenario: S, metric: 'writes_acknowledged', value: stats.acknowledged, unit: 'count', better: 'higher', note: 'unit adds and renames answered 2xx' });
+  report({
+    scenario: S,
+    metric: 'cycles',
+    value: cycles,
+    unit: 'count',
+    better: 'higher',
+    note: `seed ${seed}${short ? ', --short' : ''}`,
+  });
+  report({
+    scenario: S,
+    metric: 'writes_acknowledged',
+    value: stats.acknowledged,
+    unit: 'count',
+    better: 'higher',
+    note: 'unit adds and renames answered 2xx',
+  });
   report({ scenario: S, metric: 'writes_lost', value: lost.size, unit: 'count', target: 0, better: 'lower' });
-  report({ scenario: S, metric: 'audit_rows_lost', value: folder.auditMissing.length, unit: 'count', target: 0, better: 'lower' });
-  report({ scenario: S, metric: 'amcheck_violations', value: folder.amcheckViolations.length, unit: 'count', target: 0, better: 'lower', note: `${folder.indexesChecked} btree indexes, ${folder.tablesChecked} tables` });
-  report({ scenario: S, metric: 'count_mismatches', value: folder.countMismatches.length, unit: 'count', target: 0, better: 'lower', note: 'heap count vs index count per table' });
-  report({ scenario: S, metric: 'server_errors', value: stats.serverErrors, unit: 'count', target: 0, better: 'lower' });
-  report({ scenario: S, metric: 'restart_failures', value: stats.restartFailures, unit: 'count', target: 0, better: 'lower' });
-  report({ scenario: S, metric: 'first_start_recovered', value: first.recovered ? 1 : 0, unit: 'bool', target: 1, better: 'higher', note: first.detail });
-  report({ scenario: S, metric: 'writes_in_flight_at_kill', value: stats.inFlightAtKill, unit: 'count', better: 'lower', note: `unknown outcome; ${folder.inFlightCreatesFound} of the in-flight adds were committed` });
-  report({ scenario: S, metric: 'kills_during_restart', value: stats.killsDuringStart, unit: 'count', better: 'higher' });
-  report({ scenario: S, metric: 'restart_to_health_p50', value: percentile(stats.restartMs, 50), unit: 'ms', better: 'lower' });
-  report({ scenario: S, metric: 'restart_to_health_max', value: Math.max(0, ...stats.restartMs), unit: 'ms', better: 'lower' });
-  report({ scenario: S, metric: 'first_start_recovery', value: stats.firstStartRecoveryMs, unit: 'ms', better: 'lower', note: 'the start after the interrupted first start(s): initdb, migrations, demo data' });
-  report({ scenario: S, metric: 'final_check', value: stats.checkMs / 1000, unit: 's', better: 'lower', note: 'open the folder, read back, amcheck, counts' });
+  report({
+    scenario: S,
+    metric: 'audit_rows_lost',
+    value: folder.auditMissing.length,
+    unit: 'count',
+    target: 0,
+    better: 'lower',
+  });
+  report({
+    scenario: S,
+    metric: 'amcheck_violations',
+    value: folder.amcheckViolations.length,
+    unit: 'count',
+    target: 0,
+    better: 'lower',
+    note: `${folder.indexesChecked} btree indexes, ${folder.tablesChecked} tables`,
+  });
+  report({
+    scenario: S,
+    metric: 'count_mismatches',
+    value: folder.countMismatches.length,
+    unit: 'count',
+    target: 0,
+    better: 'lower',
+    note: 'heap count vs index count per table',
+  });
+  report({
+    scenario: S,
+    metric: 'server_errors',
+    value: stats.serverErrors,
+    unit: 'count',
+    target: 0,
+    better: 'lower',
+  });
+  report({
+    scenario: S,
+    metric: 'restart_failures',
+    value: stats.restartFailures,
+    unit: 'count',
+    target: 0,
+    better: 'lower',
+  });
+  report({
+    scenario: S,
+    metric: 'first_start_recovered',
+    value: first.recovered ? 1 : 0,
+    unit: 'bool',
+    target: 1,
+    better: 'higher',
+    note: first.detail,
+  });
+  report({
+    scenario: S,
+    metric: 'writes_in_flight_at_kill',
+    value: stats.inFlightAtKill,
+    unit: 'count',
+    better: 'lower',
+    note: `unknown outcome; ${folder.inFlightCreatesFound} of the in-flight adds were committed`,
+  });
+  report({
+    scenario: S,
+    metric: 'kills_during_restart',
+    value: stats.killsDuringStart,
+    unit: 'count',
+    better: 'higher',
+  });
+  report({
+    scenario: S,
+    metric: 'restart_to_health_p50',
+    value: percentile(stats.restartMs, 50),
+    unit: 'ms',
+    better: 'lower',
+  });
+  report({
+    scenario: S,
+    metric: 'restart_to_health_max',
+    value: Math.max(0, ...stats.restartMs),
+    unit: 'ms',
+    better: 'lower',
+  });
+  report({
+    scenario: S,
+    metric: 'first_start_recovery',
+    value: stats.firstStartRecoveryMs,
+    unit: 'ms',
+    better: 'lower',
+    note: 'the start after the interrupted first start(s): initdb, migrations, demo data',
+  });
+  report({
+    scenario: S,
+    metric: 'final_check',
+    value: stats.checkMs / 1000,
+    unit: 's',
+    better: 'lower',
+    note: 'open the folder, read back, amcheck, counts',
+  });
   report({ scenario: S, metric: 'duration', value: (Date.now() - t0) / 1000, unit: 's', better: 'lower' });
 
   const failed = fatal !== null || problems.length > 0 || lost.size > 0 || !first.recovered;

@@ -19,8 +19,18 @@ describe('health and API documentation', () => {
   it('serves OpenAPI 3 generated from the zod schemas, with every /api/v1 route', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/sign-in', '/api/v1/org/search', '/api/v1/users/{id}/grants', '/api/v1/audit/']));
-    expect(doc.paths['/api/v1/auth/sign-in'].post.requestBody.content['application/json'].schema.properties.username.description).toBe('Tên đăng nhập');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/sign-in',
+        '/api/v1/org/search',
+        '/api/v1/users/{id}/grants',
+        '/api/v1/audit/',
+      ]),
+    );
+    expect(
+      doc.paths['/api/v1/auth/sign-in'].post.requestBody.content['application/json'].schema.properties.username
+        .description,
+    ).toBe('Tên đăng nhập');
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
   });
 
@@ -33,12 +43,35 @@ describe('health and API documentation', () => {
 });
 
 describe('bad input never gives a 500 and writes nothing', () => {
-  const countUsers = async () => Number((await t.database.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const countUsers = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it.each([
-    ['malformed JSON', { headers: { 'content-type': 'application/json' }, payload: '{"username": "a", ' }, 400, 'MALFORMED_BODY'],
-    ['wrong content type', { headers: { 'content-type': 'text/plain' }, payload: 'hello' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['wrong types', { payload: { username: ['x'], fullName: 7, orgUnitId: 'x', grants: 'all' } }, 400, 'VALIDATION_FAILED'],
+    [
+      'malformed JSON',
+      { headers: { 'content-type': 'application/json' }, payload: '{"username": "a", ' },
+      400,
+      'MALFORMED_BODY',
+    ],
+    [
+      'wrong content type',
+      { headers: { 'content-type': 'text/plain' }, payload: 'hello' },
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
+    [
+      'wrong types',
+      { payload: { username: ['x'], fullName: 7, orgUnitId: 'x', grants: 'all' } },
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['a body over the limit', { payload: { username: 'a'.repeat(5000) } }, 413, 'BODY_TOO_LARGE'],
     ['an empty JSON body', { headers: { 'content-type': 'application/json' }, payload: '' }, 400, 'MALFORMED_BODY'],
   ])('%s', async (_name, opts, status, code) => {

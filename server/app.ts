@@ -77,7 +77,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthHook(app, { db: database.db, config });
 
   typed(app).get('/api/health', {
-    schema: { tags: ['Hệ thống'], summary: 'Tình trạng máy chủ và cơ sở dữ liệu', response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable') }) } },
+    schema: {
+      tags: ['Hệ thống'],
+      summary: 'Tình trạng máy chủ và cơ sở dữ liệu',
+      response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable') }) },
+    },
     handler: async (_request, reply) => {
       try {
         await sql`select 1`.execute(database.db);
@@ -113,7 +117,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // The web app routes in the browser: any other GET outside /api gets index.html.
     app.get('/*', (request, reply) => {
       if (request.url.startsWith('/api/')) {
-        return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `Không có địa chỉ ${request.method} ${request.url.split('?')[0]}.` } });
+        return reply
+          .status(404)
+          .send({
+            error: {
+              code: 'ROUTE_NOT_FOUND',
+              message: `Không có địa chỉ ${request.method} ${request.url.split('?')[0]}.`,
+            },
+          });
       }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });

@@ -19,7 +19,11 @@ describe('SERVER_PROCESSES', () => {
     expect(() => loadConfig({ SERVER_PROCESSES: '2' })).toThrow(ConfigError);
     expect(() => loadConfig({ SERVER_PROCESSES: '2' })).toThrow(/DATABASE_URL/);
     expect(loadConfig({ SERVER_PROCESSES: '2', DATABASE_URL: 'postgres://x@localhost/db' }).serverProcesses).toBe(2);
-    const run = spawnSync(process.execPath, ['bin/xaso.mjs', 'start'], { env: { ...process.env, SERVER_PROCESSES: '3', DATABASE_URL: '', DATA_DIR: '/nonexistent' }, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['bin/xaso.mjs', 'start'], {
+      env: { ...process.env, SERVER_PROCESSES: '3', DATABASE_URL: '', DATA_DIR: '/nonexistent' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('SERVER_PROCESSES > 1 cần PostgreSQL');
   });
@@ -36,17 +40,30 @@ describe('SERVER_PROCESSES', () => {
     });
 
     const workersOf = (pid: number) =>
-      fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d) && fs.existsSync(`/proc/${d}/stat`) && (() => {
-        try {
-          return fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(pid);
-        } catch {
-          return false; // ended while listed
-        }
-      })()).map(Number);
+      fs
+        .readdirSync('/proc')
+        .filter(
+          (d) =>
+            /^\d+$/.test(d) &&
+            fs.existsSync(`/proc/${d}/stat`) &&
+            (() => {
+              try {
+                return fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(pid);
+              } catch {
+                return false; // ended while listed
+              }
+            })(),
+        )
+        .map(Number);
     const until = async (what: () => boolean | Promise<boolean>, ms: number) => {
       const end = Date.now() + ms;
       while (Date.now() < end) {
-        if (await Promise.resolve().then(what).catch(() => false)) return true;
+        if (
+          await Promise.resolve()
+            .then(what)
+            .catch(() => false)
+        )
+          return true;
         await new Promise((r) => setTimeout(r, 200));
       }
       return false;
@@ -65,12 +82,27 @@ describe('SERVER_PROCESSES', () => {
       });
       let log = '';
       server = spawn(process.execPath, ['bin/xaso.mjs', 'start'], {
-        env: { ...process.env, DATABASE_URL: adminUrl(pgUrl!, name), SERVER_PROCESSES: '2', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BACKUP_HOUR: 'off', REMINDER_INTERVAL_MINUTES: '0' },
+        env: {
+          ...process.env,
+          DATABASE_URL: adminUrl(pgUrl!, name),
+          SERVER_PROCESSES: '2',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          BACKUP_HOUR: 'off',
+          REMINDER_INTERVAL_MINUTES: '0',
+        },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       server.stderr!.on('data', (d) => (log += d));
       // Each request gives up after 5 s: a connection handed to a process that just died must not hang the test.
-      const health = async () => (await fetch(`http://127.0.0.1:${port}/api/health`, { headers: { connection: 'close' }, signal: AbortSignal.timeout(5000) })).status === 200;
+      const health = async () =>
+        (
+          await fetch(`http://127.0.0.1:${port}/api/health`, {
+            headers: { connection: 'close' },
+            signal: AbortSignal.timeout(5000),
+          })
+        ).status === 200;
       expect(await until(() => log.includes('2 tiến trình máy chủ'), 90_000), log).toBe(true);
       const pid = server.pid!;
       const first = workersOf(pid);
@@ -80,14 +112,19 @@ describe('SERVER_PROCESSES', () => {
       // One dies: the port keeps answering, and the primary starts another in its place.
       process.kill(first[1], 'SIGKILL');
       expect(await until(health, 15_000), log).toBe(true);
-      expect(await until(() => workersOf(pid).length === 2 && !workersOf(pid).includes(first[1]), 15_000), log).toBe(true);
+      expect(await until(() => workersOf(pid).length === 2 && !workersOf(pid).includes(first[1]), 15_000), log).toBe(
+        true,
+      );
       expect(log).toMatch(/Tiến trình máy chủ số [12] dừng \(SIGKILL\); khởi động lại/);
       expect(await until(health, 15_000), log).toBe(true);
       // SIGTERM to the primary stops every process.
       const workers = workersOf(pid);
       const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
       server.kill('SIGTERM');
-      expect(await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running after 20 s'), 20_000))]), log).toBe(0);
+      expect(
+        await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running after 20 s'), 20_000))]),
+        log,
+      ).toBe(0);
       expect(workers.every((w) => !fs.existsSync(`/proc/${w}`))).toBe(true);
     }, 180_000);
   });

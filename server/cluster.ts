@@ -64,10 +64,15 @@ export async function startPrimary(config: Config, onReady: (ms: number) => Prom
     if (closing) return;
     closing = true;
     say(`Nhận ${signal}, đang dừng ${workers.size} tiến trình máy chủ…`);
-    const exits = [...workers.values()].filter((w) => !w.isDead()).map((w) => new Promise<void>((resolve) => {
-      w.once('exit', () => resolve());
-      w.process.kill('SIGTERM');
-    }));
+    const exits = [...workers.values()]
+      .filter((w) => !w.isDead())
+      .map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            w.once('exit', () => resolve());
+            w.process.kill('SIGTERM');
+          }),
+      );
     // A worker that has not stopped in 10 s is stopped hard.
     const late = setTimeout(() => {
       for (const w of workers.values()) if (!w.isDead()) w.process.kill('SIGKILL');

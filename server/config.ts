@@ -23,15 +23,43 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set when served over HTTPS so cookies carry the Secure flag. */
   COOKIE_SECURE: bool.default(false),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  ADMIN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  ADMIN_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   /** Sign-in attempts per minute from one address (password spraying). */
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(60),
-  SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
-  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  SIGN_IN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   TRUST_PROXY: bool.default(false),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
@@ -41,11 +69,20 @@ export const ConfigSchema = z.object({
   /** Allow an http:// issuer (tests, local identity providers only). */
   OIDC_ALLOW_HTTP: bool.default(false),
   /** Largest evidence file (minh chứng) of a task. */
-  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   /** Overdue beyond this many working days escalates to the task's approver. */
   ESCALATE_AFTER_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   /** How often the running server scans for reminders and drains the mail outbox; 0 = never. */
-  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
+  REMINDER_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(15),
   /** smtp://user:pass@host:587 or smtps://…; unset = mails wait in the outbox, unsent. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Xã Số <no-reply@localhost>'),
@@ -78,7 +115,14 @@ export interface Config {
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   trustProxy: boolean;
-  oidc?: { issuer: string; clientId: string; clientSecret?: string; redirectUri: string; scope: string; allowHttp: boolean };
+  oidc?: {
+    issuer: string;
+    clientId: string;
+    clientSecret?: string;
+    redirectUri: string;
+    scope: string;
+    allowHttp: boolean;
+  };
   evidenceMaxBytes: number;
   escalateAfterWorkingDays: number;
   reminderIntervalMinutes: number;
@@ -101,10 +145,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_REDIRECT_URI].filter(Boolean).length;
   if (oidcSet > 0 && oidcSet < 3) {
-    throw new ConfigError('Cấu hình không hợp lệ: OIDC_ISSUER, OIDC_CLIENT_ID và OIDC_REDIRECT_URI phải đặt cùng nhau.');
+    throw new ConfigError(
+      'Cấu hình không hợp lệ: OIDC_ISSUER, OIDC_CLIENT_ID và OIDC_REDIRECT_URI phải đặt cùng nhau.',
+    );
   }
   if (e.SERVER_PROCESSES > 1 && !e.DATABASE_URL) {
-    throw new ConfigError('Cấu hình không hợp lệ: SERVER_PROCESSES > 1 cần PostgreSQL (DATABASE_URL); cơ sở dữ liệu nhúng (PGlite) chỉ mở được trong một tiến trình.');
+    throw new ConfigError(
+      'Cấu hình không hợp lệ: SERVER_PROCESSES > 1 cần PostgreSQL (DATABASE_URL); cơ sở dữ liệu nhúng (PGlite) chỉ mở được trong một tiến trình.',
+    );
   }
   return {
     port: e.PORT,

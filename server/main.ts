@@ -40,21 +40,30 @@ const start: Command = async () => {
   const { isClusterPrimary, startPrimary, runsSchedules, workerSlot } = await import('./cluster.ts');
   if (isClusterPrimary(config)) {
     return startPrimary(config, async (ms) => {
-      say(`Xã Số đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: PostgreSQL; ${config.serverProcesses} tiến trình máy chủ; sẵn sàng sau ${ms} ms)`);
+      say(
+        `Xã Số đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: PostgreSQL; ${config.serverProcesses} tiến trình máy chủ; sẵn sàng sau ${ms} ms)`,
+      );
       await sayDemoAccounts(config);
     });
   }
   const slot = workerSlot(); // null: the only server process
   // The embedded database opens in its worker thread while this thread loads the app.
   const opening = openDatabase(config);
-  const [{ prepareDatabase }, { buildApp }] = await Promise.all([import('./platform/bootstrap.ts'), import('./app.ts')]);
+  const [{ prepareDatabase }, { buildApp }] = await Promise.all([
+    import('./platform/bootstrap.ts'),
+    import('./app.ts'),
+  ]);
   const database = await opening;
   // Several processes: the primary has prepared the database, and only slot 1 runs the reminder scan.
   const appConfig = runsSchedules() ? config : { ...config, reminderIntervalMinutes: 0 };
-  const [app] = await Promise.all([buildApp({ config: appConfig, database }), slot ? null : prepareDatabase(database, config, { demo: config.demo, log: say })]);
+  const [app] = await Promise.all([
+    buildApp({ config: appConfig, database }),
+    slot ? null : prepareDatabase(database, config, { demo: config.demo, log: say }),
+  ]);
   // The daily backup (BACKUP_HOUR, BACKUP_DIR, BACKUP_KEEP): platform/db/backup-schedule.ts.
   const { startBackupSchedule } = await import('./platform/db/backup-schedule.ts');
-  const backups = config.backupHour === null || !runsSchedules() ? null : startBackupSchedule(database, config, app.log);
+  const backups =
+    config.backupHour === null || !runsSchedules() ? null : startBackupSchedule(database, config, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -69,7 +78,10 @@ const start: Command = async () => {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite trong ${config.dataDir}`;
-  if (!slot) say(`Xã Số đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: ${where}; sẵn sàng sau ${Date.now() - t0} ms)`);
+  if (!slot)
+    say(
+      `Xã Số đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: ${where}; sẵn sàng sau ${Date.now() - t0} ms)`,
+    );
   if (runsSchedules()) {
     say(
       backups
@@ -101,7 +113,9 @@ const demoAccounts: Command = async (args) => {
   const { describeDemoAccounts } = await import('./modules/demo/demo.seed.ts');
   const accounts = describeDemoAccounts();
   if (args.includes('--json')) process.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
-  else for (const a of accounts) process.stdout.write(`${a.username}\t${a.password}\t${a.role}\t${a.orgUnitCode}\t${a.orgUnitName}\n`);
+  else
+    for (const a of accounts)
+      process.stdout.write(`${a.username}\t${a.password}\t${a.role}\t${a.orgUnitCode}\t${a.orgUnitName}\n`);
   return 0;
 };
 
@@ -147,12 +161,16 @@ const restore: Command = async (args) => {
 const commands: Record<string, { summary: string; run: () => Promise<Command> }> = {
   start: { summary: 'start                       chạy máy chủ (PORT, DATA_DIR, DATABASE_URL)', run: async () => start },
   migrate: { summary: 'migrate                     cập nhật cấu trúc cơ sở dữ liệu', run: async () => migrateCommand },
-  'seed-demo': { summary: 'seed-demo                   nạp dữ liệu mẫu (chạy lại không nhân đôi)', run: async () => seedDemoCommand },
+  'seed-demo': {
+    summary: 'seed-demo                   nạp dữ liệu mẫu (chạy lại không nhân đôi)',
+    run: async () => seedDemoCommand,
+  },
   'demo-accounts': { summary: 'demo-accounts [--json]      in các tài khoản mẫu', run: async () => demoAccounts },
   backup: { summary: 'backup --out FILE           sao lưu toàn bộ cơ sở dữ liệu', run: async () => backup },
   restore: { summary: 'restore FILE                khôi phục từ bản sao lưu', run: async () => restore },
   reminders: {
-    summary: 'reminders [--date YYYY-MM-DD] quét nhắc việc (7/3/1 ngày làm việc, quá hạn, báo lãnh đạo) và gửi hộp thư đi',
+    summary:
+      'reminders [--date YYYY-MM-DD] quét nhắc việc (7/3/1 ngày làm việc, quá hạn, báo lãnh đạo) và gửi hộp thư đi',
     run: async () => (await import('./modules/notifications/reminders.loop.ts')).remindersCommand,
   },
   report: {
@@ -169,11 +187,17 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = name ? commands[name] : undefined;
   if (!command) {
-    say(`Cách dùng:\n${Object.values(commands).map((c) => `  xaso ${c.summary}`).join('\n')}`);
+    say(
+      `Cách dùng:\n${Object.values(commands)
+        .map((c) => `  xaso ${c.summary}`)
+        .join('\n')}`,
+    );
     return name && name !== '--help' ? 2 : 0;
   }
   try {
-    return await (await command.run())(rest);
+    return await (
+      await command.run()
+    )(rest);
   } catch (e) {
     if (e instanceof ConfigError || e instanceof DataDirInUseError) {
       say(e.message);

@@ -11,7 +11,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -19,8 +27,16 @@ export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor:
 export const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
 /** A fresh browser profile (no cookies) with Vietnamese as the browser language. */
-export async function newPage(browser: Browser, opts: Parameters<Browser['newContext']>[0] = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl(), locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...opts });
+export async function newPage(
+  browser: Browser,
+  opts: Parameters<Browser['newContext']>[0] = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    ...opts,
+  });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[pageerror]', e.message));
@@ -71,7 +87,12 @@ export async function clickUntil(target: Locator, done: () => Promise<boolean>) 
 const noDropdownOpen = async (page: Page) => (await page.locator('.ant-select-dropdown:visible').count()) === 0;
 
 /** AntD Select: open it, type to search, pick the option whose text matches. */
-export async function pickSelect(page: Page, select: ReturnType<Page['locator']>, type: string | null, option: string | RegExp) {
+export async function pickSelect(
+  page: Page,
+  select: ReturnType<Page['locator']>,
+  type: string | null,
+  option: string | RegExp,
+) {
   await select.click();
   if (type) await page.keyboard.type(type, { delay: 20 });
   await chooseOption(page, option);
@@ -84,20 +105,34 @@ export async function chooseOption(page: Page, option: string | RegExp) {
   await clickUntil(opt, () => noDropdownOpen(page));
 }
 
-
 /**
  * The API as one signed-in person (a prepared account), for setting up what a test needs the
  * way the pages would; `api.user` is who signed in.
  */
 export async function apiAs(username: PreparedAccount) {
-  const res = await fetch(`${baseUrl()}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
+  const res = await fetch(`${baseUrl()}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: TEST_PASSWORD }),
+  });
   if (!res.ok) throw new Error(`sign-in ${username}: ${res.status}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken, user } = (await res.json()) as { csrfToken: string; user: { id: string; orgUnitId: string; grants: { role: string; orgUnitId: string; orgKind: string }[] } };
-  const call = async <T = any>(method: string, url: string, body?: unknown): Promise<T> => { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken, user } = (await res.json()) as {
+    csrfToken: string;
+    user: { id: string; orgUnitId: string; grants: { role: string; orgUnitId: string; orgKind: string }[] };
+  };
+  const call = async <T = any>(method: string, url: string, body?: unknown): Promise<T> => {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     const r = await fetch(`${baseUrl()}/api/v1${url}`, {
       method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(method === 'GET' ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
+      },
       body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
     });
     const json = await r.json();

@@ -10,14 +10,22 @@ const WAIT = { timeout: 10_000 };
  * dashboards.test.ts). The one-stop centre for Q2 and Q3: reports.test.ts works on Q1's units.
  */
 const UNIT = 'Trung tâm Phục vụ hành chính công';
-async function reportAndApprove(api: Awaited<ReturnType<typeof apiAs>>, communeId: string, code: string, value: (i: number) => number) {
+async function reportAndApprove(
+  api: Awaited<ReturnType<typeof apiAs>>,
+  communeId: string,
+  code: string,
+  value: (i: number) => number,
+) {
   const cal = await api('GET', `/reporting/calendar?communeId=${communeId}&year=2026`);
   const period = cal.periods.find((p: { level: string; code: string }) => p.level === 'unit' && p.code === code);
   const unit = period.units.find((u: { unitName: string }) => u.unitName === UNIT);
   const at = `/reporting/periods/${period.id}/units/${unit.unitId}`;
   const form = await api('GET', at);
   if (unit.status === 'approved') return form; // a rerun on a persistent database
-  const values = form.values.map((v: { targetId: string; unit: string }, i: number) => ({ targetId: v.targetId, value: v.unit === '%' ? value(i) : 1 }));
+  const values = form.values.map((v: { targetId: string; unit: string }, i: number) => ({
+    targetId: v.targetId,
+    value: v.unit === '%' ? value(i) : 1,
+  }));
   await api('PUT', at, { values, narratives: [], generalNote: null });
   const sub = await api('POST', `${at}/submit`);
   await api('POST', `/reporting/submissions/${sub.id}/approve`, {});
@@ -37,17 +45,24 @@ beforeAll(async () => {
   await reportAndApprove(api, communeId, '2026-Q3', (i) => 45 + 2 * i);
   const dash = await api('GET', `/dashboards/communes/${communeId}`);
   type Row = { targetId: string; indicatorId: string | null; latest: { value: number } | null; forecast: unknown };
-  const ours = dash.targets.filter((t: Row) => form.values.some((v: { targetId: string }) => v.targetId === t.targetId));
+  const ours = dash.targets.filter((t: Row) =>
+    form.values.some((v: { targetId: string }) => v.targetId === t.targetId),
+  );
   trackedId = ours.find((t: Row) => t.forecast).targetId;
   const row = ours.find((t: Row) => t.indicatorId && t.latest);
   const catalogue = await api('GET', '/catalogue/indicators');
-  indicator = { id: row.indicatorId, code: catalogue.items.find((i: { id: string }) => i.id === row.indicatorId).code, value: row.latest.value };
+  indicator = {
+    id: row.indicatorId,
+    code: catalogue.items.find((i: { id: string }) => i.id === row.indicatorId).code,
+    value: row.latest.value,
+  };
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-const tileCount = async (page: Page, status: string) => Number(await page.getByTestId(`tile-${status}`).getByTestId('tile-count').textContent());
+const tileCount = async (page: Page, status: string) =>
+  Number(await page.getByTestId(`tile-${status}`).getByTestId('tile-count').textContent());
 
 /** Opens a target with values of two periods and waits for its chart. */
 async function openTrackedTarget(page: Page) {
@@ -69,17 +84,23 @@ describe('live attainment', () => {
     await openTrackedTarget(page);
     const sentence = page.getByTestId('forecast-sentence');
     await expect.poll(() => sentence.textContent(), WAIT).toMatch(/^Với tốc độ hiện nay, cuối năm \d{4} đạt [\d,]+ %/);
-    expect(await page.getByTestId('forecast').textContent()).toContain('Phương pháp: Đường thẳng bình phương tối thiểu qua ');
+    expect(await page.getByTestId('forecast').textContent()).toContain(
+      'Phương pháp: Đường thẳng bình phương tối thiểu qua ',
+    );
     const values = page.getByTestId('value-list');
     expect(await values.textContent()).toContain('Quý III/2026');
     expect(await values.textContent()).toContain('Báo cáo đơn vị đã duyệt');
     // The value's provenance leads to the approved unit report behind it.
     await expect.poll(() => values.getByTestId('value-report-link').count(), WAIT).toBeGreaterThanOrEqual(2);
-    expect(await values.getByTestId('value-report-link').first().getAttribute('href')).toMatch(/^\/reports\/periods\/[0-9a-f-]{36}\/units\/[0-9a-f-]{36}$/);
+    expect(await values.getByTestId('value-report-link').first().getAttribute('href')).toMatch(
+      /^\/reports\/periods\/[0-9a-f-]{36}\/units\/[0-9a-f-]{36}$/,
+    );
 
     // A tile filters the list to its status.
     await page.getByTestId('tile-no_data').click();
-    await expect.poll(async () => page.locator('[data-testid=target-row]:not([data-status=no_data])').count(), WAIT).toBe(0);
+    await expect
+      .poll(async () => page.locator('[data-testid=target-row]:not([data-status=no_data])').count(), WAIT)
+      .toBe(0);
     await page.getByTestId('tile-no_data').click();
 
     // "Xuất Excel": a .csv with a UTF-8 byte-order mark and Vietnamese headings.
@@ -103,7 +124,10 @@ describe('live attainment', () => {
     await signIn(page, 'phuthinh.vanhoa');
     await page.goto('/dashboard');
     await page.getByTestId('status-tiles').waitFor();
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
     await screenshot(page, 'phone-dashboard');
     await openTrackedTarget(page);
@@ -145,18 +169,33 @@ describe('live attainment', () => {
     const api = await apiAs('phuthinh.vanhoa');
     const dash = await api('GET', `/dashboards/communes/${communeId}`);
     const catalogue = await api('GET', '/catalogue/indicators');
-    const codeOf = (id: string | null) => catalogue.items.find((i: { id: string }) => i.id === id)?.code as string | undefined;
+    const codeOf = (id: string | null) =>
+      catalogue.items.find((i: { id: string }) => i.id === id)?.code as string | undefined;
     type Row = { targetId: string; indicatorId: string | null; unit: string; recent: { periodCode: string }[] };
-    const target = dash.targets.find((x: Row) => x.unit === '%' && codeOf(x.indicatorId) && !dash.targets.some((y: Row) => y !== x && y.indicatorId === x.indicatorId) && !x.recent.some((v) => v.periodCode === '2025'));
+    const target = dash.targets.find(
+      (x: Row) =>
+        x.unit === '%' &&
+        codeOf(x.indicatorId) &&
+        !dash.targets.some((y: Row) => y !== x && y.indicatorId === x.indicatorId) &&
+        !x.recent.some((v) => v.periodCode === '2025'),
+    );
     const code = codeOf(target.indicatorId)!;
-    const csv = ['Mã xã;Mã chỉ tiêu;Kỳ;Giá trị', `05800;${code};2025;"72,5"`, `05800;${code};2025-Q5;bảy mươi`, `99999;${code};2025;10`].join('\r\n');
+    const csv = [
+      'Mã xã;Mã chỉ tiêu;Kỳ;Giá trị',
+      `05800;${code};2025;"72,5"`,
+      `05800;${code};2025-Q5;bảy mươi`,
+      `99999;${code};2025;10`,
+    ].join('\r\n');
 
     const { context, page } = await newPage(browser, DESKTOP);
     await signIn(page, 'phuthinh.vanhoa');
     await page.goto('/dashboard');
     await page.getByTestId('import-link').click();
     await page.getByTestId('import-page').waitFor();
-    await page.getByTestId('import-page').locator('input[type=file]').setInputFiles({ name: 'so-lieu-2025.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page
+      .getByTestId('import-page')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'so-lieu-2025.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.waitForURL(/\/dashboard\/imports\/[0-9a-f-]{36}$/);
     await page.getByTestId('import-preview').waitFor();
     expect(await page.getByTestId('count-good').textContent()).toBe('1');
@@ -167,10 +206,20 @@ describe('live attainment', () => {
     expect(await bad.first().textContent()).toContain('Không đọc được kỳ "2025-Q5"');
     expect(await bad.nth(1).textContent()).toContain('Không có xã, phường nào mã "99999"');
     // Bad rows are highlighted.
-    expect(await bad.first().locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(255, 241, 240)');
+    expect(
+      await bad
+        .first()
+        .locator('td')
+        .first()
+        .evaluate((td) => getComputedStyle(td).backgroundColor),
+    ).toBe('rgb(255, 241, 240)');
     await screenshot(page, 'desktop-import-preview');
     // Nothing is written yet, and the preview survives a reload.
-    expect((await api('GET', `/dashboards/communes/${communeId}/targets/${target.targetId}/values`)).values.some((v: { periodCode: string }) => v.periodCode === '2025')).toBe(false);
+    expect(
+      (await api('GET', `/dashboards/communes/${communeId}/targets/${target.targetId}/values`)).values.some(
+        (v: { periodCode: string }) => v.periodCode === '2025',
+      ),
+    ).toBe(false);
     await page.reload();
     await page.getByTestId('import-preview').waitFor();
     expect(await page.getByTestId('import-status').textContent()).toBe('Đang xem trước');
@@ -186,13 +235,17 @@ describe('live attainment', () => {
     const item = page.getByTestId('value-item').and(page.locator('[data-source=import]'));
     await item.waitFor(WAIT);
     expect(await item.textContent()).toContain('72,5 %');
-    expect(await item.getByTestId('value-provenance').textContent()).toMatch(/^Tệp "so-lieu-2025\.csv", dòng 2 · người duyệt\/nhập: .+ · lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
-    expect(await item.getByTestId('value-records-link').getAttribute('href')).toMatch(/^\/dashboard\/imports\/[0-9a-f-]{36}$/);
+    expect(await item.getByTestId('value-provenance').textContent()).toMatch(
+      /^Tệp "so-lieu-2025\.csv", dòng 2 · người duyệt\/nhập: .+ · lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/,
+    );
+    expect(await item.getByTestId('value-records-link').getAttribute('href')).toMatch(
+      /^\/dashboard\/imports\/[0-9a-f-]{36}$/,
+    );
     await item.scrollIntoViewIfNeeded();
     await screenshot(page, 'desktop-dashboard-imported-value');
 
     // The dashboard as .xlsx: the button downloads a workbook.
-    const res = await page.request.get(await page.getByTestId('export-xlsx').getAttribute('href') as string);
+    const res = await page.request.get((await page.getByTestId('export-xlsx').getAttribute('href')) as string);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('spreadsheetml');
     expect((await res.body()).subarray(0, 2).toString()).toBe('PK');
@@ -207,8 +260,13 @@ describe('live attainment', () => {
     await page.goto(`/dashboard/imports/${list.items[0].id}`);
     await page.getByTestId('import-preview').waitFor();
     await page.getByTestId('import-row').first().waitFor();
-    expect(await page.locator('[data-testid=import-row][data-bad=true]').first().textContent()).toContain('không phải là số');
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    expect(await page.locator('[data-testid=import-row][data-bad=true]').first().textContent()).toContain(
+      'không phải là số',
+    );
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
     await screenshot(page, 'phone-import-preview');
     await page.goto('/dashboard/imports');
@@ -217,4 +275,3 @@ describe('live attainment', () => {
     await context.close();
   });
 });
-

@@ -36,7 +36,8 @@ function freePort(): Promise<number> {
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}; see test-results/server.log`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited with code ${child.exitCode}; see test-results/server.log`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return;
@@ -49,9 +50,16 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 }
 
 async function signInApi(baseUrl: string, username: string, password: string) {
-  const res = await fetch(`${baseUrl}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${baseUrl}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!res.ok) return null;
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const body = (await res.json()) as { csrfToken: string; user: { mustChangePassword: boolean } };
   return { cookie, csrfToken: body.csrfToken, mustChange: body.user.mustChangePassword };
 }
@@ -83,7 +91,13 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaso-browser-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+  };
   delete env.DATABASE_URL;
   if (process.env.TEST_DATABASE_URL) env.DATABASE_URL = process.env.TEST_DATABASE_URL;
 

@@ -19,10 +19,14 @@ describe('organisation browser', () => {
 
     // The root shows the one province of the leader, the province the one commune.
     await page.getByTestId('org-node-title').filter({ hasText: 'Việt Nam' }).waitFor();
-    await expect.poll(() => page.getByTestId('org-child').allTextContents()).toEqual([expect.stringContaining('Hải Phòng')]);
+    await expect
+      .poll(() => page.getByTestId('org-child').allTextContents())
+      .toEqual([expect.stringContaining('Hải Phòng')]);
     await page.getByTestId('org-child').filter({ hasText: 'Hải Phòng' }).click();
     await page.getByTestId('org-node-title').filter({ hasText: 'Hải Phòng' }).waitFor();
-    await expect.poll(() => page.getByTestId('org-child').allTextContents()).toEqual([expect.stringContaining('Vĩnh Bảo')]);
+    await expect
+      .poll(() => page.getByTestId('org-child').allTextContents())
+      .toEqual([expect.stringContaining('Vĩnh Bảo')]);
     await page.getByTestId('org-child').click();
     await page.getByTestId('org-node-title').filter({ hasText: 'Xã Vĩnh Bảo' }).waitFor();
     expect(await page.getByTestId('org-breadcrumb').textContent()).toMatch(/Việt Nam.*Hải Phòng.*Vĩnh Bảo/);
@@ -42,8 +46,14 @@ describe('organisation browser', () => {
     await page.goto('/org');
     await page.getByTestId('org-node-title').filter({ hasText: 'Việt Nam' }).waitFor();
     expect(await page.getByTestId('org-child').count()).toBe(34);
-    await page.getByTestId('org-child').filter({ hasText: /Thanh H(óa|oá)/ }).click();
-    await page.getByTestId('org-node-title').filter({ hasText: /Thanh H(óa|oá)/ }).waitFor();
+    await page
+      .getByTestId('org-child')
+      .filter({ hasText: /Thanh H(óa|oá)/ })
+      .click();
+    await page
+      .getByTestId('org-node-title')
+      .filter({ hasText: /Thanh H(óa|oá)/ })
+      .waitFor();
     const tuongLinh = page.getByTestId('org-child').filter({ hasText: 'Tượng Lĩnh' });
     await tuongLinh.scrollIntoViewIfNeeded();
     expect(await tuongLinh.textContent()).toContain('16363');

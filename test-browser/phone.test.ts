@@ -12,7 +12,10 @@ afterAll(async () => {
 
 /** Nothing may be wider than the screen: no sideways scrolling on a 360-px phone. */
 async function expectNoHorizontalScroll(page: import('playwright-core').Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
 }
 

@@ -57,7 +57,13 @@ export async function amendedPlanDocx(): Promise<Buffer> {
       '- Xây dựng cổng thông tin điện tử của các thôn. Phòng Văn hóa - Xã hội chủ trì. Thời gian: năm 2027.\n\n2. Xã hội số\n',
     );
   const doc = new Document({
-    sections: [{ children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: line === 'KẾ HOẠCH' })] })) }],
+    sections: [
+      {
+        children: text
+          .split('\n')
+          .map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: line === 'KẾ HOẠCH' })] })),
+      },
+    ],
   });
   return Buffer.from(await Packer.toBuffer(doc));
 }

@@ -18,7 +18,10 @@ afterAll(async () => {
 const fileInput = (page: Page) => page.getByTestId('upload-form').locator('input[type=file]');
 
 async function noHorizontalScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
 }
 
@@ -39,16 +42,26 @@ describe('plans as data', () => {
     await page.getByTestId('upload-plan').click();
 
     // A wrong file is refused in the browser, in Vietnamese, before anything is sent.
-    await fileInput(page).setInputFiles({ name: 'anh-chup.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+    await fileInput(page).setInputFiles({
+      name: 'anh-chup.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+    });
     expect(await page.getByTestId('file-error').textContent()).toContain('không phải .docx, .pdf hoặc .txt');
     expect(await page.getByTestId('upload-start').isDisabled()).toBe(true);
-    await uploadPlan(page, { name: 'ke-hoach-2027.txt', mimeType: 'text/plain', buffer: Buffer.from(PLAN_TXT, 'utf8') });
+    await uploadPlan(page, {
+      name: 'ke-hoach-2027.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(PLAN_TXT, 'utf8'),
+    });
 
     const targets = page.getByTestId('review-targets');
     await expect.poll(async () => targets.count(), WAIT).toBe(5);
     // Opening an item highlights its line in the source.
     await targets.filter({ hasText: 'hài lòng' }).locator('.xs-item-text').click();
-    await expect.poll(async () => page.locator('.xs-source-line.is-highlight').getAttribute('data-line'), WAIT).toBe('17');
+    await expect
+      .poll(async () => page.locator('.xs-source-line.is-highlight').getAttribute('data-line'), WAIT)
+      .toBe('17');
     expect(await page.locator('.xs-source-line.is-highlight').textContent()).toContain('đạt ≥ 95%');
     await screenshot(page, 'desktop-plan-review');
 
@@ -66,7 +79,9 @@ describe('plans as data', () => {
 
     // Confirm the catalogue suggestion of one target.
     const online = targets.filter({ hasText: 'toàn trình' });
-    expect(await online.getByTestId('link-suggested').textContent()).toContain('Tỷ lệ dịch vụ công trực tuyến toàn trình');
+    expect(await online.getByTestId('link-suggested').textContent()).toContain(
+      'Tỷ lệ dịch vụ công trực tuyến toàn trình',
+    );
     await online.getByTestId('confirm-link').click();
     await online.getByTestId('link-confirmed').waitFor();
 
@@ -79,20 +94,27 @@ describe('plans as data', () => {
     const tasks = page.getByTestId('review-tasks');
     await tasks.filter({ hasText: 'Trung tâm điều hành thông minh' }).waitFor();
     // Two reporting sentences were read as tasks: leave them out.
-    for (const text of ['Các đơn vị báo cáo', 'tổng hợp báo cáo Ủy ban']) await tasks.filter({ hasText: text }).getByTestId('accept').click();
+    for (const text of ['Các đơn vị báo cáo', 'tổng hợp báo cáo Ủy ban'])
+      await tasks.filter({ hasText: text }).getByTestId('accept').click();
     expect(await page.getByTestId('accepted-count-tasks').textContent()).toBe('Giữ 4/6 mục');
 
     // The review is saved as the officer works, and comes back after a reload.
-    await expect.poll(async () => page.getByTestId('save-status').getAttribute('data-saved'), { timeout: 10_000 }).toBe('true');
+    await expect
+      .poll(async () => page.getByTestId('save-status').getAttribute('data-saved'), { timeout: 10_000 })
+      .toBe('true');
     await page.reload();
     await page.getByTestId('review-items').waitFor();
     await expect.poll(async () => targets.count(), WAIT).toBe(4);
-    expect(await targets.filter({ hasText: 'được số hóa' }).getByTestId('target-value-text').textContent()).toBe('98 %');
+    expect(await targets.filter({ hasText: 'được số hóa' }).getByTestId('target-value-text').textContent()).toBe(
+      '98 %',
+    );
     await page.getByRole('tab', { name: /Nhiệm vụ/ }).click();
     expect(await page.getByTestId('accepted-count-tasks').textContent()).toBe('Giữ 4/6 mục');
 
     await page.getByTestId('save-plan').click();
-    expect(await page.getByTestId('commit-modal').textContent()).toContain('4 chỉ tiêu, 4 nhiệm vụ, 2 quy định báo cáo');
+    expect(await page.getByTestId('commit-modal').textContent()).toContain(
+      '4 chỉ tiêu, 4 nhiệm vụ, 2 quy định báo cáo',
+    );
     await page.getByTestId('commit-note').fill('Bản ban hành');
     await page.getByTestId('commit-ok').click();
     await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
@@ -102,7 +124,9 @@ describe('plans as data', () => {
     await page.getByTestId('plan-title').filter({ hasText: 'Chuyển đổi số xã Vĩnh Bảo năm 2027' }).waitFor();
     const planTargets = page.getByTestId('plan-target');
     await expect.poll(async () => planTargets.count(), WAIT).toBe(4);
-    expect(await planTargets.filter({ hasText: 'được số hóa' }).getByTestId('target-value-text').textContent()).toBe('98 %');
+    expect(await planTargets.filter({ hasText: 'được số hóa' }).getByTestId('target-value-text').textContent()).toBe(
+      '98 %',
+    );
     await planTargets.filter({ hasText: 'toàn trình' }).getByTestId('link-confirmed').waitFor();
     expect(await page.locator('.ant-descriptions').textContent()).toMatch(/12\/KH-UBND.*15\/01\/2027/);
     await screenshot(page, 'desktop-plan-page');
@@ -127,11 +151,16 @@ describe('plans as data', () => {
 
     // Re-import the amended document (a .docx made with the docx library).
     await page.getByTestId('reimport').click();
-    await uploadPlan(page, { name: 'ke-hoach-2027-sua-doi.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await amendedPlanDocx() });
+    await uploadPlan(page, {
+      name: 'ke-hoach-2027-sua-doi.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await amendedPlanDocx(),
+    });
     await page.getByText('Đây là văn bản sửa đổi của một kế hoạch đã có').waitFor();
     await page.getByTestId('review-targets').filter({ hasText: 'Ghi chú' }).getByTestId('accept').click();
     await page.getByRole('tab', { name: /Nhiệm vụ/ }).click();
-    for (const text of ['Các đơn vị báo cáo', 'tổng hợp báo cáo Ủy ban']) await page.getByTestId('review-tasks').filter({ hasText: text }).getByTestId('accept').click();
+    for (const text of ['Các đơn vị báo cáo', 'tổng hợp báo cáo Ủy ban'])
+      await page.getByTestId('review-tasks').filter({ hasText: text }).getByTestId('accept').click();
     await page.getByTestId('save-plan').click();
 
     // What will change, before saving: the raised target, the new task, the header number.
@@ -139,7 +168,9 @@ describe('plans as data', () => {
     await changes.waitFor();
     const changed = page.getByTestId('change-changed').filter({ hasText: 'hài lòng' });
     expect(await changed.textContent()).toMatch(/≥ 95 %.*→.*≥ 97 %|95.*→.*97/);
-    expect(await page.getByTestId('change-added').filter({ hasText: 'cổng thông tin điện tử của các thôn' }).count()).toBe(1);
+    expect(
+      await page.getByTestId('change-added').filter({ hasText: 'cổng thông tin điện tử của các thôn' }).count(),
+    ).toBe(1);
     expect(await changes.textContent()).toContain('20/KH-UBND');
     await screenshot(page, 'desktop-plan-reimport-changes');
     await page.getByTestId('commit-note').fill('Sửa đổi theo Kế hoạch số 20/KH-UBND');
@@ -150,11 +181,19 @@ describe('plans as data', () => {
     // History: version 1 opens read-only with its own content.
     await page.getByRole('tab', { name: /Lịch sử phiên bản/ }).click();
     await expect.poll(async () => page.getByTestId('version-row').count(), WAIT).toBe(2);
-    expect(await page.getByTestId('version-row').first().textContent()).toContain('Sửa đổi theo Kế hoạch số 20/KH-UBND');
+    expect(await page.getByTestId('version-row').first().textContent()).toContain(
+      'Sửa đổi theo Kế hoạch số 20/KH-UBND',
+    );
     await page.getByTestId('version-row').filter({ hasText: 'Phiên bản 1' }).click();
     await page.getByTestId('version-page').waitFor();
     await page.getByText('Phiên bản 1 — chỉ xem, không sửa được').waitFor();
-    expect(await page.getByTestId('plan-target').filter({ hasText: 'hài lòng' }).getByTestId('target-value-text').textContent()).toBe('≥ 95 %');
+    expect(
+      await page
+        .getByTestId('plan-target')
+        .filter({ hasText: 'hài lòng' })
+        .getByTestId('target-value-text')
+        .textContent(),
+    ).toBe('≥ 95 %');
     expect(await page.getByTestId('edit-item').count()).toBe(0);
     await screenshot(page, 'desktop-plan-version-1');
     await context.close();
@@ -168,7 +207,8 @@ describe('plans as data', () => {
     expect(await page.getByTestId('upload-plan').count()).toBe(0);
     await page.goto(planPath);
     await page.getByTestId('plan-target').first().waitFor();
-    for (const id of ['edit-item', 'delete-item', 'add-target', 'edit-header', 'reimport', 'confirm-link', 'pick-link']) expect(await page.getByTestId(id).count(), id).toBe(0);
+    for (const id of ['edit-item', 'delete-item', 'add-target', 'edit-header', 'reimport', 'confirm-link', 'pick-link'])
+      expect(await page.getByTestId(id).count(), id).toBe(0);
     await context.close();
   });
 
@@ -177,9 +217,15 @@ describe('plans as data', () => {
     await signIn(page, 'vinhbao.vanhoa');
     await page.goto('/plans');
     await page.getByTestId('upload-plan').click();
-    await uploadPlan(page, { name: 'ke-hoach-2027.txt', mimeType: 'text/plain', buffer: Buffer.from(PLAN_TXT, 'utf8') });
+    await uploadPlan(page, {
+      name: 'ke-hoach-2027.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(PLAN_TXT, 'utf8'),
+    });
     await page.getByTestId('review-targets').filter({ hasText: 'hài lòng' }).locator('.xs-item-text').click();
-    await expect.poll(async () => page.locator('.xs-source-line.is-highlight').getAttribute('data-line'), WAIT).toBe('17');
+    await expect
+      .poll(async () => page.locator('.xs-source-line.is-highlight').getAttribute('data-line'), WAIT)
+      .toBe('17');
     await page.waitForTimeout(600); // the smooth scroll of the source panel
     await noHorizontalScroll(page);
     await screenshot(page, 'phone-plan-review');
@@ -200,7 +246,9 @@ describe('plans as data', () => {
     await signIn(page, 'haiphong.sokhcn');
     await page.getByRole('navigation').getByRole('link', { name: 'Danh mục chỉ tiêu' }).click();
     await page.getByTestId('indicator-search').locator('input').fill('so hoa');
-    await expect.poll(async () => page.getByTestId('indicator-row').first().textContent(), WAIT).toContain('Tỷ lệ hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa');
+    await expect
+      .poll(async () => page.getByTestId('indicator-row').first().textContent(), WAIT)
+      .toContain('Tỷ lệ hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa');
     const row = page.getByTestId('indicator-row').first();
     expect(await row.textContent()).toMatch(/Công thức/);
     await row.getByTestId('merge-indicator').click();
@@ -214,7 +262,9 @@ describe('plans as data', () => {
     await page.getByTestId('create-criteria-set').click();
     await page.locator('.ant-modal:visible').getByRole('button', { name: 'Lưu' }).click();
     await page.getByTestId('criteria-set').waitFor();
-    expect(await page.getByTestId('criteria-set').textContent()).toContain('tỷ lệ × điểm tối đa, đủ 10 điểm khi ≥ 80 %');
+    expect(await page.getByTestId('criteria-set').textContent()).toContain(
+      'tỷ lệ × điểm tối đa, đủ 10 điểm khi ≥ 80 %',
+    );
     await context.close();
   });
 });

@@ -13,15 +13,27 @@ let browser: Browser;
 
 /** These demo accounts are not among the globally prepared ones: replace their temporary password here. */
 async function prepare(username: string) {
-  const signIn = async (password: string) => fetch(`${baseUrl()}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const signIn = async (password: string) =>
+    fetch(`${baseUrl()}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
   const res = await signIn(DEMO_PASSWORD);
   if (!res.ok) {
     expect((await signIn(TEST_PASSWORD)).ok).toBe(true);
     return;
   }
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const changed = await fetch(`${baseUrl()}/api/v1/auth/change-password`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ currentPassword: DEMO_PASSWORD, newPassword: TEST_PASSWORD }) });
+  const changed = await fetch(`${baseUrl()}/api/v1/auth/change-password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ currentPassword: DEMO_PASSWORD, newPassword: TEST_PASSWORD }),
+  });
   expect(changed.ok).toBe(true);
 }
 
@@ -55,12 +67,18 @@ async function confirmPopover(page: Page, button: string) {
 }
 
 async function noHorizontalScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
 }
 
 /** A one-page PDF, as a unit would attach (minutes of an inspection). */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  'latin1',
+);
 
 async function communeId(page: Page): Promise<string> {
   return (await (await page.request.get('/api/v1/org/by-code/05800')).json()).id;
@@ -94,9 +112,13 @@ describe('periodic reporting', () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('value-input').nth(0).inputValue(), WAIT).toBe('45,5');
     // Evidence with the report: a PDF is attached; an .exe named .pdf is refused by its content.
-    await page.getByTestId('attach-input').setInputFiles({ name: 'Biên bản kiểm tra hạ tầng.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page
+      .getByTestId('attach-input')
+      .setInputFiles({ name: 'Biên bản kiểm tra hạ tầng.pdf', mimeType: 'application/pdf', buffer: PDF });
     await toast(page, 'Đã đính kèm "Biên bản kiểm tra hạ tầng.pdf"');
-    await page.getByTestId('attach-input').setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 not a pdf') });
+    await page
+      .getByTestId('attach-input')
+      .setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 not a pdf') });
     await page.locator('.ant-message').getByText('Tệp đính kèm không được chấp nhận').first().waitFor();
     await expect.poll(() => page.getByTestId('attachment-row').count(), WAIT).toBe(1);
     await page.getByTestId('submit-report').click();
@@ -115,7 +137,11 @@ describe('periodic reporting', () => {
     await pct.getByText('Tỷ lệ phần trăm phải trong khoảng 0–100').waitFor();
     await page.getByTestId('save-draft').click();
     await toast(page, 'Vui lòng sửa các ô được đánh dấu đỏ.');
-    for (let i = 0; i < (await rows.count()); i++) await rows.nth(i).getByTestId('value-input').fill((await rows.nth(i).getAttribute('data-unit')) === '%' ? '50' : '1');
+    for (let i = 0; i < (await rows.count()); i++)
+      await rows
+        .nth(i)
+        .getByTestId('value-input')
+        .fill((await rows.nth(i).getAttribute('data-unit')) === '%' ? '50' : '1');
     await page.getByTestId('submit-report').click();
     await confirmPopover(page, 'Nộp báo cáo');
     await expect.poll(() => page.getByTestId('submission-status').textContent(), WAIT).toBe('Nộp muộn');
@@ -145,11 +171,16 @@ describe('periodic reporting', () => {
     await confirmPopover(page, 'Duyệt');
     await expect.poll(() => chipOf(page, 'Phòng Kinh tế'), WAIT).toBe('Đã duyệt');
     await page.goto(returnedFormUrl);
-    expect(await page.getByTestId('review-comment').textContent()).toBe('Bổ sung số liệu chỉ tiêu về đào tạo kỹ năng số.');
+    expect(await page.getByTestId('review-comment').textContent()).toBe(
+      'Bổ sung số liệu chỉ tiêu về đào tạo kỹ năng số.',
+    );
 
     // The commune report: numbered and given its difficulties by the standing office.
     await openCalendar(page);
-    await page.locator('[data-testid=period-card][data-code="2026-Q1"][data-level=commune]').getByTestId('commune-report-link').click();
+    await page
+      .locator('[data-testid=period-card][data-code="2026-Q1"][data-level=commune]')
+      .getByTestId('commune-report-link')
+      .click();
     await page.getByTestId('report-preview').waitFor();
     reportUrl = new URL(page.url()).pathname;
     await page.getByTestId('cr-number').fill('5/BC');
@@ -163,7 +194,9 @@ describe('periodic reporting', () => {
     expect(await page.getByTestId('cr-status').textContent()).toBe('Đang soạn');
     // Kinh tế's approved 45,5 % is in the document, and its attachment in the annex line.
     expect(await page.getByTestId('report-preview').textContent()).toContain('45,5%');
-    expect(await page.getByTestId('doc-attachments').textContent()).toContain('- Phòng Kinh tế: Biên bản kiểm tra hạ tầng.pdf.');
+    expect(await page.getByTestId('doc-attachments').textContent()).toContain(
+      '- Phòng Kinh tế: Biên bản kiểm tra hạ tầng.pdf.',
+    );
     await context.close();
   });
 
@@ -173,14 +206,29 @@ describe('periodic reporting', () => {
     await page.goto(`/reports?year=${year}`);
     // The unit period whose data window holds today (the demo tasks were worked on today).
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    const periods = (await (await page.request.get(`/api/v1/reporting/calendar?communeId=${await communeId(page)}&year=${year}`)).json()).periods as { id: string; level: string; closingStart: string; closingEnd: string; units: { unitId: string; unitName: string }[] }[];
+    const periods = (
+      await (
+        await page.request.get(`/api/v1/reporting/calendar?communeId=${await communeId(page)}&year=${year}`)
+      ).json()
+    ).periods as {
+      id: string;
+      level: string;
+      closingStart: string;
+      closingEnd: string;
+      units: { unitId: string; unitName: string }[];
+    }[];
     const open = periods.find((p) => p.level === 'unit' && p.closingStart <= today && today <= p.closingEnd);
     if (!open) return; // 15–31 December: the open window belongs to next year's calendar, not generated in the demo
     const unit = open.units.find((u) => u.unitName === 'Phòng Văn hóa - Xã hội') ?? open.units[0];
     await page.goto(`/reports/periods/${open.id}/units/${unit.unitId}`);
     await page.getByTestId('narrative-prefilled').first().waitFor(WAIT);
-    const row = page.getByTestId('narrative-row').filter({ has: page.getByTestId('narrative-prefilled') }).first();
-    expect(await row.locator('textarea').first().inputValue()).toMatch(/^(Đang thực hiện|Đã hoàn thành|Quá hạn|Đã giao)/);
+    const row = page
+      .getByTestId('narrative-row')
+      .filter({ has: page.getByTestId('narrative-prefilled') })
+      .first();
+    expect(await row.locator('textarea').first().inputValue()).toMatch(
+      /^(Đang thực hiện|Đã hoàn thành|Quá hạn|Đã giao)/,
+    );
     await row.scrollIntoViewIfNeeded();
     await noHorizontalScroll(page);
     await screenshot(page, 'phone-report-prefilled');
@@ -194,7 +242,10 @@ describe('periodic reporting', () => {
     await noHorizontalScroll(page);
     await screenshot(page, 'phone-report-submission');
     await page.goto(reportUrl);
-    await page.getByTestId('report-preview').evaluate((el) => { el.scrollIntoView({ block: 'start' }); window.scrollBy(0, -64); });
+    await page.getByTestId('report-preview').evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -64);
+    });
     await page.waitForTimeout(300);
     await noHorizontalScroll(page);
     await screenshot(page, 'phone-commune-report');
@@ -231,7 +282,9 @@ describe('periodic reporting', () => {
     const href = await page.getByTestId('cr-docx').getAttribute('href');
     const res = await page.request.get(href!);
     expect(res.status()).toBe(200);
-    expect(res.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers()['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     expect((await res.body()).subarray(0, 2).toString()).toBe('PK');
     await context.close();
   });

@@ -18,17 +18,22 @@ afterAll(async () => {
 
 const WAIT = { timeout: 10_000 };
 /** A confirmation toast; writes wait for the server, which another suite may be loading. */
-const toast = (page: Page, text: string | RegExp) => page.locator('.ant-message').getByText(text).first().waitFor({ timeout: 30_000 });
+const toast = (page: Page, text: string | RegExp) =>
+  page.locator('.ant-message').getByText(text).first().waitFor({ timeout: 30_000 });
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 async function noHorizontalScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
 }
 
 /** The open action dialog (progress, submit, verify, return). */
 const dialog = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal');
-const cardIn = (page: Page, status: string, title: string) => page.locator(`[data-testid=board-column][data-status=${status}] [data-testid=task-card]`).filter({ hasText: title });
+const cardIn = (page: Page, status: string, title: string) =>
+  page.locator(`[data-testid=board-column][data-status=${status}] [data-testid=task-card]`).filter({ hasText: title });
 const short = (title: string) => title.slice(0, 40);
 
 let titleA = '';
@@ -36,8 +41,15 @@ let titleB = '';
 
 async function openMine(page: Page, title: string) {
   await page.goto('/tasks');
-  await page.getByTestId('mine-responsible').getByRole('link', { name: short(title) }).first().click();
-  await page.getByTestId('task-title').filter({ hasText: short(title) }).waitFor();
+  await page
+    .getByTestId('mine-responsible')
+    .getByRole('link', { name: short(title) })
+    .first()
+    .click();
+  await page
+    .getByTestId('task-title')
+    .filter({ hasText: short(title) })
+    .waitFor();
 }
 
 describe('tasks by "6 rõ"', () => {
@@ -71,7 +83,9 @@ describe('tasks by "6 rõ"', () => {
     expect(await page.getByTestId('chosen-count').textContent()).toMatch(/^Đã chọn 2\//);
     // Quarterly milestones instead of yearly ones: the choices stay.
     await page.getByTestId('milestone-mode').getByText('Theo quý').click();
-    await expect.poll(async () => (await fresh.nth(0).getByTestId('item-milestones').locator('..').textContent()) ?? '', WAIT).toMatch(/Quý IV/);
+    await expect
+      .poll(async () => (await fresh.nth(0).getByTestId('item-milestones').locator('..').textContent()) ?? '', WAIT)
+      .toMatch(/Quý IV/);
     expect(await page.getByTestId('chosen-count').textContent()).toMatch(/^Đã chọn 2\//);
     await screenshot(page, 'tasks-from-plan');
     await page.getByTestId('create-from-plan').click();
@@ -88,7 +102,8 @@ describe('tasks by "6 rõ"', () => {
     await signIn(page, 'vinhbao.kinhte');
     await openMine(page, titleA);
     const six = page.getByTestId('six-clear');
-    for (const label of ['Rõ người', 'Rõ việc', 'Rõ thời gian', 'Rõ trách nhiệm', 'Rõ thẩm quyền', 'Rõ kết quả']) await six.getByText(label).waitFor();
+    for (const label of ['Rõ người', 'Rõ việc', 'Rõ thời gian', 'Rõ trách nhiệm', 'Rõ thẩm quyền', 'Rõ kết quả'])
+      await six.getByText(label).waitFor();
     expect(await six.textContent()).toContain('Bùi Đức Anh');
     expect(await page.getByTestId('milestones').textContent()).toMatch(/Quý/);
 
@@ -96,14 +111,30 @@ describe('tasks by "6 rõ"', () => {
     const d = dialog(page);
     await d.getByTestId('action-title').filter({ hasText: 'Cập nhật tiến độ' }).waitFor();
     const file = d.locator('input[type=file]');
-    await file.setInputFiles({ name: 'cai-dat.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\x90\x00') });
+    await file.setInputFiles({
+      name: 'cai-dat.exe',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('MZ\x90\x00'),
+    });
     expect(await d.getByTestId('evidence-error').textContent()).toContain('không được chấp nhận: chỉ nhận PDF');
     // A program renamed to .pdf: the server reads the content and refuses it.
-    await file.setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0]) });
-    await expect.poll(async () => (await d.getByTestId('evidence-error').textContent()) ?? '', WAIT).toMatch(/bao-cao\.pdf: Tệp minh chứng không được chấp nhận/);
+    await file.setInputFiles({
+      name: 'bao-cao.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0]),
+    });
+    await expect
+      .poll(async () => (await d.getByTestId('evidence-error').textContent()) ?? '', WAIT)
+      .toMatch(/bao-cao\.pdf: Tệp minh chứng không được chấp nhận/);
     // Over the 10 MB default limit.
-    await file.setInputFiles({ name: 'ban-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(10.5 * 1024 * 1024)]) });
-    await expect.poll(async () => (await d.getByTestId('evidence-error').textContent()) ?? '', { timeout: 20_000 }).toMatch(/ban-scan\.pdf: Tệp minh chứng vượt quá giới hạn 10 MB/);
+    await file.setInputFiles({
+      name: 'ban-scan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([PDF, Buffer.alloc(10.5 * 1024 * 1024)]),
+    });
+    await expect
+      .poll(async () => (await d.getByTestId('evidence-error').textContent()) ?? '', { timeout: 20_000 })
+      .toMatch(/ban-scan\.pdf: Tệp minh chứng vượt quá giới hạn 10 MB/);
     await screenshot(page, 'tasks-evidence-refused');
     await file.setInputFiles({ name: 'bien-ban-hop-thon.pdf', mimeType: 'application/pdf', buffer: PDF });
     await d.getByTestId('evidence-file').filter({ hasText: 'bien-ban-hop-thon.pdf' }).waitFor(WAIT);
@@ -124,7 +155,9 @@ describe('tasks by "6 rõ"', () => {
     await comment.press('Escape');
     await page.getByTestId('comment-send').click();
     await toast(page, 'Đã gửi bình luận');
-    expect(await page.locator('[data-testid=log-entry][data-kind=comment]').last().textContent()).toContain('Nhờ @vinhbao.vanhoa gửi mẫu báo cáo.');
+    expect(await page.locator('[data-testid=log-entry][data-kind=comment]').last().textContent()).toContain(
+      'Nhờ @vinhbao.vanhoa gửi mẫu báo cáo.',
+    );
     await screenshot(page, 'tasks-task-page');
 
     // Submit A from its page.
@@ -132,7 +165,9 @@ describe('tasks by "6 rõ"', () => {
     await dialog(page).getByTestId('action-note').fill('Hoàn thành, gửi biên bản họp các thôn.');
     await dialog(page).getByTestId('action-ok').click();
     await toast(page, 'Đã trình kết quả');
-    await expect.poll(async () => (await page.getByTestId('task-status').first().textContent()) ?? '').toBe('Chờ phê duyệt');
+    await expect
+      .poll(async () => (await page.getByTestId('task-status').first().textContent()) ?? '')
+      .toBe('Chờ phê duyệt');
 
     // Submit B by dragging its card on the board to "Chờ phê duyệt".
     await page.goto('/tasks/board');
@@ -150,25 +185,47 @@ describe('tasks by "6 rõ"', () => {
   it('the leader verifies one from the bell, and returns the other with a reason', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
     await signIn(page, 'vinhbao.chutich');
-    await expect.poll(async () => Number((await page.getByTestId('bell-count').locator('.ant-badge-count').getAttribute('title')) ?? 0), WAIT).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () =>
+          Number((await page.getByTestId('bell-count').locator('.ant-badge-count').getAttribute('title')) ?? 0),
+        WAIT,
+      )
+      .toBeGreaterThan(0);
     await page.getByTestId('bell').click();
-    await page.getByTestId('bell-item').filter({ hasText: `Chờ phê duyệt: ${short(titleA)}` }).first().click();
-    await page.getByTestId('task-title').filter({ hasText: short(titleA) }).waitFor();
+    await page
+      .getByTestId('bell-item')
+      .filter({ hasText: `Chờ phê duyệt: ${short(titleA)}` })
+      .first()
+      .click();
+    await page
+      .getByTestId('task-title')
+      .filter({ hasText: short(titleA) })
+      .waitFor();
     await page.getByTestId('do-verify').click();
     await dialog(page).getByTestId('action-ok').click();
     await toast(page, 'Đã phê duyệt');
-    await expect.poll(async () => (await page.getByTestId('task-status').first().textContent()) ?? '').toBe('Đã hoàn thành');
+    await expect
+      .poll(async () => (await page.getByTestId('task-status').first().textContent()) ?? '')
+      .toBe('Đã hoàn thành');
 
     await page.goto('/tasks');
-    await page.getByTestId('mine-to-approve').getByRole('link', { name: short(titleB) }).click();
+    await page
+      .getByTestId('mine-to-approve')
+      .getByRole('link', { name: short(titleB) })
+      .click();
     await page.getByTestId('do-return').click();
     await dialog(page).getByTestId('action-ok').click();
     await dialog(page).getByText('Cần ghi rõ lý do trả lại').waitFor();
     await dialog(page).getByTestId('action-note').fill('Thiếu danh sách hộ đã được hỗ trợ; đề nghị bổ sung.');
     await dialog(page).getByTestId('action-ok').click();
     await toast(page, 'Đã trả lại nhiệm vụ');
-    await expect.poll(async () => (await page.getByTestId('task-status').first().textContent()) ?? '').toBe('Bị trả lại');
-    expect(await page.locator('[data-testid=log-entry][data-kind=return]').textContent()).toContain('Lý do trả lại: Thiếu danh sách hộ');
+    await expect
+      .poll(async () => (await page.getByTestId('task-status').first().textContent()) ?? '')
+      .toBe('Bị trả lại');
+    expect(await page.locator('[data-testid=log-entry][data-kind=return]').textContent()).toContain(
+      'Lý do trả lại: Thiếu danh sách hộ',
+    );
 
     // An ad-hoc task from a meeting conclusion, by "6 rõ"; a due date before the start is refused.
     await page.goto('/tasks/new');
@@ -187,7 +244,9 @@ describe('tasks by "6 rõ"', () => {
     await page.getByTestId('form-submit').click();
     await toast(page, 'Đã giao nhiệm vụ');
     await page.getByTestId('task-title').filter({ hasText: 'Rà soát điểm phát wifi' }).waitFor();
-    expect(await page.getByTestId('six-clear').textContent()).toContain('Kết luận cuộc họp: Thông báo kết luận số 15/TB-UBND');
+    expect(await page.getByTestId('six-clear').textContent()).toContain(
+      'Kết luận cuộc họp: Thông báo kết luận số 15/TB-UBND',
+    );
 
     // The leader's views: overdue and at risk (the demo's), the .xlsx, the timeline.
     await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Nhiệm vụ' }).click();
@@ -248,13 +307,23 @@ describe('a long board column (Xã Tượng Lĩnh, no other test works there)', 
     const communeId = officer.user.grants.find((g) => g.orgKind === 'commune')!.orgUnitId;
     const due = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
     const start = new Date().toISOString().slice(0, 10);
-    const before = (await officer('GET', `/tasks/board?communeId=${communeId}`)).columns.find((c: { status: string }) => c.status === 'assigned').count as number;
+    const before = (await officer('GET', `/tasks/board?communeId=${communeId}`)).columns.find(
+      (c: { status: string }) => c.status === 'assigned',
+    ).count as number;
     const wanted = Math.max(0, 56 - before);
     for (let i = 0; i < wanted; i++) {
       await officer('POST', '/tasks', {
-        communeId, source: 'meeting', sourceRef: `Thông báo kết luận số ${i + 1}/TB-UBND`, title: `Rà soát hồ sơ thôn số ${i + 1}`,
-        leadUnitId: officer.user.orgUnitId, assigneeId: officer.user.id, approverId: leader.user.id, approvingAuthority: 'Chủ tịch UBND xã',
-        expectedProduct: 'Danh sách hồ sơ đã rà soát', startDate: start, dueDate: due,
+        communeId,
+        source: 'meeting',
+        sourceRef: `Thông báo kết luận số ${i + 1}/TB-UBND`,
+        title: `Rà soát hồ sơ thôn số ${i + 1}`,
+        leadUnitId: officer.user.orgUnitId,
+        assigneeId: officer.user.id,
+        approverId: leader.user.id,
+        approvingAuthority: 'Chủ tịch UBND xã',
+        expectedProduct: 'Danh sách hồ sơ đã rà soát',
+        startDate: start,
+        dueDate: due,
       });
     }
     const total = before + wanted;

@@ -97,11 +97,23 @@ describe('managing an existing officer', () => {
     await page.getByTestId('grant-role').click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await options.first().waitFor();
-    await expect.poll(() => options.allTextContents()).toEqual(['Quản trị cấp xã', 'Lãnh đạo UBND xã', 'Cán bộ phụ trách chuyển đổi số', 'Cán bộ một cửa', 'Người dân']);
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual([
+        'Quản trị cấp xã',
+        'Lãnh đạo UBND xã',
+        'Cán bộ phụ trách chuyển đổi số',
+        'Cán bộ một cửa',
+        'Người dân',
+      ]);
     await options.filter({ hasText: 'Cán bộ một cửa' }).click();
     await page.getByRole('button', { name: 'Thêm vai trò' }).click();
     await expect.poll(() => page.getByTestId('grant').count()).toBe(2);
-    await page.getByTestId('grant').filter({ hasText: 'Cán bộ một cửa' }).getByRole('button', { name: 'Thu hồi vai trò' }).click();
+    await page
+      .getByTestId('grant')
+      .filter({ hasText: 'Cán bộ một cửa' })
+      .getByRole('button', { name: 'Thu hồi vai trò' })
+      .click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Đồng ý' }).click();
     await expect.poll(() => page.getByTestId('grant').count()).toBe(1);
     await context.close();

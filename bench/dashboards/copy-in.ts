@@ -14,7 +14,11 @@ interface Connection {
 class CopyIn {
   private error: Error | null = null;
   rows = 0;
-  constructor(private readonly text: string, private readonly chunks: Iterable<string>, private readonly done: (e: Error | null, rows: number) => void) {}
+  constructor(
+    private readonly text: string,
+    private readonly chunks: Iterable<string>,
+    private readonly done: (e: Error | null, rows: number) => void,
+  ) {}
   submit(connection: Connection) {
     connection.query(this.text);
   }

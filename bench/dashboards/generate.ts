@@ -27,7 +27,9 @@ const BENCH_PLAN = '%(dữ liệu thử hiệu năng)';
 const pgSeed = (seed: number) => ((seed % 1_000_003) / 1_000_003).toFixed(6);
 
 async function count(database: Database, table: string) {
-  return Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(database.db)).rows[0].n);
+  return Number(
+    (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(database.db)).rows[0].n,
+  );
 }
 
 // ——— B1: one commune, ten years ———
@@ -58,17 +60,59 @@ export interface CommuneHistory {
  */
 export async function seedCommuneHistory(
   database: Database,
-  opts: { seed: number; communeCode: string; years: number; lastYear: number; recordsPerYear: number; recordsIn: 'actions' | 'tasks'; tasksPerYear: number; targets: number; recordValues: (values: { targetId: string; periodCode: string; periodEnd: string; value: number }[]) => Promise<void> },
+  opts: {
+    seed: number;
+    communeCode: string;
+    years: number;
+    lastYear: number;
+    recordsPerYear: number;
+    recordsIn: 'actions' | 'tasks';
+    tasksPerYear: number;
+    targets: number;
+    recordValues: (
+      values: { targetId: string; periodCode: string; periodEnd: string; value: number }[],
+    ) => Promise<void>;
+  },
 ): Promise<CommuneHistory> {
   const db = database.db;
-  const commune = await db.selectFrom('orgUnits').select(['id', 'provinceId']).where('code', '=', opts.communeCode).where('kind', '=', 'commune').executeTakeFirstOrThrow();
-  const units = (await db.selectFrom('orgUnits').select('id').where('communeId', '=', commune.id).where('kind', '=', 'unit').orderBy('code').execute()).map((u) => u.id);
-  const people = await db.selectFrom('users').select('id').where('communeId', '=', commune.id).orderBy('username').execute();
+  const commune = await db
+    .selectFrom('orgUnits')
+    .select(['id', 'provinceId'])
+    .where('code', '=', opts.communeCode)
+    .where('kind', '=', 'commune')
+    .executeTakeFirstOrThrow();
+  const units = (
+    await db
+      .selectFrom('orgUnits')
+      .select('id')
+      .where('communeId', '=', commune.id)
+      .where('kind', '=', 'unit')
+      .orderBy('code')
+      .execute()
+  ).map((u) => u.id);
+  const people = await db
+    .selectFrom('users')
+    .select('id')
+    .where('communeId', '=', commune.id)
+    .orderBy('username')
+    .execute();
   if (!units.length || !people.length) throw new Error(`commune ${opts.communeCode} needs units and users (demo data)`);
   const firstYear = opts.lastYear - opts.years + 1;
   const plan = await db
     .insertInto('plans')
-    .values({ provinceId: commune.provinceId!, communeId: commune.id, title: `Kế hoạch chuyển đổi số giai đoạn ${firstYear}–${opts.lastYear + 1} (dữ liệu thử hiệu năng)`, number: null, issuedOn: null, periodFrom: firstYear, periodTo: opts.lastYear + 1, signerName: null, signerTitle: null, createdBy: null, archivedAt: null })
+    .values({
+      provinceId: commune.provinceId!,
+      communeId: commune.id,
+      title: `Kế hoạch chuyển đổi số giai đoạn ${firstYear}–${opts.lastYear + 1} (dữ liệu thử hiệu năng)`,
+      number: null,
+      issuedOn: null,
+      periodFrom: firstYear,
+      periodTo: opts.lastYear + 1,
+      signerName: null,
+      signerTitle: null,
+      createdBy: null,
+      archivedAt: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const indicators = await db.selectFrom('indicators').select(['id', 'code', 'name', 'unit']).orderBy('code').execute();
@@ -77,14 +121,32 @@ export async function seedCommuneHistory(
     const ind = indicators[i % indicators.length];
     const pct = ind.unit === '%';
     return {
-      planId: plan.id, provinceId: commune.provinceId!, communeId: commune.id, groupName: `Nhóm ${1 + (i % 6)}`, text: `${ind.name} (chỉ tiêu thử ${i + 1})`, kind: 'target' as const,
-      comparator: '>=' as const, value: pct ? 80 + Math.floor(rand() * 21) : 50 + Math.floor(rand() * 450), valueMax: null, unit: ind.unit, year: opts.lastYear + 1,
-      sourceLine: null, indicatorId: ind.id, indicatorLink: 'confirmed' as const, sortOrder: i + 1, reportingUnitId: units[i % units.length],
+      planId: plan.id,
+      provinceId: commune.provinceId!,
+      communeId: commune.id,
+      groupName: `Nhóm ${1 + (i % 6)}`,
+      text: `${ind.name} (chỉ tiêu thử ${i + 1})`,
+      kind: 'target' as const,
+      comparator: '>=' as const,
+      value: pct ? 80 + Math.floor(rand() * 21) : 50 + Math.floor(rand() * 450),
+      valueMax: null,
+      unit: ind.unit,
+      year: opts.lastYear + 1,
+      sourceLine: null,
+      indicatorId: ind.id,
+      indicatorLink: 'confirmed' as const,
+      sortOrder: i + 1,
+      reportingUnitId: units[i % units.length],
     };
   });
   const targets = await db.insertInto('planTargets').values(targetRows).returning(['id', 'reportingUnitId']).execute();
   // Monthly values: a per-target start level and slope (from the seeded PRNG) plus seeded noise.
-  const shape = targets.map((t, i) => ({ id: t.id, base: 10 + Math.floor(rand() * 40), slope: 0.2 + rand() * 0.6, scale: targetRows[i].unit === '%' ? 1 : targetRows[i].value / 100 }));
+  const shape = targets.map((t, i) => ({
+    id: t.id,
+    base: 10 + Math.floor(rand() * 40),
+    slope: 0.2 + rand() * 0.6,
+    scale: targetRows[i].unit === '%' ? 1 : targetRows[i].value / 100,
+  }));
   await database.runScript(`
     select setseed(${pgSeed(opts.seed)});
     create temporary table bench_shape (target_id uuid, base numeric, slope numeric, scale numeric) on commit drop;
@@ -99,7 +161,14 @@ export async function seedCommuneHistory(
     order by t.sort_order, m.k;`);
   // The last month through the application's write path (value + rollup).
   const lastK = opts.years * 12;
-  await opts.recordValues(shape.map((s) => ({ targetId: s.id, periodCode: `${opts.lastYear}-M12`, periodEnd: `${opts.lastYear}-12-31`, value: Math.round(Math.min(100, s.base + s.slope * lastK) * s.scale * 10) / 10 })));
+  await opts.recordValues(
+    shape.map((s) => ({
+      targetId: s.id,
+      periodCode: `${opts.lastYear}-M12`,
+      periodEnd: `${opts.lastYear}-12-31`,
+      value: Math.round(Math.min(100, s.base + s.slope * lastK) * s.scale * 10) / 10,
+    })),
+  );
   // The records. 'actions': `tasksPerYear` tasks a year, and the dossier-sized records as rows of
   // their append-only action log (a dossier is an action log too), spread evenly over the
   // tasks. 'tasks': the records are tasks themselves (then every task figure counts them).
@@ -127,7 +196,10 @@ export async function seedCommuneHistory(
     cross join (select array_agg(id order by username) as ids from users where commune_id = '${commune.id}') p
     cross join lateral (select (date '1970-01-01' + (${start} + (g::bigint * ${days}) / ${tasks})::int) as s, random() + 0 * g as r) d
     order by g;
-    ${opts.recordsIn === 'tasks' ? '' : `
+    ${
+      opts.recordsIn === 'tasks'
+        ? ''
+        : `
     create temporary table bench_tasks on commit drop as
       select id, row_number() over (order by created_at, source_ref) - 1 as n, start_date, assignee_id from tasks where commune_id = '${commune.id}' and source_ref like 'HS-%';
     insert into task_actions (task_id, province_id, commune_id, seq, kind, actor_id, actor_name, at, on_date, percent, note, details)
@@ -135,11 +207,17 @@ export async function seedCommuneHistory(
            t.start_date + (g / ${tasks}) % 15, t.start_date + (g / ${tasks}) % 15, null, ${text}, jsonb_build_object('dossier', 'HS-' || lpad(g::text, 7, '0'), 'fee', (g % 7) * 10000)
     from generate_series(0, ${total - 1}) g
     join bench_tasks t on t.n = g % ${tasks}
-    order by g;`}
+    order by g;`
+    }
     analyze;`);
   return {
-    communeId: commune.id, provinceId: commune.provinceId!, planId: plan.id, targets: targets.map((t) => ({ id: t.id, unitId: t.reportingUnitId! })), units,
-    records: total, values: await count(database, 'indicator_values'),
+    communeId: commune.id,
+    provinceId: commune.provinceId!,
+    planId: plan.id,
+    targets: targets.map((t) => ({ id: t.id, unitId: t.reportingUnitId! })),
+    units,
+    records: total,
+    values: await count(database, 'indicator_values'),
   };
 }
 
@@ -163,13 +241,39 @@ export interface Nation {
  * Bulk load: the value table's secondary index and unique constraint are dropped and built
  * again after the insert (foreign keys hold by construction and are not re-checked row by row).
  */
-export async function seedNation(database: Database, opts: { seed: number; communes: number; indicators: number; quarters: number; lastYear: number; firstCommuneCode: string }): Promise<Nation> {
+export async function seedNation(
+  database: Database,
+  opts: {
+    seed: number;
+    communes: number;
+    indicators: number;
+    quarters: number;
+    lastYear: number;
+    firstCommuneCode: string;
+  },
+): Promise<Nation> {
   const db = database.db;
   const have = await count(database, 'indicators');
   if (have < opts.indicators) {
-    await db.insertInto('indicators').values(Array.from({ length: opts.indicators - have }, (_, i) => ({
-      code: `BENCH-${String(i + 1).padStart(2, '0')}`, name: `Chỉ tiêu thử hiệu năng số ${i + 1}`, unit: '%', domain: 'other' as const, aliases: '[]', provinceId: null, mergedIntoId: null, createdBy: null, description: null, numerator: null, denominator: null, source: null,
-    }))).execute();
+    await db
+      .insertInto('indicators')
+      .values(
+        Array.from({ length: opts.indicators - have }, (_, i) => ({
+          code: `BENCH-${String(i + 1).padStart(2, '0')}`,
+          name: `Chỉ tiêu thử hiệu năng số ${i + 1}`,
+          unit: '%',
+          domain: 'other' as const,
+          aliases: '[]',
+          provinceId: null,
+          mergedIntoId: null,
+          createdBy: null,
+          description: null,
+          numerator: null,
+          denominator: null,
+          source: null,
+        })),
+      )
+      .execute();
   }
   const firstYear = opts.lastYear - Math.ceil(opts.quarters / 4) + 1;
   const periods: string[] = [];
@@ -219,14 +323,28 @@ export async function seedNation(database: Database, opts: { seed: number; commu
       cross join lateral (select least(1, greatest(0, (extract(year from v.period_end) + (extract(month from v.period_end) - 1) / 12.0 + extract(day from v.period_end) / 365.0 - ${firstYear}) / (${opts.lastYear + 2 - firstYear}))) as share) r
       where v.period_code = '${used[used.length - 1]}' and v.source_ref = 'bench';`);
   await sql`analyze`.execute(db);
-  const indicators = (await db.selectFrom('indicators').select('id').orderBy('code').limit(opts.indicators).execute()).map((i) => i.id);
-  return { communes: opts.communes, indicators, targets: opts.communes * opts.indicators, values: await count(database, 'indicator_values'), periods: used };
+  const indicators = (
+    await db.selectFrom('indicators').select('id').orderBy('code').limit(opts.indicators).execute()
+  ).map((i) => i.id);
+  return {
+    communes: opts.communes,
+    indicators,
+    targets: opts.communes * opts.indicators,
+    values: await count(database, 'indicator_values'),
+    periods: used,
+  };
 }
 
 // ——— B4: the deadline wave ———
 
 export interface Wave {
-  communes: { communeId: string; unitId: string; periodId: string; userId: string; targets: { id: string; unit: string }[] }[];
+  communes: {
+    communeId: string;
+    unitId: string;
+    periodId: string;
+    userId: string;
+    targets: { id: string; unit: string }[];
+  }[];
 }
 
 /**
@@ -235,7 +353,16 @@ export interface Wave {
  * (`period`, due in a week) and one unit officer of that unit (password hash shared, like the
  * demo accounts). Nothing has been submitted yet.
  */
-export async function seedWave(database: Database, opts: { seed: number; communes: number; values: number; period: { code: string; label: string; start: string; end: string; due: string }; passwordHash: string }): Promise<Wave> {
+export async function seedWave(
+  database: Database,
+  opts: {
+    seed: number;
+    communes: number;
+    values: number;
+    period: { code: string; label: string; start: string; end: string; due: string };
+    passwordHash: string;
+  },
+): Promise<Wave> {
   const db = database.db;
   const p = opts.period;
   await database.runScript(`
@@ -273,11 +400,25 @@ export async function seedWave(database: Database, opts: { seed: number; commune
     .where('r.code', '=', p.code)
     .orderBy('r.communeId')
     .execute();
-  const targets = await db.selectFrom('planTargets').select(['id', 'planId', 'unit']).where('planId', 'in', sql<string>`(select id from plans where title like ${BENCH_PLAN})`).orderBy('planId').orderBy('sortOrder').execute();
+  const targets = await db
+    .selectFrom('planTargets')
+    .select(['id', 'planId', 'unit'])
+    .where('planId', 'in', sql<string>`(select id from plans where title like ${BENCH_PLAN})`)
+    .orderBy('planId')
+    .orderBy('sortOrder')
+    .execute();
   const byPlan = new Map<string, { id: string; unit: string }[]>();
   for (const t of targets) {
     if (!byPlan.has(t.planId)) byPlan.set(t.planId, []);
     byPlan.get(t.planId)!.push({ id: t.id, unit: t.unit });
   }
-  return { communes: periods.map((r) => ({ communeId: r.communeId, unitId: r.orgUnitId, periodId: r.periodId, userId: r.userId, targets: byPlan.get(r.planId) ?? [] })) };
+  return {
+    communes: periods.map((r) => ({
+      communeId: r.communeId,
+      unitId: r.orgUnitId,
+      periodId: r.periodId,
+      userId: r.userId,
+      targets: byPlan.get(r.planId) ?? [],
+    })),
+  };
 }

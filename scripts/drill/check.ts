@@ -27,7 +27,11 @@ export interface FolderReport {
   migrationsApplied: number;
 }
 
-export async function checkFolder(dataDir: string, expected: Expected[], inFlightCreateNames: string[]): Promise<FolderReport> {
+export async function checkFolder(
+  dataDir: string,
+  expected: Expected[],
+  inFlightCreateNames: string[],
+): Promise<FolderReport> {
   const database = await openEmbedded(dataDir);
   const { db } = database;
   try {
@@ -38,7 +42,12 @@ export async function checkFolder(dataDir: string, expected: Expected[], inFligh
       const chunk = ids.slice(i, i + 500);
       const rows = await db.selectFrom('orgUnits').select(['id', 'name']).where('id', 'in', chunk).execute();
       for (const r of rows) found.set(r.id, r.name);
-      const audits = await db.selectFrom('auditLog').select('recordId').where('action', '=', 'org.unit_added').where('recordId', 'in', chunk).execute();
+      const audits = await db
+        .selectFrom('auditLog')
+        .select('recordId')
+        .where('action', '=', 'org.unit_added')
+        .where('recordId', 'in', chunk)
+        .execute();
       for (const a of audits) audited.add(a.recordId!);
     }
     const unitsMissing = expected.filter((e) => !found.has(e.id)).map((e) => e.id);
@@ -71,11 +80,17 @@ export async function checkFolder(dataDir: string, expected: Expected[], inFligh
       }
     }
     const tables = (
-      await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public' order by 1`.execute(db)
+      await sql<{
+        name: string;
+      }>`select tablename as name from pg_tables where schemaname = 'public' order by 1`.execute(db)
     ).rows;
     for (const t of tables) {
       try {
-        const bad = await sql<{ blkno: number; offnum: number; msg: string }>`select blkno, offnum, msg from verify_heapam(${sql.lit(`public.${t.name}`)}::regclass)`.execute(db);
+        const bad = await sql<{
+          blkno: number;
+          offnum: number;
+          msg: string;
+        }>`select blkno, offnum, msg from verify_heapam(${sql.lit(`public.${t.name}`)}::regclass)`.execute(db);
         for (const b of bad.rows) amcheckViolations.push(`${t.name} heap block ${b.blkno} item ${b.offnum}: ${b.msg}`);
       } catch (e) {
         amcheckViolations.push(`${t.name}: verify_heapam failed: ${(e as Error).message}`);
@@ -94,7 +109,9 @@ export async function checkFolder(dataDir: string, expected: Expected[], inFligh
         await sql`reset all`.execute(conn);
         await sql`set enable_seqscan = off`.execute(conn);
         await sql`set enable_bitmapscan = off`.execute(conn);
-        const plan = (await sql<Record<string, string>>`explain select count(*) from ${table}`.execute(conn)).rows.map((r) => Object.values(r)[0]).join('\n');
+        const plan = (await sql<Record<string, string>>`explain select count(*) from ${table}`.execute(conn)).rows
+          .map((r) => Object.values(r)[0])
+          .join('\n');
         const index = Number((await sql<{ n: number }>`select count(*) as n from ${table}`.execute(conn)).rows[0].n);
         await sql`reset all`.execute(conn);
         if (!/Index/.test(plan)) continue; // a table without an index (none today) has nothing to compare
@@ -105,8 +122,15 @@ export async function checkFolder(dataDir: string, expected: Expected[], inFligh
       (await sql<{ n: number }>`select count(*) as n from schema_migrations`.execute(db)).rows[0].n,
     );
     return {
-      unitsMissing, wrongName, auditMissing, inFlightCreatesFound,
-      indexesChecked: indexes.length, tablesChecked: tables.length, amcheckViolations, countMismatches, migrationsApplied,
+      unitsMissing,
+      wrongName,
+      auditMissing,
+      inFlightCreatesFound,
+      indexesChecked: indexes.length,
+      tablesChecked: tables.length,
+      amcheckViolations,
+      countMismatches,
+      migrationsApplied,
     };
   } finally {
     await database.close();

@@ -15,12 +15,24 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-export async function startServer(dataDir: string, env: Record<string, string>, logFile: string): Promise<ServerProcess> {
+export async function startServer(
+  dataDir: string,
+  env: Record<string, string>,
+  logFile: string,
+): Promise<ServerProcess> {
   const port = await freePort();
   const out = fs.openSync(logFile, 'a');
   fs.writeSync(out, `\n=== start ${new Date().toISOString()} port ${port} ${JSON.stringify(env)}\n`);
   const child = spawn(process.execPath, [path.resolve('bin/xaso.mjs'), 'start'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...env,
+    },
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
@@ -54,7 +66,11 @@ export async function kill(s: ServerProcess, signal: NodeJS.Signals = 'SIGKILL')
 
 /** A signed-in API client: session cookie and CSRF header on every request. */
 export class ApiClient {
-  constructor(readonly base: string, private cookie = '', private csrf = '') {}
+  constructor(
+    readonly base: string,
+    private cookie = '',
+    private csrf = '',
+  ) {}
 
   static async signIn(base: string, username: string, password: string): Promise<ApiClient> {
     const r = await fetch(`${base}/api/v1/auth/sign-in`, {
@@ -64,7 +80,10 @@ export class ApiClient {
       signal: AbortSignal.timeout(60_000),
     });
     if (r.status !== 200) throw new Error(`sign-in of ${username}: ${r.status} ${await r.text()}`);
-    const cookie = r.headers.getSetCookie().find((c) => c.startsWith('xaso_session='))!.split(';')[0];
+    const cookie = r.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('xaso_session='))!
+      .split(';')[0];
     const body = (await r.json()) as { csrfToken: string };
     return new ApiClient(base, cookie, body.csrfToken);
   }
@@ -72,7 +91,11 @@ export class ApiClient {
   async call(method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> {
     const r = await fetch(`${this.base}${url}`, {
       method,
-      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        cookie: this.cookie,
+        'x-csrf-token': this.csrf,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(60_000),
     });

@@ -23,5 +23,8 @@ export const isServerTest = (p) => /\.test\.ts$/.test(p) || p.includes(`${path.s
 /** True when the server bundle exists and no server source changed after it was built. */
 export function serverBundleIsFresh(root) {
   const built = newest(path.join(root, '.build/server/main.mjs'));
-  return built > 0 && built >= Math.max(newest(path.join(root, 'server'), isServerTest), newest(path.join(root, 'package-lock.json')));
+  return (
+    built > 0 &&
+    built >= Math.max(newest(path.join(root, 'server'), isServerTest), newest(path.join(root, 'package-lock.json')))
+  );
 }

@@ -12,6 +12,14 @@ import type { DashboardTables } from '../modules/dashboards/dashboards.tables.ts
 import type { TaskTables } from '../modules/tasks/tasks.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
 
-export interface DB extends PlatformTables, IndicatorTables, PlanTables, ReportingTables, DashboardTables, TaskTables, NotificationTables {
+export interface DB
+  extends
+    PlatformTables,
+    IndicatorTables,
+    PlanTables,
+    ReportingTables,
+    DashboardTables,
+    TaskTables,
+    NotificationTables {
   schemaMigrations: { name: string; appliedAt: Date };
 }

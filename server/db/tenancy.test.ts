@@ -32,16 +32,23 @@ describe('tenancy', () => {
         group by t.table_name order by t.table_name`.execute(database().db)
     ).rows;
     expect(rows.length).toBeGreaterThan(15);
-    const missing = rows.filter((r) => !(r.table in NOT_TENANT_OWNED) && r.columns !== 'commune_id,province_id').map((r) => `${r.table} (${r.columns || 'none'})`);
+    const missing = rows
+      .filter((r) => !(r.table in NOT_TENANT_OWNED) && r.columns !== 'commune_id,province_id')
+      .map((r) => `${r.table} (${r.columns || 'none'})`);
     expect(missing).toEqual([]);
   });
 
   it('the indexes of tenant-owned tables lead with commune_id where they serve tenant queries', async () => {
     const idx = (
-      await sql<{ table: string; def: string }>`select tablename as table, indexdef as def from pg_indexes where schemaname = 'public'`.execute(database().db)
+      await sql<{
+        table: string;
+        def: string;
+      }>`select tablename as table, indexdef as def from pg_indexes where schemaname = 'public'`.execute(database().db)
     ).rows;
     const tenantTables = new Set(idx.map((i) => i.table).filter((t) => !(t in NOT_TENANT_OWNED)));
-    const withCommuneLeading = [...tenantTables].filter((t) => idx.some((i) => i.table === t && /\(commune_id[,)]/.test(i.def)));
+    const withCommuneLeading = [...tenantTables].filter((t) =>
+      idx.some((i) => i.table === t && /\(commune_id[,)]/.test(i.def)),
+    );
     // Most tenant tables are reached by commune first; list the others for review.
     expect(withCommuneLeading.length / tenantTables.size).toBeGreaterThan(0.5);
   });

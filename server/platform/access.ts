@@ -46,16 +46,107 @@ export const ROLES: Role[] = [
   'citizen',
 ];
 
-const ALL: Permission[] = ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'plans.manage', 'catalogue.read', 'catalogue.manage', 'tasks.read', 'tasks.assign', 'tasks.work', 'tasks.approve', 'reports.read', 'reports.submit', 'reports.review', 'reports.sign', 'reports.receive'];
+const ALL: Permission[] = [
+  'org.read',
+  'org.units.manage',
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'plans.read',
+  'plans.manage',
+  'catalogue.read',
+  'catalogue.manage',
+  'tasks.read',
+  'tasks.assign',
+  'tasks.work',
+  'tasks.approve',
+  'reports.read',
+  'reports.submit',
+  'reports.review',
+  'reports.sign',
+  'reports.receive',
+];
 export const rolePermissions: Record<Role, Permission[]> = {
   system_admin: ALL,
-  province_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'catalogue.read', 'catalogue.manage', 'tasks.read', 'reports.read', 'reports.receive'],
-  province_officer: ['org.read', 'users.read', 'plans.read', 'catalogue.read', 'catalogue.manage', 'tasks.read', 'reports.read', 'reports.receive'],
-  commune_admin: ['org.read', 'org.units.manage', 'users.read', 'users.manage', 'audit.read', 'plans.read', 'catalogue.read', 'tasks.read', 'reports.read'],
-  commune_leader: ['org.read', 'users.read', 'audit.read', 'plans.read', 'plans.manage', 'catalogue.read', 'tasks.read', 'tasks.assign', 'tasks.work', 'tasks.approve', 'reports.read', 'reports.sign'],
-  plan_officer: ['org.read', 'users.read', 'plans.read', 'plans.manage', 'catalogue.read', 'tasks.read', 'tasks.assign', 'tasks.work', 'reports.read', 'reports.submit', 'reports.review'],
-  unit_officer: ['org.read', 'plans.read', 'catalogue.read', 'tasks.read', 'tasks.work', 'reports.read', 'reports.submit'],
-  one_stop_officer: ['org.read', 'plans.read', 'catalogue.read', 'tasks.read', 'tasks.work', 'reports.read', 'reports.submit'],
+  province_admin: [
+    'org.read',
+    'org.units.manage',
+    'users.read',
+    'users.manage',
+    'audit.read',
+    'plans.read',
+    'catalogue.read',
+    'catalogue.manage',
+    'tasks.read',
+    'reports.read',
+    'reports.receive',
+  ],
+  province_officer: [
+    'org.read',
+    'users.read',
+    'plans.read',
+    'catalogue.read',
+    'catalogue.manage',
+    'tasks.read',
+    'reports.read',
+    'reports.receive',
+  ],
+  commune_admin: [
+    'org.read',
+    'org.units.manage',
+    'users.read',
+    'users.manage',
+    'audit.read',
+    'plans.read',
+    'catalogue.read',
+    'tasks.read',
+    'reports.read',
+  ],
+  commune_leader: [
+    'org.read',
+    'users.read',
+    'audit.read',
+    'plans.read',
+    'plans.manage',
+    'catalogue.read',
+    'tasks.read',
+    'tasks.assign',
+    'tasks.work',
+    'tasks.approve',
+    'reports.read',
+    'reports.sign',
+  ],
+  plan_officer: [
+    'org.read',
+    'users.read',
+    'plans.read',
+    'plans.manage',
+    'catalogue.read',
+    'tasks.read',
+    'tasks.assign',
+    'tasks.work',
+    'reports.read',
+    'reports.submit',
+    'reports.review',
+  ],
+  unit_officer: [
+    'org.read',
+    'plans.read',
+    'catalogue.read',
+    'tasks.read',
+    'tasks.work',
+    'reports.read',
+    'reports.submit',
+  ],
+  one_stop_officer: [
+    'org.read',
+    'plans.read',
+    'catalogue.read',
+    'tasks.read',
+    'tasks.work',
+    'reports.read',
+    'reports.submit',
+  ],
   citizen: ['org.read'],
 };
 
@@ -131,7 +222,15 @@ function grantCovers(grant: Grant, place: Place, reachCommune: boolean): boolean
   }
 }
 
-const READS: Permission[] = ['org.read', 'users.read', 'audit.read', 'plans.read', 'catalogue.read', 'tasks.read', 'reports.read'];
+const READS: Permission[] = [
+  'org.read',
+  'users.read',
+  'audit.read',
+  'plans.read',
+  'catalogue.read',
+  'tasks.read',
+  'reports.read',
+];
 
 export function can(actor: Actor | null, permission: Permission, place: Place): boolean {
   if (!actor) return false;

@@ -22,25 +22,33 @@ export interface AuditEntry {
 export function audit(ctx: Ctx, entries: AuditEntry | AuditEntry[]): PromiseLike<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (!list.length) return Promise.resolve();
-  return reading(ctx.db, ctx.db
-    .insertInto('auditLog')
-    .values(list.map((entry) => ({
-      actorId: entry.actorId !== undefined ? entry.actorId : (ctx.actor?.userId ?? null),
-      actorName: entry.actorName !== undefined ? entry.actorName : (ctx.actor?.fullName ?? (ctx.actor ? null : 'Hệ thống')),
-      action: entry.action,
-      recordType: entry.recordType,
-      recordId: entry.recordId ?? null,
-      summary: entry.summary,
-      changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
-      ip: ctx.ip,
-      requestId: ctx.requestId,
-      provinceId: entry.provinceId ?? null,
-      communeId: entry.communeId ?? null,
-    }))), () => undefined);
+  return reading(
+    ctx.db,
+    ctx.db.insertInto('auditLog').values(
+      list.map((entry) => ({
+        actorId: entry.actorId !== undefined ? entry.actorId : (ctx.actor?.userId ?? null),
+        actorName:
+          entry.actorName !== undefined ? entry.actorName : (ctx.actor?.fullName ?? (ctx.actor ? null : 'Hệ thống')),
+        action: entry.action,
+        recordType: entry.recordType,
+        recordId: entry.recordId ?? null,
+        summary: entry.summary,
+        changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+        provinceId: entry.provinceId ?? null,
+        communeId: entry.communeId ?? null,
+      })),
+    ),
+    () => undefined,
+  );
 }
 
 /** The fields that differ between two versions of a record: { field: [before, after] }. */
-export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+export function diff<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
   for (const [k, v] of Object.entries(after)) {
     if (v !== undefined && JSON.stringify(before[k]) !== JSON.stringify(v)) out[k] = [before[k], v];

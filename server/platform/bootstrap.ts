@@ -10,7 +10,11 @@ import { ensureCatalogue } from '../modules/indicators/indicators.seed.ts';
  * Brings a database to the state the server needs: migrations, the official organisation
  * tree (reference data, always), and — when asked — the demo data. Every step is idempotent.
  */
-export async function prepareDatabase(database: Database, config: Config, opts: { demo: boolean; log?: (msg: string) => void }) {
+export async function prepareDatabase(
+  database: Database,
+  config: Config,
+  opts: { demo: boolean; log?: (msg: string) => void },
+) {
   const log = opts.log ?? (() => {});
   const applied = await migrate(database);
   if (applied.length) log(`Đã áp dụng ${applied.length} migration: ${applied.join(', ')}`);
@@ -20,6 +24,7 @@ export async function prepareDatabase(database: Database, config: Config, opts: 
   if (catalogue) log(`Đã nạp danh mục chỉ tiêu: ${catalogue} chỉ tiêu.`);
   if (opts.demo) {
     const r = await seedDemo(systemCtx(database.db, config));
-    if (r.unitsAdded || r.usersAdded || r.plansAdded) log(`Đã nạp dữ liệu mẫu: ${r.unitsAdded} đơn vị, ${r.usersAdded} người dùng, ${r.plansAdded} kế hoạch.`);
+    if (r.unitsAdded || r.usersAdded || r.plansAdded)
+      log(`Đã nạp dữ liệu mẫu: ${r.unitsAdded} đơn vị, ${r.usersAdded} người dùng, ${r.plansAdded} kế hoạch.`);
   }
 }

@@ -22,7 +22,11 @@ function translate(err: FastifyError & { code?: string; constraint?: string }): 
       return new AppError('BODY_TOO_LARGE', 'too_large', 'Dữ liệu gửi lên vượt quá giới hạn cho phép.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type', 'Kiểu nội dung (Content-Type) không được hỗ trợ.');
+      return new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'unsupported_media_type',
+        'Kiểu nội dung (Content-Type) không được hỗ trợ.',
+      );
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
@@ -44,7 +48,8 @@ function translate(err: FastifyError & { code?: string; constraint?: string }): 
     case '40001':
       return new AppError('TRY_AGAIN', 'conflict', 'Dữ liệu vừa thay đổi, vui lòng thử lại.');
   }
-  if (err.statusCode === 429) return new AppError('RATE_LIMITED', 'rate_limited', 'Quá nhiều yêu cầu, vui lòng thử lại sau.');
+  if (err.statusCode === 429)
+    return new AppError('RATE_LIMITED', 'rate_limited', 'Quá nhiều yêu cầu, vui lòng thử lại sau.');
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500 && err.code?.startsWith('FST_')) {
     return new AppError('BAD_REQUEST', 'invalid', 'Yêu cầu không hợp lệ.');
   }
@@ -55,20 +60,32 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.map((v) => ({
-        path: [err.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+        path: [
+          err.validationContext,
+          ...String(v.instancePath ?? '')
+            .split('/')
+            .filter(Boolean),
+        ].join('.'),
         message: v.message ?? 'không hợp lệ',
       }));
       return send(reply, 400, { error: { code: 'VALIDATION_FAILED', message: 'Dữ liệu không hợp lệ.', fields } });
     }
     if (isResponseSerializationError(err)) {
-      request.log.error({ err: { message: err.message, issues: err.cause?.issues } }, 'response did not match its schema');
+      request.log.error(
+        { err: { message: err.message, issues: err.cause?.issues } },
+        'response did not match its schema',
+      );
       return send(reply, 500, { error: { code: 'INTERNAL', message: 'Lỗi hệ thống. Vui lòng thử lại sau.' } });
     }
     const appError = err instanceof AppError ? err : translate(err as FastifyError & { constraint?: string });
     if (appError) {
       if (appError.kind === 'unavailable') request.log.warn({ code: appError.code }, appError.message);
       return send(reply, httpStatusOfKind[appError.kind], {
-        error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) },
+        error: {
+          code: appError.code,
+          message: appError.message,
+          ...(appError.fields ? { fields: appError.fields } : {}),
+        },
       });
     }
     // Anything else is our fault: log it with the request id, tell the client nothing more.
@@ -80,6 +97,8 @@ export function registerErrorHandling(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    send(reply, 404, { error: { code: 'ROUTE_NOT_FOUND', message: `Không có địa chỉ ${request.method} ${request.url.split('?')[0]}.` } }),
+    send(reply, 404, {
+      error: { code: 'ROUTE_NOT_FOUND', message: `Không có địa chỉ ${request.method} ${request.url.split('?')[0]}.` },
+    }),
   );
 }

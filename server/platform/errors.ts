@@ -58,5 +58,4 @@ export class AppError extends Error {
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 
 /** A record the actor may not see answers exactly like a record that does not exist. */
-export const notFound = (code: string, what: string) =>
-  new AppError(code, 'not_found', `Không tìm thấy ${what}.`);
+export const notFound = (code: string, what: string) => new AppError(code, 'not_found', `Không tìm thấy ${what}.`);

@@ -22,18 +22,33 @@ describe('safe file names: only a label', () => {
 
 describe('checks with the module’s own codes and words', () => {
   it('accepts a PDF, with its checksum', () => {
-    expect(checkUploadedFile(KIND, 'x.pdf', PDF, 1000)).toMatchObject({ fileName: 'x.pdf', mediaType: 'application/pdf', byteSize: PDF.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(checkUploadedFile(KIND, 'x.pdf', PDF, 1000)).toMatchObject({
+      fileName: 'x.pdf',
+      mediaType: 'application/pdf',
+      byteSize: PDF.length,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
   it.each<[string, string, Uint8Array, number, string]>([
     ['empty', 'x.pdf', new Uint8Array(), 1000, 'X_FILE_EMPTY'],
     ['too large', 'x.pdf', PDF, 5, 'X_FILE_TOO_LARGE'],
     ['wrong extension', 'x.docx', PDF, 1000, 'X_FILE_TYPE_MISMATCH'],
     ['unknown content', 'x.pdf', new TextEncoder().encode('MZ hello'), 1000, 'X_FILE_TYPE_FORBIDDEN'],
-    ['old Office with macros', 'x.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 1000, 'X_FILE_TYPE_FORBIDDEN'],
+    [
+      'old Office with macros',
+      'x.doc',
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]),
+      1000,
+      'X_FILE_TYPE_FORBIDDEN',
+    ],
   ])('refuses %s', (_n, name, bytes, max, code) => {
-    expect(() => checkUploadedFile(KIND, name, bytes, max)).toThrowError(expect.objectContaining({ code, message: expect.stringMatching(/^(Tệp thử|Tên tệp)/) }));
+    expect(() => checkUploadedFile(KIND, name, bytes, max)).toThrowError(
+      expect.objectContaining({ code, message: expect.stringMatching(/^(Tệp thử|Tên tệp)/) }),
+    );
   });
   it('a broken zip is refused, not crashed on', () => {
-    expect(() => detectFileType(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), KIND)).toThrowError(expect.objectContaining({ code: 'X_FILE_TYPE_FORBIDDEN' }));
+    expect(() => detectFileType(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), KIND)).toThrowError(
+      expect.objectContaining({ code: 'X_FILE_TYPE_FORBIDDEN' }),
+    );
   });
 });

@@ -56,22 +56,38 @@ const PDF: DetectedType = { mediaType: 'application/pdf', extensions: ['pdf'] };
 const PNG: DetectedType = { mediaType: 'image/png', extensions: ['png'] };
 const JPEG: DetectedType = { mediaType: 'image/jpeg', extensions: ['jpg', 'jpeg'] };
 const WEBP: DetectedType = { mediaType: 'image/webp', extensions: ['webp'] };
-const DOCX: DetectedType = { mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['docx'] };
-const XLSX: DetectedType = { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'] };
+const DOCX: DetectedType = {
+  mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  extensions: ['docx'],
+};
+const XLSX: DetectedType = {
+  mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  extensions: ['xlsx'],
+};
 
 export const ALLOWED_EXTENSIONS = [PDF, PNG, JPEG, WEBP, DOCX, XLSX].flatMap((t) => t.extensions);
 /** For the browser's file picker (`accept`): a hint only, the server decides by content. */
 export const ACCEPT_ATTRIBUTE = ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(',');
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
-const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));
+const ascii = (b: Uint8Array, from: number, to: number) =>
+  String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));
 const lower = (noun: string) => noun.charAt(0).toLocaleLowerCase('vi') + noun.slice(1);
 
 export const fileForbidden = (kind: FileKind, why: string) =>
-  new AppError(`${kind.code}_TYPE_FORBIDDEN`, 'unsupported_media_type', `${kind.noun} không được chấp nhận: ${why}. Chỉ nhận PDF, ảnh (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx).`);
+  new AppError(
+    `${kind.code}_TYPE_FORBIDDEN`,
+    'unsupported_media_type',
+    `${kind.noun} không được chấp nhận: ${why}. Chỉ nhận PDF, ảnh (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx).`,
+  );
 
 export const fileTooLarge = (kind: FileKind, maxBytes: number) =>
-  new AppError(`${kind.code}_TOO_LARGE`, 'too_large', `${kind.noun} vượt quá giới hạn ${(maxBytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB.`, { details: { maxBytes } });
+  new AppError(
+    `${kind.code}_TOO_LARGE`,
+    'too_large',
+    `${kind.noun} vượt quá giới hạn ${(maxBytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB.`,
+    { details: { maxBytes } },
+  );
 
 /** Names in a ZIP's central directory, or null when the archive's directory is not readable. */
 export function zipEntryNames(b: Uint8Array): string[] | null {
@@ -90,7 +106,11 @@ export function zipEntryNames(b: Uint8Array): string[] | null {
   const names: string[] = [];
   for (let n = 0; n < count; n++) {
     if (p + 46 > b.length || view.getUint32(p, true) !== 0x02014b50) return null;
-    const [nameLen, extraLen, commentLen] = [view.getUint16(p + 28, true), view.getUint16(p + 30, true), view.getUint16(p + 32, true)];
+    const [nameLen, extraLen, commentLen] = [
+      view.getUint16(p + 28, true),
+      view.getUint16(p + 30, true),
+      view.getUint16(p + 32, true),
+    ];
     names.push(new TextDecoder().decode(b.subarray(p + 46, p + 46 + nameLen)));
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -104,12 +124,16 @@ export function detectFileType(b: Uint8Array, kind: FileKind): DetectedType {
   if (startsWith(b, [0xff, 0xd8, 0xff])) return JPEG;
   if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') return WEBP;
   if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    throw fileForbidden(kind, 'tệp Word/Excel đời cũ (.doc, .xls) có thể chứa macro — hãy lưu lại dưới dạng .docx hoặc .xlsx');
+    throw fileForbidden(
+      kind,
+      'tệp Word/Excel đời cũ (.doc, .xls) có thể chứa macro — hãy lưu lại dưới dạng .docx hoặc .xlsx',
+    );
   }
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) {
     const names = zipEntryNames(b);
     if (!names) throw fileForbidden(kind, 'tệp nén bị hỏng');
-    if (names.some((n) => /(^|\/)vbaProject\.bin$|(^|\/)activeX\//i.test(n))) throw fileForbidden(kind, 'tệp có macro hoặc ActiveX');
+    if (names.some((n) => /(^|\/)vbaProject\.bin$|(^|\/)activeX\//i.test(n)))
+      throw fileForbidden(kind, 'tệp có macro hoặc ActiveX');
     if (names.includes('[Content_Types].xml') && names.includes('word/document.xml')) return DOCX;
     if (names.includes('[Content_Types].xml') && names.includes('xl/workbook.xml')) return XLSX;
     throw fileForbidden(kind, 'tệp nén (.zip) không phải văn bản Word hoặc bảng tính Excel');
@@ -124,7 +148,10 @@ export function detectFileType(b: Uint8Array, kind: FileKind): DetectedType {
  */
 export function safeFileName(name: string, fallback = 'tep'): string {
   const last = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  const clean = last.replace(/[\u0000-\u001f\u007f"]/g, '_').replace(/^[.\s]+/, '').trim();
+  const clean = last
+    .replace(/[\u0000-\u001f\u007f"]/g, '_')
+    .replace(/^[.\s]+/, '')
+    .trim();
   return (clean || fallback).slice(-200);
 }
 
@@ -145,7 +172,11 @@ export function checkUploadedFile(kind: FileKind, fileName: string, bytes: Uint8
   const name = safeFileName(fileName);
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
   if (!type.extensions.includes(ext)) {
-    throw new AppError(`${kind.code}_TYPE_MISMATCH`, 'unsupported_media_type', `Tên tệp "${name}" không khớp với nội dung (${type.extensions[0].toUpperCase()}); hãy đặt đuôi .${type.extensions[0]}.`);
+    throw new AppError(
+      `${kind.code}_TYPE_MISMATCH`,
+      'unsupported_media_type',
+      `Tên tệp "${name}" không khớp với nội dung (${type.extensions[0].toUpperCase()}); hãy đặt đuôi .${type.extensions[0]}.`,
+    );
   }
   return { fileName: name, mediaType: type.mediaType, byteSize: bytes.length, sha256: sha256Hex(bytes) };
 }
@@ -154,7 +185,11 @@ export function checkUploadedFile(kind: FileKind, fileName: string, bytes: Uint8
  * Reads the one file of a multipart request (field "file") within `maxBytes`: a missing file
  * and a file over the limit answer the kind's own codes, before anything is written.
  */
-export async function readUpload(req: FastifyRequest, kind: FileKind, maxBytes: number): Promise<{ fileName: string; bytes: Uint8Array }> {
+export async function readUpload(
+  req: FastifyRequest,
+  kind: FileKind,
+  maxBytes: number,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const file = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
   if (!file) throw new AppError(`${kind.code}_MISSING`, 'invalid', `Chưa chọn ${lower(kind.noun)} để tải lên.`);
   try {
@@ -185,7 +220,13 @@ export interface FileOwner {
 }
 
 /** Stores checked bytes for their owner (in the caller's transaction); returns the new file's view. */
-export async function storeFile(db: Db, owner: FileOwner, checked: CheckedFile, bytes: Uint8Array, createdBy: string | null): Promise<StoredFileView> {
+export async function storeFile(
+  db: Db,
+  owner: FileOwner,
+  checked: CheckedFile,
+  bytes: Uint8Array,
+  createdBy: string | null,
+): Promise<StoredFileView> {
   const f = await db
     .insertInto('files')
     .values({ ...owner, ...checked, content: bytes, createdBy })
@@ -211,12 +252,19 @@ export function findOwnedFile(db: Db, owner: Omit<FileOwner, 'provinceId'>, file
  * something else), the name in RFC 6266 / 5987 form (an ASCII fallback and the UTF-8 name),
  * the checksum as a Digest header, and no caching.
  */
-export function sendFile(reply: FastifyReply, f: { fileName: string; mediaType: string; sha256: string; content: Uint8Array }, fallbackName = 'tep') {
+export function sendFile(
+  reply: FastifyReply,
+  f: { fileName: string; mediaType: string; sha256: string; content: Uint8Array },
+  fallbackName = 'tep',
+) {
   const ext = /\.([a-z0-9]+)$/i.exec(f.fileName)?.[0] ?? '';
   const asciiName = `${fallbackName}${ext}`.replace(/[^A-Za-z0-9._-]/g, '_');
   return reply
     .header('content-type', f.mediaType)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+    )
     .header('x-content-type-options', 'nosniff')
     .header('digest', `sha-256=${Buffer.from(f.sha256, 'hex').toString('base64')}`)
     .header('cache-control', 'private, no-store')

@@ -45,11 +45,23 @@ export const IdParams = z.object({ id: Uuid });
 /** Whether the client asked for a short answer: `Prefer: return=minimal` (RFC 7240 §4.2), alone or among other preferences. */
 function prefersMinimal(request: FastifyRequest): boolean {
   const prefer = request.headers.prefer;
-  return (Array.isArray(prefer) ? prefer.join(',') : prefer ?? '').split(',').some((p) => p.split(';')[0].trim().toLowerCase().replace(/\s*=\s*/, '=').replace(/"/g, '') === 'return=minimal');
+  return (Array.isArray(prefer) ? prefer.join(',') : (prefer ?? '')).split(',').some(
+    (p) =>
+      p
+        .split(';')[0]
+        .trim()
+        .toLowerCase()
+        .replace(/\s*=\s*/, '=')
+        .replace(/"/g, '') === 'return=minimal',
+  );
 }
 
 /** Answers the short form when asked, saying so (Preference-Applied) on the answer that honours it, not on an error. */
-export async function minimalOrWhole<T>(request: FastifyRequest, reply: FastifyReply, answer: (minimal: boolean) => Promise<T>): Promise<T> {
+export async function minimalOrWhole<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  answer: (minimal: boolean) => Promise<T>,
+): Promise<T> {
   const minimal = prefersMinimal(request);
   const out = await answer(minimal);
   if (minimal) reply.header('preference-applied', 'return=minimal');

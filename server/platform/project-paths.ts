@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 function findProjectRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (dir === path.dirname(dir)) throw new Error(`Không tìm thấy thư mục gốc của Xã Số (package.json) phía trên ${from}.`);
+    if (dir === path.dirname(dir))
+      throw new Error(`Không tìm thấy thư mục gốc của Xã Số (package.json) phía trên ${from}.`);
   }
 }
 

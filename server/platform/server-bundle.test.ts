@@ -20,7 +20,11 @@ describe('project paths', () => {
 
 describe('server bundle', () => {
   it('builds, and migrates a new data folder from the bundle with the org tree loaded', () => {
-    const build = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
+    const build = spawnSync(process.execPath, ['scripts/build-server.mjs'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(build.status, build.stderr).toBe(0);
     const main = projectPath('.build/server/main.mjs');
     expect(fs.existsSync(main)).toBe(true);
@@ -28,7 +32,12 @@ describe('server bundle', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaso-bundle-'));
     try {
       // From another working folder, so nothing resolves against the current directory.
-      const run = spawnSync(process.execPath, [main, 'migrate'], { cwd: os.tmpdir(), env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' }, encoding: 'utf8', timeout: 120_000 });
+      const run = spawnSync(process.execPath, [main, 'migrate'], {
+        cwd: os.tmpdir(),
+        env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       expect(run.status, run.stderr).toBe(0);
       expect(run.stderr).toMatch(/Đã nạp cây tổ chức: \d+ nút/);
       expect(run.stderr).toMatch(/Đã nạp danh mục chỉ tiêu/);
@@ -48,7 +57,11 @@ describe('the xaso command', () => {
     const shebang = fs.readFileSync(projectPath('bin/xaso.mjs'), 'utf8').split('\n')[0];
     expect(fromStart).toMatch(/^--max-semi-space-size=\d+/);
     expect(shebang).toBe(`#!/usr/bin/env -S node ${fromStart}`);
-    const help = spawnSync(projectPath('bin/xaso.mjs'), ['--help'], { cwd: projectRoot, encoding: 'utf8', timeout: 30_000 });
+    const help = spawnSync(projectPath('bin/xaso.mjs'), ['--help'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(help.status, help.stderr).toBe(0);
     expect(help.stdout + help.stderr).toContain('xaso start');
   });

@@ -22,7 +22,10 @@ describe('vietnameseSortKey', () => {
 
   it('agrees with Intl.Collator("vi") on every commune and province name', () => {
     const file = path.resolve(import.meta.dirname, '../modules/org/data/vn-admin-units-2025.json');
-    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { Name: string; Wards: { Name: string; FullName: string }[] }[];
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      Name: string;
+      Wards: { Name: string; FullName: string }[];
+    }[];
     const names = [...new Set(data.flatMap((p) => [p.Name, ...p.Wards.flatMap((w) => [w.Name, w.FullName])]))];
     expect(names.length).toBeGreaterThan(3000);
     const expected = [...names].sort(compareVietnamese);
@@ -40,8 +43,15 @@ describe('foldVietnamese', () => {
 });
 
 describe('formatViNumber', () => {
-  it('writes numbers as toLocaleString(\'vi-VN\') does, with a kept formatter per setting', () => {
-    for (const [v, digits] of [[1234.5, 1], [82.25, 1], [0.125, 3], [1_000_000, 0], [-3.14159, 2], [12.3456, undefined]] as const) {
+  it("writes numbers as toLocaleString('vi-VN') does, with a kept formatter per setting", () => {
+    for (const [v, digits] of [
+      [1234.5, 1],
+      [82.25, 1],
+      [0.125, 3],
+      [1_000_000, 0],
+      [-3.14159, 2],
+      [12.3456, undefined],
+    ] as const) {
       expect(formatViNumber(v, digits)).toBe(v.toLocaleString('vi-VN', { maximumFractionDigits: digits ?? 3 }));
     }
     expect(formatViNumber(1234.56, 1)).toBe('1.234,6');

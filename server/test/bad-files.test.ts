@@ -35,12 +35,22 @@ const tally = { tried: 0, crashes: 0, accepted: 0, refused: 0 };
 
 // ---- the corpus ------------------------------------------------------------------------
 
-const planText = fs.readFileSync(path.resolve(import.meta.dirname, '../modules/plans/import/fixtures/numbered-plan.txt'), 'utf8');
+const planText = fs.readFileSync(
+  path.resolve(import.meta.dirname, '../modules/plans/import/fixtures/numbered-plan.txt'),
+  'utf8',
+);
 const u16 = (n: number) => Buffer.from([n & 255, (n >> 8) & 255]);
-const u32 = (n: number) => { const b = Buffer.alloc(4); b.writeUInt32LE(n >>> 0); return b; };
+const u32 = (n: number) => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n >>> 0);
+  return b;
+};
 
 /** A zip written by hand: entries share `data` when `sameData`, sizes may lie. */
-function handZip(entries: { name: string; data: Buffer; crc: number; rawSize: number; method: 0 | 8 }[], sameData = false): Buffer {
+function handZip(
+  entries: { name: string; data: Buffer; crc: number; rawSize: number; method: 0 | 8 }[],
+  sameData = false,
+): Buffer {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -49,16 +59,59 @@ function handZip(entries: { name: string; data: Buffer; crc: number; rawSize: nu
     const name = Buffer.from(e.name, 'utf8');
     let at = offset;
     if (!sameData || sharedOffset < 0) {
-      const local = Buffer.concat([u32(0x04034b50), u16(20), u16(0x0800), u16(e.method), u16(0), u16(0), u32(e.crc), u32(e.data.length), u32(e.rawSize), u16(name.length), u16(0), name]);
+      const local = Buffer.concat([
+        u32(0x04034b50),
+        u16(20),
+        u16(0x0800),
+        u16(e.method),
+        u16(0),
+        u16(0),
+        u32(e.crc),
+        u32(e.data.length),
+        u32(e.rawSize),
+        u16(name.length),
+        u16(0),
+        name,
+      ]);
       parts.push(local, e.data);
       at = offset;
       offset += local.length + e.data.length;
       if (sameData) sharedOffset = at;
     } else at = sharedOffset;
-    central.push(Buffer.concat([u32(0x02014b50), u16(20), u16(20), u16(0x0800), u16(e.method), u16(0), u16(0), u32(e.crc), u32(e.data.length), u32(e.rawSize), u16(name.length), u16(0), u16(0), u16(0), u16(0), u32(0), u32(at), name]));
+    central.push(
+      Buffer.concat([
+        u32(0x02014b50),
+        u16(20),
+        u16(20),
+        u16(0x0800),
+        u16(e.method),
+        u16(0),
+        u16(0),
+        u32(e.crc),
+        u32(e.data.length),
+        u32(e.rawSize),
+        u16(name.length),
+        u16(0),
+        u16(0),
+        u16(0),
+        u16(0),
+        u32(0),
+        u32(at),
+        name,
+      ]),
+    );
   }
   const cd = Buffer.concat(central);
-  const end = Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(entries.length), u16(entries.length), u32(cd.length), u32(offset), u16(0)]);
+  const end = Buffer.concat([
+    u32(0x06054b50),
+    u16(0),
+    u16(0),
+    u16(entries.length),
+    u16(entries.length),
+    u32(cd.length),
+    u32(offset),
+    u16(0),
+  ]);
   return Buffer.concat([...parts, cd, end]);
 }
 
@@ -66,13 +119,24 @@ function zipBombs(): { lying: Buffer; overlapping: Buffer } {
   const zeros = Buffer.alloc(100 * 1024 * 1024); // 100 MB of zeros → ~100 KB deflated
   const deflated = zlib.deflateRawSync(zeros, { level: 9 });
   const crc = zlib.crc32(zeros);
-  const contentTypes = Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-  const ct = { name: '[Content_Types].xml', data: contentTypes, crc: zlib.crc32(contentTypes), rawSize: contentTypes.length, method: 0 as const };
+  const contentTypes = Buffer.from(
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  );
+  const ct = {
+    name: '[Content_Types].xml',
+    data: contentTypes,
+    crc: zlib.crc32(contentTypes),
+    rawSize: contentTypes.length,
+    method: 0 as const,
+  };
   // 1. One document.xml whose header claims 1 KB but which inflates to 100 MB.
   const lying = handZip([ct, { name: 'word/document.xml', data: deflated, crc, rawSize: 1024, method: 8 }]);
   // 2. 40 entries (document.xml, headers, footers…) all pointing at the same 100 MB stream.
   const names = ['word/document.xml', ...Array.from({ length: 39 }, (_, i) => `word/header${i + 1}.xml`)];
-  const overlapping = handZip(names.map((name) => ({ name, data: deflated, crc, rawSize: zeros.length, method: 8 as const })), true);
+  const overlapping = handZip(
+    names.map((name) => ({ name, data: deflated, crc, rawSize: zeros.length, method: 8 as const })),
+    true,
+  );
   return { lying, overlapping };
 }
 
@@ -97,8 +161,16 @@ function pdfWithoutText(): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'), Buffer.alloc(64), Buffer.from('This program cannot be run in DOS mode.\r\n', 'latin1'), crypto.randomBytes(2048)]);
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const EXE = Buffer.concat([
+  Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'),
+  Buffer.alloc(64),
+  Buffer.from('This program cannot be run in DOS mode.\r\n', 'latin1'),
+  crypto.randomBytes(2048),
+]);
 
 interface BadFile {
   label: string;
@@ -108,24 +180,73 @@ interface BadFile {
 }
 
 async function corpus(): Promise<BadFile[]> {
-  const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: planText.split('\n').map((l) => new Paragraph(l)) }] })));
+  const docx = Buffer.from(
+    await Packer.toBuffer(
+      new Document({ sections: [{ children: planText.split('\n').map((l) => new Paragraph(l)) }] }),
+    ),
+  );
   const { lying, overlapping } = zipBombs();
   const legacy = planText.replace(/[^\x00-\x7f\u00c0-\u1ef9]/g, ' ');
   return [
-    { label: 'truncated .docx', name: 'ke-hoach.docx', bytes: docx.subarray(0, Math.floor(docx.length / 2)), type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    {
+      label: 'truncated .docx',
+      name: 'ke-hoach.docx',
+      bytes: docx.subarray(0, Math.floor(docx.length / 2)),
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    },
     { label: 'a .pdf with no text layer', name: 'ban-scan.pdf', bytes: pdfWithoutText(), type: 'application/pdf' },
-    { label: 'zip bomb: one entry inflating to 100 MB, declared 1 KB', name: 'bom.docx', bytes: lying, type: 'application/octet-stream' },
-    { label: 'zip bomb: 40 entries sharing one 100 MB stream (4 GB)', name: 'bom-chong.docx', bytes: overlapping, type: 'application/octet-stream' },
-    { label: 'a 25 MB file', name: 'rat-lon.pdf', bytes: Buffer.concat([pdfWithoutText(), Buffer.alloc(25 * 1024 * 1024, 0x20)]), type: 'application/pdf' },
+    {
+      label: 'zip bomb: one entry inflating to 100 MB, declared 1 KB',
+      name: 'bom.docx',
+      bytes: lying,
+      type: 'application/octet-stream',
+    },
+    {
+      label: 'zip bomb: 40 entries sharing one 100 MB stream (4 GB)',
+      name: 'bom-chong.docx',
+      bytes: overlapping,
+      type: 'application/octet-stream',
+    },
+    {
+      label: 'a 25 MB file',
+      name: 'rat-lon.pdf',
+      bytes: Buffer.concat([pdfWithoutText(), Buffer.alloc(25 * 1024 * 1024, 0x20)]),
+      type: 'application/pdf',
+    },
     { label: 'an .exe renamed .pdf', name: 'bao-cao.pdf', bytes: EXE, type: 'application/pdf' },
-    { label: 'a PNG named .docx', name: 'to-trinh.docx', bytes: PNG, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    {
+      label: 'a PNG named .docx',
+      name: 'to-trinh.docx',
+      bytes: PNG,
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    },
     { label: 'an empty file', name: 'rong.txt', bytes: Buffer.alloc(0), type: 'text/plain' },
     { label: 'TCVN3 text', name: 'ke-hoach-tcvn3.txt', bytes: Buffer.from(encodeTcvn3(legacy)), type: 'text/plain' },
     { label: 'VNI text', name: 'ke-hoach-vni.txt', bytes: Buffer.from(encodeVni(legacy)), type: 'text/plain' },
-    { label: 'path traversal + Vietnamese file name', name: '../../../etc/Kế hoạch chuyển đổi số (bản cuối).txt', bytes: Buffer.from(planText, 'utf8'), type: 'text/plain' },
-    { label: 'a NUL byte in the file name', name: 'Kế hoạch\u0000.txt', bytes: Buffer.from(planText, 'utf8'), type: 'text/plain' },
-    { label: 'a NUL byte in the file name, real PDF', name: 'Biên bản\u0000.pdf', bytes: pdfWithoutText(), type: 'application/pdf' },
-    { label: 'path traversal (Windows) + Vietnamese file name, real PDF', name: '..\\..\\Windows\\Biên bản nghiệm thu.pdf', bytes: pdfWithoutText(), type: 'application/pdf' },
+    {
+      label: 'path traversal + Vietnamese file name',
+      name: '../../../etc/Kế hoạch chuyển đổi số (bản cuối).txt',
+      bytes: Buffer.from(planText, 'utf8'),
+      type: 'text/plain',
+    },
+    {
+      label: 'a NUL byte in the file name',
+      name: 'Kế hoạch\u0000.txt',
+      bytes: Buffer.from(planText, 'utf8'),
+      type: 'text/plain',
+    },
+    {
+      label: 'a NUL byte in the file name, real PDF',
+      name: 'Biên bản\u0000.pdf',
+      bytes: pdfWithoutText(),
+      type: 'application/pdf',
+    },
+    {
+      label: 'path traversal (Windows) + Vietnamese file name, real PDF',
+      name: '..\\..\\Windows\\Biên bản nghiệm thu.pdf',
+      bytes: pdfWithoutText(),
+      type: 'application/pdf',
+    },
   ];
 }
 
@@ -157,18 +278,32 @@ let uploadPaths: string[] = [];
 
 beforeAll(async () => {
   t = await buildTestApp();
-  [vanhoa, leader, kinhte] = await Promise.all(['vinhbao.vanhoa', 'vinhbao.chutich', 'vinhbao.kinhte'].map((u) => t.signIn(u)));
-  const byCode = async (code: string) => (await t.request(leader, { method: 'GET', url: `/api/v1/org/by-code/${code}` })).json().id as string;
+  [vanhoa, leader, kinhte] = await Promise.all(
+    ['vinhbao.vanhoa', 'vinhbao.chutich', 'vinhbao.kinhte'].map((u) => t.signIn(u)),
+  );
+  const byCode = async (code: string) =>
+    (await t.request(leader, { method: 'GET', url: `/api/v1/org/by-code/${code}` })).json().id as string;
   communeId = await byCode('11824');
   const [unitKT, unitTT] = await Promise.all(['11824-KT', '11824-TTPVHCC'].map(byCode));
   // A task led by Phòng Kinh tế: its assignee (vinhbao.kinhte) may upload evidence.
   const today = new Date().toISOString().slice(0, 10);
   const due = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
   const task = await t.request(leader, {
-    method: 'POST', url: '/api/v1/tasks',
+    method: 'POST',
+    url: '/api/v1/tasks',
     payload: {
-      communeId, source: 'meeting', sourceRef: 'Thông báo kết luận số 12/TB-UBND', title: 'Diễn tập tải tệp xấu', leadUnitId: unitKT, assigneeId: kinhte.userId,
-      partnerUnitIds: [unitTT], approverId: leader.userId, approvingAuthority: 'Chủ tịch UBND xã', expectedProduct: 'Báo cáo', startDate: today, dueDate: due,
+      communeId,
+      source: 'meeting',
+      sourceRef: 'Thông báo kết luận số 12/TB-UBND',
+      title: 'Diễn tập tải tệp xấu',
+      leadUnitId: unitKT,
+      assigneeId: kinhte.userId,
+      partnerUnitIds: [unitTT],
+      approverId: leader.userId,
+      approvingAuthority: 'Chủ tịch UBND xã',
+      expectedProduct: 'Báo cáo',
+      startDate: today,
+      dueDate: due,
       milestones: [{ title: 'Xong 50%', dueDate: due }],
     },
   });
@@ -177,10 +312,18 @@ beforeAll(async () => {
   // A unit's report for 2026-Q1 in xã Phú Thịnh (its demo plan has the reporting calendar), as its plan officer.
   phuthinhPlan = await t.signIn('phuthinh.vanhoa');
   const phuthinh = (await t.request(phuthinhPlan, { method: 'GET', url: '/api/v1/org/by-code/05800' })).json().id;
-  const q1 = (await t.request(phuthinhPlan, { method: 'GET', url: `/api/v1/reporting/calendar?communeId=${phuthinh}&year=2026` })).json().periods.find((p: { level: string; code: string }) => p.level === 'unit' && p.code === '2026-Q1');
+  const q1 = (
+    await t.request(phuthinhPlan, { method: 'GET', url: `/api/v1/reporting/calendar?communeId=${phuthinh}&year=2026` })
+  )
+    .json()
+    .periods.find((p: { level: string; code: string }) => p.level === 'unit' && p.code === '2026-Q1');
   reportUpload = `/api/v1/reporting/periods/${q1.id}/units/${q1.units[0].unitId}/attachments`;
 
-  const tables = (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public' order by 1`.execute(t.database.db)).rows.map((r) => r.name);
+  const tables = (
+    await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public' order by 1`.execute(
+      t.database.db,
+    )
+  ).rows.map((r) => r.name);
   fingerprintSql = `select json_build_object(${tables
     .filter((n) => n !== 'sessions')
     .map((n) => `'${n}', (select count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text from "${n}")`)
@@ -212,9 +355,20 @@ describe('bad files against every upload endpoint', () => {
     describe(endpoint, () => {
       // The labels are known before the corpus is built (it is built in beforeAll).
       const labels = [
-        'truncated .docx', 'a .pdf with no text layer', 'zip bomb: one entry inflating to 100 MB, declared 1 KB', 'zip bomb: 40 entries sharing one 100 MB stream (4 GB)',
-        'a 25 MB file', 'an .exe renamed .pdf', 'a PNG named .docx', 'an empty file', 'TCVN3 text', 'VNI text', 'path traversal + Vietnamese file name',
-        'a NUL byte in the file name', 'a NUL byte in the file name, real PDF', 'path traversal (Windows) + Vietnamese file name, real PDF',
+        'truncated .docx',
+        'a .pdf with no text layer',
+        'zip bomb: one entry inflating to 100 MB, declared 1 KB',
+        'zip bomb: 40 entries sharing one 100 MB stream (4 GB)',
+        'a 25 MB file',
+        'an .exe renamed .pdf',
+        'a PNG named .docx',
+        'an empty file',
+        'TCVN3 text',
+        'VNI text',
+        'path traversal + Vietnamese file name',
+        'a NUL byte in the file name',
+        'a NUL byte in the file name, real PDF',
+        'path traversal (Windows) + Vietnamese file name, real PDF',
       ];
       for (const label of labels) {
         const test = KNOWN_BUGS[`${endpoint} ${label}`] ? it.fails : it;

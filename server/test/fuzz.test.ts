@@ -38,7 +38,14 @@ let admin: Session;
 let doc: Json;
 let fingerprintSql = '';
 const pools: Record<string, string[]> = {};
-const totals = { cases: 0, status5xx: 0, partialWrites: 0, frameworkBodies: 0, byStatus: new Map<number, number>(), failures: [] as string[] };
+const totals = {
+  cases: 0,
+  status5xx: 0,
+  partialWrites: 0,
+  frameworkBodies: 0,
+  byStatus: new Map<number, number>(),
+  failures: [] as string[],
+};
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
@@ -51,7 +58,11 @@ async function setup() {
 
   // Fingerprint of every table but sessions: "count:newest xmin". Equal before and after a
   // failed request = nothing written (an update makes a new row version with a new xmin).
-  const tables = (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public' order by 1`.execute(t.database.db)).rows.map((r) => r.name);
+  const tables = (
+    await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public' order by 1`.execute(
+      t.database.db,
+    )
+  ).rows.map((r) => r.name);
   fingerprintSql = `select json_build_object(${tables
     .filter((n) => n !== 'sessions')
     .map((n) => `'${n}', (select count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text from "${n}")`)
@@ -60,14 +71,26 @@ async function setup() {
   // Real ids, so that many cases get past "not found" into the services.
   const db = t.database.db;
   const ids = async (table: string, where = 'true', n = 3) =>
-    (await sql<{ id: string }>`select id::text as id from ${sql.table(table)} where ${sql.raw(where)} limit ${n}`.execute(db)).rows.map((r) => r.id);
-  const commune = await db.selectFrom('orgUnits').select(['id', 'parentId']).where('code', '=', '11824').executeTakeFirstOrThrow();
+    (
+      await sql<{
+        id: string;
+      }>`select id::text as id from ${sql.table(table)} where ${sql.raw(where)} limit ${n}`.execute(db)
+    ).rows.map((r) => r.id);
+  const commune = await db
+    .selectFrom('orgUnits')
+    .select(['id', 'parentId'])
+    .where('code', '=', '11824')
+    .executeTakeFirstOrThrow();
   pools.units = [commune.id, commune.parentId!, ...(await ids('org_units', `parent_id = '${commune.id}'`, 2))];
   pools.communes = [commune.id];
   pools.provinces = [commune.parentId!];
   pools.plans = await ids('plans');
   pools.imports = await ids('plan_imports');
-  pools.items = [...(await ids('plan_targets', 'true', 2)), ...(await ids('plan_tasks', 'true', 2)), ...(await ids('plan_reporting_rules', 'true', 2))];
+  pools.items = [
+    ...(await ids('plan_targets', 'true', 2)),
+    ...(await ids('plan_tasks', 'true', 2)),
+    ...(await ids('plan_reporting_rules', 'true', 2)),
+  ];
   pools.tasks = await ids('tasks');
   pools.files = await ids('files');
   // Never the administrator's own account or grants: resetting its password or removing its
@@ -83,7 +106,10 @@ async function setup() {
 await setup();
 
 afterAll(async () => {
-  const statuses = [...totals.byStatus.entries()].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ');
+  const statuses = [...totals.byStatus.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([s, n]) => `${s}×${n}`)
+    .join(' ');
   console.log(
     `fuzz: ${totals.cases} cases over ${operations().length} operations (${RUNS} per operation, seed ${SEED}); ` +
       `5xx answers: ${totals.status5xx}; partial writes: ${totals.partialWrites}; ` +
@@ -105,11 +131,42 @@ function operations(): { method: string; path: string; op: Json }[] {
 const HUGE = 'x'.repeat(100_000);
 const OVER_LIMIT = 'y'.repeat(1_100_000); // over the 1 MB body limit
 const nasty = fc.constantFrom(
-  '', ' ', '\u0000', 'a\u0000b', '\uD800', '\uFFFF', '../../../../etc/passwd', '..\\..\\windows\\win.ini', '%00', '%2e%2e%2f',
-  "' or 1=1 --", '"; drop table users; --', '<script>alert(1)</script>', '${7*7}', '{{7*7}}', '__proto__', 'constructor',
-  'Tiếng Việt có dấu', 'Ủy ban nhân dân xã Vĩnh Bảo', 'TCVN3: Uû ban nh©n d©n', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀👨‍👩‍👧', '\u202Egnp.exe', 'ﷺ'.repeat(50),
-  '-1', '0', '1e309', 'NaN', 'Infinity', '9'.repeat(400), '2026-02-30', '0000-00-00', '2026-13-01T25:61:00Z', 'true', 'null',
-  '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  '\uFFFF',
+  '../../../../etc/passwd',
+  '..\\..\\windows\\win.ini',
+  '%00',
+  '%2e%2e%2f',
+  "' or 1=1 --",
+  '"; drop table users; --',
+  '<script>alert(1)</script>',
+  '${7*7}',
+  '{{7*7}}',
+  '__proto__',
+  'constructor',
+  'Tiếng Việt có dấu',
+  'Ủy ban nhân dân xã Vĩnh Bảo',
+  'TCVN3: Uû ban nh©n d©n',
+  '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀👨‍👩‍👧',
+  '\u202Egnp.exe',
+  'ﷺ'.repeat(50),
+  '-1',
+  '0',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '9'.repeat(400),
+  '2026-02-30',
+  '0000-00-00',
+  '2026-13-01T25:61:00Z',
+  'true',
+  'null',
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
 );
 const junk: fc.Arbitrary<Json> = fc.oneof(
   fc.constant(null),
@@ -127,7 +184,10 @@ const junk: fc.Arbitrary<Json> = fc.oneof(
 
 function resolveRef(schema: Json): Json {
   if (schema?.$ref && typeof schema.$ref === 'string' && schema.$ref.startsWith('#/')) {
-    return schema.$ref.slice(2).split('/').reduce((o: Json, k: string) => o?.[k], doc);
+    return schema.$ref
+      .slice(2)
+      .split('/')
+      .reduce((o: Json, k: string) => o?.[k], doc);
   }
   return schema;
 }
@@ -147,17 +207,29 @@ function fromSchema(raw: Json, depth = 0): fc.Arbitrary<Json> {
     case 'string': {
       if (schema.format === 'uuid') return mix(fc.oneof(fc.uuid(), fc.constantFrom(...Object.values(pools).flat())));
       if (schema.format === 'date' || /\\d\{4\}-/.test(schema.pattern ?? '')) {
-        return mix(fc.date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+        return mix(
+          fc
+            .date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true })
+            .map((d) => d.toISOString().slice(0, 10)),
+        );
       }
       if (schema.format === 'date-time') return mix(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()));
       if (schema.format === 'email') return mix(fc.emailAddress());
       const max = Math.min(schema.maxLength ?? 60, 400);
-      return mix(fc.oneof(fc.string({ minLength: schema.minLength ?? 0, maxLength: max }), fc.string({ unit: 'grapheme', minLength: schema.minLength ?? 0, maxLength: max }), nasty));
+      return mix(
+        fc.oneof(
+          fc.string({ minLength: schema.minLength ?? 0, maxLength: max }),
+          fc.string({ unit: 'grapheme', minLength: schema.minLength ?? 0, maxLength: max }),
+          nasty,
+        ),
+      );
     }
     case 'integer':
       return mix(fc.oneof(fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 }), fc.integer()));
     case 'number':
-      return mix(fc.oneof(fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true }), fc.double()));
+      return mix(
+        fc.oneof(fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true }), fc.double()),
+      );
     case 'boolean':
       return mix(fc.boolean());
     case 'array':
@@ -170,7 +242,15 @@ function fromSchema(raw: Json, depth = 0): fc.Arbitrary<Json> {
       return fc.oneof(
         { arbitrary: fc.record(model, { requiredKeys: required }), weight: 5 },
         { arbitrary: fc.record(model, { requiredKeys: [] }), weight: 1 }, // fields missing
-        { arbitrary: fc.tuple(fc.record(model, { requiredKeys: required }), fc.dictionary(fc.string({ maxLength: 12 }), junk, { maxKeys: 3 })).map(([a, b]) => ({ ...b, ...a })), weight: 1 }, // unknown keys
+        {
+          arbitrary: fc
+            .tuple(
+              fc.record(model, { requiredKeys: required }),
+              fc.dictionary(fc.string({ maxLength: 12 }), junk, { maxKeys: 3 }),
+            )
+            .map(([a, b]) => ({ ...b, ...a })),
+          weight: 1,
+        }, // unknown keys
         { arbitrary: junk, weight: 1 }, // an array, a string… for an object
       );
     }
@@ -194,30 +274,69 @@ function poolFor(path: string, param: string): string[] {
 }
 
 // encodeURIComponent throws on a lone surrogate; the fuzzer sends its replacement instead.
-const enc = (s: string) => encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+const enc = (s: string) =>
+  encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 
 const badParam = fc.oneof(
   fc.constantFrom(
-    'not-a-uuid', '..', '%2e%2e', '..%2F..%2Fetc%2Fpasswd', '..%5C..%5Cboot.ini', '%00', '%252e%252e', 'x'.repeat(5000),
-    encodeURIComponent('Việt Nam'), encodeURIComponent("1' or '1'='1"), '-1', '99999999999999999999', '1.5', 'null', 'undefined',
-    '00000000-0000-0000-0000-000000000000', '{id}', '%', '%ZZ',
+    'not-a-uuid',
+    '..',
+    '%2e%2e',
+    '..%2F..%2Fetc%2Fpasswd',
+    '..%5C..%5Cboot.ini',
+    '%00',
+    '%252e%252e',
+    'x'.repeat(5000),
+    encodeURIComponent('Việt Nam'),
+    encodeURIComponent("1' or '1'='1"),
+    '-1',
+    '99999999999999999999',
+    '1.5',
+    'null',
+    'undefined',
+    '00000000-0000-0000-0000-000000000000',
+    '{id}',
+    '%',
+    '%ZZ',
   ),
   fc.uuid(),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map(enc),
 );
 
 const badQuerySuffix = fc.constantFrom(
-  '', '', '', '&%ZZ=%', '&a[b][c]=1', '&__proto__[admin]=1', '&constructor[prototype][x]=1', `&q=${'z'.repeat(10_000)}`,
-  '&' + 'k=v&'.repeat(500), '&limit=-1&limit=99999999999', '&offset=1e309', '&=&==&', '&%00=%00', `&${encodeURIComponent('tên')}=${encodeURIComponent('Việt')}`,
+  '',
+  '',
+  '',
+  '&%ZZ=%',
+  '&a[b][c]=1',
+  '&__proto__[admin]=1',
+  '&constructor[prototype][x]=1',
+  `&q=${'z'.repeat(10_000)}`,
+  '&' + 'k=v&'.repeat(500),
+  '&limit=-1&limit=99999999999',
+  '&offset=1e309',
+  '&=&==&',
+  '&%00=%00',
+  `&${encodeURIComponent('tên')}=${encodeURIComponent('Việt')}`,
 );
 
 function queryArb(op: Json): fc.Arbitrary<string> {
-  const names: { name: string; schema: Json }[] = (op.parameters ?? []).filter((p: Json) => p.in === 'query').map((p: Json) => ({ name: p.name, schema: p.schema }));
+  const names: { name: string; schema: Json }[] = (op.parameters ?? [])
+    .filter((p: Json) => p.in === 'query')
+    .map((p: Json) => ({ name: p.name, schema: p.schema }));
   const value = (schema: Json) =>
     fromSchema(schema).map((v) => (typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)));
   const entries = fc.tuple(
     ...names.map(({ name, schema }) =>
-      fc.option(fc.oneof({ arbitrary: value(schema).map((v) => [v]), weight: 4 }, { arbitrary: fc.array(value(schema), { minLength: 2, maxLength: 3 }), weight: 1 }), { freq: 3 }).map((vs) => ({ name, vs })),
+      fc
+        .option(
+          fc.oneof(
+            { arbitrary: value(schema).map((v) => [v]), weight: 4 },
+            { arbitrary: fc.array(value(schema), { minLength: 2, maxLength: 3 }), weight: 1 },
+          ),
+          { freq: 3 },
+        )
+        .map((vs) => ({ name, vs })),
     ),
   );
   return fc.tuple(entries, badQuerySuffix).map(([es, suffix]) => {
@@ -238,24 +357,66 @@ function caseArb(method: string, path: string, op: Json): fc.Arbitrary<Case> {
   const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
   const paramArbs = params.map((p) => {
     const pool = poolFor(path, p);
-    return pool.length ? fc.oneof({ arbitrary: fc.constantFrom(...pool), weight: 3 }, { arbitrary: badParam, weight: 2 }) : badParam;
+    return pool.length
+      ? fc.oneof({ arbitrary: fc.constantFrom(...pool), weight: 3 }, { arbitrary: badParam, weight: 2 })
+      : badParam;
   });
   const bodySchema = op.requestBody?.content?.['application/json']?.schema;
   const body: fc.Arbitrary<{ payload?: string; type?: string }> =
     method === 'GET'
       ? fc.constant({})
       : fc.oneof(
-          { arbitrary: (bodySchema ? fromSchema(bodySchema) : junk).map((v) => ({ payload: JSON.stringify(v) ?? 'null', type: 'application/json' })), weight: 8 },
-          { arbitrary: fc.constantFrom('{"a":', '[1,2', '{"name": "\\ud800"}', '\u0000', 'nul', '{"__proto__": {"isAdmin": true}}', '{"a":1,"a":2}', `{"x":"${OVER_LIMIT}"}`).map((p) => ({ payload: p, type: 'application/json' })), weight: 1 },
-          { arbitrary: fc.constantFrom(['a=1&b=2', 'application/x-www-form-urlencoded'], ['<x/>', 'application/xml'], ['--b\r\n\r\n', 'multipart/form-data; boundary=b'], ['hello', 'text/plain']).map(([p, ty]) => ({ payload: p, type: ty })), weight: 1 },
+          {
+            arbitrary: (bodySchema ? fromSchema(bodySchema) : junk).map((v) => ({
+              payload: JSON.stringify(v) ?? 'null',
+              type: 'application/json',
+            })),
+            weight: 8,
+          },
+          {
+            arbitrary: fc
+              .constantFrom(
+                '{"a":',
+                '[1,2',
+                '{"name": "\\ud800"}',
+                '\u0000',
+                'nul',
+                '{"__proto__": {"isAdmin": true}}',
+                '{"a":1,"a":2}',
+                `{"x":"${OVER_LIMIT}"}`,
+              )
+              .map((p) => ({ payload: p, type: 'application/json' })),
+            weight: 1,
+          },
+          {
+            arbitrary: fc
+              .constantFrom(
+                ['a=1&b=2', 'application/x-www-form-urlencoded'],
+                ['<x/>', 'application/xml'],
+                ['--b\r\n\r\n', 'multipart/form-data; boundary=b'],
+                ['hello', 'text/plain'],
+              )
+              .map(([p, ty]) => ({ payload: p, type: ty })),
+            weight: 1,
+          },
           { arbitrary: fc.constant({}), weight: 1 }, // no body at all
         );
   return fc
-    .record({ session: fc.constantFrom<'admin' | 'anonymous'>('admin', 'admin', 'admin', 'anonymous'), ps: fc.tuple(...paramArbs), query: queryArb(op), body })
+    .record({
+      session: fc.constantFrom<'admin' | 'anonymous'>('admin', 'admin', 'admin', 'anonymous'),
+      ps: fc.tuple(...paramArbs),
+      query: queryArb(op),
+      body,
+    })
     .map(({ session, ps, query, body: b }) => {
       let url = path;
       params.forEach((p, i) => (url = url.replace(`{${p}}`, ps[i])));
-      const c: Case = { session, url: url + query, headers: b.type ? { 'content-type': b.type } : {}, payload: b.payload };
+      const c: Case = {
+        session,
+        url: url + query,
+        headers: b.type ? { 'content-type': b.type } : {},
+        payload: b.payload,
+      };
       // fast-check prints a counterexample with this: short, huge strings cut.
       return Object.assign(c, { [fc.toStringMethod]: () => show(method, c) });
     });
@@ -263,7 +424,9 @@ function caseArb(method: string, path: string, op: Json): fc.Arbitrary<Case> {
 
 const show = (method: string, c: Case) =>
   `${method} ${c.url.length > 300 ? `${c.url.slice(0, 300)}…(${c.url.length} chars)` : c.url} as ${c.session}` +
-  (c.payload !== undefined ? ` [${c.headers['content-type']}] ${c.payload.length > 300 ? `${c.payload.slice(0, 300)}…(${c.payload.length} chars)` : c.payload}` : '');
+  (c.payload !== undefined
+    ? ` [${c.headers['content-type']}] ${c.payload.length > 300 ? `${c.payload.slice(0, 300)}…(${c.payload.length} chars)` : c.payload}`
+    : '');
 
 async function fingerprint(): Promise<Record<string, string>> {
   return (await sql<{ f: Record<string, string> }>`${sql.raw(fingerprintSql)}`.execute(t.database.db)).rows[0].f;
@@ -271,12 +434,18 @@ async function fingerprint(): Promise<Record<string, string>> {
 
 async function runCase(method: string, path: string, c: Case) {
   const before = await fingerprint();
-  const opts: InjectOptions = { method: method as InjectOptions['method'], url: c.url, headers: c.headers, payload: c.payload };
+  const opts: InjectOptions = {
+    method: method as InjectOptions['method'],
+    url: c.url,
+    headers: c.headers,
+    payload: c.payload,
+  };
   const res = await t.request(c.session === 'admin' ? admin : null, opts);
   totals.cases++;
   totals.byStatus.set(res.statusCode, (totals.byStatus.get(res.statusCode) ?? 0) + 1);
   // A successful sign-out (everywhere) or password change ends the administrator's session.
-  if (path.startsWith('/api/v1/auth/') && res.statusCode < 300 && c.session === 'admin') admin = await t.signIn('admin');
+  if (path.startsWith('/api/v1/auth/') && res.statusCode < 300 && c.session === 'admin')
+    admin = await t.signIn('admin');
   if (res.statusCode >= 500) {
     totals.status5xx++;
     const msg = `${show(method, c)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
@@ -290,16 +459,23 @@ async function runCase(method: string, path: string, c: Case) {
     } catch {
       /* not JSON: reported below */
     }
-    const shape = typeof body?.error?.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(body.error.code) && typeof body.error.message === 'string';
+    const shape =
+      typeof body?.error?.code === 'string' &&
+      /^[A-Z][A-Z0-9_]+$/.test(body.error.code) &&
+      typeof body.error.message === 'string';
     // Fastify answers a URL it cannot decode (400 FST_ERR_BAD_URL) or a path parameter over
     // maxParamLength (414) before any hook of the app runs, in its own body shape. Not a
     // crash and nothing is written; counted and printed, reported as a finding.
     if (!shape && ((res.statusCode === 400 && body?.code === 'FST_ERR_BAD_URL') || res.statusCode === 414)) {
       totals.frameworkBodies++;
-    } else if (!shape) throw new Error(`${show(method, c)} → ${res.statusCode} without the error body { error: { code, message } }: ${res.body.slice(0, 300)}`);
+    } else if (!shape)
+      throw new Error(
+        `${show(method, c)} → ${res.statusCode} without the error body { error: { code, message } }: ${res.body.slice(0, 300)}`,
+      );
     const after = await fingerprint();
     // (The fingerprint's keys come back camelCased by Kysely's CamelCasePlugin.)
-    const allowed = path === '/api/v1/auth/sign-in' || path === '/api/v1/auth/change-password' ? ['users', 'auditLog'] : [];
+    const allowed =
+      path === '/api/v1/auth/sign-in' || path === '/api/v1/auth/change-password' ? ['users', 'auditLog'] : [];
     const changed = Object.keys(after).filter((k) => after[k] !== before[k] && !allowed.includes(k));
     if (changed.length) {
       totals.partialWrites++;

@@ -28,9 +28,13 @@ function seedStamp(): string {
   // so any change outside the tests rebuilds the snapshot: a stale one would hide a broken seed.
   const roots = ['../db', '../modules', '../platform'];
   const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   for (const root of roots) {
-    for (const file of walk(path.resolve(import.meta.dirname, root)).filter((f) => !f.endsWith('.test.ts')).sort()) {
+    for (const file of walk(path.resolve(import.meta.dirname, root))
+      .filter((f) => !f.endsWith('.test.ts'))
+      .sort()) {
       hash.update(file).update(fs.readFileSync(file));
     }
   }
@@ -59,7 +63,10 @@ export default async function setup(project: TestProject) {
     project.provide('pgliteSnapshot', '');
     return async () => {
       // Clones left by crashed test files would block dropping the template; drop them all.
-      const { rows } = await admin.query(`select datname from pg_database where datname like 'xaso_t_%' or datname = $1`, [template]);
+      const { rows } = await admin.query(
+        `select datname from pg_database where datname like 'xaso_t_%' or datname = $1`,
+        [template],
+      );
       for (const r of rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
       await admin.end();
     };

@@ -67,7 +67,12 @@ export function useTestDatabase(): () => Database {
 
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent', SIGN_IN_RATE_PER_MINUTE: '100000', ...env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '/nonexistent',
+    SIGN_IN_RATE_PER_MINUTE: '100000',
+    ...env,
+  });
   const app = await buildApp({ config, database, serveWeb: false });
   await app.ready();
   const request = (session: Session | null, opts: InjectOptions) => {

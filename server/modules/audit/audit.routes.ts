@@ -5,7 +5,12 @@ import { listAudit } from './audit.service.ts';
 
 export async function auditRoutes(app: FastifyInstance) {
   typed(app).get('/', {
-    schema: { tags: ['Nhật ký'], summary: 'Nhật ký thao tác trong phạm vi, lọc theo người, bản ghi, ngày', querystring: AuditQuery, response: { 200: AuditPage, ...commonErrors } },
+    schema: {
+      tags: ['Nhật ký'],
+      summary: 'Nhật ký thao tác trong phạm vi, lọc theo người, bản ghi, ngày',
+      querystring: AuditQuery,
+      response: { 200: AuditPage, ...commonErrors },
+    },
     handler: (req) => listAudit(req.ctx, req.query),
   });
 }

@@ -9,12 +9,25 @@ const endOfDayVn = (d: string) => new Date(new Date(`${d}T00:00:00+07:00`).getTi
 
 export async function listAudit(
   ctx: Ctx,
-  f: { actorId?: string; recordType?: string; recordId?: string; action?: string; from?: string; to?: string; before?: number; limit: number },
+  f: {
+    actorId?: string;
+    recordType?: string;
+    recordId?: string;
+    action?: string;
+    from?: string;
+    to?: string;
+    before?: number;
+    limit: number;
+  },
 ) {
   const actor = requireActor(ctx);
   const scope = scopeOf(actor, 'audit.read');
   if (isEmptyScope(scope)) throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền xem nhật ký.');
-  let q = ctx.db.selectFrom('auditLog').selectAll().orderBy('id', 'desc').limit(f.limit + 1);
+  let q = ctx.db
+    .selectFrom('auditLog')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1);
   if (!scope.all) {
     q = q.where((eb) =>
       eb.or([
@@ -35,8 +48,17 @@ export async function listAudit(
   const page = rows.slice(0, f.limit);
   return {
     items: page.map((r) => ({
-      id: Number(r.id), occurredAt: new Date(r.occurredAt).toISOString(), actorId: r.actorId, actorName: r.actorName, action: r.action,
-      recordType: r.recordType, recordId: r.recordId, summary: r.summary, changes: r.changes ?? null, ip: r.ip, requestId: r.requestId,
+      id: Number(r.id),
+      occurredAt: new Date(r.occurredAt).toISOString(),
+      actorId: r.actorId,
+      actorName: r.actorName,
+      action: r.action,
+      recordType: r.recordType,
+      recordId: r.recordId,
+      summary: r.summary,
+      changes: r.changes ?? null,
+      ip: r.ip,
+      requestId: r.requestId,
     })),
     next: rows.length > f.limit ? Number(page[page.length - 1].id) : null,
   };

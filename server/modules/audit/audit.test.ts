@@ -5,7 +5,9 @@ let t: TestApp;
 let admin: Session, leader: Session, plan: Session, tlLeader: Session;
 beforeAll(async () => {
   t = await buildTestApp();
-  [admin, leader, plan, tlLeader] = await Promise.all(['admin', 'vinhbao.chutich', 'vinhbao.vanhoa', 'tuonglinh.chutich'].map((u) => t.signIn(u)));
+  [admin, leader, plan, tlLeader] = await Promise.all(
+    ['admin', 'vinhbao.chutich', 'vinhbao.vanhoa', 'tuonglinh.chutich'].map((u) => t.signIn(u)),
+  );
 });
 afterAll(() => t.close());
 
@@ -20,15 +22,21 @@ describe('audit log page', () => {
     const all = (await t.request(admin, { method: 'GET', url: `/api/v1/audit?actorId=${tlLeader.userId}` })).json();
     expect(all.items.length).toBeGreaterThan(0);
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    const dated = (await t.request(leader, { method: 'GET', url: `/api/v1/audit?from=${today}&to=${today}&recordType=user` })).json();
+    const dated = (
+      await t.request(leader, { method: 'GET', url: `/api/v1/audit?from=${today}&to=${today}&recordType=user` })
+    ).json();
     expect(dated.items.length).toBeGreaterThan(0);
-    const past = (await t.request(leader, { method: 'GET', url: '/api/v1/audit?from=2020-01-01&to=2020-12-31' })).json();
+    const past = (
+      await t.request(leader, { method: 'GET', url: '/api/v1/audit?from=2020-01-01&to=2020-12-31' })
+    ).json();
     expect(past.items).toEqual([]);
   });
 
   it('pages backwards by id', async () => {
     const first = (await t.request(admin, { method: 'GET', url: '/api/v1/audit?limit=2' })).json();
-    const second = (await t.request(admin, { method: 'GET', url: `/api/v1/audit?limit=2&before=${first.next}` })).json();
+    const second = (
+      await t.request(admin, { method: 'GET', url: `/api/v1/audit?limit=2&before=${first.next}` })
+    ).json();
     expect(second.items[0].id).toBeLessThan(first.items[1].id);
   });
 

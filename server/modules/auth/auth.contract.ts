@@ -38,7 +38,9 @@ export const CurrentUser = z.object({
   orgUnitId: z.string().uuid(),
   orgUnitName: z.string(),
   grants: z.array(GrantView),
-  capabilities: z.array(z.string()).describe('Các quyền người dùng có ở ít nhất một nơi; giao diện chỉ hiện những gì được phép'),
+  capabilities: z
+    .array(z.string())
+    .describe('Các quyền người dùng có ở ít nhất một nơi; giao diện chỉ hiện những gì được phép'),
 });
 export type CurrentUser = z.infer<typeof CurrentUser>;
 

@@ -35,7 +35,11 @@ export function registerAuthHook(app: FastifyInstance, deps: { db: Db; config: C
     request.csrfToken = resolved.csrfToken;
     if (UNSAFE.has(request.method) && !CSRF_EXEMPT.has(request.routeOptions.url ?? '')) {
       if (request.headers['x-csrf-token'] !== resolved.csrfToken) {
-        throw new AppError('CSRF_TOKEN_INVALID', 'forbidden', 'Thiếu hoặc sai mã chống giả mạo yêu cầu (x-csrf-token).');
+        throw new AppError(
+          'CSRF_TOKEN_INVALID',
+          'forbidden',
+          'Thiếu hoặc sai mã chống giả mạo yêu cầu (x-csrf-token).',
+        );
       }
     }
   });

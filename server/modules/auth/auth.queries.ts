@@ -26,7 +26,16 @@ export async function listGrantsOfUser(db: Db, userId: string): Promise<GrantRow
   const rows = await db
     .selectFrom('roleGrants as g')
     .innerJoin('orgUnits as o', 'o.id', 'g.orgUnitId')
-    .select(['g.id', 'g.role', 'g.orgUnitId', 'o.kind as orgKind', 'g.provinceId', 'g.communeId', 'o.code as orgUnitCode', 'o.fullName as orgUnitName'])
+    .select([
+      'g.id',
+      'g.role',
+      'g.orgUnitId',
+      'o.kind as orgKind',
+      'g.provinceId',
+      'g.communeId',
+      'o.code as orgUnitCode',
+      'o.fullName as orgUnitName',
+    ])
     .where('g.userId', '=', userId)
     .orderBy('g.createdAt')
     .execute();
@@ -62,27 +71,54 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { ...row, lastSeenAt: new Date(row.lastSeenAt), expiresAt: new Date(row.expiresAt), revokedAt: row.revokedAt ? new Date(row.revokedAt) : null, grants: row.grants as unknown as Grant[] };
+  return {
+    ...row,
+    lastSeenAt: new Date(row.lastSeenAt),
+    expiresAt: new Date(row.expiresAt),
+    revokedAt: row.revokedAt ? new Date(row.revokedAt) : null,
+    grants: row.grants as unknown as Grant[],
+  };
 }
 
 export async function insertSession(
   db: Db,
-  s: { id: string; userId: string; csrfToken: string; idleTimeoutSeconds: number; expiresAt: Date; ip: string | null; userAgent: string | null },
+  s: {
+    id: string;
+    userId: string;
+    csrfToken: string;
+    idleTimeoutSeconds: number;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ) {
   await db.insertInto('sessions').values(s).execute();
 }
 
 export async function touchSession(db: Db, sessionId: string) {
-  await db.updateTable('sessions').set({ lastSeenAt: sql`now()` }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('sessions')
+    .set({ lastSeenAt: sql`now()` })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 export async function revokeSession(db: Db, sessionId: string) {
-  await db.updateTable('sessions').set({ revokedAt: sql`now()` }).where('id', '=', sessionId).where('revokedAt', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revokedAt: sql`now()` })
+    .where('id', '=', sessionId)
+    .where('revokedAt', 'is', null)
+    .execute();
 }
 
 /** Ends every live session of a user (except one, when given); returns how many ended. */
 export async function revokeSessionsOfUser(db: Db, userId: string, exceptSessionId?: string) {
-  let q = db.updateTable('sessions').set({ revokedAt: sql`now()` }).where('userId', '=', userId).where('revokedAt', 'is', null);
+  let q = db
+    .updateTable('sessions')
+    .set({ revokedAt: sql`now()` })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null);
   if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows ?? 0);

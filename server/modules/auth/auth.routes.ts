@@ -19,7 +19,12 @@ export async function authRoutes(app: FastifyInstance, opts: { config: Config })
   const tags = ['Đăng nhập'];
 
   r.post('/sign-in', {
-    schema: { tags, summary: 'Đăng nhập bằng tên và mật khẩu', body: SignInBody, response: { 200: SessionView, ...commonErrors } },
+    schema: {
+      tags,
+      summary: 'Đăng nhập bằng tên và mật khẩu',
+      body: SignInBody,
+      response: { 200: SessionView, ...commonErrors },
+    },
     config: { rateLimit: { max: opts.config.signInRatePerMinute, timeWindow: '1 minute' } },
     handler: async (request, reply) => {
       const { token, view } = await service.signIn(request.ctx, request.body, {
@@ -32,10 +37,17 @@ export async function authRoutes(app: FastifyInstance, opts: { config: Config })
   });
 
   r.get('/me', {
-    schema: { tags, summary: 'Người đang đăng nhập, quyền và mã CSRF', response: { 200: SessionView, ...commonErrors } },
+    schema: {
+      tags,
+      summary: 'Người đang đăng nhập, quyền và mã CSRF',
+      response: { 200: SessionView, ...commonErrors },
+    },
     handler: async (request, reply) => {
       const actor = requireSignedIn(request);
-      return noStore(reply).send({ user: await service.currentUserView(request.ctx, actor.userId), csrfToken: request.csrfToken! });
+      return noStore(reply).send({
+        user: await service.currentUserView(request.ctx, actor.userId),
+        csrfToken: request.csrfToken!,
+      });
     },
   });
 
@@ -49,7 +61,11 @@ export async function authRoutes(app: FastifyInstance, opts: { config: Config })
   });
 
   r.post('/sign-out-everywhere', {
-    schema: { tags, summary: 'Đăng xuất khỏi mọi thiết bị', response: { 200: SignOutEverywhereResponse, ...commonErrors } },
+    schema: {
+      tags,
+      summary: 'Đăng xuất khỏi mọi thiết bị',
+      response: { 200: SignOutEverywhereResponse, ...commonErrors },
+    },
     handler: async (request, reply) => {
       requireSignedIn(request);
       const n = await service.signOutEverywhere(request.ctx);
@@ -59,7 +75,12 @@ export async function authRoutes(app: FastifyInstance, opts: { config: Config })
   });
 
   r.post('/change-password', {
-    schema: { tags, summary: 'Đổi mật khẩu (các phiên khác bị đăng xuất)', body: ChangePasswordBody, response: { 200: OkResponse, ...commonErrors } },
+    schema: {
+      tags,
+      summary: 'Đổi mật khẩu (các phiên khác bị đăng xuất)',
+      body: ChangePasswordBody,
+      response: { 200: OkResponse, ...commonErrors },
+    },
     handler: async (request) => {
       requireSignedIn(request);
       await service.changePassword(request.ctx, request.body);

@@ -19,7 +19,10 @@ describe('checkPassword', () => {
 describe('lockout', () => {
   const now = new Date('2026-03-01T08:00:00Z');
   it('counts failures and locks at the limit for the configured minutes', () => {
-    expect(afterFailedSignIn(3, now, { maxFailures: 5, lockMinutes: 15 })).toEqual({ failedSignIns: 4, lockedUntil: null });
+    expect(afterFailedSignIn(3, now, { maxFailures: 5, lockMinutes: 15 })).toEqual({
+      failedSignIns: 4,
+      lockedUntil: null,
+    });
     const locked = afterFailedSignIn(4, now, { maxFailures: 5, lockMinutes: 15 });
     expect(locked.lockedUntil?.toISOString()).toBe('2026-03-01T08:15:00.000Z');
     expect(isLocked(locked.lockedUntil, now)).toBe(true);
@@ -28,7 +31,12 @@ describe('lockout', () => {
 });
 
 describe('sessionState', () => {
-  const base = { lastSeenAt: new Date('2026-03-01T08:00:00Z'), idleTimeoutSeconds: 900, expiresAt: new Date('2026-03-01T20:00:00Z'), revokedAt: null };
+  const base = {
+    lastSeenAt: new Date('2026-03-01T08:00:00Z'),
+    idleTimeoutSeconds: 900,
+    expiresAt: new Date('2026-03-01T20:00:00Z'),
+    revokedAt: null,
+  };
   it.each([
     ['2026-03-01T08:14:00Z', 'active'],
     ['2026-03-01T08:16:00Z', 'idle_expired'],

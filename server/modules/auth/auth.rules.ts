@@ -13,7 +13,10 @@ export type PasswordProblem = 'TOO_SHORT' | 'TOO_LONG' | 'CONTAINS_USERNAME' | '
 
 export function checkPassword(password: string, username: string): PasswordProblem | null {
   if ([...password].length > 256) return 'TOO_LONG';
-  const words = password.trim().split(/\s+/).filter((w) => w.length >= 2);
+  const words = password
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length >= 2);
   const isPassphrase = words.length >= 4 && password.length >= 16;
   if (password.length < MIN_PASSWORD_LENGTH && !isPassphrase) return 'TOO_SHORT';
   const folded = foldVietnamese(password);

@@ -7,36 +7,70 @@ import { hashPassword, randomToken, sha256, verifyPassword } from '../../platfor
 import type { ChangePasswordBody, CurrentUser, SessionView, SignInBody } from './auth.contract.ts';
 import * as q from './auth.queries.ts';
 import { cacheSession, evictSession, evictUserSessions, getCachedSession } from './session-cache.ts';
-import { afterFailedSignIn, checkPassword, isLocked, passwordProblemMessage, sessionState, shouldTouchSession } from './auth.rules.ts';
+import {
+  afterFailedSignIn,
+  checkPassword,
+  isLocked,
+  passwordProblemMessage,
+  sessionState,
+  shouldTouchSession,
+} from './auth.rules.ts';
 
 const invalidCredentials = () =>
   new AppError('INVALID_CREDENTIALS', 'unauthenticated', 'Tên đăng nhập hoặc mật khẩu không đúng.');
 const accountLocked = (until: Date) =>
-  new AppError('ACCOUNT_LOCKED', 'locked', `Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ${until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' })} ngày ${until.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}.`, {
-    details: { lockedUntil: until.toISOString() },
-  });
+  new AppError(
+    'ACCOUNT_LOCKED',
+    'locked',
+    `Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ${until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' })} ngày ${until.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}.`,
+    {
+      details: { lockedUntil: until.toISOString() },
+    },
+  );
 
 export async function currentUserView(ctx: Ctx, userId: string): Promise<CurrentUser> {
   const user = await ctx.db
     .selectFrom('users as u')
     .innerJoin('orgUnits as o', 'o.id', 'u.orgUnitId')
-    .select(['u.id', 'u.username', 'u.fullName', 'u.email', 'u.phone', 'u.mustChangePassword', 'u.orgUnitId', 'o.fullName as orgUnitName'])
+    .select([
+      'u.id',
+      'u.username',
+      'u.fullName',
+      'u.email',
+      'u.phone',
+      'u.mustChangePassword',
+      'u.orgUnitId',
+      'o.fullName as orgUnitName',
+    ])
     .where('u.id', '=', userId)
     .executeTakeFirstOrThrow();
   const grants = await q.listGrantsOfUser(ctx.db, userId);
   const capabilities = [...new Set(grants.flatMap((g) => rolePermissions[g.role]))].sort();
   return {
     ...user,
-    grants: grants.map((g) => ({ id: g.id, role: g.role, orgUnitId: g.orgUnitId, orgUnitCode: g.orgUnitCode, orgUnitName: g.orgUnitName, orgKind: g.orgKind })),
+    grants: grants.map((g) => ({
+      id: g.id,
+      role: g.role,
+      orgUnitId: g.orgUnitId,
+      orgUnitCode: g.orgUnitCode,
+      orgUnitName: g.orgUnitName,
+      orgKind: g.orgKind,
+    })),
     capabilities,
   };
 }
 
 /** Opens a new session for a user who has proven who they are; returns the cookie token. */
-export async function openSession(ctx: Ctx, userId: string, userAgent: string | null): Promise<{ token: string; csrfToken: string }> {
+export async function openSession(
+  ctx: Ctx,
+  userId: string,
+  userAgent: string | null,
+): Promise<{ token: string; csrfToken: string }> {
   const grants = await q.listGrantsOfUser(ctx.db, userId);
   const isAdmin = grants.some((g) => ADMIN_ROLES.includes(g.role));
-  const idleMinutes = isAdmin ? Math.min(ctx.config.adminSessionIdleMinutes, ctx.config.sessionIdleMinutes) : ctx.config.sessionIdleMinutes;
+  const idleMinutes = isAdmin
+    ? Math.min(ctx.config.adminSessionIdleMinutes, ctx.config.sessionIdleMinutes)
+    : ctx.config.sessionIdleMinutes;
   const token = randomToken();
   const csrfToken = randomToken(24);
   await q.insertSession(ctx.db, {
@@ -60,21 +94,32 @@ export async function signIn(
   const user = await q.findUserByUsername(ctx.db, body.username);
   if (!user) {
     await verifyPassword(null, body.password);
-    await audit(ctx, { action: 'auth.sign_in_failed', recordType: 'user', summary: `Đăng nhập thất bại: không có tài khoản "${body.username.slice(0, 60)}"`, actorId: null, actorName: body.username.slice(0, 60) });
+    await audit(ctx, {
+      action: 'auth.sign_in_failed',
+      recordType: 'user',
+      summary: `Đăng nhập thất bại: không có tài khoản "${body.username.slice(0, 60)}"`,
+      actorId: null,
+      actorName: body.username.slice(0, 60),
+    });
     throw invalidCredentials();
   }
   const lockedUntil = user.lockedUntil ? new Date(user.lockedUntil) : null;
   if (isLocked(lockedUntil, now)) throw accountLocked(lockedUntil!);
   const ok = await verifyPassword(user.passwordHash, body.password);
   if (!ok) {
-    const next = afterFailedSignIn(user.failedSignIns, now, { maxFailures: ctx.config.signInMaxFailures, lockMinutes: ctx.config.signInLockMinutes });
+    const next = afterFailedSignIn(user.failedSignIns, now, {
+      maxFailures: ctx.config.signInMaxFailures,
+      lockMinutes: ctx.config.signInLockMinutes,
+    });
     await inTransaction(ctx, async (tx) => {
       await tx.db.updateTable('users').set(next).where('id', '=', user.id).execute();
       await audit(tx, {
         action: next.lockedUntil ? 'auth.account_locked' : 'auth.sign_in_failed',
         recordType: 'user',
         recordId: user.id,
-        summary: next.lockedUntil ? `Tạm khóa tài khoản ${user.username} sau nhiều lần đăng nhập sai` : `Đăng nhập sai mật khẩu: ${user.username}`,
+        summary: next.lockedUntil
+          ? `Tạm khóa tài khoản ${user.username} sau nhiều lần đăng nhập sai`
+          : `Đăng nhập sai mật khẩu: ${user.username}`,
         actorId: user.id,
         actorName: user.fullName,
         provinceId: user.provinceId,
@@ -84,16 +129,30 @@ export async function signIn(
     if (next.lockedUntil) throw accountLocked(next.lockedUntil);
     throw invalidCredentials();
   }
-  if (user.isDisabled) throw new AppError('ACCOUNT_DISABLED', 'forbidden', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.');
+  if (user.isDisabled)
+    throw new AppError('ACCOUNT_DISABLED', 'forbidden', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.');
   return inTransaction(ctx, async (tx) => {
     // A new session id at every sign-in (no session fixation); the old one, if any, ends.
     if (meta.previousToken) {
       await q.revokeSession(tx.db, sha256(meta.previousToken));
       evictSession(sha256(meta.previousToken));
     }
-    await tx.db.updateTable('users').set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: sql`now()` }).where('id', '=', user.id).execute();
+    await tx.db
+      .updateTable('users')
+      .set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: sql`now()` })
+      .where('id', '=', user.id)
+      .execute();
     const { token, csrfToken } = await openSession(tx, user.id, meta.userAgent);
-    await audit(tx, { action: 'auth.sign_in', recordType: 'user', recordId: user.id, summary: `Đăng nhập: ${user.username}`, actorId: user.id, actorName: user.fullName, provinceId: user.provinceId, communeId: user.communeId });
+    await audit(tx, {
+      action: 'auth.sign_in',
+      recordType: 'user',
+      recordId: user.id,
+      summary: `Đăng nhập: ${user.username}`,
+      actorId: user.id,
+      actorName: user.fullName,
+      provinceId: user.provinceId,
+      communeId: user.communeId,
+    });
     return { token, view: { user: await currentUserView(tx, user.id), csrfToken } };
   });
 }
@@ -109,7 +168,15 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
   const now = new Date();
   const cached = getCachedSession(sessionId, now.getTime());
   if (cached) {
-    const state = sessionState({ lastSeenAt: cached.lastSeenAt, idleTimeoutSeconds: cached.idleTimeoutSeconds, expiresAt: cached.expiresAt, revokedAt: null }, now);
+    const state = sessionState(
+      {
+        lastSeenAt: cached.lastSeenAt,
+        idleTimeoutSeconds: cached.idleTimeoutSeconds,
+        expiresAt: cached.expiresAt,
+        revokedAt: null,
+      },
+      now,
+    );
     if (state === 'active' && !shouldTouchSession(cached.lastSeenAt, now)) return cached.value;
     evictSession(sessionId);
   }
@@ -127,10 +194,22 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
     lastSeenAt = now;
   }
   const value = {
-    actor: { userId: row.userId, username: row.username, fullName: row.fullName, grants: row.grants, sessionId: row.sessionId },
+    actor: {
+      userId: row.userId,
+      username: row.username,
+      fullName: row.fullName,
+      grants: row.grants,
+      sessionId: row.sessionId,
+    },
     csrfToken: row.csrfToken,
   };
-  cacheSession(sessionId, { value, fetchedAt: now.getTime(), lastSeenAt, idleTimeoutSeconds: row.idleTimeoutSeconds, expiresAt: row.expiresAt });
+  cacheSession(sessionId, {
+    value,
+    fetchedAt: now.getTime(),
+    lastSeenAt,
+    idleTimeoutSeconds: row.idleTimeoutSeconds,
+    expiresAt: row.expiresAt,
+  });
   return value;
 }
 
@@ -141,7 +220,12 @@ export async function signOut(ctx: Ctx): Promise<void> {
       await q.revokeSession(tx.db, actor.sessionId);
       evictSession(actor.sessionId);
     }
-    await audit(tx, { action: 'auth.sign_out', recordType: 'user', recordId: actor.userId, summary: `Đăng xuất: ${actor.username}` });
+    await audit(tx, {
+      action: 'auth.sign_out',
+      recordType: 'user',
+      recordId: actor.userId,
+      summary: `Đăng xuất: ${actor.username}`,
+    });
   });
 }
 
@@ -150,7 +234,12 @@ export async function signOutEverywhere(ctx: Ctx): Promise<number> {
   return inTransaction(ctx, async (tx) => {
     const n = await q.revokeSessionsOfUser(tx.db, actor.userId);
     evictUserSessions(actor.userId);
-    await audit(tx, { action: 'auth.sign_out_everywhere', recordType: 'user', recordId: actor.userId, summary: `Đăng xuất khỏi mọi thiết bị (${n} phiên)` });
+    await audit(tx, {
+      action: 'auth.sign_out_everywhere',
+      recordType: 'user',
+      recordId: actor.userId,
+      summary: `Đăng xuất khỏi mọi thiết bị (${n} phiên)`,
+    });
     return n;
   });
 }
@@ -178,11 +267,22 @@ export async function changePassword(ctx: Ctx, body: ChangePasswordBody): Promis
   assertAcceptablePassword(body.newPassword, user.username);
   const hash = await hashPassword(body.newPassword);
   await inTransaction(ctx, async (tx) => {
-    await tx.db.updateTable('users').set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: sql`now()`, updatedAt: sql`now()` }).where('id', '=', user.id).execute();
+    await tx.db
+      .updateTable('users')
+      .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: sql`now()`, updatedAt: sql`now()` })
+      .where('id', '=', user.id)
+      .execute();
     // Other devices must sign in again with the new password.
     await q.revokeSessionsOfUser(tx.db, user.id, actor.sessionId ?? undefined);
     evictUserSessions(user.id);
-    await audit(tx, { action: 'auth.password_changed', recordType: 'user', recordId: user.id, summary: `Đổi mật khẩu: ${user.username}`, provinceId: user.provinceId, communeId: user.communeId });
+    await audit(tx, {
+      action: 'auth.password_changed',
+      recordType: 'user',
+      recordId: user.id,
+      summary: `Đổi mật khẩu: ${user.username}`,
+      provinceId: user.provinceId,
+      communeId: user.communeId,
+    });
   });
 }
 

@@ -21,17 +21,27 @@ describe('sign-in', () => {
     const body = res.json();
     expect(body.user.username).toBe('vinhbao.chutich');
     expect(body.user.fullName).toBe('Nguyễn Văn Hùng');
-    expect(body.user.grants[0]).toMatchObject({ role: 'commune_leader', orgUnitName: 'Xã Vĩnh Bảo', orgKind: 'commune' });
+    expect(body.user.grants[0]).toMatchObject({
+      role: 'commune_leader',
+      orgUnitName: 'Xã Vĩnh Bảo',
+      orgKind: 'commune',
+    });
     expect(body.user.mustChangePassword).toBe(true);
     expect(body.csrfToken.length).toBeGreaterThan(20);
     expect((await latestAudit(t.database))[0]).toMatchObject({ action: 'auth.sign_in', recordId: body.user.id });
   });
 
   it('answers 401 with a Vietnamese message on a wrong password or unknown user, and sets no cookie', async () => {
-    for (const [u, p] of [['vinhbao.chutich', 'sai-mat-khau'], ['khong.ton.tai', 'XaSo@Demo2026']]) {
+    for (const [u, p] of [
+      ['vinhbao.chutich', 'sai-mat-khau'],
+      ['khong.ton.tai', 'XaSo@Demo2026'],
+    ]) {
       const res = await signIn(u, p);
       expect(res.statusCode).toBe(401);
-      expect(res.json().error).toEqual({ code: 'INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+      expect(res.json().error).toEqual({
+        code: 'INVALID_CREDENTIALS',
+        message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+      });
       expect(res.cookies.find((c) => c.name === 'xaso_session')).toBeUndefined();
     }
   });
@@ -49,12 +59,19 @@ describe('sign-in', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 5 } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
-    expect(res.json().error.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['body.username', 'body.password']));
+    expect(res.json().error.fields.map((f: { path: string }) => f.path)).toEqual(
+      expect.arrayContaining(['body.username', 'body.password']),
+    );
   });
 
   it('gives a new session id at each sign-in and ends the one the browser carried', async () => {
     const a = await t.signIn('vinhthuan.vanhoa');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'vinhthuan.vanhoa', password: 'XaSo@Demo2026' }, headers: { cookie: a.cookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { username: 'vinhthuan.vanhoa', password: 'XaSo@Demo2026' },
+      headers: { cookie: a.cookie },
+    });
     const newCookie = res.cookies.find((c) => c.name === 'xaso_session')!.value;
     expect(`xaso_session=${newCookie}`).not.toBe(a.cookie);
     expect((await t.request(a, { method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
@@ -68,12 +85,28 @@ describe('session', () => {
     const me = await t.request(s, { method: 'GET', url: '/api/v1/auth/me' });
     expect(me.statusCode).toBe(200);
     expect(me.json().csrfToken).toBe(s.csrfToken);
-    expect(me.json().user.capabilities).toEqual(['catalogue.read', 'org.read', 'plans.manage', 'plans.read', 'reports.read', 'reports.review', 'reports.submit', 'tasks.assign', 'tasks.read', 'tasks.work', 'users.read']);
+    expect(me.json().user.capabilities).toEqual([
+      'catalogue.read',
+      'org.read',
+      'plans.manage',
+      'plans.read',
+      'reports.read',
+      'reports.review',
+      'reports.submit',
+      'tasks.assign',
+      'tasks.read',
+      'tasks.work',
+      'users.read',
+    ]);
   });
 
   it('refuses a cookie-authenticated write without the right x-csrf-token', async () => {
     const s = await t.signIn('vinhbao.vanhoa');
-    const missing = await t.request(s, { method: 'POST', url: '/api/v1/auth/sign-out', headers: { 'x-csrf-token': '' } });
+    const missing = await t.request(s, {
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      headers: { 'x-csrf-token': '' },
+    });
     expect(missing.statusCode).toBe(403);
     expect(missing.json().error.code).toBe('CSRF_TOKEN_INVALID');
     expect((await t.request(s, { method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
@@ -81,7 +114,11 @@ describe('session', () => {
 
   it('expires an idle session with SESSION_EXPIRED', async () => {
     const s = await t.signIn('tuonglinh.vanhoa');
-    await t.database.db.updateTable('sessions').set({ lastSeenAt: sql`now() - interval '2 hours'` }).where('userId', '=', s.userId).execute();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ lastSeenAt: sql`now() - interval '2 hours'` })
+      .where('userId', '=', s.userId)
+      .execute();
     const res = await t.request(s, { method: 'GET', url: '/api/v1/auth/me' });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('SESSION_EXPIRED');
@@ -90,7 +127,12 @@ describe('session', () => {
   it('gives administrators a shorter idle timeout than other people', async () => {
     const admin = await t.signIn('vinhbao.quantri');
     const officer = await t.signIn('vinhbao.motcua');
-    const rows = await t.database.db.selectFrom('sessions').select(['userId', 'idleTimeoutSeconds']).where('userId', 'in', [admin.userId, officer.userId]).where('revokedAt', 'is', null).execute();
+    const rows = await t.database.db
+      .selectFrom('sessions')
+      .select(['userId', 'idleTimeoutSeconds'])
+      .where('userId', 'in', [admin.userId, officer.userId])
+      .where('revokedAt', 'is', null)
+      .execute();
     const of = (id: string) => rows.find((r) => r.userId === id)!.idleTimeoutSeconds;
     expect(of(admin.userId)).toBe(15 * 60);
     expect(of(officer.userId)).toBe(30 * 60);

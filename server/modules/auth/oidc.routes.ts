@@ -41,7 +41,12 @@ export async function oidcRoutes(app: FastifyInstance, opts: { config: Config })
   const tags = ['Đăng nhập'];
   const settings = opts.config.oidc;
   // Sent only to these routes; Lax so the provider's top-level redirect back still carries it.
-  const flowCookie = { path: app.prefix || '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.config.cookieSecure };
+  const flowCookie = {
+    path: app.prefix || '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: opts.config.cookieSecure,
+  };
   const rateLimit = { max: opts.config.signInRatePerMinute, timeWindow: '1 minute' };
   const requireSettings = () => {
     if (!settings) throw service.oidcNotConfigured();
@@ -61,7 +66,16 @@ export async function oidcRoutes(app: FastifyInstance, opts: { config: Config })
     else if (err.statusCode === 429) code = 'RATE_LIMITED';
     const cause = err instanceof AppError ? err.cause : err;
     const level = err instanceof AppError && err.kind !== 'unavailable' && !cause ? 'info' : 'warn';
-    request.log[level]({ code, cause: cause instanceof Error ? { name: cause.name, message: cause.message, code: (cause as { code?: unknown }).code } : undefined }, 'single sign-on refused');
+    request.log[level](
+      {
+        code,
+        cause:
+          cause instanceof Error
+            ? { name: cause.name, message: cause.message, code: (cause as { code?: unknown }).code }
+            : undefined,
+      },
+      'single sign-on refused',
+    );
     reply.clearCookie(FLOW_COOKIE, { path: flowCookie.path });
     return noStore(reply).redirect(`/sign-in?error=${encodeURIComponent(code)}`, 302);
   }

@@ -22,12 +22,26 @@ export type OidcSettings = NonNullable<Config['oidc']>;
 export const oidcNotConfigured = () =>
   new AppError('OIDC_NOT_CONFIGURED', 'not_found', 'Máy chủ chưa được cấu hình đăng nhập một lần (OIDC).');
 const stateInvalid = () =>
-  new AppError('OIDC_STATE_INVALID', 'invalid', 'Phiên đăng nhập một lần không hợp lệ hoặc đã hết hạn. Vui lòng thử lại.');
+  new AppError(
+    'OIDC_STATE_INVALID',
+    'invalid',
+    'Phiên đăng nhập một lần không hợp lệ hoặc đã hết hạn. Vui lòng thử lại.',
+  );
 const notLinked = () =>
-  new AppError('OIDC_ACCOUNT_NOT_LINKED', 'forbidden', 'Danh tính đăng nhập một lần này chưa được liên kết với tài khoản Xã Số nào. Vui lòng liên hệ quản trị viên.');
+  new AppError(
+    'OIDC_ACCOUNT_NOT_LINKED',
+    'forbidden',
+    'Danh tính đăng nhập một lần này chưa được liên kết với tài khoản Xã Số nào. Vui lòng liên hệ quản trị viên.',
+  );
 const loginFailed = (cause: unknown) =>
-  new AppError('OIDC_LOGIN_FAILED', 'unauthenticated', 'Không xác thực được với nhà cung cấp định danh. Vui lòng thử lại.', { cause });
-const accountDisabled = () => new AppError('ACCOUNT_DISABLED', 'forbidden', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.');
+  new AppError(
+    'OIDC_LOGIN_FAILED',
+    'unauthenticated',
+    'Không xác thực được với nhà cung cấp định danh. Vui lòng thử lại.',
+    { cause },
+  );
+const accountDisabled = () =>
+  new AppError('ACCOUNT_DISABLED', 'forbidden', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.');
 
 // ── Discovery ──────────────────────────────────────────────────────────────────────────
 const discovered = new Map<string, Promise<client.Configuration>>();
@@ -50,7 +64,12 @@ export function discover(s: OidcSettings): Promise<client.Configuration> {
     found.catch(() => discovered.delete(key));
   }
   return found.catch((cause: unknown) => {
-    throw new AppError('OIDC_PROVIDER_UNAVAILABLE', 'unavailable', 'Không kết nối được nhà cung cấp định danh. Vui lòng thử lại sau.', { cause });
+    throw new AppError(
+      'OIDC_PROVIDER_UNAVAILABLE',
+      'unavailable',
+      'Không kết nối được nhà cung cấp định danh. Vui lòng thử lại sau.',
+      { cause },
+    );
   });
 }
 
@@ -65,7 +84,13 @@ export function discover(s: OidcSettings): Promise<client.Configuration> {
  */
 const FLOW_KEY = crypto.randomBytes(32);
 export const FLOW_TTL_SECONDS = 10 * 60;
-const Flow = z.object({ state: z.string(), nonce: z.string(), verifier: z.string(), returnTo: z.string(), exp: z.number() });
+const Flow = z.object({
+  state: z.string(),
+  nonce: z.string(),
+  verifier: z.string(),
+  returnTo: z.string(),
+  exp: z.number(),
+});
 type Flow = z.infer<typeof Flow>;
 
 function sealFlow(flow: Flow): string {
@@ -91,7 +116,10 @@ function openFlow(sealed: string | undefined, now = Date.now()): Flow | null {
 
 // ── Use cases ──────────────────────────────────────────────────────────────────────────
 /** Where to send the browser, and the sealed flow the routes put in the cookie. */
-export async function startSignIn(s: OidcSettings, returnTo: string | undefined): Promise<{ url: URL; sealedFlow: string }> {
+export async function startSignIn(
+  s: OidcSettings,
+  returnTo: string | undefined,
+): Promise<{ url: URL; sealedFlow: string }> {
   const config = await discover(s);
   const flow: Flow = {
     state: client.randomState(),
@@ -121,7 +149,11 @@ export interface CallbackInput {
 }
 
 /** Checks the provider's answer, finds (or links) the account and opens a session. */
-export async function finishSignIn(ctx: Ctx, s: OidcSettings, input: CallbackInput): Promise<{ token: string; returnTo: string }> {
+export async function finishSignIn(
+  ctx: Ctx,
+  s: OidcSettings,
+  input: CallbackInput,
+): Promise<{ token: string; returnTo: string }> {
   const flow = openFlow(input.sealedFlow);
   const params = input.callbackUrl.searchParams;
   if (!flow) throw stateInvalid();
@@ -157,13 +189,32 @@ export async function finishSignIn(ctx: Ctx, s: OidcSettings, input: CallbackInp
   if (user.isDisabled) return refuse(ctx, identity, accountDisabled(), user);
   const token = await inTransaction(ctx, async (tx) => {
     // Re-checked in the write: the account may have been disabled or linked meanwhile.
-    let update = tx.db.updateTable('users').set({ lastSignInAt: sql`now()` }).where('id', '=', user.id).where('isDisabled', '=', false);
-    if (!linked) update = update.set({ oidcIssuer: identity.issuer, oidcSubject: identity.subject }).where('oidcSubject', 'is', null);
+    let update = tx.db
+      .updateTable('users')
+      .set({ lastSignInAt: sql`now()` })
+      .where('id', '=', user.id)
+      .where('isDisabled', '=', false);
+    if (!linked)
+      update = update
+        .set({ oidcIssuer: identity.issuer, oidcSubject: identity.subject })
+        .where('oidcSubject', 'is', null);
     const done = await update.executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw notLinked();
-    const who = { recordType: 'user', recordId: user.id, actorId: user.id, actorName: user.fullName, provinceId: user.provinceId, communeId: user.communeId };
+    const who = {
+      recordType: 'user',
+      recordId: user.id,
+      actorId: user.id,
+      actorName: user.fullName,
+      provinceId: user.provinceId,
+      communeId: user.communeId,
+    };
     if (!linked) {
-      await audit(tx, { ...who, action: 'auth.oidc_linked', summary: `Liên kết tài khoản ${user.username} với danh tính đăng nhập một lần (thư điện tử đã xác minh)`, changes: { issuer: identity.issuer, subject: identity.subject, email: identity.email } });
+      await audit(tx, {
+        ...who,
+        action: 'auth.oidc_linked',
+        summary: `Liên kết tài khoản ${user.username} với danh tính đăng nhập một lần (thư điện tử đã xác minh)`,
+        changes: { issuer: identity.issuer, subject: identity.subject, email: identity.email },
+      });
     }
     // A new session id at every sign-in (no session fixation); the one the browser had ends.
     // Password failures and lockout are left alone: SSO proves nothing about the password.
@@ -172,7 +223,11 @@ export async function finishSignIn(ctx: Ctx, s: OidcSettings, input: CallbackInp
       evictSession(sha256(input.previousToken));
     }
     const session = await openSession(tx, user.id, input.userAgent);
-    await audit(tx, { ...who, action: 'auth.sign_in', summary: `Đăng nhập một lần (SSO) qua ${new URL(identity.issuer).host}: ${user.username}` });
+    await audit(tx, {
+      ...who,
+      action: 'auth.sign_in',
+      summary: `Đăng nhập một lần (SSO) qua ${new URL(identity.issuer).host}: ${user.username}`,
+    });
     return session.token;
   });
   return { token, returnTo: flow.returnTo };
@@ -185,7 +240,10 @@ interface Identity {
   email?: string;
 }
 
-type UserRow = Pick<NonNullable<Awaited<ReturnType<typeof q.findUserByOidcSubject>>>, 'id' | 'username' | 'fullName' | 'isDisabled' | 'provinceId' | 'communeId'>;
+type UserRow = Pick<
+  NonNullable<Awaited<ReturnType<typeof q.findUserByOidcSubject>>>,
+  'id' | 'username' | 'fullName' | 'isDisabled' | 'provinceId' | 'communeId'
+>;
 
 /** Only an email the provider itself vouches for (email_verified exactly true) may link. */
 function verifiedEmail(claims: Record<string, unknown>): { email?: string } {
@@ -209,7 +267,8 @@ async function findUserToLink(ctx: Ctx, identity: Identity): Promise<UserRow> {
   const enabled = matches.filter((u) => !u.isDisabled);
   if (enabled.length === 1 && enabled[0].oidcSubject === null) return enabled[0];
   // The person proved the mailbox, so telling them the account is disabled leaks nothing.
-  if (enabled.length === 0 && matches.length > 0) return refuse(ctx, identity, accountDisabled(), matches.length === 1 ? matches[0] : undefined);
+  if (enabled.length === 0 && matches.length > 0)
+    return refuse(ctx, identity, accountDisabled(), matches.length === 1 ? matches[0] : undefined);
   return refuse(ctx, identity, notLinked());
 }
 

@@ -34,7 +34,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT.id, client_secret: CLIENT.secret, redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: 'client_secret_post' }],
+    clients: [
+      {
+        client_id: CLIENT.id,
+        client_secret: CLIENT.secret,
+        redirect_uris: [REDIRECT_URI],
+        token_endpoint_auth_method: 'client_secret_post',
+      },
+    ],
     pkce: { required: () => true },
     features: { devInteractions: { enabled: true } },
     claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'] },
@@ -54,9 +61,18 @@ beforeAll(async () => {
   const users = t.database.db.updateTable('users');
   await users.set({ email: 'lan.vu@vinhbao.gov.vn' }).where('username', '=', 'vinhbao.vanhoa').execute();
   await users.set({ email: 'hung.nguyen@vinhbao.gov.vn' }).where('username', '=', 'vinhbao.chutich').execute();
-  await users.set({ oidcIssuer: issuer, oidcSubject: 'cccd-linked' }).where('username', '=', 'vinhbao.kinhte').execute();
-  await users.set({ oidcIssuer: issuer, oidcSubject: 'cccd-disabled', isDisabled: true }).where('username', '=', 'vinhbao.motcua').execute();
-  await users.set({ email: 'dan.ngo@vinhbao.gov.vn', isDisabled: true }).where('username', '=', 'vinhbao.congdan').execute();
+  await users
+    .set({ oidcIssuer: issuer, oidcSubject: 'cccd-linked' })
+    .where('username', '=', 'vinhbao.kinhte')
+    .execute();
+  await users
+    .set({ oidcIssuer: issuer, oidcSubject: 'cccd-disabled', isDisabled: true })
+    .where('username', '=', 'vinhbao.motcua')
+    .execute();
+  await users
+    .set({ email: 'dan.ngo@vinhbao.gov.vn', isDisabled: true })
+    .where('username', '=', 'vinhbao.congdan')
+    .execute();
 });
 
 afterAll(async () => {
@@ -67,7 +83,11 @@ afterAll(async () => {
 
 /** GET /start as the browser: the provider URL to open and our flow cookie. */
 async function start(returnTo?: string) {
-  const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/start', query: returnTo ? { returnTo } : {} });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: '/api/v1/auth/oidc/start',
+    query: returnTo ? { returnTo } : {},
+  });
   expect(res.statusCode).toBe(302);
   const flow = res.cookies.find((c) => c.name === 'xaso_oidc')!;
   expect(flow).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/v1/auth/oidc' });
@@ -104,7 +124,9 @@ async function authorizeAtProvider(providerUrl: string, login: string): Promise<
     }
     // The dev interaction page is either the login form or the consent form.
     const page = await (await send(next)).text();
-    const form: Record<string, string> = page.includes('value="login"') ? { prompt: 'login', login, password: 'x' } : { prompt: 'consent' };
+    const form: Record<string, string> = page.includes('value="login"')
+      ? { prompt: 'login', login, password: 'x' }
+      : { prompt: 'consent' };
     const posted = await send(next, new URLSearchParams(form));
     await posted.text();
     expect(posted.status).toBe(303);
@@ -125,11 +147,18 @@ async function signInAs(login: string, returnTo?: string) {
 const sessionCookie = (res: Awaited<ReturnType<typeof callback>>) => res.cookies.find((c) => c.name === 'xaso_session');
 const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
 const oidcOf = (username: string) =>
-  t.database.db.selectFrom('users').select(['id', 'oidcIssuer', 'oidcSubject']).where('username', '=', username).executeTakeFirstOrThrow();
+  t.database.db
+    .selectFrom('users')
+    .select(['id', 'oidcIssuer', 'oidcSubject'])
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
 
 describe('single sign-on', () => {
   it('tells the web the button is on, and sends the browser to the provider with PKCE S256, state and nonce', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/config' })).json()).toEqual({ enabled: true, label: 'Đăng nhập bằng VNeID / SSO' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/config' })).json()).toEqual({
+      enabled: true,
+      label: 'Đăng nhập bằng VNeID / SSO',
+    });
     const { providerUrl } = await start();
     const params = new URL(providerUrl).searchParams;
     expect(params.get('client_id')).toBe(CLIENT.id);
@@ -161,7 +190,11 @@ describe('single sign-on', () => {
     expect(await oidcOf('vinhbao.vanhoa')).toMatchObject({ oidcIssuer: issuer, oidcSubject: 'cccd-email' });
     const [signIn, linked] = await latestAudit(t.database, 2);
     expect(signIn.action).toBe('auth.sign_in');
-    expect(linked).toMatchObject({ action: 'auth.oidc_linked', recordId: who.json().user.id, requestId: signIn.requestId });
+    expect(linked).toMatchObject({
+      action: 'auth.oidc_linked',
+      recordId: who.json().user.id,
+      requestId: signIn.requestId,
+    });
     // The next time the subject alone is enough.
     expect(sessionCookie(await signInAs('cccd-email'))).toBeDefined();
   });
@@ -196,7 +229,11 @@ describe('single sign-on', () => {
     // The next-to-last character changes (the last may carry unused bits): to 'A', or to 'B' when it is 'A' already.
     const flipped = flowCookie.slice(0, -2) + (flowCookie.at(-2) === 'A' ? 'B' : 'A') + flowCookie.slice(-1);
     expect(flipped).not.toBe(flowCookie);
-    for (const [url, cookie] of [[wrongState, flowCookie], [back, flipped], [back, '']] as const) {
+    for (const [url, cookie] of [
+      [wrongState, flowCookie],
+      [back, flipped],
+      [back, ''],
+    ] as const) {
       const res = await callback(url, cookie);
       expect(res.headers.location).toBe('/sign-in?error=OIDC_STATE_INVALID');
       expect(sessionCookie(res)).toBeUndefined();
@@ -228,7 +265,10 @@ describe('single sign-on not configured', () => {
   it('hides the button and answers 404 OIDC_NOT_CONFIGURED', async () => {
     const plain = await buildTestApp();
     try {
-      expect((await plain.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/config' })).json()).toEqual({ enabled: false, label: 'Đăng nhập bằng VNeID / SSO' });
+      expect((await plain.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/config' })).json()).toEqual({
+        enabled: false,
+        label: 'Đăng nhập bằng VNeID / SSO',
+      });
       for (const path of ['start', 'callback?code=x&state=y']) {
         const res = await plain.app.inject({ method: 'GET', url: `/api/v1/auth/oidc/${path}` });
         expect(res.statusCode).toBe(404);

@@ -12,7 +12,11 @@ const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const dateInvalid = (value: unknown) =>
-  new AppError('DATE_INVALID', 'invalid', `Ngày "${String(value)}" không hợp lệ; dùng dạng YYYY-MM-DD, ví dụ 2026-02-17.`);
+  new AppError(
+    'DATE_INVALID',
+    'invalid',
+    `Ngày "${String(value)}" không hợp lệ; dùng dạng YYYY-MM-DD, ví dụ 2026-02-17.`,
+  );
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -71,11 +71,18 @@ export function statutoryHolidays(year: number, choice: HolidayChoice = ANNOUNCE
   const tet = lunarNewYear(year);
   const tetOffset = choice.tetFirstDayOffset ?? -1;
   if (!Number.isInteger(tetOffset) || tetOffset < -4 || tetOffset > 0) {
-    throw new AppError('HOLIDAY_CHOICE_INVALID', 'invalid', `Ngày bắt đầu nghỉ Tết phải trong khoảng 4 ngày trước mùng 1 đến mùng 1 (nhận ${tetOffset}).`);
+    throw new AppError(
+      'HOLIDAY_CHOICE_INVALID',
+      'invalid',
+      `Ngày bắt đầu nghỉ Tết phải trong khoảng 4 ngày trước mùng 1 đến mùng 1 (nhận ${tetOffset}).`,
+    );
   }
   const tetDays = [0, 1, 2, 3, 4].map((i) => {
     const offset = tetOffset + i;
-    const name = offset < 0 ? `Tết Âm lịch (${offset === -1 ? 'ngày cuối năm cũ' : `${-offset} ngày trước mùng 1`})` : `Tết Âm lịch (mùng ${offset + 1})`;
+    const name =
+      offset < 0
+        ? `Tết Âm lịch (${offset === -1 ? 'ngày cuối năm cũ' : `${-offset} ngày trước mùng 1`})`
+        : `Tết Âm lịch (mùng ${offset + 1})`;
     return statutory(addDays(tet, offset), name);
   });
   const adjacent = (choice.nationalDayAdjacent ?? 'before') === 'before' ? 1 : 3;
@@ -104,7 +111,13 @@ export function compensatoryDays(holidays: Holiday[]): Holiday[] {
     let d = addDays(h.date, 1);
     while (isWeekend(d) || taken.has(d)) d = addDays(d, 1);
     taken.add(d);
-    out.push({ date: d, name: `Nghỉ bù ${h.name}`, kind: 'compensatory', legalBasis: LABOUR_CODE_COMPENSATION, effectiveFrom: LABOUR_CODE_EFFECTIVE_FROM });
+    out.push({
+      date: d,
+      name: `Nghỉ bù ${h.name}`,
+      kind: 'compensatory',
+      legalBasis: LABOUR_CODE_COMPENSATION,
+      effectiveFrom: LABOUR_CODE_EFFECTIVE_FROM,
+    });
   }
   return out;
 }
@@ -127,7 +140,14 @@ export function holidaysOf(
     const { year: y } = parseIsoDate(a.date);
     if (y !== year) continue;
     if (a.kind === 'working_day') days.delete(a.date);
-    else days.set(a.date, { date: a.date, name: a.reason, kind: 'announced', legalBasis: a.legalBasis, effectiveFrom: a.date });
+    else
+      days.set(a.date, {
+        date: a.date,
+        name: a.reason,
+        kind: 'announced',
+        legalBasis: a.legalBasis,
+        effectiveFrom: a.date,
+      });
   }
   return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
 }

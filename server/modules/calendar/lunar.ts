@@ -150,13 +150,18 @@ export const lunarDateInvalid = (l: Partial<LunarDate>) =>
  * The solar date of a lunar date. Throws LUNAR_DATE_INVALID for a day that does not exist:
  * a leap flag on a month that is not leap that year, or day 30 of a 29-day month.
  */
-export function lunarToSolar(lunar: { day: number; month: number; year: number; isLeap?: boolean }, tz = VIETNAM_TIME_ZONE): IsoDate {
+export function lunarToSolar(
+  lunar: { day: number; month: number; year: number; isLeap?: boolean },
+  tz = VIETNAM_TIME_ZONE,
+): IsoDate {
   const { day, month, year } = lunar;
   const isLeap = lunar.isLeap ?? false;
   const ok = [day, month, year].every(Number.isInteger) && month >= 1 && month <= 12 && day >= 1 && day <= 30;
   if (!ok) throw lunarDateInvalid(lunar);
   const [a11, b11] =
-    month < 11 ? [lunarMonth11(year - 1, tz), lunarMonth11(year, tz)] : [lunarMonth11(year, tz), lunarMonth11(year + 1, tz)];
+    month < 11
+      ? [lunarMonth11(year - 1, tz), lunarMonth11(year, tz)]
+      : [lunarMonth11(year, tz), lunarMonth11(year + 1, tz)];
   const k = INT(0.5 + (a11 - NEW_MOON_0) / SYNODIC_MONTH);
   let off = month - 11;
   if (off < 0) off += 12;
@@ -164,7 +169,7 @@ export function lunarToSolar(lunar: { day: number; month: number; year: number; 
     const leapOff = leapMonthOffset(a11, tz);
     // The leap month repeats the number of the month before it. (The published code leaves 0
     // here for a leap month 12; we wrap it to 12.)
-    const leapMonth = ((leapOff - 2 + 12) % 12) || 12;
+    const leapMonth = (leapOff - 2 + 12) % 12 || 12;
     if (isLeap && month !== leapMonth) throw lunarDateInvalid(lunar);
     if (isLeap || off >= leapOff) off += 1;
   } else if (isLeap) {
@@ -173,12 +178,14 @@ export function lunarToSolar(lunar: { day: number; month: number; year: number; 
   const solar = dateOfJd(newMoonDay(k + off, tz) + day - 1);
   // Day 30 of a 29-day month would silently become day 1 of the next month: refuse it.
   const back = solarToLunar(solar, tz);
-  if (back.day !== day || back.month !== month || back.year !== year || back.isLeap !== isLeap) throw lunarDateInvalid(lunar);
+  if (back.day !== day || back.month !== month || back.year !== year || back.isLeap !== isLeap)
+    throw lunarDateInvalid(lunar);
   return solar;
 }
 
 /** Mùng 1 Tết: the first day of lunar year `year`, in the solar year of the same number. */
-export const lunarNewYear = (year: number, tz = VIETNAM_TIME_ZONE): IsoDate => lunarToSolar({ day: 1, month: 1, year }, tz);
+export const lunarNewYear = (year: number, tz = VIETNAM_TIME_ZONE): IsoDate =>
+  lunarToSolar({ day: 1, month: 1, year }, tz);
 
 /** The leap month of lunar year `year` (months 1…12 of that year), or null when it has none. */
 export function leapMonthOf(year: number, tz = VIETNAM_TIME_ZONE): number | null {

@@ -19,10 +19,19 @@ describe('holidaysOf', () => {
     const statutory = holidaysOf(2026).filter((h) => h.kind === 'statutory');
     expect(statutory.map((h) => h.date)).toEqual([
       '2026-01-01',
-      '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20',
-      '2026-04-26', '2026-04-30', '2026-05-01', '2026-09-01', '2026-09-02',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-04-26',
+      '2026-04-30',
+      '2026-05-01',
+      '2026-09-01',
+      '2026-09-02',
     ]);
-    for (const h of statutory) expect(h).toMatchObject({ legalBasis: 'Bộ luật Lao động 2019, Điều 112', effectiveFrom: '2021-01-01' });
+    for (const h of statutory)
+      expect(h).toMatchObject({ legalBasis: 'Bộ luật Lao động 2019, Điều 112', effectiveFrom: '2021-01-01' });
   });
 
   it.each([
@@ -41,11 +50,24 @@ describe('holidaysOf', () => {
   });
 
   it.each([
-    ['Tết from two days before mùng 1 (as announced for 2021: off 10–16/2)', 2021, { tetFirstDayOffset: -2 }, 'Tết Âm lịch',
-      ['2021-02-10', '2021-02-11', '2021-02-12', '2021-02-13', '2021-02-14', '2021-02-15', '2021-02-16']],
-    ['Quốc khánh with 3/9 instead of 1/9', 2026, { nationalDayAdjacent: 'after' as const }, 'Quốc khánh', ['2026-09-02', '2026-09-03']],
+    [
+      'Tết from two days before mùng 1 (as announced for 2021: off 10–16/2)',
+      2021,
+      { tetFirstDayOffset: -2 },
+      'Tết Âm lịch',
+      ['2021-02-10', '2021-02-11', '2021-02-12', '2021-02-13', '2021-02-14', '2021-02-15', '2021-02-16'],
+    ],
+    [
+      'Quốc khánh with 3/9 instead of 1/9',
+      2026,
+      { nationalDayAdjacent: 'after' as const },
+      'Quốc khánh',
+      ['2026-09-02', '2026-09-03'],
+    ],
   ])('a yearly choice moves the days: %s', (_name, year, choice, name, expected) => {
-    const days = holidaysOf(year, [], choice).filter((h) => h.name.includes(name)).map((h) => h.date);
+    const days = holidaysOf(year, [], choice)
+      .filter((h) => h.name.includes(name))
+      .map((h) => h.date);
     expect(days).toEqual(expected);
   });
 

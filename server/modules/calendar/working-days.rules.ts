@@ -10,7 +10,13 @@
 import { AppError } from '../../platform/errors.ts';
 import { ANNOUNCED_ADJUSTMENTS, ANNOUNCED_CHOICES } from './adjustments.data.ts';
 import { addDays, isWeekend, parseIsoDate, toDayNumber, type IsoDate } from './dates.ts';
-import { assertSupportedYear, holidaysOf, type CalendarAdjustment, type Holiday, type HolidayChoice } from './holidays.ts';
+import {
+  assertSupportedYear,
+  holidaysOf,
+  type CalendarAdjustment,
+  type Holiday,
+  type HolidayChoice,
+} from './holidays.ts';
 
 export { holidaysOf, statutoryHolidays, compensatoryDays } from './holidays.ts';
 export type { CalendarAdjustment, Holiday, HolidayChoice, HolidayKind } from './holidays.ts';
@@ -36,16 +42,26 @@ export interface BuildCalendarInput {
 }
 
 const adjustmentInvalid = (a: unknown, why: string) =>
-  new AppError('CALENDAR_ADJUSTMENT_INVALID', 'invalid', `Điều chỉnh lịch làm việc không hợp lệ (${why}): ${JSON.stringify(a)}.`);
+  new AppError(
+    'CALENDAR_ADJUSTMENT_INVALID',
+    'invalid',
+    `Điều chỉnh lịch làm việc không hợp lệ (${why}): ${JSON.stringify(a)}.`,
+  );
 
-export function buildCalendar({ years, adjustments = ANNOUNCED_ADJUSTMENTS, choices = ANNOUNCED_CHOICES }: BuildCalendarInput): WorkingCalendar {
-  if (!years.length) throw new AppError('CALENDAR_YEARS_EMPTY', 'invalid', 'Cần ít nhất một năm để lập lịch ngày làm việc.');
+export function buildCalendar({
+  years,
+  adjustments = ANNOUNCED_ADJUSTMENTS,
+  choices = ANNOUNCED_CHOICES,
+}: BuildCalendarInput): WorkingCalendar {
+  if (!years.length)
+    throw new AppError('CALENDAR_YEARS_EMPTY', 'invalid', 'Cần ít nhất một năm để lập lịch ngày làm việc.');
   years.forEach(assertSupportedYear);
   const firstYear = Math.min(...years);
   const lastYear = Math.max(...years);
   for (const a of adjustments) {
     parseIsoDate(a.date);
-    if (a.kind !== 'day_off' && a.kind !== 'working_day') throw adjustmentInvalid(a, 'kind phải là day_off hoặc working_day');
+    if (a.kind !== 'day_off' && a.kind !== 'working_day')
+      throw adjustmentInvalid(a, 'kind phải là day_off hoặc working_day');
     if (!a.reason?.trim() || !a.legalBasis?.trim()) throw adjustmentInvalid(a, 'thiếu lý do hoặc căn cứ');
   }
   const daysOff = new Map<IsoDate, Holiday>();
@@ -88,11 +104,12 @@ export function dayOffReason(date: IsoDate, calendar: WorkingCalendar): string |
  * "within 3 working days" of a Friday filing lands on Wednesday. n = 0 returns `date` unchanged.
  */
 export function addWorkingDays(date: IsoDate, n: number, calendar: WorkingCalendar): IsoDate {
-  if (!Number.isInteger(n)) throw new AppError('WORKING_DAYS_INVALID', 'invalid', `Số ngày làm việc phải là số nguyên (nhận ${n}).`);
+  if (!Number.isInteger(n))
+    throw new AppError('WORKING_DAYS_INVALID', 'invalid', `Số ngày làm việc phải là số nguyên (nhận ${n}).`);
   assertCovered(date, calendar);
   const step = n < 0 ? -1 : 1;
   let d = date;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     d = addDays(d, step);
     if (isWorkingDay(d, calendar)) left--;
   }

@@ -24,20 +24,55 @@ import { recordValues, type NewValue } from './indicator-values.ts';
 export const TASKS_PRODUCER = 'Tính từ dữ liệu nhiệm vụ của Xã Số';
 
 /** Each computed catalogue indicator: what it counts and where its records are (API query). */
-export const COMPUTED_INDICATORS: Record<string, { from: 'tasks' | 'reports'; formula: string; link: (communeId: string, year: number) => string }> = {
-  'CQS-09': { from: 'tasks', formula: 'Nhiệm vụ của kế hoạch đã giao và theo dõi trên Xã Số ÷ nhiệm vụ của kế hoạch', link: (c) => `/api/v1/tasks/stats?communeId=${c}` },
-  'CQS-16': { from: 'tasks', formula: 'Nhiệm vụ được xác nhận hoàn thành đúng hạn ÷ nhiệm vụ đã hoàn thành hoặc đã đến hạn', link: (c) => `/api/v1/tasks?communeId=${c}&timing=done` },
-  'CQS-17': { from: 'tasks', formula: 'Nhiệm vụ chưa hoàn thành đã quá hạn ÷ tổng số nhiệm vụ', link: (c) => `/api/v1/tasks?communeId=${c}&timing=overdue` },
-  'CQS-08': { from: 'reports', formula: 'Báo cáo đơn vị đã nộp qua Xã Số ÷ báo cáo đơn vị đã đến hạn', link: (c, y) => `/api/v1/reporting/completeness?communeId=${c}&year=${y}` },
-  'CQS-18': { from: 'reports', formula: 'Báo cáo đơn vị nộp đúng hạn ÷ báo cáo đơn vị đã đến hạn', link: (c, y) => `/api/v1/reporting/completeness?communeId=${c}&year=${y}` },
+export const COMPUTED_INDICATORS: Record<
+  string,
+  { from: 'tasks' | 'reports'; formula: string; link: (communeId: string, year: number) => string }
+> = {
+  'CQS-09': {
+    from: 'tasks',
+    formula: 'Nhiệm vụ của kế hoạch đã giao và theo dõi trên Xã Số ÷ nhiệm vụ của kế hoạch',
+    link: (c) => `/api/v1/tasks/stats?communeId=${c}`,
+  },
+  'CQS-16': {
+    from: 'tasks',
+    formula: 'Nhiệm vụ được xác nhận hoàn thành đúng hạn ÷ nhiệm vụ đã hoàn thành hoặc đã đến hạn',
+    link: (c) => `/api/v1/tasks?communeId=${c}&timing=done`,
+  },
+  'CQS-17': {
+    from: 'tasks',
+    formula: 'Nhiệm vụ chưa hoàn thành đã quá hạn ÷ tổng số nhiệm vụ',
+    link: (c) => `/api/v1/tasks?communeId=${c}&timing=overdue`,
+  },
+  'CQS-08': {
+    from: 'reports',
+    formula: 'Báo cáo đơn vị đã nộp qua Xã Số ÷ báo cáo đơn vị đã đến hạn',
+    link: (c, y) => `/api/v1/reporting/completeness?communeId=${c}&year=${y}`,
+  },
+  'CQS-18': {
+    from: 'reports',
+    formula: 'Báo cáo đơn vị nộp đúng hạn ÷ báo cáo đơn vị đã đến hạn',
+    link: (c, y) => `/api/v1/reporting/completeness?communeId=${c}&year=${y}`,
+  },
 };
 const CODES = Object.keys(COMPUTED_INDICATORS);
 
 /** Reads as the commune's own reader (no person): the tasks module checks scope on every call. */
 function readerOf(place: { provinceId: string; communeId: string }): Actor {
   return {
-    userId: '00000000-0000-0000-0000-000000000000', username: 'xaso.computed', fullName: 'Xã Số', sessionId: null,
-    grants: [{ id: 'computed-values', role: 'commune_admin', orgUnitId: place.communeId, orgKind: 'commune', provinceId: place.provinceId, communeId: place.communeId }],
+    userId: '00000000-0000-0000-0000-000000000000',
+    username: 'xaso.computed',
+    fullName: 'Xã Số',
+    sessionId: null,
+    grants: [
+      {
+        id: 'computed-values',
+        role: 'commune_admin',
+        orgUnitId: place.communeId,
+        orgKind: 'commune',
+        provinceId: place.provinceId,
+        communeId: place.communeId,
+      },
+    ],
   };
 }
 
@@ -47,7 +82,11 @@ function readerOf(place: { provinceId: string; communeId: string }): Actor {
  * the reporting figures and never the task figures (whose count is the costlier read), and a
  * task write the reverse; without it, all are recomputed.
  */
-export async function refreshComputedValues(tx: Ctx, communeId: string, opts: { today?: string; only?: 'tasks' | 'reports' } = {}): Promise<number> {
+export async function refreshComputedValues(
+  tx: Ctx,
+  communeId: string,
+  opts: { today?: string; only?: 'tasks' | 'reports' } = {},
+): Promise<number> {
   const today = opts.today ?? vietnamToday();
   const codes = opts.only ? CODES.filter((c) => COMPUTED_INDICATORS[c].from === opts.only) : CODES;
   const targets = await tx.db
@@ -68,7 +107,8 @@ export async function refreshComputedValues(tx: Ctx, communeId: string, opts: { 
     for (const [code, f] of taskFigures(s.commune)) figures.set(code, { ...f, producer: TASKS_PRODUCER });
   }
   if (wanted.has('reports')) {
-    for (const [code, f] of reportingValues(await reportingFigures(tx.db, communeId, today))) figures.set(code, { ...f, producer: REPORTING_PRODUCER });
+    for (const [code, f] of reportingValues(await reportingFigures(tx.db, communeId, today)))
+      figures.set(code, { ...f, producer: REPORTING_PRODUCER });
   }
   const period = quarterOf(today);
   const year = Number(today.slice(0, 4));
@@ -78,20 +118,43 @@ export async function refreshComputedValues(tx: Ctx, communeId: string, opts: { 
     if (!f) continue;
     const def = COMPUTED_INDICATORS[t.code];
     values.push({
-      targetId: t.id, periodCode: period.code, periodEnd: period.end, value: f.value, numerator: f.numerator, denominator: f.denominator,
-      source: 'computed', sourceRef: `${t.code}: ${def.formula} = ${f.numerator}/${f.denominator}`, producedBy: null,
-      producer: f.producer, sourceLink: def.link(communeId, year),
+      targetId: t.id,
+      periodCode: period.code,
+      periodEnd: period.end,
+      value: f.value,
+      numerator: f.numerator,
+      denominator: f.denominator,
+      source: 'computed',
+      sourceRef: `${t.code}: ${def.formula} = ${f.numerator}/${f.denominator}`,
+      producedBy: null,
+      producer: f.producer,
+      sourceLink: def.link(communeId, year),
     });
   }
   // Most task actions (progress, comments on the log) leave the figures as they were: write only what changed.
   const stored = values.length
-    ? await tx.db.selectFrom('indicatorValues').select(['targetId', 'value', 'numerator', 'denominator'])
-        .where('communeId', '=', communeId).where('targetId', 'in', values.map((v) => v.targetId)).where('periodCode', '=', period.code).where('source', '=', 'computed').execute()
+    ? await tx.db
+        .selectFrom('indicatorValues')
+        .select(['targetId', 'value', 'numerator', 'denominator'])
+        .where('communeId', '=', communeId)
+        .where(
+          'targetId',
+          'in',
+          values.map((v) => v.targetId),
+        )
+        .where('periodCode', '=', period.code)
+        .where('source', '=', 'computed')
+        .execute()
     : [];
   const storedOf = new Map(stored.map((x) => [x.targetId, x]));
   const changed = values.filter((v) => {
     const old = storedOf.get(v.targetId);
-    return !old || Number(old.value) !== v.value || Number(old.numerator) !== v.numerator || Number(old.denominator) !== v.denominator;
+    return (
+      !old ||
+      Number(old.value) !== v.value ||
+      Number(old.numerator) !== v.numerator ||
+      Number(old.denominator) !== v.denominator
+    );
   });
   await recordValues(tx, changed);
   return changed.length;
@@ -103,7 +166,10 @@ export async function refreshComputedValues(tx: Ctx, communeId: string, opts: { 
  * figures; the next day's run tries again). Returns how many communes were read and how many
  * values changed.
  */
-export async function refreshAllComputedValues(ctx: Ctx, today: string = vietnamToday()): Promise<{ communes: number; written: number; failed: { communeId: string; error: string }[] }> {
+export async function refreshAllComputedValues(
+  ctx: Ctx,
+  today: string = vietnamToday(),
+): Promise<{ communes: number; written: number; failed: { communeId: string; error: string }[] }> {
   const communes = await ctx.db
     .selectFrom('planTargets as t')
     .innerJoin('plans as p', 'p.id', 't.planId')

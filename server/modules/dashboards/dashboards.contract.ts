@@ -8,7 +8,9 @@ export const ValueView = z.object({
   value: z.number(),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
-  source: z.string().describe('report: báo cáo đơn vị đã duyệt; computed: tính từ dữ liệu của Xã Số; import: nhập từ tệp'),
+  source: z
+    .string()
+    .describe('report: báo cáo đơn vị đã duyệt; computed: tính từ dữ liệu của Xã Số; import: nhập từ tệp'),
   sourceRef: z.string().nullable().describe('Bản ghi gốc: mã báo cáo đã duyệt, phép tính, tệp nhập và dòng'),
   producer: z.string().nullable().describe('Cái gì tạo ra giá trị: mô-đun nhiệm vụ, hệ thống báo cáo, tệp và dòng'),
   producedByName: z.string().nullable().describe('Người duyệt hoặc nhập (không có với giá trị hệ thống tự tính)'),
@@ -24,28 +26,54 @@ export const CommuneDashboard = z.object({
   communeName: z.string(),
   planId: z.string().uuid().nullable(),
   planTitle: z.string().nullable(),
-  counts: z.object({ reached: z.number(), on_track: z.number(), at_risk: z.number(), off_track: z.number(), no_data: z.number() }),
-  targets: z.array(z.object({
-    targetId: z.string().uuid(),
-    groupName: z.string().nullable(),
-    text: z.string(),
-    targetText: z.string(),
-    comparator: z.enum(['>=', '>', '=', '<=', '<', 'range']),
-    targetValue: z.number(),
-    targetValueMax: z.number().nullable(),
-    unit: z.string(),
-    deadlineYear: z.number().nullable(),
-    indicatorId: z.string().uuid().nullable(),
-    latest: z.object({ value: z.number(), periodCode: z.string(), source: z.string(), attainment: z.number().nullable() }).nullable(),
-    status: Status,
-    periods: z.number().describe('Số kỳ đã có giá trị (dự báo dựa trên tất cả các kỳ này)'),
-    recent: z.array(TrendPoint).describe(`Giá trị của tối đa ${RECENT_PERIODS} kỳ gần nhất, cũ trước mới sau, cho biểu đồ nhỏ; toàn bộ lịch sử và nguồn gốc ở …/targets/:targetId/values`),
-    forecast: z.object({ value: z.number(), atDate: z.string(), slopePerYear: z.number(), points: z.number(), method: z.string(), sentence: z.string() }).nullable(),
-  })),
+  counts: z.object({
+    reached: z.number(),
+    on_track: z.number(),
+    at_risk: z.number(),
+    off_track: z.number(),
+    no_data: z.number(),
+  }),
+  targets: z.array(
+    z.object({
+      targetId: z.string().uuid(),
+      groupName: z.string().nullable(),
+      text: z.string(),
+      targetText: z.string(),
+      comparator: z.enum(['>=', '>', '=', '<=', '<', 'range']),
+      targetValue: z.number(),
+      targetValueMax: z.number().nullable(),
+      unit: z.string(),
+      deadlineYear: z.number().nullable(),
+      indicatorId: z.string().uuid().nullable(),
+      latest: z
+        .object({ value: z.number(), periodCode: z.string(), source: z.string(), attainment: z.number().nullable() })
+        .nullable(),
+      status: Status,
+      periods: z.number().describe('Số kỳ đã có giá trị (dự báo dựa trên tất cả các kỳ này)'),
+      recent: z
+        .array(TrendPoint)
+        .describe(
+          `Giá trị của tối đa ${RECENT_PERIODS} kỳ gần nhất, cũ trước mới sau, cho biểu đồ nhỏ; toàn bộ lịch sử và nguồn gốc ở …/targets/:targetId/values`,
+        ),
+      forecast: z
+        .object({
+          value: z.number(),
+          atDate: z.string(),
+          slopePerYear: z.number(),
+          points: z.number(),
+          method: z.string(),
+          sentence: z.string(),
+        })
+        .nullable(),
+    }),
+  ),
   tasks: z.object({ total: z.number(), overdue: z.number(), done: z.number() }),
   reportsWaiting: z.number().describe('Báo cáo đơn vị đã nộp, chờ duyệt'),
 });
-export const CommuneTargetParams = z.object({ id: z.string().uuid('Mã định danh không hợp lệ'), targetId: z.string().uuid('Mã định danh không hợp lệ') });
+export const CommuneTargetParams = z.object({
+  id: z.string().uuid('Mã định danh không hợp lệ'),
+  targetId: z.string().uuid('Mã định danh không hợp lệ'),
+});
 /** A target's whole history, asked for when a person opens the target. */
 export const TargetHistory = z.object({
   targetId: z.string().uuid(),
@@ -57,12 +85,31 @@ export const ProvinceTile = z.object({
   provinceId: z.string().uuid(),
   provinceName: z.string(),
   indicator: z.object({ id: z.string().uuid(), code: z.string(), name: z.string(), unit: z.string() }),
-  communes: z.array(z.object({ rank: z.number(), communeId: z.string().uuid(), communeCode: z.string(), communeName: z.string(), value: z.number(), periodCode: z.string(), attainment: z.number().nullable(), status: Status })),
+  communes: z.array(
+    z.object({
+      rank: z.number(),
+      communeId: z.string().uuid(),
+      communeCode: z.string(),
+      communeName: z.string(),
+      value: z.number(),
+      periodCode: z.string(),
+      attainment: z.number().nullable(),
+      status: Status,
+    }),
+  ),
   summary: z.object({ communesReporting: z.number(), reached: z.number(), average: z.number().nullable() }),
 });
 export const NationalTile = z.object({
   indicator: z.object({ id: z.string().uuid(), code: z.string(), name: z.string(), unit: z.string() }),
-  provinces: z.array(z.object({ provinceId: z.string().uuid(), provinceName: z.string(), communesReporting: z.number(), reached: z.number(), average: z.number().nullable() })),
+  provinces: z.array(
+    z.object({
+      provinceId: z.string().uuid(),
+      provinceName: z.string(),
+      communesReporting: z.number(),
+      reached: z.number(),
+      average: z.number().nullable(),
+    }),
+  ),
 });
 
 export const ExportQuery = z.object({ indicatorId: z.string().uuid() });
@@ -96,7 +143,15 @@ export const ImportView = z.object({
   allowedActions: z.array(z.enum(['confirm', 'discard'])),
 });
 export const ImportList = z.object({
-  items: z.array(z.object({ id: z.string().uuid(), fileName: z.string(), status: z.enum(['preview', 'imported', 'discarded']), createdAt: z.string(), counts: ImportView.shape.counts })),
+  items: z.array(
+    z.object({
+      id: z.string().uuid(),
+      fileName: z.string(),
+      status: z.enum(['preview', 'imported', 'discarded']),
+      createdAt: z.string(),
+      counts: ImportView.shape.counts,
+    }),
+  ),
 });
 export const TemplateQuery = z.object({
   communeId: z.string().uuid().optional().describe('Điền sẵn các mục tiêu của kế hoạch của xã'),

@@ -10,7 +10,13 @@ import { RECENT_PERIODS } from './dashboards.contract.ts';
 
 /** The commune's current (not archived) plan, newest first. */
 export function findCurrentPlan(db: Db, communeId: string) {
-  return db.selectFrom('plans').select(['id', 'title']).where('communeId', '=', communeId).where('archivedAt', 'is', null).orderBy('createdAt', 'desc').executeTakeFirst();
+  return db
+    .selectFrom('plans')
+    .select(['id', 'title'])
+    .where('communeId', '=', communeId)
+    .where('archivedAt', 'is', null)
+    .orderBy('createdAt', 'desc')
+    .executeTakeFirst();
 }
 
 /** The plan's targets with their rollup row (latest value, attainment, status). */
@@ -18,7 +24,22 @@ export function planTargetsWithLatest(db: Db, planId: string) {
   return db
     .selectFrom('planTargets as t')
     .leftJoin('targetLatest as l', 'l.targetId', 't.id')
-    .select(['t.id', 't.groupName', 't.text', 't.comparator', 't.value', 't.valueMax', 't.unit', 't.year', 't.indicatorId', 'l.value as latestValue', 'l.periodCode', 'l.source', 'l.attainment', 'l.status'])
+    .select([
+      't.id',
+      't.groupName',
+      't.text',
+      't.comparator',
+      't.value',
+      't.valueMax',
+      't.unit',
+      't.year',
+      't.indicatorId',
+      'l.value as latestValue',
+      'l.periodCode',
+      'l.source',
+      'l.attainment',
+      'l.status',
+    ])
     .where('t.planId', '=', planId)
     .where('t.kind', '=', 'target')
     .orderBy('t.sortOrder')
@@ -44,7 +65,15 @@ export interface TargetSeriesSummary {
  * One grouped query: the rows read stay in the database, 100 small rows come back.
  */
 export async function targetSeriesSummaries(db: Db, communeId: string, planId: string): Promise<TargetSeriesSummary[]> {
-  const r = await sql<{ targetId: string; n: number; meanX: number; meanY: number; sxx: number | null; sxy: number | null; recent: { periodCode: string; date: string; value: number | string }[] }>`
+  const r = await sql<{
+    targetId: string;
+    n: number;
+    meanX: number;
+    meanY: number;
+    sxx: number | null;
+    sxy: number | null;
+    recent: { periodCode: string; date: string; value: number | string }[];
+  }>`
     with trend as (
       select distinct on (v.target_id, v.period_code) v.target_id, v.period_code, v.period_end, v.value::float8 as value
       from indicator_values v
@@ -63,8 +92,19 @@ export async function targetSeriesSummaries(db: Db, communeId: string, planId: s
     group by target_id`.execute(db);
   const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
   return r.rows.map((row) => ({
-    targetId: row.targetId, n: Number(row.n), meanX: Number(row.meanX), meanY: Number(row.meanY), sxx: num(row.sxx), sxy: num(row.sxy),
-    recent: (typeof row.recent === 'string' ? JSON.parse(row.recent) : row.recent ?? []).map((p: { periodCode: string; date: string; value: number | string }) => ({ periodCode: p.periodCode, date: p.date, value: Number(p.value) })),
+    targetId: row.targetId,
+    n: Number(row.n),
+    meanX: Number(row.meanX),
+    meanY: Number(row.meanY),
+    sxx: num(row.sxx),
+    sxy: num(row.sxy),
+    recent: (typeof row.recent === 'string' ? JSON.parse(row.recent) : (row.recent ?? [])).map(
+      (p: { periodCode: string; date: string; value: number | string }) => ({
+        periodCode: p.periodCode,
+        date: p.date,
+        value: Number(p.value),
+      }),
+    ),
   }));
 }
 
@@ -75,7 +115,12 @@ export async function communeWorkCounts(db: Db, communeId: string, today: string
     from (select count(*) as total, count(*) filter (where status = 'verified') as done, count(*) filter (where status <> 'verified' and due_date < ${today}) as overdue
           from tasks where commune_id = ${communeId}) t`.execute(db);
   const row = r.rows[0];
-  return { total: Number(row.total), done: Number(row.done), overdue: Number(row.overdue), waiting: Number(row.waiting) };
+  return {
+    total: Number(row.total),
+    done: Number(row.done),
+    overdue: Number(row.overdue),
+    waiting: Number(row.waiting),
+  };
 }
 
 /** Every value of the given targets with its provenance, oldest period first, then oldest write. */
@@ -84,7 +129,20 @@ export function valuesOfTargets(db: Db, communeId: string, targetIds: string[]) 
   return db
     .selectFrom('indicatorValues as v')
     .leftJoin('users as u', 'u.id', 'v.producedBy')
-    .select(['v.targetId', 'v.periodCode', 'v.periodEnd', 'v.value', 'v.numerator', 'v.denominator', 'v.source', 'v.sourceRef', 'v.producer', 'v.sourceLink', 'v.producedAt', 'u.fullName as producedByName'])
+    .select([
+      'v.targetId',
+      'v.periodCode',
+      'v.periodEnd',
+      'v.value',
+      'v.numerator',
+      'v.denominator',
+      'v.source',
+      'v.sourceRef',
+      'v.producer',
+      'v.sourceLink',
+      'v.producedAt',
+      'u.fullName as producedByName',
+    ])
     .where('v.communeId', '=', communeId)
     .where('v.targetId', 'in', targetIds)
     .orderBy('v.periodEnd')
@@ -95,5 +153,11 @@ export type ValueRow = Awaited<ReturnType<typeof valuesOfTargets>>[number];
 
 /** A target of the commune (any of its plans), or undefined. */
 export function findCommuneTarget(db: Db, communeId: string, targetId: string) {
-  return db.selectFrom('planTargets').select(['id', 'text']).where('communeId', '=', communeId).where('id', '=', targetId).where('kind', '=', 'target').executeTakeFirst();
+  return db
+    .selectFrom('planTargets')
+    .select(['id', 'text'])
+    .where('communeId', '=', communeId)
+    .where('id', '=', targetId)
+    .where('kind', '=', 'target')
+    .executeTakeFirst();
 }

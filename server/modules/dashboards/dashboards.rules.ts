@@ -28,7 +28,11 @@ export interface Forecast {
 }
 
 /** A date as a year with its fraction ('2026-07-02' → 2026.498…); SQL computes the same in the commune dashboard. */
-export const toYears = (iso: string) => Number(iso.slice(0, 4)) + (Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) - Date.UTC(Number(iso.slice(0, 4)), 0, 1)) / (365.25 * 86_400_000);
+export const toYears = (iso: string) =>
+  Number(iso.slice(0, 4)) +
+  (Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) -
+    Date.UTC(Number(iso.slice(0, 4)), 0, 1)) /
+    (365.25 * 86_400_000);
 
 /** The least-squares line through a target's points: what the forecast needs of them. */
 export interface LineFit {
@@ -50,17 +54,29 @@ export function fitLine(points: Point[]): LineFit {
   const n = points.length;
   const meanX = n ? xs.reduce((a, b) => a + b, 0) / n : 0;
   const meanY = n ? ys.reduce((a, b) => a + b, 0) / n : 0;
-  return { n, meanX, meanY, sxx: xs.reduce((a, x) => a + (x - meanX) ** 2, 0), sxy: xs.reduce((a, x, i) => a + (x - meanX) * (ys[i] - meanY), 0) };
+  return {
+    n,
+    meanX,
+    meanY,
+    sxx: xs.reduce((a, x) => a + (x - meanX) ** 2, 0),
+    sxy: xs.reduce((a, x, i) => a + (x - meanX) * (ys[i] - meanY), 0),
+  };
 }
 
 const unitSuffix = (unit: string) => (unit === '%' ? ' %' : unit === 'count' ? '' : ` ${unit}`);
 
-export function forecast(points: Point[], target: { value: number; unit: string; year: number | null }): Forecast | null {
+export function forecast(
+  points: Point[],
+  target: { value: number; unit: string; year: number | null },
+): Forecast | null {
   return forecastFromFit(fitLine(points), target);
 }
 
 /** The forecast from a line fit: the projected value at the end of the deadline year, in words. */
-export function forecastFromFit(fit: LineFit, target: { value: number; unit: string; year: number | null }): Forecast | null {
+export function forecastFromFit(
+  fit: LineFit,
+  target: { value: number; unit: string; year: number | null },
+): Forecast | null {
   if (fit.n < 2 || target.year === null || !(fit.sxx > 0)) return null;
   const slope = fit.sxy / fit.sxx;
   const atDate = `${target.year}-12-31`;
@@ -114,7 +130,12 @@ export interface ComputedFigure {
 export function taskFigures(s: { tracked: Share; doneOnTime: Share; overdue: Share }): Map<string, ComputedFigure> {
   const out = new Map<string, ComputedFigure>();
   const put = (code: string, x: Share) => {
-    if (x.denominator > 0) out.set(code, { value: Math.round((10_000 * x.numerator) / x.denominator) / 100, numerator: x.numerator, denominator: x.denominator });
+    if (x.denominator > 0)
+      out.set(code, {
+        value: Math.round((10_000 * x.numerator) / x.denominator) / 100,
+        numerator: x.numerator,
+        denominator: x.denominator,
+      });
   };
   put('CQS-09', s.tracked);
   put('CQS-16', s.doneOnTime);

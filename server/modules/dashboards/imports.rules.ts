@@ -79,7 +79,14 @@ export function parseViNumber(raw: Cell): number | null | 'invalid' {
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
 /** Lower case without diacritics: "Quý I/2026" → "quy i/2026", "Mã xã" → "ma xa". */
-export const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
+export const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .trim();
 
 /**
  * A period as people write it → its code and end date: "2026-Q1", "Q1/2026", "Quý I/2026",
@@ -93,7 +100,8 @@ export function readPeriod(raw: Cell): { code: string; end: string } | null {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})(?:-(q[1-4]|h[12]|9m|m\d{2}))?$/.exec(s))) code = m[2] ? `${m[1]}-${m[2].toUpperCase()}` : m[1];
   else if ((m = /^(\d{4}) ?q([1-4])$/.exec(s))) code = `${m[1]}-Q${m[2]}`;
-  else if ((m = /^(?:q|quy) ?(iv|iii|ii|i|[1-4])(?: ?[/-] ?| nam )(\d{4})$/.exec(s))) code = `${m[2]}-Q${ROMAN[m[1]] ?? Number(m[1])}`;
+  else if ((m = /^(?:q|quy) ?(iv|iii|ii|i|[1-4])(?: ?[/-] ?| nam )(\d{4})$/.exec(s)))
+    code = `${m[2]}-Q${ROMAN[m[1]] ?? Number(m[1])}`;
   else if ((m = /^6 thang (dau|cuoi)(?: nam)? (\d{4})$/.exec(s))) code = `${m[2]}-H${m[1] === 'dau' ? 1 : 2}`;
   else if ((m = /^9 thang(?: nam)? (\d{4})$/.exec(s))) code = `${m[1]}-9M`;
   else if ((m = /^nam (\d{4})$/.exec(s))) code = m[1];
@@ -109,7 +117,17 @@ export function readPeriod(raw: Cell): { code: string; end: string } | null {
 
 // ——— columns ———
 
-export type Column = 'communeCode' | 'communeName' | 'indicatorCode' | 'targetId' | 'targetText' | 'period' | 'value' | 'numerator' | 'denominator' | 'note';
+export type Column =
+  | 'communeCode'
+  | 'communeName'
+  | 'indicatorCode'
+  | 'targetId'
+  | 'targetText'
+  | 'period'
+  | 'value'
+  | 'numerator'
+  | 'denominator'
+  | 'note';
 
 /** Column names people use (folded, words joined by "_"), first = the template's own. */
 export const COLUMN_NAMES: Record<Column, string[]> = {
@@ -126,7 +144,18 @@ export const COLUMN_NAMES: Record<Column, string[]> = {
 };
 
 /** The template's header, in the order of the columns. */
-export const TEMPLATE_HEADER = ['Mã xã', 'Tên xã', 'Mã chỉ tiêu', 'Mã mục tiêu', 'Chỉ tiêu', 'Kỳ', 'Giá trị', 'Tử số', 'Mẫu số', 'Ghi chú'];
+export const TEMPLATE_HEADER = [
+  'Mã xã',
+  'Tên xã',
+  'Mã chỉ tiêu',
+  'Mã mục tiêu',
+  'Chỉ tiêu',
+  'Kỳ',
+  'Giá trị',
+  'Tử số',
+  'Mẫu số',
+  'Ghi chú',
+];
 
 export interface HeaderMap {
   index: Partial<Record<Column, number>>;
@@ -140,7 +169,9 @@ export function mapHeader(header: Cell[]): HeaderMap {
   const index: Partial<Record<Column, number>> = {};
   const unknown: string[] = [];
   header.forEach((cell, i) => {
-    const name = fold(String(cell ?? '')).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+    const name = fold(String(cell ?? ''))
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '');
     if (!name) return;
     const col = (Object.keys(COLUMN_NAMES) as Column[]).find((c) => COLUMN_NAMES[c].includes(name));
     if (col && index[col] === undefined) index[col] = i;
@@ -148,9 +179,11 @@ export function mapHeader(header: Cell[]): HeaderMap {
   });
   const missing: string[] = [];
   if (index.communeCode === undefined) missing.push('"Mã xã"');
-  if (index.indicatorCode === undefined && index.targetId === undefined) missing.push('"Mã chỉ tiêu" (mã trong danh mục, ví dụ CQS-02) hoặc "Mã mục tiêu"');
+  if (index.indicatorCode === undefined && index.targetId === undefined)
+    missing.push('"Mã chỉ tiêu" (mã trong danh mục, ví dụ CQS-02) hoặc "Mã mục tiêu"');
   if (index.period === undefined) missing.push('"Kỳ"');
-  if (index.value === undefined && (index.numerator === undefined || index.denominator === undefined)) missing.push('"Giá trị" (hoặc "Tử số" và "Mẫu số")');
+  if (index.value === undefined && (index.numerator === undefined || index.denominator === undefined))
+    missing.push('"Giá trị" (hoặc "Tử số" và "Mẫu số")');
   return { index, missing, unknown };
 }
 
@@ -199,7 +232,11 @@ export interface CheckedRow {
   errors: string[];
 }
 
-const SOURCE_WORDS: Record<string, string> = { report: 'báo cáo đơn vị đã duyệt', computed: 'tính từ dữ liệu hệ thống', import: 'nhập từ tệp' };
+const SOURCE_WORDS: Record<string, string> = {
+  report: 'báo cáo đơn vị đã duyệt',
+  computed: 'tính từ dữ liệu hệ thống',
+  import: 'nhập từ tệp',
+};
 const text = (c: Cell | undefined) => (c === null || c === undefined ? '' : String(c).trim());
 const num = (n: number) => formatViNumber(n, 4);
 
@@ -214,8 +251,14 @@ export const communeCodeOf = (c: Cell | undefined) => {
  * template row left unfilled) are skipped and not returned. A row is good when `errors` is
  * empty; the same commune, indicator/target and period twice in a file makes the later row bad.
  */
-export function checkRows(rows: { row: number; cells: Cell[] }[], header: HeaderMap, width: number, facts: ImportFacts): CheckedRow[] {
-  const at = (cells: Cell[], col: Column) => (header.index[col] === undefined ? null : (cells[header.index[col]!] ?? null));
+export function checkRows(
+  rows: { row: number; cells: Cell[] }[],
+  header: HeaderMap,
+  width: number,
+  facts: ImportFacts,
+): CheckedRow[] {
+  const at = (cells: Cell[], col: Column) =>
+    header.index[col] === undefined ? null : (cells[header.index[col]!] ?? null);
   const seen = new Map<string, number>();
   const out: CheckedRow[] = [];
   for (const { row, cells } of rows) {
@@ -229,7 +272,10 @@ export function checkRows(rows: { row: number; cells: Cell[] }[], header: Header
 
     const errors: string[] = [];
     const extra = cells.slice(width).filter((c) => text(c) !== '').length;
-    if (extra) errors.push(`Dòng có ${width + extra} ô, nhiều hơn ${width} cột của dòng tiêu đề (sai cột hoặc thiếu dấu ngoặc kép quanh số có dấu phẩy).`);
+    if (extra)
+      errors.push(
+        `Dòng có ${width + extra} ô, nhiều hơn ${width} cột của dòng tiêu đề (sai cột hoặc thiếu dấu ngoặc kép quanh số có dấu phẩy).`,
+      );
 
     const communeCode = communeCodeOf(at(cells, 'communeCode'));
     const commune = communeCode ? facts.communes.get(communeCode) : undefined;
@@ -241,19 +287,24 @@ export function checkRows(rows: { row: number; cells: Cell[] }[], header: Header
     const targetId = text(at(cells, 'targetId')) || null;
     let targets: TargetFact[] = [];
     if (!indicatorCode && !targetId) errors.push('Thiếu mã chỉ tiêu (hoặc mã mục tiêu).');
-    else if (indicatorCode && !facts.indicatorCodes.has(indicatorCode)) errors.push(`Không có chỉ tiêu mã "${indicatorCode}" trong danh mục.`);
+    else if (indicatorCode && !facts.indicatorCodes.has(indicatorCode))
+      errors.push(`Không có chỉ tiêu mã "${indicatorCode}" trong danh mục.`);
     else if (commune?.inScope) {
       const own = facts.targets.get(commune.id) ?? [];
       targets = targetId ? own.filter((t) => t.id === targetId) : own.filter((t) => t.indicatorCode === indicatorCode);
-      if (targetId && !targets.length) errors.push(`Mã mục tiêu "${targetId}" không thuộc kế hoạch của ${commune.name}.`);
-      else if (targetId && indicatorCode && targets[0].indicatorCode !== indicatorCode) errors.push(`Mục tiêu "${targets[0].text}" không gắn với chỉ tiêu ${indicatorCode}.`);
-      else if (!targets.length) errors.push(`Kế hoạch của ${commune.name} không có mục tiêu nào gắn với chỉ tiêu ${indicatorCode}.`);
+      if (targetId && !targets.length)
+        errors.push(`Mã mục tiêu "${targetId}" không thuộc kế hoạch của ${commune.name}.`);
+      else if (targetId && indicatorCode && targets[0].indicatorCode !== indicatorCode)
+        errors.push(`Mục tiêu "${targets[0].text}" không gắn với chỉ tiêu ${indicatorCode}.`);
+      else if (!targets.length)
+        errors.push(`Kế hoạch của ${commune.name} không có mục tiêu nào gắn với chỉ tiêu ${indicatorCode}.`);
     }
     const unit = targets[0]?.unit ?? null;
 
     const period = rawPeriod ? readPeriod(rawPeriod) : null;
     if (!rawPeriod) errors.push('Thiếu kỳ.');
-    else if (!period) errors.push(`Không đọc được kỳ "${rawPeriod}"; viết ví dụ 2026-Q1, Quý I/2026, 2026-H1, 2026-9M hoặc 2026.`);
+    else if (!period)
+      errors.push(`Không đọc được kỳ "${rawPeriod}"; viết ví dụ 2026-Q1, Quý I/2026, 2026-H1, 2026-9M hoặc 2026.`);
 
     const read = (raw: Cell, label: string) => {
       const n = parseViNumber(raw);
@@ -267,17 +318,27 @@ export function checkRows(rows: { row: number; cells: Cell[] }[], header: Header
     let value = read(rawValue, 'Giá trị');
     const numerator = read(rawNum, 'Tử số');
     const denominator = read(rawDen, 'Mẫu số');
-    if ((numerator === null) !== (denominator === null) && parseViNumber(rawNum) !== 'invalid' && parseViNumber(rawDen) !== 'invalid') errors.push('Cần cả tử số và mẫu số, hoặc bỏ trống cả hai.');
+    if (
+      (numerator === null) !== (denominator === null) &&
+      parseViNumber(rawNum) !== 'invalid' &&
+      parseViNumber(rawDen) !== 'invalid'
+    )
+      errors.push('Cần cả tử số và mẫu số, hoặc bỏ trống cả hai.');
     if (denominator === 0) errors.push('Mẫu số bằng 0.');
     if (numerator !== null && denominator) {
       const ratio = unit === '%' ? (100 * numerator) / denominator : numerator / denominator;
       const rounded = Math.round(ratio * 100) / 100;
-      if (unit === '%' && numerator > denominator) errors.push(`Tử số (${num(numerator)}) lớn hơn mẫu số (${num(denominator)}).`);
+      if (unit === '%' && numerator > denominator)
+        errors.push(`Tử số (${num(numerator)}) lớn hơn mẫu số (${num(denominator)}).`);
       if (value === null && parseViNumber(rawValue) !== 'invalid') value = rounded;
-      else if (value !== null && Math.abs(value - ratio) > 0.5) errors.push(`Giá trị ${num(value)} không khớp tử số/mẫu số (${num(numerator)}/${num(denominator)} = ${num(rounded)}).`);
+      else if (value !== null && Math.abs(value - ratio) > 0.5)
+        errors.push(
+          `Giá trị ${num(value)} không khớp tử số/mẫu số (${num(numerator)}/${num(denominator)} = ${num(rounded)}).`,
+        );
     }
     if (value === null && numerator === null && parseViNumber(rawValue) !== 'invalid') errors.push('Thiếu giá trị.');
-    if (value !== null && unit === '%' && value > 100) errors.push(`Tỷ lệ phải từ 0 đến 100 % (đang là ${num(value)}).`);
+    if (value !== null && unit === '%' && value > 100)
+      errors.push(`Tỷ lệ phải từ 0 đến 100 % (đang là ${num(value)}).`);
 
     if (commune && period && (indicatorCode || targetId)) {
       const key = `${commune.id}|${targetId ?? indicatorCode}|${period.code}`;
@@ -287,15 +348,33 @@ export function checkRows(rows: { row: number; cells: Cell[] }[], header: Header
       for (const t of targets) {
         const had = facts.existing.get(`${t.id}|${period.code}`);
         if (had) {
-          errors.push(`Kỳ ${period.code} của mục tiêu "${t.text.slice(0, 80)}" đã có giá trị ${num(had.value)} (${SOURCE_WORDS[had.source] ?? had.source}).`);
+          errors.push(
+            `Kỳ ${period.code} của mục tiêu "${t.text.slice(0, 80)}" đã có giá trị ${num(had.value)} (${SOURCE_WORDS[had.source] ?? had.source}).`,
+          );
           break;
         }
       }
     }
     out.push({
-      row, communeCode, communeId: commune?.id ?? null, communeName: commune?.name ?? null, indicatorCode, targetIds: targets.map((t) => t.id),
-      targetText: targets.length === 1 ? targets[0].text : targets.length > 1 ? `${targets.length} mục tiêu gắn với ${indicatorCode}` : null, unit,
-      periodCode: period?.code ?? null, periodEnd: period?.end ?? null, value, numerator, denominator, errors,
+      row,
+      communeCode,
+      communeId: commune?.id ?? null,
+      communeName: commune?.name ?? null,
+      indicatorCode,
+      targetIds: targets.map((t) => t.id),
+      targetText:
+        targets.length === 1
+          ? targets[0].text
+          : targets.length > 1
+            ? `${targets.length} mục tiêu gắn với ${indicatorCode}`
+            : null,
+      unit,
+      periodCode: period?.code ?? null,
+      periodEnd: period?.end ?? null,
+      value,
+      numerator,
+      denominator,
+      errors,
     });
   }
   return out;

@@ -27,12 +27,31 @@ export interface NewValue {
 
 /** What writing a target's values needs to know of it: its place, its indicator, what it aims at, its plan's first year. */
 const recordable = (db: Db) =>
-  db.selectFrom('planTargets as t').innerJoin('plans as p', 'p.id', 't.planId').select(['t.id', 't.provinceId', 't.communeId', 't.indicatorId', 't.comparator', 't.value', 't.valueMax', 't.year', 'p.periodFrom']);
+  db
+    .selectFrom('planTargets as t')
+    .innerJoin('plans as p', 'p.id', 't.planId')
+    .select([
+      't.id',
+      't.provinceId',
+      't.communeId',
+      't.indicatorId',
+      't.comparator',
+      't.value',
+      't.valueMax',
+      't.year',
+      'p.periodFrom',
+    ]);
 export type TargetToRecord = Awaited<ReturnType<ReturnType<typeof recordable>['execute']>>[number];
 
 /** A unit's targets of a plan as recordValues needs them — to read with other things and hand over. */
 export const unitTargetsToRecord = (db: Db, planId: string, unitId: string) =>
-  reading(db, recordable(db).where('t.planId', '=', planId).where('t.reportingUnitId', '=', unitId).where('t.kind', '=', 'target'));
+  reading(
+    db,
+    recordable(db)
+      .where('t.planId', '=', planId)
+      .where('t.reportingUnitId', '=', unitId)
+      .where('t.kind', '=', 'target'),
+  );
 
 /** Rows per INSERT: 14 parameters each stays far below PostgreSQL's 65,535 per statement. */
 const CHUNK = 1000;
@@ -54,52 +73,117 @@ export async function recordValues(tx: Ctx, values: NewValue[], read: TargetToRe
   const readOf = new Map(read.map((t) => [t.id, t]));
   const targetIds = [...new Set(values.map((v) => v.targetId))];
   const unread = targetIds.filter((id) => !readOf.has(id));
-  const targets = [...targetIds.flatMap((id) => readOf.get(id) ?? []), ...(unread.length ? await recordable(tx.db).where('t.id', 'in', unread).execute() : [])];
+  const targets = [
+    ...targetIds.flatMap((id) => readOf.get(id) ?? []),
+    ...(unread.length ? await recordable(tx.db).where('t.id', 'in', unread).execute() : []),
+  ];
   if (!targets.length) return;
   const targetOf = new Map(targets.map((t) => [t.id, t]));
   const rows = [...unique.values()].flatMap((v) => {
     const t = targetOf.get(v.targetId);
-    return t ? [{ provinceId: t.provinceId, communeId: t.communeId, targetId: t.id, indicatorId: t.indicatorId, periodCode: v.periodCode, periodEnd: v.periodEnd, value: v.value, numerator: v.numerator, denominator: v.denominator, source: v.source, sourceRef: v.sourceRef, producedBy: v.producedBy, producer: v.producer ?? null, sourceLink: v.sourceLink ?? null }] : [];
+    return t
+      ? [
+          {
+            provinceId: t.provinceId,
+            communeId: t.communeId,
+            targetId: t.id,
+            indicatorId: t.indicatorId,
+            periodCode: v.periodCode,
+            periodEnd: v.periodEnd,
+            value: v.value,
+            numerator: v.numerator,
+            denominator: v.denominator,
+            source: v.source,
+            sourceRef: v.sourceRef,
+            producedBy: v.producedBy,
+            producer: v.producer ?? null,
+            sourceLink: v.sourceLink ?? null,
+          },
+        ]
+      : [];
   });
   const writes = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
-    writes.push(reading(tx.db, tx.db
-      .insertInto('indicatorValues')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.columns(['targetId', 'periodCode', 'source']).doUpdateSet((eb) => ({
-        value: eb.ref('excluded.value'), numerator: eb.ref('excluded.numerator'), denominator: eb.ref('excluded.denominator'), sourceRef: eb.ref('excluded.sourceRef'),
-        producedBy: eb.ref('excluded.producedBy'), producer: eb.ref('excluded.producer'), sourceLink: eb.ref('excluded.sourceLink'), producedAt: sql`now()`,
-      })))));
+    writes.push(
+      reading(
+        tx.db,
+        tx.db
+          .insertInto('indicatorValues')
+          .values(rows.slice(i, i + CHUNK))
+          .onConflict((oc) =>
+            oc.columns(['targetId', 'periodCode', 'source']).doUpdateSet((eb) => ({
+              value: eb.ref('excluded.value'),
+              numerator: eb.ref('excluded.numerator'),
+              denominator: eb.ref('excluded.denominator'),
+              sourceRef: eb.ref('excluded.sourceRef'),
+              producedBy: eb.ref('excluded.producedBy'),
+              producer: eb.ref('excluded.producer'),
+              sourceLink: eb.ref('excluded.sourceLink'),
+              producedAt: sql`now()`,
+            })),
+          ),
+      ),
+    );
   }
   // The latest value of each target, whichever source: the newest period, then the newest write.
   // Read after the writes in the same trip (reading.ts): it needs nothing from their answers.
-  const latestOf = reading(tx.db, tx.db
-    .selectFrom('indicatorValues')
-    .select(['targetId', 'value', 'periodCode', 'periodEnd', 'source'])
-    .distinctOn('targetId')
-    .where('communeId', 'in', [...new Set(targets.map((t) => t.communeId))])
-    .where('targetId', 'in', targets.map((t) => t.id))
-    .orderBy('targetId')
-    .orderBy('periodEnd', 'desc')
-    .orderBy('producedAt', 'desc'));
+  const latestOf = reading(
+    tx.db,
+    tx.db
+      .selectFrom('indicatorValues')
+      .select(['targetId', 'value', 'periodCode', 'periodEnd', 'source'])
+      .distinctOn('targetId')
+      .where('communeId', 'in', [...new Set(targets.map((t) => t.communeId))])
+      .where(
+        'targetId',
+        'in',
+        targets.map((t) => t.id),
+      )
+      .orderBy('targetId')
+      .orderBy('periodEnd', 'desc')
+      .orderBy('producedAt', 'desc'),
+  );
   const latest = (await together([...writes, latestOf])).at(-1) as Awaited<typeof latestOf>;
   const rollups = latest.map((l) => {
     const t = targetOf.get(l.targetId)!;
-    const target = { comparator: t.comparator, value: Number(t.value), valueMax: t.valueMax === null ? null : Number(t.valueMax), year: t.year };
+    const target = {
+      comparator: t.comparator,
+      value: Number(t.value),
+      valueMax: t.valueMax === null ? null : Number(t.valueMax),
+      year: t.year,
+    };
     const value = Number(l.value);
     return {
-      targetId: t.id, provinceId: t.provinceId, communeId: t.communeId, indicatorId: t.indicatorId, value, periodCode: l.periodCode, periodEnd: l.periodEnd,
-      attainment: attainment(target, value), status: targetStatus(target, value, { date: l.periodEnd, planStartYear: t.periodFrom }), source: l.source,
+      targetId: t.id,
+      provinceId: t.provinceId,
+      communeId: t.communeId,
+      indicatorId: t.indicatorId,
+      value,
+      periodCode: l.periodCode,
+      periodEnd: l.periodEnd,
+      attainment: attainment(target, value),
+      status: targetStatus(target, value, { date: l.periodEnd, planStartYear: t.periodFrom }),
+      source: l.source,
     };
   });
   for (let i = 0; i < rollups.length; i += CHUNK) {
     await tx.db
       .insertInto('targetLatest')
       .values(rollups.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.column('targetId').doUpdateSet((eb) => ({
-        provinceId: eb.ref('excluded.provinceId'), communeId: eb.ref('excluded.communeId'), indicatorId: eb.ref('excluded.indicatorId'), value: eb.ref('excluded.value'),
-        periodCode: eb.ref('excluded.periodCode'), periodEnd: eb.ref('excluded.periodEnd'), attainment: eb.ref('excluded.attainment'), status: eb.ref('excluded.status'), source: eb.ref('excluded.source'), updatedAt: sql`now()`,
-      })))
+      .onConflict((oc) =>
+        oc.column('targetId').doUpdateSet((eb) => ({
+          provinceId: eb.ref('excluded.provinceId'),
+          communeId: eb.ref('excluded.communeId'),
+          indicatorId: eb.ref('excluded.indicatorId'),
+          value: eb.ref('excluded.value'),
+          periodCode: eb.ref('excluded.periodCode'),
+          periodEnd: eb.ref('excluded.periodEnd'),
+          attainment: eb.ref('excluded.attainment'),
+          status: eb.ref('excluded.status'),
+          source: eb.ref('excluded.source'),
+          updatedAt: sql`now()`,
+        })),
+      )
       .execute();
   }
 }

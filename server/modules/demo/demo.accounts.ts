@@ -31,7 +31,11 @@ export const DEMO_COMMUNES: DemoCommune[] = [
 ];
 
 /** Extra units of a demo commune beyond the standard ones every commune has. */
-export const DEMO_EXTRA_UNITS: { suffix: string; unitType: 'military' | 'health' | 'school' | 'village' | 'digital_team' | 'party_mass'; name: string }[] = [
+export const DEMO_EXTRA_UNITS: {
+  suffix: string;
+  unitType: 'military' | 'health' | 'school' | 'village' | 'digital_team' | 'party_mass';
+  name: string;
+}[] = [
   { suffix: 'QS', unitType: 'military', name: 'Ban Chỉ huy quân sự' },
   { suffix: 'TYT', unitType: 'health', name: 'Trạm Y tế' },
   { suffix: 'MN', unitType: 'school', name: 'Trường Mầm non' },
@@ -62,18 +66,89 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'haiphong.sokhcn', fullName: 'Trần Thu Hà', role: 'province_officer', orgUnitCode: '31' },
   { username: 'thainguyen.sokhcn', fullName: 'Hoàng Văn Thái', role: 'province_officer', orgUnitCode: '19' },
   { username: 'thanhhoa.sokhcn', fullName: 'Lê Thị Thanh', role: 'province_officer', orgUnitCode: '38' },
-  { username: 'vinhbao.quantri', fullName: 'Phạm Quốc Bảo', role: 'commune_admin', orgUnitCode: '11824', homeCode: '11824-VP' },
-  { username: 'vinhbao.chutich', fullName: 'Nguyễn Văn Hùng', role: 'commune_leader', orgUnitCode: '11824', homeCode: '11824-VP', jobTitle: 'Chủ tịch' },
-  { username: 'vinhbao.vanhoa', fullName: 'Vũ Thị Lan', role: 'plan_officer', orgUnitCode: '11824', homeCode: '11824-VHXH' },
+  {
+    username: 'vinhbao.quantri',
+    fullName: 'Phạm Quốc Bảo',
+    role: 'commune_admin',
+    orgUnitCode: '11824',
+    homeCode: '11824-VP',
+  },
+  {
+    username: 'vinhbao.chutich',
+    fullName: 'Nguyễn Văn Hùng',
+    role: 'commune_leader',
+    orgUnitCode: '11824',
+    homeCode: '11824-VP',
+    jobTitle: 'Chủ tịch',
+  },
+  {
+    username: 'vinhbao.vanhoa',
+    fullName: 'Vũ Thị Lan',
+    role: 'plan_officer',
+    orgUnitCode: '11824',
+    homeCode: '11824-VHXH',
+  },
   { username: 'vinhbao.kinhte', fullName: 'Bùi Đức Anh', role: 'unit_officer', orgUnitCode: '11824-KT' },
   { username: 'vinhbao.motcua', fullName: 'Đặng Thị Hoa', role: 'one_stop_officer', orgUnitCode: '11824-TTPVHCC' },
   { username: 'vinhbao.congdan', fullName: 'Ngô Văn Dân', role: 'citizen', orgUnitCode: '11824' },
-  { username: 'vinhthuan.chutich', fullName: 'Nguyễn Thanh Trung', role: 'commune_leader', orgUnitCode: '11842', homeCode: '11842-VP', jobTitle: 'Phó Chủ tịch' },
-  { username: 'vinhthuan.vanhoa', fullName: 'Phạm Thị Mai', role: 'plan_officer', orgUnitCode: '11842', homeCode: '11842-VHXH' },
-  { username: 'phuthai.chutich', fullName: 'Lương Văn Thái', role: 'commune_leader', orgUnitCode: '10750', homeCode: '10750-VP', jobTitle: 'Chủ tịch' },
-  { username: 'phuthai.vanhoa', fullName: 'Trịnh Thị Thu', role: 'plan_officer', orgUnitCode: '10750', homeCode: '10750-VHXH' },
-  { username: 'phuthinh.chutich', fullName: 'Dương Văn Thịnh', role: 'commune_leader', orgUnitCode: '05800', homeCode: '05800-VP', jobTitle: 'Chủ tịch' },
-  { username: 'phuthinh.vanhoa', fullName: 'Ma Thị Huyền', role: 'plan_officer', orgUnitCode: '05800', homeCode: '05800-VHXH' },
-  { username: 'tuonglinh.chutich', fullName: 'Lê Văn Lĩnh', role: 'commune_leader', orgUnitCode: '16363', homeCode: '16363-VP', jobTitle: 'Chủ tịch' },
-  { username: 'tuonglinh.vanhoa', fullName: 'Mai Thị Tượng', role: 'plan_officer', orgUnitCode: '16363', homeCode: '16363-VHXH' },
+  {
+    username: 'vinhthuan.chutich',
+    fullName: 'Nguyễn Thanh Trung',
+    role: 'commune_leader',
+    orgUnitCode: '11842',
+    homeCode: '11842-VP',
+    jobTitle: 'Phó Chủ tịch',
+  },
+  {
+    username: 'vinhthuan.vanhoa',
+    fullName: 'Phạm Thị Mai',
+    role: 'plan_officer',
+    orgUnitCode: '11842',
+    homeCode: '11842-VHXH',
+  },
+  {
+    username: 'phuthai.chutich',
+    fullName: 'Lương Văn Thái',
+    role: 'commune_leader',
+    orgUnitCode: '10750',
+    homeCode: '10750-VP',
+    jobTitle: 'Chủ tịch',
+  },
+  {
+    username: 'phuthai.vanhoa',
+    fullName: 'Trịnh Thị Thu',
+    role: 'plan_officer',
+    orgUnitCode: '10750',
+    homeCode: '10750-VHXH',
+  },
+  {
+    username: 'phuthinh.chutich',
+    fullName: 'Dương Văn Thịnh',
+    role: 'commune_leader',
+    orgUnitCode: '05800',
+    homeCode: '05800-VP',
+    jobTitle: 'Chủ tịch',
+  },
+  {
+    username: 'phuthinh.vanhoa',
+    fullName: 'Ma Thị Huyền',
+    role: 'plan_officer',
+    orgUnitCode: '05800',
+    homeCode: '05800-VHXH',
+  },
+  {
+    username: 'tuonglinh.chutich',
+    fullName: 'Lê Văn Lĩnh',
+    role: 'commune_leader',
+    orgUnitCode: '16363',
+    homeCode: '16363-VP',
+    jobTitle: 'Chủ tịch',
+  },
+  {
+    username: 'tuonglinh.vanhoa',
+    fullName: 'Mai Thị Tượng',
+    role: 'plan_officer',
+    orgUnitCode: '16363',
+    homeCode: '16363-VHXH',
+  },
 ];

@@ -23,7 +23,12 @@ import { DEMO_COMMUNES } from './demo.accounts.ts';
 
 /** A one-page PDF (the evidence of a demo progress post); small, valid, with its own text. */
 export function demoPdf(title: string): Uint8Array {
-  const text = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[()\\]/g, ' ').slice(0, 80);
+  const text = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[()\\]/g, ' ')
+    .slice(0, 80);
   const stream = `BT /F1 14 Tf 60 760 Td (${text}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -45,9 +50,19 @@ export function demoPdf(title: string): Uint8Array {
 }
 
 async function actorOf(ctx: Ctx, username: string): Promise<Actor | null> {
-  const u = await ctx.db.selectFrom('users').select(['id', 'username', 'fullName']).where('username', '=', username).executeTakeFirst();
+  const u = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'username', 'fullName'])
+    .where('username', '=', username)
+    .executeTakeFirst();
   if (!u) return null;
-  return { userId: u.id, username: u.username, fullName: u.fullName, grants: await listGrantsOfUser(ctx.db, u.id), sessionId: null };
+  return {
+    userId: u.id,
+    username: u.username,
+    fullName: u.fullName,
+    grants: await listGrantsOfUser(ctx.db, u.id),
+    sessionId: null,
+  };
 }
 
 type Scenario = 'progress' | 'submitted' | 'verified' | 'returned' | 'overdue' | 'at_risk';
@@ -60,9 +75,30 @@ const SCENARIOS: Scenario[] = ['progress', 'submitted', 'verified', 'returned', 
  * over HTTP, so this runs after the demo transaction, not inside it.
  */
 export async function seedDemoTasks(ctx: Ctx): Promise<number> {
-  const communes = await ctx.db.selectFrom('orgUnits').select(['id', 'code']).where('code', 'in', DEMO_COMMUNES.map((c) => c.code)).execute();
+  const communes = await ctx.db
+    .selectFrom('orgUnits')
+    .select(['id', 'code'])
+    .where(
+      'code',
+      'in',
+      DEMO_COMMUNES.map((c) => c.code),
+    )
+    .execute();
   if (!communes.length) return 0;
-  const withTasks = new Set((await ctx.db.selectFrom('tasks').select('communeId').distinct().where('communeId', 'in', communes.map((c) => c.id)).execute()).map((r) => r.communeId));
+  const withTasks = new Set(
+    (
+      await ctx.db
+        .selectFrom('tasks')
+        .select('communeId')
+        .distinct()
+        .where(
+          'communeId',
+          'in',
+          communes.map((c) => c.id),
+        )
+        .execute()
+    ).map((r) => r.communeId),
+  );
   let added = 0;
   for (const dc of DEMO_COMMUNES) {
     const commune = communes.find((c) => c.code === dc.code);
@@ -73,7 +109,13 @@ export async function seedDemoTasks(ctx: Ctx): Promise<number> {
 }
 
 async function seedCommuneTasks(ctx: Ctx, communeId: string, slug: string): Promise<number> {
-  const plan = await ctx.db.selectFrom('plans').select('id').where('communeId', '=', communeId).where('archivedAt', 'is', null).orderBy('createdAt').executeTakeFirst();
+  const plan = await ctx.db
+    .selectFrom('plans')
+    .select('id')
+    .where('communeId', '=', communeId)
+    .where('archivedAt', 'is', null)
+    .orderBy('createdAt')
+    .executeTakeFirst();
   const [officer, leader] = await Promise.all([actorOf(ctx, `${slug}.vanhoa`), actorOf(ctx, `${slug}.chutich`)]);
   if (!plan || !officer || !leader) return 0;
   const as = (actor: Actor): Ctx => ({ ...ctx, actor });
@@ -86,22 +128,50 @@ async function seedCommuneTasks(ctx: Ctx, communeId: string, slug: string): Prom
   const ordered = [...picked.filter((i) => i.assigneeId), ...picked.filter((i) => !i.assigneeId)];
   const items = ordered.map((i, n) => {
     const base = {
-      planTaskId: i.planTaskId, title: i.title, groupName: i.groupName, leadUnitId: i.leadUnitId!, assigneeId: i.assigneeId ?? officer.userId,
-      partnerUnitIds: i.partnerUnitIds, expectedProduct: i.expectedProduct, startDate: i.startDate, dueDate: i.dueDate, milestones: i.milestones, targetIds: [] as string[],
+      planTaskId: i.planTaskId,
+      title: i.title,
+      groupName: i.groupName,
+      leadUnitId: i.leadUnitId!,
+      assigneeId: i.assigneeId ?? officer.userId,
+      partnerUnitIds: i.partnerUnitIds,
+      expectedProduct: i.expectedProduct,
+      startDate: i.startDate,
+      dueDate: i.dueDate,
+      milestones: i.milestones,
+      targetIds: [] as string[],
     };
     // Dates a plan officer would set for work that began earlier in the year.
-    if (SCENARIOS[n] === 'overdue') return { ...base, startDate: addDays(today, -90), dueDate: addDays(today, -12), milestones: [{ title: 'Hoàn thành', dueDate: addDays(today, -12) }] };
+    if (SCENARIOS[n] === 'overdue')
+      return {
+        ...base,
+        startDate: addDays(today, -90),
+        dueDate: addDays(today, -12),
+        milestones: [{ title: 'Hoàn thành', dueDate: addDays(today, -12) }],
+      };
     if (SCENARIOS[n] === 'at_risk') {
       const [startDate, dueDate] = [addDays(today, -120), addDays(today, 40)];
       return { ...base, startDate, dueDate, milestones: planMilestones(startDate, dueDate, 'quarterly') };
     }
     return base;
   });
-  const created = await createFromPlan(as(officer), { planId: plan.id, approverId: draft.approverId ?? leader.userId, approvingAuthority: draft.approvingAuthority, items });
+  const created = await createFromPlan(as(officer), {
+    planId: plan.id,
+    approverId: draft.approverId ?? leader.userId,
+    approvingAuthority: draft.approvingAuthority,
+    items,
+  });
 
-  const ids = await ctx.db.selectFrom('tasks').select(['id', 'planTaskId']).where('communeId', '=', communeId).where('planId', '=', plan.id).execute();
+  const ids = await ctx.db
+    .selectFrom('tasks')
+    .select(['id', 'planTaskId'])
+    .where('communeId', '=', communeId)
+    .where('planId', '=', plan.id)
+    .execute();
   const taskOf = new Map(ids.map((t) => [t.planTaskId, t.id]));
-  const actors = new Map<string, Actor>([[officer.userId, officer], [leader.userId, leader]]);
+  const actors = new Map<string, Actor>([
+    [officer.userId, officer],
+    [leader.userId, leader],
+  ]);
   for (const [n, scenario] of SCENARIOS.entries()) {
     const item = items[n];
     const id = item && taskOf.get(item.planTaskId);
@@ -109,27 +179,46 @@ async function seedCommuneTasks(ctx: Ctx, communeId: string, slug: string): Prom
     const card = { id, title: item.title };
     let lead = actors.get(item.assigneeId);
     if (!lead) {
-      const u = await ctx.db.selectFrom('users').select('username').where('id', '=', item.assigneeId).executeTakeFirstOrThrow();
+      const u = await ctx.db
+        .selectFrom('users')
+        .select('username')
+        .where('id', '=', item.assigneeId)
+        .executeTakeFirstOrThrow();
       lead = (await actorOf(ctx, u.username))!;
       actors.set(lead.userId, lead);
     }
     const work = as(lead);
-    const progress = (percent: number, note: string) => act(work, card.id, { kind: 'progress', body: { percent, note, fileIds: [] } });
-    const evidence = (name: string, what: string) => uploadEvidence(work, card.id, { fileName: name, bytes: demoPdf(`${what}: ${card.title}`) });
+    const progress = (percent: number, note: string) =>
+      act(work, card.id, { kind: 'progress', body: { percent, note, fileIds: [] } });
+    const evidence = (name: string, what: string) =>
+      uploadEvidence(work, card.id, { fileName: name, bytes: demoPdf(`${what}: ${card.title}`) });
     switch (scenario) {
       case 'progress': {
         const file = await evidence('ke-hoach-chi-tiet.pdf', 'Ke hoach chi tiet');
-        await act(work, card.id, { kind: 'progress', body: { percent: 60, note: 'Đã triển khai tại 2/3 thôn; kèm kế hoạch chi tiết.', fileIds: [file.id] } });
-        await act(as(leader), card.id, { kind: 'comment', body: { text: `Đề nghị @${lead.username} gửi danh sách thôn còn lại trước cuối tháng.` } });
+        await act(work, card.id, {
+          kind: 'progress',
+          body: { percent: 60, note: 'Đã triển khai tại 2/3 thôn; kèm kế hoạch chi tiết.', fileIds: [file.id] },
+        });
+        await act(as(leader), card.id, {
+          kind: 'comment',
+          body: { text: `Đề nghị @${lead.username} gửi danh sách thôn còn lại trước cuối tháng.` },
+        });
         break;
       }
       case 'submitted':
       case 'verified':
       case 'returned': {
         const file = await evidence('bao-cao-ket-qua.pdf', 'Bao cao ket qua');
-        await act(work, card.id, { kind: 'submit', body: { note: 'Đã hoàn thành, gửi báo cáo kết quả kèm theo.', fileIds: [file.id] } });
+        await act(work, card.id, {
+          kind: 'submit',
+          body: { note: 'Đã hoàn thành, gửi báo cáo kết quả kèm theo.', fileIds: [file.id] },
+        });
         if (scenario === 'verified') await act(as(leader), card.id, { kind: 'verify', body: { note: 'Đạt yêu cầu.' } });
-        if (scenario === 'returned') await act(as(leader), card.id, { kind: 'return', body: { reason: 'Báo cáo chưa có số liệu cụ thể theo từng thôn; đề nghị bổ sung.' } });
+        if (scenario === 'returned')
+          await act(as(leader), card.id, {
+            kind: 'return',
+            body: { reason: 'Báo cáo chưa có số liệu cụ thể theo từng thôn; đề nghị bổ sung.' },
+          });
         break;
       }
       case 'overdue':

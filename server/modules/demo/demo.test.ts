@@ -18,19 +18,35 @@ afterAll(() => t.close());
 
 describe('demo tasks', () => {
   it('every demo commune tracks the plan items that name a lead unit, through the same log as the API', async () => {
-    const rows = await t.database.db.selectFrom('tasks as t').innerJoin('orgUnits as c', 'c.id', 't.communeId')
-      .select(['c.code', 't.status', 't.source', 't.planTaskId', 't.dueDate']).execute();
+    const rows = await t.database.db
+      .selectFrom('tasks as t')
+      .innerJoin('orgUnits as c', 'c.id', 't.communeId')
+      .select(['c.code', 't.status', 't.source', 't.planTaskId', 't.dueDate'])
+      .execute();
     const codes = ['11824', '11842', '10750', '05800', '16363'];
     for (const code of codes) {
       const mine = rows.filter((r) => r.code === code);
-      const planItems = await t.database.db.selectFrom('planTasks as p').innerJoin('orgUnits as c', 'c.id', 'p.communeId').select('p.id').where('c.code', '=', code).where('p.leadUnitId', 'is not', null).execute();
+      const planItems = await t.database.db
+        .selectFrom('planTasks as p')
+        .innerJoin('orgUnits as c', 'c.id', 'p.communeId')
+        .select('p.id')
+        .where('c.code', '=', code)
+        .where('p.leadUnitId', 'is not', null)
+        .execute();
       expect(mine.length, code).toBe(planItems.length);
-      expect(mine.every((r) => r.source === 'plan' && r.planTaskId), code).toBe(true);
+      expect(
+        mine.every((r) => r.source === 'plan' && r.planTaskId),
+        code,
+      ).toBe(true);
       // A few realistic states in each commune.
-      expect(new Set(mine.map((r) => r.status)), code).toEqual(new Set(['assigned', 'in_progress', 'submitted', 'verified', 'returned']));
+      expect(new Set(mine.map((r) => r.status)), code).toEqual(
+        new Set(['assigned', 'in_progress', 'submitted', 'verified', 'returned']),
+      );
     }
     const actions = await t.database.db.selectFrom('taskActions').select(['kind']).execute();
-    expect(new Set(actions.map((a) => a.kind))).toEqual(new Set(['assign', 'progress', 'evidence', 'submit', 'verify', 'return', 'comment']));
+    expect(new Set(actions.map((a) => a.kind))).toEqual(
+      new Set(['assign', 'progress', 'evidence', 'submit', 'verify', 'return', 'comment']),
+    );
   });
 
   it('Vĩnh Bảo: the unit officer has work, the leader has one to approve and sees one overdue', async () => {
@@ -41,17 +57,33 @@ describe('demo tasks', () => {
     const od = (await t.request(leader, { method: 'GET', url: '/api/v1/tasks/overdue' })).json();
     expect(od.overdue.length).toBeGreaterThan(0);
     expect(od.atRisk.length).toBeGreaterThan(0);
-    const withEvidence = await t.database.db.selectFrom('files').select(['fileName', 'mediaType']).where('ownerType', '=', 'task').execute();
+    const withEvidence = await t.database.db
+      .selectFrom('files')
+      .select(['fileName', 'mediaType'])
+      .where('ownerType', '=', 'task')
+      .execute();
     expect(withEvidence.length).toBeGreaterThan(0);
     expect(withEvidence.every((f) => f.mediaType === 'application/pdf')).toBe(true);
   });
 
   it('demo people have addresses that can never be delivered, and the seeding itself mailed nobody', async () => {
-    const users = await t.database.db.selectFrom('users').select(['username', 'email']).where('username', 'in', DEMO_ACCOUNTS.map((a) => a.username)).execute();
+    const users = await t.database.db
+      .selectFrom('users')
+      .select(['username', 'email'])
+      .where(
+        'username',
+        'in',
+        DEMO_ACCOUNTS.map((a) => a.username),
+      )
+      .execute();
     expect(users).toHaveLength(DEMO_ACCOUNTS.length);
     for (const u of users) expect(u.email).toBe(`${u.username}@demo.xaso.example`);
     expect(await t.database.db.selectFrom('mailOutbox').select('id').execute()).toEqual([]);
-    const notes = await t.database.db.selectFrom('notifications').select('id').where('kind', '=', 'task.assigned').execute();
+    const notes = await t.database.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('kind', '=', 'task.assigned')
+      .execute();
     expect(notes.length).toBeGreaterThan(0);
   });
 
@@ -63,6 +95,8 @@ describe('demo tasks', () => {
   });
 
   it('the evidence file of a demo progress post is a PDF the evidence check accepts', () => {
-    expect(checkEvidenceFile('bao-cao.pdf', demoPdf('Báo cáo kết quả (thôn 1)'), 1_000_000).mediaType).toBe('application/pdf');
+    expect(checkEvidenceFile('bao-cao.pdf', demoPdf('Báo cáo kết quả (thôn 1)'), 1_000_000).mediaType).toBe(
+      'application/pdf',
+    );
   });
 });

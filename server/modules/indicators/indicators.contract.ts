@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-export const IndicatorDomain = z.enum(['digital_government', 'digital_economy', 'digital_society', 'infrastructure', 'other']);
+export const IndicatorDomain = z.enum([
+  'digital_government',
+  'digital_economy',
+  'digital_society',
+  'infrastructure',
+  'other',
+]);
 
 export const IndicatorView = z.object({
   id: z.string().uuid(),
@@ -22,13 +28,19 @@ export type IndicatorView = z.infer<typeof IndicatorView>;
 export const ListIndicatorsQuery = z.object({
   q: z.string().trim().max(100).optional(),
   domain: IndicatorDomain.optional(),
-  includeMerged: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  includeMerged: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
 });
 export const IndicatorList = z.object({ items: z.array(IndicatorView) });
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 export const CreateIndicatorBody = z.object({
-  code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9._-]{1,30}$/, 'Mã gồm chữ in hoa, số, dấu chấm, gạch'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9][A-Z0-9._-]{1,30}$/, 'Mã gồm chữ in hoa, số, dấu chấm, gạch'),
   name: Text(300),
   unit: Text(30),
   domain: IndicatorDomain.default('other'),
@@ -41,11 +53,19 @@ export const CreateIndicatorBody = z.object({
 export const UpdateIndicatorBody = CreateIndicatorBody.omit({ code: true })
   .partial()
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'Không có gì để thay đổi');
-export const MergeIndicatorBody = z.object({ intoId: z.string().uuid().describe('Chỉ tiêu giữ lại; các liên kết chuyển sang chỉ tiêu này') });
+export const MergeIndicatorBody = z.object({
+  intoId: z.string().uuid().describe('Chỉ tiêu giữ lại; các liên kết chuyển sang chỉ tiêu này'),
+});
 
 export const ScoringRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ratio'), threshold: z.number().positive().max(100) }),
-  z.object({ kind: z.literal('steps'), steps: z.array(z.object({ min: z.number(), points: z.number().min(0) })).min(1).max(20) }),
+  z.object({
+    kind: z.literal('steps'),
+    steps: z
+      .array(z.object({ min: z.number(), points: z.number().min(0) }))
+      .min(1)
+      .max(20),
+  }),
 ]);
 export const CriterionInput = z.object({
   groupName: Text(200),
@@ -70,6 +90,14 @@ export const CriteriaSetView = z.object({
   year: z.number().int().nullable(),
   legalBasis: z.string().nullable(),
   maxPoints: z.number(),
-  criteria: z.array(CriterionInput.extend({ id: z.string().uuid(), evidence: z.string().nullable(), indicatorId: z.string().nullable() })),
+  criteria: z.array(
+    CriterionInput.extend({
+      id: z.string().uuid(),
+      evidence: z.string().nullable(),
+      indicatorId: z.string().nullable(),
+    }),
+  ),
 });
-export const CriteriaSetList = z.object({ items: z.array(CriteriaSetView.omit({ criteria: true }).extend({ criterionCount: z.number().int() })) });
+export const CriteriaSetList = z.object({
+  items: z.array(CriteriaSetView.omit({ criteria: true }).extend({ criterionCount: z.number().int() })),
+});

@@ -2,13 +2,32 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { IndicatorView } from './indicators.contract.ts';
 
-const COLUMNS = ['i.id', 'i.code', 'i.name', 'i.unit', 'i.domain', 'i.description', 'i.numerator', 'i.denominator', 'i.source', 'i.aliases', 'i.provinceId', 'i.mergedIntoId'] as const;
+const COLUMNS = [
+  'i.id',
+  'i.code',
+  'i.name',
+  'i.unit',
+  'i.domain',
+  'i.description',
+  'i.numerator',
+  'i.denominator',
+  'i.source',
+  'i.aliases',
+  'i.provinceId',
+  'i.mergedIntoId',
+] as const;
 
 function base(db: Db) {
   return db
     .selectFrom('indicators as i')
     .select(COLUMNS)
-    .select((eb) => eb.selectFrom('planTargets as t').select(sql<number>`count(*)`.as('n')).whereRef('t.indicatorId', '=', 'i.id').as('targetCount'));
+    .select((eb) =>
+      eb
+        .selectFrom('planTargets as t')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('t.indicatorId', '=', 'i.id')
+        .as('targetCount'),
+    );
 }
 
 const toView = (r: Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>): IndicatorView => ({
@@ -24,7 +43,13 @@ export async function listIndicators(db: Db, f: { folded?: string; domain?: stri
   if (f.domain) q = q.where('i.domain', '=', f.domain as never);
   if (f.folded) {
     const like = `%${f.folded.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    q = q.where((eb) => eb.or([eb('i.searchText', 'like', like), eb('i.code', 'ilike', like), eb(sql`lower(f_unaccent(i.aliases::text))`, 'like', like)]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('i.searchText', 'like', like),
+        eb('i.code', 'ilike', like),
+        eb(sql`lower(f_unaccent(i.aliases::text))`, 'like', like),
+      ]),
+    );
   }
   return (await q.execute()).map(toView);
 }
@@ -36,6 +61,10 @@ export async function findIndicator(db: Db, id: string) {
 
 /** Every live catalogue entry in the compact form the suggestion rule needs. */
 export async function listCatalogueForMatching(db: Db) {
-  const rows = await db.selectFrom('indicators').select(['id', 'name', 'unit', 'aliases']).where('mergedIntoId', 'is', null).execute();
+  const rows = await db
+    .selectFrom('indicators')
+    .select(['id', 'name', 'unit', 'aliases'])
+    .where('mergedIntoId', 'is', null)
+    .execute();
   return rows.map((r) => ({ ...r, aliases: (r.aliases as string[]) ?? [] }));
 }

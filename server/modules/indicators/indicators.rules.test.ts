@@ -7,8 +7,31 @@ describe('scoreCriterion', () => {
     [{ kind: 'ratio' as const, threshold: 80 }, 10, 80, 10],
     [{ kind: 'ratio' as const, threshold: 80 }, 10, 95, 10],
     [{ kind: 'ratio' as const, threshold: 50 }, 22, 33.3, 14.65],
-    [{ kind: 'steps' as const, steps: [{ min: 0, points: 0 }, { min: 50, points: 3 }, { min: 90, points: 5 }] }, 5, 72, 3],
-    [{ kind: 'steps' as const, steps: [{ min: 90, points: 5 }, { min: 50, points: 3 }] }, 5, 95, 5],
+    [
+      {
+        kind: 'steps' as const,
+        steps: [
+          { min: 0, points: 0 },
+          { min: 50, points: 3 },
+          { min: 90, points: 5 },
+        ],
+      },
+      5,
+      72,
+      3,
+    ],
+    [
+      {
+        kind: 'steps' as const,
+        steps: [
+          { min: 90, points: 5 },
+          { min: 50, points: 3 },
+        ],
+      },
+      5,
+      95,
+      5,
+    ],
     [{ kind: 'steps' as const, steps: [{ min: 50, points: 3 }] }, 5, 10, 0],
   ])('%j max %d at %d → %d', (rule, max, value, points) => {
     expect(scoreCriterion(rule, max, value)).toBe(points);

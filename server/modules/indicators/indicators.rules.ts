@@ -6,7 +6,8 @@
  * - steps: the points of the highest step whose minimum the value reaches.
  * A missing denominator gives no score ("N/A"), not zero.
  */
-export type ScoringRule = { kind: 'ratio'; threshold: number } | { kind: 'steps'; steps: { min: number; points: number }[] };
+export type ScoringRule =
+  { kind: 'ratio'; threshold: number } | { kind: 'steps'; steps: { min: number; points: number }[] };
 
 export function scoreCriterion(rule: ScoringRule, maxPoints: number, value: number | null): number | null {
   if (value === null || Number.isNaN(value)) return null;
@@ -19,4 +20,5 @@ export function scoreCriterion(rule: ScoringRule, maxPoints: number, value: numb
 }
 
 /** A value as a percentage from its numerator and denominator; null when the denominator is 0. */
-export const ratioPercent = (numerator: number, denominator: number) => (denominator > 0 ? (100 * numerator) / denominator : null);
+export const ratioPercent = (numerator: number, denominator: number) =>
+  denominator > 0 ? (100 * numerator) / denominator : null;

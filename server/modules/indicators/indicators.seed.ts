@@ -23,7 +23,15 @@ export async function ensureCatalogue(db: Db): Promise<number> {
   const { indicators } = JSON.parse(fs.readFileSync(file, 'utf8')) as { indicators: SeedIndicator[] };
   await db
     .insertInto('indicators')
-    .values(indicators.map((i) => ({ ...i, aliases: JSON.stringify(i.aliases), provinceId: null, mergedIntoId: null, createdBy: null })))
+    .values(
+      indicators.map((i) => ({
+        ...i,
+        aliases: JSON.stringify(i.aliases),
+        provinceId: null,
+        mergedIntoId: null,
+        createdBy: null,
+      })),
+    )
     .execute();
   return indicators.length;
 }

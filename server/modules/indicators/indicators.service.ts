@@ -12,20 +12,34 @@ const indicatorNotFound = () => notFound('INDICATOR_NOT_FOUND', 'chỉ tiêu tro
 
 function requireRead(actor: Actor) {
   const s = scopeOf(actor, 'catalogue.read');
-  if (!s.all && !s.provinceIds.length && !s.communeIds.length) throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền xem danh mục chỉ tiêu.');
+  if (!s.all && !s.provinceIds.length && !s.communeIds.length)
+    throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền xem danh mục chỉ tiêu.');
 }
 
 /** Curating the shared catalogue: the system administrator, or province officers for entries of their province or shared ones. */
 function requireManage(actor: Actor, indicator?: { provinceId: string | null }) {
   const scope = scopeOf(actor, 'catalogue.manage');
-  const ok = scope.all || (scope.provinceIds.length > 0 && (!indicator?.provinceId || scope.provinceIds.includes(indicator.provinceId)));
-  if (!ok) throw new AppError('FORBIDDEN', 'forbidden', 'Chỉ cán bộ cấp tỉnh hoặc quản trị hệ thống mới biên tập danh mục chỉ tiêu.');
+  const ok =
+    scope.all ||
+    (scope.provinceIds.length > 0 && (!indicator?.provinceId || scope.provinceIds.includes(indicator.provinceId)));
+  if (!ok)
+    throw new AppError(
+      'FORBIDDEN',
+      'forbidden',
+      'Chỉ cán bộ cấp tỉnh hoặc quản trị hệ thống mới biên tập danh mục chỉ tiêu.',
+    );
   return scope;
 }
 
 export async function listIndicators(ctx: Ctx, f: { q?: string; domain?: string; includeMerged: boolean }) {
   requireRead(requireActor(ctx));
-  return { items: await q.listIndicators(ctx.db, { folded: f.q ? foldVietnamese(f.q) : undefined, domain: f.domain, includeMerged: f.includeMerged }) };
+  return {
+    items: await q.listIndicators(ctx.db, {
+      folded: f.q ? foldVietnamese(f.q) : undefined,
+      domain: f.domain,
+      includeMerged: f.includeMerged,
+    }),
+  };
 }
 
 export async function getIndicator(ctx: Ctx, id: string) {
@@ -35,7 +49,17 @@ export async function getIndicator(ctx: Ctx, id: string) {
   return i;
 }
 
-type IndicatorInput = { code: string; name: string; unit: string; domain: 'digital_government' | 'digital_economy' | 'digital_society' | 'infrastructure' | 'other'; description?: string | null; numerator?: string | null; denominator?: string | null; source?: string | null; aliases: string[] };
+type IndicatorInput = {
+  code: string;
+  name: string;
+  unit: string;
+  domain: 'digital_government' | 'digital_economy' | 'digital_society' | 'infrastructure' | 'other';
+  description?: string | null;
+  numerator?: string | null;
+  denominator?: string | null;
+  source?: string | null;
+  aliases: string[];
+};
 
 export async function createIndicator(ctx: Ctx, body: IndicatorInput) {
   const actor = requireActor(ctx);
@@ -44,13 +68,33 @@ export async function createIndicator(ctx: Ctx, body: IndicatorInput) {
   const provinceId = scope.all ? null : scope.provinceIds[0];
   return inTransaction(ctx, async (tx) => {
     const taken = await tx.db.selectFrom('indicators').select('id').where('code', '=', body.code).executeTakeFirst();
-    if (taken) throw new AppError('INDICATOR_CODE_TAKEN', 'conflict', `Mã ${body.code} đã có trong danh mục.`, { fields: [{ path: 'body.code', message: 'Mã đã có' }] });
+    if (taken)
+      throw new AppError('INDICATOR_CODE_TAKEN', 'conflict', `Mã ${body.code} đã có trong danh mục.`, {
+        fields: [{ path: 'body.code', message: 'Mã đã có' }],
+      });
     const row = await tx.db
       .insertInto('indicators')
-      .values({ ...body, description: body.description ?? null, numerator: body.numerator ?? null, denominator: body.denominator ?? null, source: body.source ?? null, aliases: JSON.stringify(body.aliases), provinceId, mergedIntoId: null, createdBy: actor.userId })
+      .values({
+        ...body,
+        description: body.description ?? null,
+        numerator: body.numerator ?? null,
+        denominator: body.denominator ?? null,
+        source: body.source ?? null,
+        aliases: JSON.stringify(body.aliases),
+        provinceId,
+        mergedIntoId: null,
+        createdBy: actor.userId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(tx, { action: 'indicator.created', recordType: 'indicator', recordId: row.id, summary: `Thêm chỉ tiêu ${body.code} "${body.name}" vào danh mục`, changes: body, provinceId });
+    await audit(tx, {
+      action: 'indicator.created',
+      recordType: 'indicator',
+      recordId: row.id,
+      summary: `Thêm chỉ tiêu ${body.code} "${body.name}" vào danh mục`,
+      changes: body,
+      provinceId,
+    });
     return (await q.findIndicator(tx.db, row.id))!;
   });
 }
@@ -62,8 +106,19 @@ export async function updateIndicator(ctx: Ctx, id: string, body: Partial<Omit<I
   requireManage(actor, current);
   return inTransaction(ctx, async (tx) => {
     const { aliases, ...rest } = body;
-    await tx.db.updateTable('indicators').set({ ...rest, ...(aliases ? { aliases: JSON.stringify(aliases) } : {}), updatedAt: sql`now()` }).where('id', '=', id).execute();
-    await audit(tx, { action: 'indicator.updated', recordType: 'indicator', recordId: id, summary: `Sửa chỉ tiêu ${current.code} trong danh mục`, changes: diff(current as unknown as Record<string, unknown>, body), provinceId: current.provinceId });
+    await tx.db
+      .updateTable('indicators')
+      .set({ ...rest, ...(aliases ? { aliases: JSON.stringify(aliases) } : {}), updatedAt: sql`now()` })
+      .where('id', '=', id)
+      .execute();
+    await audit(tx, {
+      action: 'indicator.updated',
+      recordType: 'indicator',
+      recordId: id,
+      summary: `Sửa chỉ tiêu ${current.code} trong danh mục`,
+      changes: diff(current as unknown as Record<string, unknown>, body),
+      provinceId: current.provinceId,
+    });
     return (await q.findIndicator(tx.db, id))!;
   });
 }
@@ -76,14 +131,39 @@ export async function mergeIndicator(ctx: Ctx, id: string, intoId: string) {
   if (!from || !into) throw indicatorNotFound();
   requireManage(actor, from);
   requireManage(actor, into);
-  if (from.mergedIntoId || into.mergedIntoId) throw new AppError('INDICATOR_ALREADY_MERGED', 'conflict', 'Chỉ tiêu đã được gộp trước đó.');
-  if (from.unit !== into.unit) throw new AppError('INDICATOR_UNIT_MISMATCH', 'invalid', `Không gộp được: đơn vị khác nhau (${from.unit} và ${into.unit}).`);
+  if (from.mergedIntoId || into.mergedIntoId)
+    throw new AppError('INDICATOR_ALREADY_MERGED', 'conflict', 'Chỉ tiêu đã được gộp trước đó.');
+  if (from.unit !== into.unit)
+    throw new AppError(
+      'INDICATOR_UNIT_MISMATCH',
+      'invalid',
+      `Không gộp được: đơn vị khác nhau (${from.unit} và ${into.unit}).`,
+    );
   return inTransaction(ctx, async (tx) => {
-    const moved = await tx.db.updateTable('planTargets').set({ indicatorId: into.id }).where('indicatorId', '=', from.id).executeTakeFirst();
+    const moved = await tx.db
+      .updateTable('planTargets')
+      .set({ indicatorId: into.id })
+      .where('indicatorId', '=', from.id)
+      .executeTakeFirst();
     const aliases = [...new Set([...into.aliases, from.name, ...from.aliases])];
-    await tx.db.updateTable('indicators').set({ aliases: JSON.stringify(aliases), updatedAt: sql`now()` }).where('id', '=', into.id).execute();
-    await tx.db.updateTable('indicators').set({ mergedIntoId: into.id, updatedAt: sql`now()` }).where('id', '=', from.id).execute();
-    await audit(tx, { action: 'indicator.merged', recordType: 'indicator', recordId: from.id, summary: `Gộp chỉ tiêu ${from.code} vào ${into.code} (${Number(moved.numUpdatedRows)} liên kết chuyển sang)`, changes: { mergedInto: into.id }, provinceId: from.provinceId });
+    await tx.db
+      .updateTable('indicators')
+      .set({ aliases: JSON.stringify(aliases), updatedAt: sql`now()` })
+      .where('id', '=', into.id)
+      .execute();
+    await tx.db
+      .updateTable('indicators')
+      .set({ mergedIntoId: into.id, updatedAt: sql`now()` })
+      .where('id', '=', from.id)
+      .execute();
+    await audit(tx, {
+      action: 'indicator.merged',
+      recordType: 'indicator',
+      recordId: from.id,
+      summary: `Gộp chỉ tiêu ${from.code} vào ${into.code} (${Number(moved.numUpdatedRows)} liên kết chuyển sang)`,
+      changes: { mergedInto: into.id },
+      provinceId: from.provinceId,
+    });
     return (await q.findIndicator(tx.db, into.id))!;
   });
 }
@@ -98,14 +178,29 @@ export async function listCriteriaSets(ctx: Ctx, provinceId?: string) {
     .selectFrom('criteriaSets as s')
     .select(['s.id', 's.provinceId', 's.name', 's.year', 's.legalBasis'])
     .select((eb) => [
-      eb.selectFrom('criteria as c').select(sql<number>`coalesce(sum(c.max_points), 0)`.as('m')).whereRef('c.setId', '=', 's.id').as('maxPoints'),
-      eb.selectFrom('criteria as c').select(sql<number>`count(*)`.as('n')).whereRef('c.setId', '=', 's.id').as('criterionCount'),
+      eb
+        .selectFrom('criteria as c')
+        .select(sql<number>`coalesce(sum(c.max_points), 0)`.as('m'))
+        .whereRef('c.setId', '=', 's.id')
+        .as('maxPoints'),
+      eb
+        .selectFrom('criteria as c')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('c.setId', '=', 's.id')
+        .as('criterionCount'),
     ])
     .orderBy('s.createdAt', 'desc');
   if (provinceId) query = query.where('s.provinceId', '=', provinceId);
   const rows = await query.execute();
-  const provincesSeen = new Set([...scope.provinceIds, ...actor.grants.map((g) => g.provinceId).filter((p): p is string => !!p)]);
-  return { items: rows.filter((r) => scope.all || provincesSeen.has(r.provinceId)).map((r) => ({ ...r, maxPoints: Number(r.maxPoints ?? 0), criterionCount: Number(r.criterionCount ?? 0) })) };
+  const provincesSeen = new Set([
+    ...scope.provinceIds,
+    ...actor.grants.map((g) => g.provinceId).filter((p): p is string => !!p),
+  ]);
+  return {
+    items: rows
+      .filter((r) => scope.all || provincesSeen.has(r.provinceId))
+      .map((r) => ({ ...r, maxPoints: Number(r.maxPoints ?? 0), criterionCount: Number(r.criterionCount ?? 0) })),
+  };
 }
 
 export async function getCriteriaSet(ctx: Ctx, id: string) {
@@ -114,35 +209,100 @@ export async function getCriteriaSet(ctx: Ctx, id: string) {
   const inScope = set && (scopeOf(actor, 'org.read').all || actor.grants.some((g) => g.provinceId === set.provinceId));
   if (!set || !inScope) throw notFound('CRITERIA_SET_NOT_FOUND', 'bộ tiêu chí');
   requireRead(actor);
-  const criteria = await ctx.db.selectFrom('criteria').selectAll().where('setId', '=', id).orderBy('sortOrder').execute();
+  const criteria = await ctx.db
+    .selectFrom('criteria')
+    .selectAll()
+    .where('setId', '=', id)
+    .orderBy('sortOrder')
+    .execute();
   return {
-    id: set.id, provinceId: set.provinceId, name: set.name, year: set.year, legalBasis: set.legalBasis,
+    id: set.id,
+    provinceId: set.provinceId,
+    name: set.name,
+    year: set.year,
+    legalBasis: set.legalBasis,
     maxPoints: criteria.reduce((n, c) => n + Number(c.maxPoints), 0),
-    criteria: criteria.map((c) => ({ id: c.id, groupName: c.groupName, code: c.code, name: c.name, maxPoints: Number(c.maxPoints), scoring: c.scoring as never, evidence: c.evidence, indicatorId: c.indicatorId })),
+    criteria: criteria.map((c) => ({
+      id: c.id,
+      groupName: c.groupName,
+      code: c.code,
+      name: c.name,
+      maxPoints: Number(c.maxPoints),
+      scoring: c.scoring as never,
+      evidence: c.evidence,
+      indicatorId: c.indicatorId,
+    })),
   };
 }
 
 export async function createCriteriaSet(
   ctx: Ctx,
-  body: { provinceId: string; name: string; year?: number | null; legalBasis?: string | null; criteria: { groupName: string; code: string; name: string; maxPoints: number; scoring: unknown; evidence?: string | null; indicatorId?: string | null }[] },
+  body: {
+    provinceId: string;
+    name: string;
+    year?: number | null;
+    legalBasis?: string | null;
+    criteria: {
+      groupName: string;
+      code: string;
+      name: string;
+      maxPoints: number;
+      scoring: unknown;
+      evidence?: string | null;
+      indicatorId?: string | null;
+    }[];
+  },
 ) {
   const actor = requireActor(ctx);
   const province = await findNode(ctx.db, body.provinceId);
-  const seesProvince = !!province && (scopeOf(actor, 'org.read').all || actor.grants.some((g) => g.provinceId === province.id));
+  const seesProvince =
+    !!province && (scopeOf(actor, 'org.read').all || actor.grants.some((g) => g.provinceId === province.id));
   if (!province || province.kind !== 'province' || !seesProvince) throw notFound('ORG_UNIT_NOT_FOUND', 'tỉnh');
-  if (!can(actor, 'catalogue.manage', { provinceId: province.id, communeId: null }) || (!hasRole(actor, 'system_admin') && !actor.grants.some((g) => g.provinceId === province.id))) {
+  if (
+    !can(actor, 'catalogue.manage', { provinceId: province.id, communeId: null }) ||
+    (!hasRole(actor, 'system_admin') && !actor.grants.some((g) => g.provinceId === province.id))
+  ) {
     throw new AppError('FORBIDDEN', 'forbidden', 'Chỉ cán bộ của tỉnh này mới tạo bộ tiêu chí của tỉnh.');
   }
   const codes = body.criteria.map((c) => c.code);
   const dup = codes.find((c, i) => codes.indexOf(c) !== i);
   if (dup) throw new AppError('CRITERION_CODE_DUPLICATE', 'invalid', `Mã tiêu chí ${dup} bị trùng.`);
   return inTransaction(ctx, async (tx) => {
-    const set = await tx.db.insertInto('criteriaSets').values({ provinceId: province.id, name: body.name, year: body.year ?? null, legalBasis: body.legalBasis ?? null, createdBy: actor.userId }).returning('id').executeTakeFirstOrThrow();
+    const set = await tx.db
+      .insertInto('criteriaSets')
+      .values({
+        provinceId: province.id,
+        name: body.name,
+        year: body.year ?? null,
+        legalBasis: body.legalBasis ?? null,
+        createdBy: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await tx.db
       .insertInto('criteria')
-      .values(body.criteria.map((c, i) => ({ setId: set.id, provinceId: province.id, groupName: c.groupName, code: c.code, name: c.name, maxPoints: c.maxPoints, scoring: JSON.stringify(c.scoring), evidence: c.evidence ?? null, indicatorId: c.indicatorId ?? null, sortOrder: i })))
+      .values(
+        body.criteria.map((c, i) => ({
+          setId: set.id,
+          provinceId: province.id,
+          groupName: c.groupName,
+          code: c.code,
+          name: c.name,
+          maxPoints: c.maxPoints,
+          scoring: JSON.stringify(c.scoring),
+          evidence: c.evidence ?? null,
+          indicatorId: c.indicatorId ?? null,
+          sortOrder: i,
+        })),
+      )
       .execute();
-    await audit(tx, { action: 'criteria_set.created', recordType: 'criteria_set', recordId: set.id, summary: `Tạo bộ tiêu chí "${body.name}" (${body.criteria.length} tiêu chí) của ${province.fullName}`, provinceId: province.id });
+    await audit(tx, {
+      action: 'criteria_set.created',
+      recordType: 'criteria_set',
+      recordId: set.id,
+      summary: `Tạo bộ tiêu chí "${body.name}" (${body.criteria.length} tiêu chí) của ${province.fullName}`,
+      provinceId: province.id,
+    });
     return getCriteriaSet(tx, set.id);
   });
 }

@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 export const NotificationView = z.object({
   id: z.string().uuid(),
-  kind: z.string().describe('task.assigned, task.due_soon, task.overdue, task.escalated, task.digest, task.submitted, task.verified, task.returned, task.comment'),
+  kind: z
+    .string()
+    .describe(
+      'task.assigned, task.due_soon, task.overdue, task.escalated, task.digest, task.submitted, task.verified, task.returned, task.comment',
+    ),
   title: z.string(),
   body: z.string(),
   recordType: z.string().nullable(),

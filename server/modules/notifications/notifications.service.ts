@@ -32,22 +32,49 @@ export async function notify(db: Db, items: NotificationInput[]): Promise<number
   if (!unique.length) return 0;
   const inserted = await db
     .insertInto('notifications')
-    .values(unique.map((i) => ({ userId: i.userId, provinceId: i.provinceId, communeId: i.communeId, kind: i.kind, title: i.title, body: i.body, recordType: i.recordType ?? null, recordId: i.recordId ?? null, dedupeKey: i.dedupeKey ?? null })))
+    .values(
+      unique.map((i) => ({
+        userId: i.userId,
+        provinceId: i.provinceId,
+        communeId: i.communeId,
+        kind: i.kind,
+        title: i.title,
+        body: i.body,
+        recordType: i.recordType ?? null,
+        recordId: i.recordId ?? null,
+        dedupeKey: i.dedupeKey ?? null,
+      })),
+    )
     .onConflict((oc) => oc.columns(['communeId', 'dedupeKey']).doNothing())
     .returning(['id', 'userId', 'dedupeKey', 'communeId'])
     .execute();
-  const mailed = inserted.filter((r) => unique.find((i) => i.userId === r.userId && (i.dedupeKey ?? null) === r.dedupeKey)?.mail !== false);
+  const mailed = inserted.filter(
+    (r) => unique.find((i) => i.userId === r.userId && (i.dedupeKey ?? null) === r.dedupeKey)?.mail !== false,
+  );
   if (mailed.length) {
     await db
       .insertInto('mailOutbox')
       .columns(['provinceId', 'communeId', 'toAddress', 'subject', 'bodyText', 'dedupeKey'])
-      .expression((eb) =>
-        eb.selectFrom('notifications as n')
-          .innerJoin('users as u', 'u.id', 'n.userId')
-          .select(['n.provinceId', 'n.communeId', 'u.email', 'n.title', sql<string>`n.body || ${MAIL_FOOTER}`.as('body'), sql<string>`'mail:' || n.id`.as('key')])
-          .where('n.id', 'in', mailed.map((r) => r.id))
-          .where('u.email', 'is not', null)
-          .where('u.isDisabled', '=', false) as never,
+      .expression(
+        (eb) =>
+          eb
+            .selectFrom('notifications as n')
+            .innerJoin('users as u', 'u.id', 'n.userId')
+            .select([
+              'n.provinceId',
+              'n.communeId',
+              'u.email',
+              'n.title',
+              sql<string>`n.body || ${MAIL_FOOTER}`.as('body'),
+              sql<string>`'mail:' || n.id`.as('key'),
+            ])
+            .where(
+              'n.id',
+              'in',
+              mailed.map((r) => r.id),
+            )
+            .where('u.email', 'is not', null)
+            .where('u.isDisabled', '=', false) as never,
       )
       .onConflict((oc) => oc.columns(['communeId', 'dedupeKey']).doNothing())
       .execute();
@@ -72,21 +99,52 @@ export async function listMine(ctx: Ctx, opts: { unreadOnly: boolean; limit: num
   if (opts.before) q = q.where('createdAt', '<', new Date(opts.before));
   const [rows, unread] = await Promise.all([
     q.execute(),
-    ctx.db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('userId', '=', actor.userId).where('readAt', 'is', null).executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('userId', '=', actor.userId)
+      .where('readAt', 'is', null)
+      .executeTakeFirstOrThrow(),
   ]);
-  const items = rows.slice(0, opts.limit).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), readAt: r.readAt ? new Date(r.readAt).toISOString() : null }));
-  return { items, unreadCount: Number(unread.n), nextBefore: rows.length > opts.limit ? items[items.length - 1].createdAt : null };
+  const items = rows
+    .slice(0, opts.limit)
+    .map((r) => ({
+      ...r,
+      createdAt: new Date(r.createdAt).toISOString(),
+      readAt: r.readAt ? new Date(r.readAt).toISOString() : null,
+    }));
+  return {
+    items,
+    unreadCount: Number(unread.n),
+    nextBefore: rows.length > opts.limit ? items[items.length - 1].createdAt : null,
+  };
 }
 
 /** Marks one of the person's notifications read; another person's answers 404. */
 export async function markRead(ctx: Ctx, id: string) {
   const actor = requireActor(ctx);
-  const n = await ctx.db.selectFrom('notifications').select(['id', 'provinceId', 'communeId', 'readAt', 'title']).where('id', '=', id).where('userId', '=', actor.userId).executeTakeFirst();
+  const n = await ctx.db
+    .selectFrom('notifications')
+    .select(['id', 'provinceId', 'communeId', 'readAt', 'title'])
+    .where('id', '=', id)
+    .where('userId', '=', actor.userId)
+    .executeTakeFirst();
   if (!n) throw notFound('NOTIFICATION_NOT_FOUND', 'thông báo');
   if (!n.readAt) {
     await inTransaction(ctx, async (tx) => {
-      await tx.db.updateTable('notifications').set({ readAt: sql`now()` }).where('id', '=', id).execute();
-      await audit(tx, { action: 'notification.read', recordType: 'notification', recordId: id, summary: `Đã đọc thông báo: ${n.title.slice(0, 120)}`, provinceId: n.provinceId, communeId: n.communeId });
+      await tx.db
+        .updateTable('notifications')
+        .set({ readAt: sql`now()` })
+        .where('id', '=', id)
+        .execute();
+      await audit(tx, {
+        action: 'notification.read',
+        recordType: 'notification',
+        recordId: id,
+        summary: `Đã đọc thông báo: ${n.title.slice(0, 120)}`,
+        provinceId: n.provinceId,
+        communeId: n.communeId,
+      });
     });
   }
   return { id, read: true };
@@ -95,9 +153,20 @@ export async function markRead(ctx: Ctx, id: string) {
 export async function markAllRead(ctx: Ctx) {
   const actor = requireActor(ctx);
   return inTransaction(ctx, async (tx) => {
-    const r = await tx.db.updateTable('notifications').set({ readAt: sql`now()` }).where('userId', '=', actor.userId).where('readAt', 'is', null).executeTakeFirst();
+    const r = await tx.db
+      .updateTable('notifications')
+      .set({ readAt: sql`now()` })
+      .where('userId', '=', actor.userId)
+      .where('readAt', 'is', null)
+      .executeTakeFirst();
     const count = Number(r.numUpdatedRows ?? 0);
-    if (count) await audit(tx, { action: 'notification.read_all', recordType: 'user', recordId: actor.userId, summary: `Đánh dấu đã đọc ${count} thông báo` });
+    if (count)
+      await audit(tx, {
+        action: 'notification.read_all',
+        recordType: 'user',
+        recordId: actor.userId,
+        summary: `Đánh dấu đã đọc ${count} thông báo`,
+      });
     return { count };
   });
 }

@@ -11,38 +11,84 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await buildTestApp();
-  [leader, kinhte, motcua] = await Promise.all(['vinhbao.chutich', 'vinhbao.kinhte', 'vinhbao.motcua'].map((u) => t.signIn(u)));
-  await t.database.db.updateTable('users').set({ email: 'kinhte@vinhbao.example' }).where('username', '=', 'vinhbao.kinhte').execute();
-  await t.database.db.updateTable('users').set({ email: 'chutich@vinhbao.example' }).where('username', '=', 'vinhbao.chutich').execute();
-  const org = async (code: string) => (await t.request(leader, { method: 'GET', url: `/api/v1/org/by-code/${code}` })).json().id as string;
+  [leader, kinhte, motcua] = await Promise.all(
+    ['vinhbao.chutich', 'vinhbao.kinhte', 'vinhbao.motcua'].map((u) => t.signIn(u)),
+  );
+  await t.database.db
+    .updateTable('users')
+    .set({ email: 'kinhte@vinhbao.example' })
+    .where('username', '=', 'vinhbao.kinhte')
+    .execute();
+  await t.database.db
+    .updateTable('users')
+    .set({ email: 'chutich@vinhbao.example' })
+    .where('username', '=', 'vinhbao.chutich')
+    .execute();
+  const org = async (code: string) =>
+    (await t.request(leader, { method: 'GET', url: `/api/v1/org/by-code/${code}` })).json().id as string;
   const [commune, unit] = await Promise.all([org('11824'), org('11824-KT')]);
   const make = async (name: string, dueDate: string) => {
-    const res = await t.request(leader, { method: 'POST', url: '/api/v1/tasks', payload: {
-      communeId: commune, source: 'meeting', sourceRef: 'TB 1', title: `Nhiệm vụ ${name}`, leadUnitId: unit, assigneeId: kinhte.userId,
-      approverId: leader.userId, approvingAuthority: 'Chủ tịch UBND xã', expectedProduct: 'Báo cáo', startDate: '2026-03-01', dueDate,
-    } });
+    const res = await t.request(leader, {
+      method: 'POST',
+      url: '/api/v1/tasks',
+      payload: {
+        communeId: commune,
+        source: 'meeting',
+        sourceRef: 'TB 1',
+        title: `Nhiệm vụ ${name}`,
+        leadUnitId: unit,
+        assigneeId: kinhte.userId,
+        approverId: leader.userId,
+        approvingAuthority: 'Chủ tịch UBND xã',
+        expectedProduct: 'Báo cáo',
+        startDate: '2026-03-01',
+        dueDate,
+      },
+    });
     ids[name] = res.json().id;
   };
   // Due in 1, 3 and 6 working days; overdue by 3 and by 9 working days; one waiting for approval.
-  for (const [name, due] of [['A', '2026-03-24'], ['B', '2026-03-26'], ['C', '2026-03-31'], ['D', '2026-03-18'], ['E', '2026-03-10'], ['F', '2026-03-10']] as const) await make(name, due);
+  for (const [name, due] of [
+    ['A', '2026-03-24'],
+    ['B', '2026-03-26'],
+    ['C', '2026-03-31'],
+    ['D', '2026-03-18'],
+    ['E', '2026-03-10'],
+    ['F', '2026-03-10'],
+  ] as const)
+    await make(name, due);
   await t.request(kinhte, { method: 'POST', url: `/api/v1/tasks/${ids.F}/actions/submit`, payload: { note: 'Xong' } });
 });
 afterAll(() => t.close());
 
-const notes = (kind: string) => t.database.db.selectFrom('notifications').select(['userId', 'recordId', 'title', 'dedupeKey']).where('kind', '=', kind).execute();
+const notes = (kind: string) =>
+  t.database.db
+    .selectFrom('notifications')
+    .select(['userId', 'recordId', 'title', 'dedupeKey'])
+    .where('kind', '=', kind)
+    .execute();
 
 describe('the reminder scan', () => {
   it('reminds 7/3/1 working days ahead and on the day overdue, escalates past 3 working days, sends the weekly digest — once', async () => {
     const r = await scanReminders(t.database.db, TODAY, { escalateAfter: 3 });
     expect(r).toMatchObject({ dueSoon: 3, overdue: 2, escalated: 1, digests: 1, mails: 7 });
     const soon = await notes('task.due_soon');
-    expect(soon.map((n) => [n.recordId, n.title.slice(0, 30)]).sort()).toEqual([
-      [ids.A, 'Còn 1 ngày làm việc đến hạn: N'], [ids.B, 'Còn 3 ngày làm việc đến hạn: N'], [ids.C, 'Còn 7 ngày làm việc đến hạn: N'],
-    ].sort());
+    expect(soon.map((n) => [n.recordId, n.title.slice(0, 30)]).sort()).toEqual(
+      [
+        [ids.A, 'Còn 1 ngày làm việc đến hạn: N'],
+        [ids.B, 'Còn 3 ngày làm việc đến hạn: N'],
+        [ids.C, 'Còn 7 ngày làm việc đến hạn: N'],
+      ].sort(),
+    );
     expect(soon.every((n) => n.userId === kinhte.userId)).toBe(true);
     expect((await notes('task.overdue')).map((n) => n.recordId).sort()).toEqual([ids.D, ids.E].sort());
-    expect(await notes('task.escalated')).toEqual([expect.objectContaining({ recordId: ids.E, userId: leader.userId })]);
-    expect((await notes('task.digest'))[0]).toMatchObject({ userId: leader.userId, title: 'Tổng hợp tuần: 2 nhiệm vụ quá hạn, 3 sắp đến hạn' });
+    expect(await notes('task.escalated')).toEqual([
+      expect.objectContaining({ recordId: ids.E, userId: leader.userId }),
+    ]);
+    expect((await notes('task.digest'))[0]).toMatchObject({
+      userId: leader.userId,
+      title: 'Tổng hợp tuần: 2 nhiệm vụ quá hạn, 3 sắp đến hạn',
+    });
     const again = await scanReminders(t.database.db, TODAY, { escalateAfter: 3 });
     expect(again).toMatchObject({ dueSoon: 0, overdue: 0, escalated: 0, digests: 0, mails: 0 });
   });
@@ -55,7 +101,11 @@ describe('the reminder scan', () => {
 });
 
 describe('the mail outbox', () => {
-  const outbox = () => t.database.db.selectFrom('mailOutbox').select(['id', 'toAddress', 'subject', 'status', 'attempts', 'lastError']).execute();
+  const outbox = () =>
+    t.database.db
+      .selectFrom('mailOutbox')
+      .select(['id', 'toAddress', 'subject', 'status', 'attempts', 'lastError'])
+      .execute();
 
   it('keeps mails unsent when SMTP is not set', async () => {
     const r = await drainOutbox(t.database.db, t.config);
@@ -63,11 +113,17 @@ describe('the mail outbox', () => {
     const rows = await outbox();
     expect(rows.length).toBeGreaterThan(7);
     expect(rows.every((m) => m.status === 'unsent' && m.attempts === 0)).toBe(true);
-    expect(rows.some((m) => m.toAddress === 'kinhte@vinhbao.example' && m.subject.startsWith('Bạn được giao nhiệm vụ'))).toBe(true);
+    expect(
+      rows.some((m) => m.toAddress === 'kinhte@vinhbao.example' && m.subject.startsWith('Bạn được giao nhiệm vụ')),
+    ).toBe(true);
   });
 
   it('retries with backoff while the server is down, then sends; a refused address fails once and is kept', async () => {
-    const down: MailTransport = { sendMail: async () => { throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ECONNREFUSED' }); } };
+    const down: MailTransport = {
+      sendMail: async () => {
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ECONNREFUSED' });
+      },
+    };
     const first = await drainOutbox(t.database.db, t.config, { transport: down });
     const total = (await outbox()).length;
     expect(first).toMatchObject({ configured: true, sent: 0, retried: total });
@@ -76,7 +132,8 @@ describe('the mail outbox', () => {
     const sent: string[] = [];
     const up: MailTransport = {
       sendMail: async (m) => {
-        if (m.subject.startsWith('Quá hạn quá')) throw Object.assign(new Error('550 mailbox unavailable'), { responseCode: 550 });
+        if (m.subject.startsWith('Quá hạn quá'))
+          throw Object.assign(new Error('550 mailbox unavailable'), { responseCode: 550 });
         sent.push(m.to);
       },
     };
@@ -84,7 +141,10 @@ describe('the mail outbox', () => {
     expect(second).toMatchObject({ sent: total - 1, failed: 1, retried: 0 });
     const rows = await outbox();
     expect(rows.filter((m) => m.status === 'sent')).toHaveLength(total - 1);
-    expect(rows.find((m) => m.status === 'failed')).toMatchObject({ attempts: 2, lastError: expect.stringMatching(/^550/) });
+    expect(rows.find((m) => m.status === 'failed')).toMatchObject({
+      attempts: 2,
+      lastError: expect.stringMatching(/^550/),
+    });
     expect((await drainOutbox(t.database.db, t.config, { transport: up })).sent).toBe(0);
   });
 });
@@ -102,7 +162,9 @@ describe('notification endpoints', () => {
     const read = await t.request(kinhte, { method: 'POST', url: `/api/v1/notifications/${id}/read` });
     expect(read.json()).toEqual({ id, read: true });
     expect((await latestAudit(t.database))[0]).toMatchObject({ action: 'notification.read', recordId: id });
-    const after = (await t.request(kinhte, { method: 'GET', url: '/api/v1/notifications?unreadOnly=true&limit=200' })).json();
+    const after = (
+      await t.request(kinhte, { method: 'GET', url: '/api/v1/notifications?unreadOnly=true&limit=200' })
+    ).json();
     expect(after.unreadCount).toBe(list.unreadCount - 1);
     const all = (await t.request(kinhte, { method: 'POST', url: '/api/v1/notifications/read-all' })).json();
     expect(all.count).toBe(after.unreadCount);
@@ -116,32 +178,70 @@ describe('the daily refresh of computed indicator values', () => {
     const { vietnamToday, addDays } = await import('../calendar/dates.ts');
     const vanhoa = await t.signIn('vinhbao.vanhoa');
     const commune = (await t.request(leader, { method: 'GET', url: '/api/v1/org/by-code/11824' })).json().id as string;
-    const planId = (await t.request(vanhoa, { method: 'GET', url: `/api/v1/plans?communeId=${commune}` })).json().items[0].id as string;
-    const cqs17 = (await t.request(vanhoa, { method: 'GET', url: '/api/v1/catalogue/indicators' })).json().items.find((i: { code: string }) => i.code === 'CQS-17').id as string;
-    const target = await t.database.db.selectFrom('planTargets').select('id').where('planId', '=', planId).where('kind', '=', 'target').where('indicatorId', 'is', null).where('unit', '=', '%').orderBy('sortOrder').executeTakeFirstOrThrow();
+    const planId = (await t.request(vanhoa, { method: 'GET', url: `/api/v1/plans?communeId=${commune}` })).json()
+      .items[0].id as string;
+    const cqs17 = (await t.request(vanhoa, { method: 'GET', url: '/api/v1/catalogue/indicators' }))
+      .json()
+      .items.find((i: { code: string }) => i.code === 'CQS-17').id as string;
+    const target = await t.database.db
+      .selectFrom('planTargets')
+      .select('id')
+      .where('planId', '=', planId)
+      .where('kind', '=', 'target')
+      .where('indicatorId', 'is', null)
+      .where('unit', '=', '%')
+      .orderBy('sortOrder')
+      .executeTakeFirstOrThrow();
     const overdueShare = async () => {
-      const s = (await t.request(leader, { method: 'GET', url: `/api/v1/tasks/stats?communeId=${commune}` })).json().commune.overdue;
+      const s = (await t.request(leader, { method: 'GET', url: `/api/v1/tasks/stats?communeId=${commune}` })).json()
+        .commune.overdue;
       return Math.round((10_000 * s.numerator) / s.denominator) / 100;
     };
-    const latest = () => t.database.db.selectFrom('targetLatest').select(['value', 'source']).where('targetId', '=', target.id).executeTakeFirst();
+    const latest = () =>
+      t.database.db
+        .selectFrom('targetLatest')
+        .select(['value', 'source'])
+        .where('targetId', '=', target.id)
+        .executeTakeFirst();
 
     expect(await latest()).toBeUndefined();
-    const link = await t.request(vanhoa, { method: 'PATCH', url: `/api/v1/plans/${planId}/targets/${target.id}`, payload: { indicatorId: cqs17, indicatorLink: 'confirmed', comparator: '<=', value: 5 } });
+    const link = await t.request(vanhoa, {
+      method: 'PATCH',
+      url: `/api/v1/plans/${planId}/targets/${target.id}`,
+      payload: { indicatorId: cqs17, indicatorLink: 'confirmed', comparator: '<=', value: 5 },
+    });
     expect(link.statusCode, link.body).toBe(200);
     expect(await latest()).toEqual({ value: expect.anything(), source: 'computed' });
     expect(Number((await latest())!.value)).toBe(await overdueShare());
 
     // A task due later (its creation refreshes the figures) …
     const unit = (await t.request(leader, { method: 'GET', url: '/api/v1/org/by-code/11824-KT' })).json().id as string;
-    const task = await t.request(leader, { method: 'POST', url: '/api/v1/tasks', payload: {
-      communeId: commune, source: 'meeting', sourceRef: 'TB 2', title: 'Nhiệm vụ G', leadUnitId: unit, assigneeId: kinhte.userId,
-      approverId: leader.userId, approvingAuthority: 'Chủ tịch UBND xã', expectedProduct: 'Báo cáo', startDate: addDays(vietnamToday(), -5), dueDate: addDays(vietnamToday(), 5),
-    } });
+    const task = await t.request(leader, {
+      method: 'POST',
+      url: '/api/v1/tasks',
+      payload: {
+        communeId: commune,
+        source: 'meeting',
+        sourceRef: 'TB 2',
+        title: 'Nhiệm vụ G',
+        leadUnitId: unit,
+        assigneeId: kinhte.userId,
+        approverId: leader.userId,
+        approvingAuthority: 'Chủ tịch UBND xã',
+        expectedProduct: 'Báo cáo',
+        startDate: addDays(vietnamToday(), -5),
+        dueDate: addDays(vietnamToday(), 5),
+      },
+    });
     expect(task.statusCode, task.body).toBe(201);
     const before = Number((await latest())!.value);
     expect(before).toBe(await overdueShare());
     // … then the date moves on: its due date passes with nobody writing anything (set here directly, as time would).
-    await t.database.db.updateTable('tasks').set({ dueDate: addDays(vietnamToday(), -1) }).where('id', '=', task.json().id).execute();
+    await t.database.db
+      .updateTable('tasks')
+      .set({ dueDate: addDays(vietnamToday(), -1) })
+      .where('id', '=', task.json().id)
+      .execute();
     const now = await overdueShare();
     expect(now).not.toBe(before);
     expect(Number((await latest())!.value)).toBe(before); // stale until the daily run

@@ -13,7 +13,13 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
 
 export interface MailTransport {
-  sendMail(mail: { from: string; to: string; subject: string; text: string; headers?: Record<string, string> }): Promise<unknown>;
+  sendMail(mail: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    headers?: Record<string, string>;
+  }): Promise<unknown>;
 }
 
 export interface DrainResult {
@@ -32,11 +38,16 @@ export const backoffMinutes = (attempts: number) => Math.min(2 ** Math.max(attem
 let cachedTransport: { url: string; transport: MailTransport } | null = null;
 async function transportFor(config: Config): Promise<MailTransport | null> {
   if (!config.smtpUrl) return null;
-  if (cachedTransport?.url !== config.smtpUrl) cachedTransport = { url: config.smtpUrl, transport: (await loadMailer()).createTransport(config.smtpUrl) };
+  if (cachedTransport?.url !== config.smtpUrl)
+    cachedTransport = { url: config.smtpUrl, transport: (await loadMailer()).createTransport(config.smtpUrl) };
   return cachedTransport.transport;
 }
 
-export async function drainOutbox(db: Db, config: Config, opts: { limit?: number; transport?: MailTransport } = {}): Promise<DrainResult> {
+export async function drainOutbox(
+  db: Db,
+  config: Config,
+  opts: { limit?: number; transport?: MailTransport } = {},
+): Promise<DrainResult> {
   const transport = opts.transport ?? (await transportFor(config));
   const result: DrainResult = { configured: !!transport, sent: 0, retried: 0, failed: 0 };
   if (!transport) return result;
@@ -46,16 +57,32 @@ export async function drainOutbox(db: Db, config: Config, opts: { limit?: number
     returning id, to_address, subject, body_text, attempts`.execute(db);
   for (const m of claimed.rows) {
     try {
-      await transport.sendMail({ from: config.mailFrom, to: m.to_address, subject: m.subject, text: m.body_text, headers: { 'X-Xaso-Mail-Id': m.id } });
-      await db.updateTable('mailOutbox').set({ status: 'sent', sentAt: sql`now()`, lastError: null }).where('id', '=', m.id).execute();
+      await transport.sendMail({
+        from: config.mailFrom,
+        to: m.to_address,
+        subject: m.subject,
+        text: m.body_text,
+        headers: { 'X-Xaso-Mail-Id': m.id },
+      });
+      await db
+        .updateTable('mailOutbox')
+        .set({ status: 'sent', sentAt: sql`now()`, lastError: null })
+        .where('id', '=', m.id)
+        .execute();
       result.sent++;
     } catch (e) {
       const code = (e as { responseCode?: number }).responseCode;
       const permanent = typeof code === 'number' && code >= 500 && code < 600;
       const error = `${code ?? ''} ${(e as Error).message ?? String(e)}`.trim().slice(0, 500);
-      await db.updateTable('mailOutbox')
-        .set(permanent ? { status: 'failed', lastError: error } : { lastError: error, nextAttemptAt: sql`now() + make_interval(mins => ${backoffMinutes(m.attempts)})` })
-        .where('id', '=', m.id).execute();
+      await db
+        .updateTable('mailOutbox')
+        .set(
+          permanent
+            ? { status: 'failed', lastError: error }
+            : { lastError: error, nextAttemptAt: sql`now() + make_interval(mins => ${backoffMinutes(m.attempts)})` },
+        )
+        .where('id', '=', m.id)
+        .execute();
       if (permanent) result.failed++;
       else result.retried++;
     }

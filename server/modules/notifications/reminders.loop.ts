@@ -20,14 +20,23 @@ export interface RemindersResult {
   computed?: Awaited<ReturnType<typeof refreshAllComputedValues>>;
 }
 
-export async function runReminders(db: Db, config: Config, today = vietnamToday(), opts: { refreshComputed?: boolean } = {}): Promise<RemindersResult> {
+export async function runReminders(
+  db: Db,
+  config: Config,
+  today = vietnamToday(),
+  opts: { refreshComputed?: boolean } = {},
+): Promise<RemindersResult> {
   const scan = await scanReminders(db, today, { escalateAfter: config.escalateAfterWorkingDays });
   const mail = await drainOutbox(db, config, { limit: 500 });
   if (opts.refreshComputed === false) return { scan, mail };
   return { scan, mail, computed: await refreshAllComputedValues(systemCtx(db, config), today) };
 }
 
-export function startReminderLoop(db: Db, config: Config, log: { info(o: object, m: string): void; error(o: object, m: string): void }): () => void {
+export function startReminderLoop(
+  db: Db,
+  config: Config,
+  log: { info(o: object, m: string): void; error(o: object, m: string): void },
+): () => void {
   let running = false;
   // The day whose computed values this process has refreshed: the first run of each day does it.
   let refreshedOn: string | null = null;
@@ -38,7 +47,11 @@ export function startReminderLoop(db: Db, config: Config, log: { info(o: object,
       const today = vietnamToday();
       const r = await runReminders(db, config, today, { refreshComputed: refreshedOn !== today });
       if (r.computed) refreshedOn = today;
-      if (r.computed?.failed.length) log.error({ failed: r.computed.failed }, 'chỉ tiêu tự tính: không cập nhật được một số xã, sẽ thử lại ngày mai');
+      if (r.computed?.failed.length)
+        log.error(
+          { failed: r.computed.failed },
+          'chỉ tiêu tự tính: không cập nhật được một số xã, sẽ thử lại ngày mai',
+        );
       log.info(r, 'nhắc việc: đã quét và gửi thư');
     } catch (e) {
       log.error({ err: e }, 'nhắc việc: lỗi, sẽ thử lại lần sau');

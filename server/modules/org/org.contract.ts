@@ -2,10 +2,23 @@ import { z } from 'zod';
 
 export const OrgKind = z.enum(['nation', 'province', 'commune', 'unit']);
 export const UnitType = z.enum([
-  'office', 'economy', 'culture_society', 'service_center', 'police', 'military',
-  'school', 'health', 'village', 'digital_team', 'party_mass', 'other',
+  'office',
+  'economy',
+  'culture_society',
+  'service_center',
+  'police',
+  'military',
+  'school',
+  'health',
+  'village',
+  'digital_team',
+  'party_mass',
+  'other',
 ]);
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'Ngày không tồn tại');
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'Ngày không tồn tại');
 
 export const OrgAction = z.enum(['add_unit', 'rename', 'close']);
 
@@ -34,7 +47,10 @@ export const OrgNodeDetail = OrgNode.extend({
 export type OrgNodeDetail = z.infer<typeof OrgNodeDetail>;
 
 export const ChildrenQuery = z.object({
-  includeClosed: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  includeClosed: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
 });
 
 export const SearchQuery = z.object({

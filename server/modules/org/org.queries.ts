@@ -4,23 +4,49 @@ import { reading, type Reading } from '../../platform/db/reading.ts';
 import type { OrgNode } from './org.contract.ts';
 
 const NODE_COLUMNS = [
-  'id', 'kind', 'unitType', 'code', 'name', 'fullName', 'nameEn', 'adminLevel', 'parentId',
-  'provinceId', 'communeId', 'openedOn', 'closedOn',
+  'id',
+  'kind',
+  'unitType',
+  'code',
+  'name',
+  'fullName',
+  'nameEn',
+  'adminLevel',
+  'parentId',
+  'provinceId',
+  'communeId',
+  'openedOn',
+  'closedOn',
 ] as const;
 
 export function findNode(db: Db, id: string): Reading<(OrgNode & { path: string }) | undefined> {
-  return reading(db, db.selectFrom('orgUnits').select([...NODE_COLUMNS, 'path']).where('id', '=', id), (rows) => rows.at(0));
+  return reading(
+    db,
+    db
+      .selectFrom('orgUnits')
+      .select([...NODE_COLUMNS, 'path'])
+      .where('id', '=', id),
+    (rows) => rows.at(0),
+  );
 }
 
 export function findNodeByCode(db: Db, code: string) {
-  return db.selectFrom('orgUnits').select([...NODE_COLUMNS, 'path']).where('code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('orgUnits')
+    .select([...NODE_COLUMNS, 'path'])
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 /** Ancestors from the root down, found by the materialised path of codes. */
 export async function listAncestors(db: Db, path: string): Promise<OrgNode[]> {
   const codes = path.split('/').filter(Boolean).slice(0, -1);
   if (codes.length === 0) return [];
-  const rows = await db.selectFrom('orgUnits').select([...NODE_COLUMNS, 'path']).where('code', 'in', codes).execute();
+  const rows = await db
+    .selectFrom('orgUnits')
+    .select([...NODE_COLUMNS, 'path'])
+    .where('code', 'in', codes)
+    .execute();
   return rows.sort((a, b) => a.path.length - b.path.length).map(({ path: _p, ...n }) => n);
 }
 
@@ -29,7 +55,12 @@ export async function listChildren(db: Db, parentId: string, includeClosed: bool
     .selectFrom('orgUnits as o')
     .select(NODE_COLUMNS.map((c) => `o.${c}` as const))
     .select((eb) =>
-      eb.selectFrom('orgUnits as c').select(sql<number>`count(*)`.as('n')).whereRef('c.parentId', '=', 'o.id').where('c.closedOn', 'is', null).as('childCount'),
+      eb
+        .selectFrom('orgUnits as c')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('c.parentId', '=', 'o.id')
+        .where('c.closedOn', 'is', null)
+        .as('childCount'),
     )
     .where('o.parentId', '=', parentId)
     .orderBy('o.sortKey');

@@ -12,7 +12,13 @@ describe('unit names', () => {
   });
 
   it('gives a ward the Phòng Kinh tế, Hạ tầng và Đô thị and its own police name', () => {
-    expect(standardUnits('Phường').map((u) => u.name)).toEqual(['Văn phòng HĐND và UBND', 'Phòng Kinh tế, Hạ tầng và Đô thị', 'Phòng Văn hóa - Xã hội', 'Trung tâm Phục vụ hành chính công', 'Công an phường']);
+    expect(standardUnits('Phường').map((u) => u.name)).toEqual([
+      'Văn phòng HĐND và UBND',
+      'Phòng Kinh tế, Hạ tầng và Đô thị',
+      'Phòng Văn hóa - Xã hội',
+      'Trung tâm Phục vụ hành chính công',
+      'Công an phường',
+    ]);
     expect(standardUnits('Xã')[1].name).toBe('Phòng Kinh tế');
   });
 });

@@ -31,19 +31,83 @@ type Row = Insertable<OrgUnitTable> & { id: string };
 export function buildOrgRows(provinces: SourceProvince[]): Row[] {
   const nationId = crypto.randomUUID();
   const rows: Row[] = [
-    { id: nationId, parentId: null, kind: 'nation', unitType: null, code: 'VN', name: 'Việt Nam', fullName: 'Cộng hòa xã hội chủ nghĩa Việt Nam', nameEn: 'Viet Nam', adminLevel: 'Quốc gia', provinceId: null, communeId: null, path: '/VN/', sortKey: vietnameseSortKey('Việt Nam'), openedOn: null, closedOn: null },
+    {
+      id: nationId,
+      parentId: null,
+      kind: 'nation',
+      unitType: null,
+      code: 'VN',
+      name: 'Việt Nam',
+      fullName: 'Cộng hòa xã hội chủ nghĩa Việt Nam',
+      nameEn: 'Viet Nam',
+      adminLevel: 'Quốc gia',
+      provinceId: null,
+      communeId: null,
+      path: '/VN/',
+      sortKey: vietnameseSortKey('Việt Nam'),
+      openedOn: null,
+      closedOn: null,
+    },
   ];
   for (const p of provinces) {
     const provinceId = crypto.randomUUID();
     const pPath = `/VN/${p.Code}/`;
-    rows.push({ id: provinceId, parentId: nationId, kind: 'province', unitType: null, code: p.Code, name: p.Name, fullName: p.FullName, nameEn: p.NameEn, adminLevel: p.AdministrativeUnitShortName, provinceId, communeId: null, path: pPath, sortKey: vietnameseSortKey(p.Name), openedOn: REFORM_DATE, closedOn: null });
+    rows.push({
+      id: provinceId,
+      parentId: nationId,
+      kind: 'province',
+      unitType: null,
+      code: p.Code,
+      name: p.Name,
+      fullName: p.FullName,
+      nameEn: p.NameEn,
+      adminLevel: p.AdministrativeUnitShortName,
+      provinceId,
+      communeId: null,
+      path: pPath,
+      sortKey: vietnameseSortKey(p.Name),
+      openedOn: REFORM_DATE,
+      closedOn: null,
+    });
     for (const w of p.Wards) {
       const communeId = crypto.randomUUID();
       const cPath = `${pPath}${w.Code}/`;
-      rows.push({ id: communeId, parentId: provinceId, kind: 'commune', unitType: null, code: w.Code, name: w.Name, fullName: w.FullName, nameEn: w.NameEn, adminLevel: w.AdministrativeUnitShortName, provinceId, communeId, path: cPath, sortKey: vietnameseSortKey(w.Name), openedOn: REFORM_DATE, closedOn: null });
+      rows.push({
+        id: communeId,
+        parentId: provinceId,
+        kind: 'commune',
+        unitType: null,
+        code: w.Code,
+        name: w.Name,
+        fullName: w.FullName,
+        nameEn: w.NameEn,
+        adminLevel: w.AdministrativeUnitShortName,
+        provinceId,
+        communeId,
+        path: cPath,
+        sortKey: vietnameseSortKey(w.Name),
+        openedOn: REFORM_DATE,
+        closedOn: null,
+      });
       standardUnits(w.AdministrativeUnitShortName).forEach((u, i) => {
         const code = `${w.Code}-${u.suffix}`;
-        rows.push({ id: crypto.randomUUID(), parentId: communeId, kind: 'unit', unitType: u.unitType, code, name: u.name, fullName: unitFullName(u.name, w.FullName), nameEn: null, adminLevel: null, provinceId, communeId, path: `${cPath}${code}/`, sortKey: `${String.fromCharCode(0x21 + i)}${vietnameseSortKey(u.name)}`, openedOn: REFORM_DATE, closedOn: null });
+        rows.push({
+          id: crypto.randomUUID(),
+          parentId: communeId,
+          kind: 'unit',
+          unitType: u.unitType,
+          code,
+          name: u.name,
+          fullName: unitFullName(u.name, w.FullName),
+          nameEn: null,
+          adminLevel: null,
+          provinceId,
+          communeId,
+          path: `${cPath}${code}/`,
+          sortKey: `${String.fromCharCode(0x21 + i)}${vietnameseSortKey(u.name)}`,
+          openedOn: REFORM_DATE,
+          closedOn: null,
+        });
       });
     }
   }
@@ -58,7 +122,10 @@ export async function ensureOrgTree(db: Db): Promise<number> {
   await db.transaction().execute(async (trx) => {
     // Parents before children; chunks keep each statement under the 65,535-parameter cap.
     for (let i = 0; i < rows.length; i += 2000) {
-      await trx.insertInto('orgUnits').values(rows.slice(i, i + 2000)).execute();
+      await trx
+        .insertInto('orgUnits')
+        .values(rows.slice(i, i + 2000))
+        .execute();
     }
   });
   return rows.length;

@@ -14,11 +14,18 @@ const nodeNotFound = () => notFound('ORG_UNIT_NOT_FOUND', 'đơn vị');
 function readView(actor: Actor) {
   const scope = scopeOf(actor, 'org.read');
   const ancestorProvinceIds = actor.grants.map((g) => g.provinceId).filter((x): x is string => !!x);
-  return { scope, visible: (n: Pick<OrgNode, 'id' | 'kind' | 'provinceId' | 'communeId'>) => isVisible(scope, n, ancestorProvinceIds) };
+  return {
+    scope,
+    visible: (n: Pick<OrgNode, 'id' | 'kind' | 'provinceId' | 'communeId'>) => isVisible(scope, n, ancestorProvinceIds),
+  };
 }
 
 function allowedActions(actor: Actor, node: OrgNode): OrgNodeDetail['allowedActions'] {
-  const manage = can(actor, 'org.units.manage', { provinceId: node.provinceId, communeId: node.communeId, orgUnitId: node.id });
+  const manage = can(actor, 'org.units.manage', {
+    provinceId: node.provinceId,
+    communeId: node.communeId,
+    orgUnitId: node.id,
+  });
   if (!manage) return [];
   if (node.kind === 'commune') return ['add_unit'];
   if (node.kind === 'unit' && !node.closedOn) return ['rename', 'close'];
@@ -33,7 +40,11 @@ async function getVisibleNode(ctx: Ctx, id: string) {
   return { actor, node };
 }
 
-export async function getNodeDetail(ctx: Ctx, id: string, opts: { includeClosed?: boolean } = {}): Promise<OrgNodeDetail> {
+export async function getNodeDetail(
+  ctx: Ctx,
+  id: string,
+  opts: { includeClosed?: boolean } = {},
+): Promise<OrgNodeDetail> {
   const { actor, node } = await getVisibleNode(ctx, id);
   const { visible } = readView(actor);
   const [ancestors, children] = await Promise.all([
@@ -45,10 +56,16 @@ export async function getNodeDetail(ctx: Ctx, id: string, opts: { includeClosed?
   // A node seen only as the way to the actor's own communes counts only those communes.
   const countVisible = (c: (typeof children)[number]) => {
     if (isInScope(scope, c)) return c.childCount;
-    if (c.kind === 'province') return new Set(actor.grants.filter((g) => g.provinceId === c.id && g.communeId).map((g) => g.communeId)).size;
+    if (c.kind === 'province')
+      return new Set(actor.grants.filter((g) => g.provinceId === c.id && g.communeId).map((g) => g.communeId)).size;
     return 0;
   };
-  return { ...view, ancestors, children: children.filter(visible).map((c) => ({ ...c, childCount: countVisible(c) })), allowedActions: allowedActions(actor, node) };
+  return {
+    ...view,
+    ancestors,
+    children: children.filter(visible).map((c) => ({ ...c, childCount: countVisible(c) })),
+    allowedActions: allowedActions(actor, node),
+  };
 }
 
 export async function getRoot(ctx: Ctx, opts: { includeClosed?: boolean } = {}) {
@@ -70,7 +87,14 @@ export async function searchOrg(ctx: Ctx, query: { q: string; kind?: string; lim
   const codes = [...new Set(rows.flatMap((r) => r.path.split('/').filter(Boolean).slice(1, -1)))];
   const names = await q.listNamesByCodes(ctx.db, codes);
   return {
-    items: rows.map(({ path, ...n }) => ({ ...n, path: path.split('/').filter(Boolean).slice(1, -1).map((c) => names.get(c) ?? c) })),
+    items: rows.map(({ path, ...n }) => ({
+      ...n,
+      path: path
+        .split('/')
+        .filter(Boolean)
+        .slice(1, -1)
+        .map((c) => names.get(c) ?? c),
+    })),
   };
 }
 
@@ -80,50 +104,101 @@ function requireManage(actor: Actor, node: OrgNode) {
   }
 }
 
-export async function addUnit(ctx: Ctx, communeId: string, body: { name: string; unitType: OrgNode['unitType'] & string; openedOn?: string }) {
+export async function addUnit(
+  ctx: Ctx,
+  communeId: string,
+  body: { name: string; unitType: OrgNode['unitType'] & string; openedOn?: string },
+) {
   const { actor, node: commune } = await getVisibleNode(ctx, communeId);
-  if (commune.kind !== 'commune') throw new AppError('ORG_NOT_A_COMMUNE', 'invalid', 'Chỉ thêm được đơn vị trực thuộc một xã, phường hoặc đặc khu.');
+  if (commune.kind !== 'commune')
+    throw new AppError('ORG_NOT_A_COMMUNE', 'invalid', 'Chỉ thêm được đơn vị trực thuộc một xã, phường hoặc đặc khu.');
   requireManage(actor, commune);
   if (commune.closedOn) throw new AppError('ORG_UNIT_CLOSED', 'conflict', 'Xã này đã ngừng hoạt động.');
   return inTransaction(ctx, async (tx) => {
     const siblings = await q.listChildren(tx.db, commune.id, false);
     if (siblings.some((s) => foldVietnamese(s.name) === foldVietnamese(body.name))) {
-      throw new AppError('ORG_UNIT_NAME_TAKEN', 'conflict', `Xã đã có đơn vị tên "${body.name}".`, { fields: [{ path: 'body.name', message: 'Tên đã được dùng' }] });
+      throw new AppError('ORG_UNIT_NAME_TAKEN', 'conflict', `Xã đã có đơn vị tên "${body.name}".`, {
+        fields: [{ path: 'body.name', message: 'Tên đã được dùng' }],
+      });
     }
     const code = await q.nextUnitCode(tx.db, commune.code);
     const row = await tx.db
       .insertInto('orgUnits')
       .values({
-        parentId: commune.id, kind: 'unit', unitType: body.unitType, code, name: body.name,
-        fullName: unitFullName(body.name, commune.fullName), nameEn: null, adminLevel: null,
-        provinceId: commune.provinceId, communeId: commune.id, path: `${commune.path}${code}/`,
-        sortKey: vietnameseSortKey(body.name), openedOn: body.openedOn ?? null, closedOn: null,
+        parentId: commune.id,
+        kind: 'unit',
+        unitType: body.unitType,
+        code,
+        name: body.name,
+        fullName: unitFullName(body.name, commune.fullName),
+        nameEn: null,
+        adminLevel: null,
+        provinceId: commune.provinceId,
+        communeId: commune.id,
+        path: `${commune.path}${code}/`,
+        sortKey: vietnameseSortKey(body.name),
+        openedOn: body.openedOn ?? null,
+        closedOn: null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(tx, { action: 'org.unit_added', recordType: 'org_unit', recordId: row.id, summary: `Thêm đơn vị "${body.name}" vào ${commune.fullName}`, changes: body, provinceId: commune.provinceId, communeId: commune.id });
+    await audit(tx, {
+      action: 'org.unit_added',
+      recordType: 'org_unit',
+      recordId: row.id,
+      summary: `Thêm đơn vị "${body.name}" vào ${commune.fullName}`,
+      changes: body,
+      provinceId: commune.provinceId,
+      communeId: commune.id,
+    });
     return getNodeDetail(tx, row.id);
   });
 }
 
 async function getManageableUnit(ctx: Ctx, id: string) {
   const { actor, node } = await getVisibleNode(ctx, id);
-  if (node.kind !== 'unit') throw new AppError('ORG_NOT_A_UNIT', 'invalid', 'Chỉ đổi tên hoặc đóng được đơn vị trực thuộc xã; tỉnh và xã theo quyết định của Nhà nước.');
+  if (node.kind !== 'unit')
+    throw new AppError(
+      'ORG_NOT_A_UNIT',
+      'invalid',
+      'Chỉ đổi tên hoặc đóng được đơn vị trực thuộc xã; tỉnh và xã theo quyết định của Nhà nước.',
+    );
   requireManage(actor, node);
   if (node.closedOn) throw new AppError('ORG_UNIT_CLOSED', 'conflict', 'Đơn vị đã đóng.');
   return node;
 }
 
-export async function renameUnit(ctx: Ctx, id: string, body: { name: string; unitType?: OrgNode['unitType'] & string }) {
+export async function renameUnit(
+  ctx: Ctx,
+  id: string,
+  body: { name: string; unitType?: OrgNode['unitType'] & string },
+) {
   const node = await getManageableUnit(ctx, id);
   const commune = (await q.findNode(ctx.db, node.communeId!))!;
   return inTransaction(ctx, async (tx) => {
     await tx.db
       .updateTable('orgUnits')
-      .set({ name: body.name, fullName: unitFullName(body.name, commune.fullName), sortKey: vietnameseSortKey(body.name), ...(body.unitType ? { unitType: body.unitType } : {}), updatedAt: sql`now()` })
+      .set({
+        name: body.name,
+        fullName: unitFullName(body.name, commune.fullName),
+        sortKey: vietnameseSortKey(body.name),
+        ...(body.unitType ? { unitType: body.unitType } : {}),
+        updatedAt: sql`now()`,
+      })
       .where('id', '=', id)
       .execute();
-    await audit(tx, { action: 'org.unit_renamed', recordType: 'org_unit', recordId: id, summary: `Đổi tên đơn vị "${node.name}" thành "${body.name}"`, changes: { name: [node.name, body.name], ...(body.unitType && body.unitType !== node.unitType ? { unitType: [node.unitType, body.unitType] } : {}) }, provinceId: node.provinceId, communeId: node.communeId });
+    await audit(tx, {
+      action: 'org.unit_renamed',
+      recordType: 'org_unit',
+      recordId: id,
+      summary: `Đổi tên đơn vị "${node.name}" thành "${body.name}"`,
+      changes: {
+        name: [node.name, body.name],
+        ...(body.unitType && body.unitType !== node.unitType ? { unitType: [node.unitType, body.unitType] } : {}),
+      },
+      provinceId: node.provinceId,
+      communeId: node.communeId,
+    });
     return getNodeDetail(tx, id);
   });
 }
@@ -131,11 +206,25 @@ export async function renameUnit(ctx: Ctx, id: string, body: { name: string; uni
 export async function closeUnit(ctx: Ctx, id: string, body: { closedOn: string }) {
   const node = await getManageableUnit(ctx, id);
   if (node.openedOn && body.closedOn < node.openedOn) {
-    throw new AppError('ORG_CLOSE_BEFORE_OPEN', 'invalid', `Ngày đóng phải sau ngày thành lập (${node.openedOn}).`, { fields: [{ path: 'body.closedOn', message: 'Ngày đóng trước ngày thành lập' }] });
+    throw new AppError('ORG_CLOSE_BEFORE_OPEN', 'invalid', `Ngày đóng phải sau ngày thành lập (${node.openedOn}).`, {
+      fields: [{ path: 'body.closedOn', message: 'Ngày đóng trước ngày thành lập' }],
+    });
   }
   return inTransaction(ctx, async (tx) => {
-    await tx.db.updateTable('orgUnits').set({ closedOn: body.closedOn, updatedAt: sql`now()` }).where('id', '=', id).execute();
-    await audit(tx, { action: 'org.unit_closed', recordType: 'org_unit', recordId: id, summary: `Đóng đơn vị "${node.name}" từ ngày ${body.closedOn}`, changes: { closedOn: [null, body.closedOn] }, provinceId: node.provinceId, communeId: node.communeId });
+    await tx.db
+      .updateTable('orgUnits')
+      .set({ closedOn: body.closedOn, updatedAt: sql`now()` })
+      .where('id', '=', id)
+      .execute();
+    await audit(tx, {
+      action: 'org.unit_closed',
+      recordType: 'org_unit',
+      recordId: id,
+      summary: `Đóng đơn vị "${node.name}" từ ngày ${body.closedOn}`,
+      changes: { closedOn: [null, body.closedOn] },
+      provinceId: node.provinceId,
+      communeId: node.communeId,
+    });
     return getNodeDetail(tx, id, { includeClosed: true });
   });
 }

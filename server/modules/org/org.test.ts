@@ -34,7 +34,13 @@ describe('organisation tree', () => {
     const detail = (await get(admin, `/api/v1/org/units/${tuongLinh.id}`)).json();
     expect(detail.ancestors.map((a: { name: string }) => a.name)).toEqual(['Việt Nam', 'Thanh Hoá']);
     const units = detail.children.map((c: { name: string }) => c.name);
-    expect(units.slice(0, 5)).toEqual(['Văn phòng HĐND và UBND', 'Phòng Kinh tế', 'Phòng Văn hóa - Xã hội', 'Trung tâm Phục vụ hành chính công', 'Công an xã']);
+    expect(units.slice(0, 5)).toEqual([
+      'Văn phòng HĐND và UBND',
+      'Phòng Kinh tế',
+      'Phòng Văn hóa - Xã hội',
+      'Trung tâm Phục vụ hành chính công',
+      'Công an xã',
+    ]);
     expect(units).toEqual(expect.arrayContaining(['Trạm Y tế', 'Tổ công nghệ số cộng đồng', 'Thôn 1']));
   });
 
@@ -71,44 +77,92 @@ describe('managing units', () => {
   it('lets the commune administrator add, rename and close a unit, each audited', async () => {
     const vinhBao = await codeId('11824');
     expect((await get(communeAdmin, `/api/v1/org/units/${vinhBao}`)).json().allowedActions).toEqual(['add_unit']);
-    const add = await t.request(communeAdmin, { method: 'POST', url: `/api/v1/org/units/${vinhBao}/units`, payload: { name: 'Thôn Đông Tạ', unitType: 'village', openedOn: '2025-07-01' } });
+    const add = await t.request(communeAdmin, {
+      method: 'POST',
+      url: `/api/v1/org/units/${vinhBao}/units`,
+      payload: { name: 'Thôn Đông Tạ', unitType: 'village', openedOn: '2025-07-01' },
+    });
     expect(add.statusCode).toBe(201);
     const unit = add.json();
-    expect(unit).toMatchObject({ fullName: 'Thôn Đông Tạ xã Vĩnh Bảo', code: '11824-U001', allowedActions: ['rename', 'close'] });
+    expect(unit).toMatchObject({
+      fullName: 'Thôn Đông Tạ xã Vĩnh Bảo',
+      code: '11824-U001',
+      allowedActions: ['rename', 'close'],
+    });
     expect((await latestAudit(t.database))[0]).toMatchObject({ action: 'org.unit_added', recordId: unit.id });
 
-    const dup = await t.request(communeAdmin, { method: 'POST', url: `/api/v1/org/units/${vinhBao}/units`, payload: { name: 'thôn đông tạ', unitType: 'village' } });
+    const dup = await t.request(communeAdmin, {
+      method: 'POST',
+      url: `/api/v1/org/units/${vinhBao}/units`,
+      payload: { name: 'thôn đông tạ', unitType: 'village' },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('ORG_UNIT_NAME_TAKEN');
 
-    const rename = await t.request(communeAdmin, { method: 'PATCH', url: `/api/v1/org/units/${unit.id}`, payload: { name: 'Thôn Đông' } });
+    const rename = await t.request(communeAdmin, {
+      method: 'PATCH',
+      url: `/api/v1/org/units/${unit.id}`,
+      payload: { name: 'Thôn Đông' },
+    });
     expect(rename.json().name).toBe('Thôn Đông');
     expect((await latestAudit(t.database))[0].changes).toEqual({ name: ['Thôn Đông Tạ', 'Thôn Đông'] });
 
-    const early = await t.request(communeAdmin, { method: 'POST', url: `/api/v1/org/units/${unit.id}/close`, payload: { closedOn: '2025-01-01' } });
+    const early = await t.request(communeAdmin, {
+      method: 'POST',
+      url: `/api/v1/org/units/${unit.id}/close`,
+      payload: { closedOn: '2025-01-01' },
+    });
     expect(early.json().error.code).toBe('ORG_CLOSE_BEFORE_OPEN');
-    const close = await t.request(communeAdmin, { method: 'POST', url: `/api/v1/org/units/${unit.id}/close`, payload: { closedOn: '2026-06-30' } });
+    const close = await t.request(communeAdmin, {
+      method: 'POST',
+      url: `/api/v1/org/units/${unit.id}/close`,
+      payload: { closedOn: '2026-06-30' },
+    });
     expect(close.json()).toMatchObject({ closedOn: '2026-06-30', allowedActions: [] });
-    const list = (await get(communeAdmin, `/api/v1/org/units/${vinhBao}`)).json().children.map((c: { name: string }) => c.name);
+    const list = (await get(communeAdmin, `/api/v1/org/units/${vinhBao}`))
+      .json()
+      .children.map((c: { name: string }) => c.name);
     expect(list).not.toContain('Thôn Đông');
-    const withClosed = (await get(communeAdmin, `/api/v1/org/units/${vinhBao}?includeClosed=true`)).json().children.map((c: { name: string }) => c.name);
+    const withClosed = (await get(communeAdmin, `/api/v1/org/units/${vinhBao}?includeClosed=true`))
+      .json()
+      .children.map((c: { name: string }) => c.name);
     expect(withClosed).toContain('Thôn Đông');
   });
 
   it('refuses people without the right, and bad input, changing nothing', async () => {
     const vinhBao = await codeId('11824');
     const before = (await get(admin, `/api/v1/org/units/${vinhBao}`)).json().children.length;
-    const byOfficer = await t.request(unitOfficer, { method: 'POST', url: `/api/v1/org/units/${vinhBao}/units`, payload: { name: 'Thôn Mới', unitType: 'village' } });
+    const byOfficer = await t.request(unitOfficer, {
+      method: 'POST',
+      url: `/api/v1/org/units/${vinhBao}/units`,
+      payload: { name: 'Thôn Mới', unitType: 'village' },
+    });
     expect(byOfficer.statusCode).toBe(403);
     const tuongLinh = await codeId('16363');
-    const otherCommune = await t.request(communeAdmin, { method: 'POST', url: `/api/v1/org/units/${tuongLinh}/units`, payload: { name: 'Thôn Mới', unitType: 'village' } });
+    const otherCommune = await t.request(communeAdmin, {
+      method: 'POST',
+      url: `/api/v1/org/units/${tuongLinh}/units`,
+      payload: { name: 'Thôn Mới', unitType: 'village' },
+    });
     expect(otherCommune.statusCode).toBe(404);
-    const badType = await t.request(communeAdmin, { method: 'POST', url: `/api/v1/org/units/${vinhBao}/units`, payload: { name: 'Thôn Mới', unitType: 'castle' } });
+    const badType = await t.request(communeAdmin, {
+      method: 'POST',
+      url: `/api/v1/org/units/${vinhBao}/units`,
+      payload: { name: 'Thôn Mới', unitType: 'castle' },
+    });
     expect(badType.statusCode).toBe(400);
     expect(badType.json().error.fields[0].path).toBe('body.unitType');
-    const badDate = await t.request(communeAdmin, { method: 'POST', url: `/api/v1/org/units/${vinhBao}/units`, payload: { name: 'Thôn Mới', unitType: 'village', openedOn: '2025-02-30' } });
+    const badDate = await t.request(communeAdmin, {
+      method: 'POST',
+      url: `/api/v1/org/units/${vinhBao}/units`,
+      payload: { name: 'Thôn Mới', unitType: 'village', openedOn: '2025-02-30' },
+    });
     expect(badDate.statusCode).toBe(400);
-    const renameCommune = await t.request(admin, { method: 'PATCH', url: `/api/v1/org/units/${vinhBao}`, payload: { name: 'Xã Khác' } });
+    const renameCommune = await t.request(admin, {
+      method: 'PATCH',
+      url: `/api/v1/org/units/${vinhBao}`,
+      payload: { name: 'Xã Khác' },
+    });
     expect(renameCommune.json().error.code).toBe('ORG_NOT_A_UNIT');
     expect((await get(admin, `/api/v1/org/units/${vinhBao}`)).json().children.length).toBe(before);
   });

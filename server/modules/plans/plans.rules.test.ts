@@ -1,22 +1,68 @@
 import { describe, expect, it } from 'vitest';
-import { diffPlans, isEmptyDiff, matchUnit, similarity, suggestIndicator, summariseDiff, type PlanContent } from './plans.rules.ts';
+import {
+  diffPlans,
+  isEmptyDiff,
+  matchUnit,
+  similarity,
+  suggestIndicator,
+  summariseDiff,
+  type PlanContent,
+} from './plans.rules.ts';
 
-const header = { title: 'Kế hoạch chuyển đổi số', number: '12/KH-UBND', issuedOn: '2026-01-10', periodFrom: 2026, periodTo: 2030, signerName: 'Nguyễn Văn A', signerTitle: 'Chủ tịch' };
-const target = (text: string, value: number, extra: object = {}) => ({ groupName: 'Chính quyền số', text, kind: 'target' as const, comparator: '>=' as const, value, valueMax: null, unit: '%', year: 2030, sourceLine: 1, ...extra });
-const task = (title: string, extra: object = {}) => ({ groupName: '1. Hạ tầng số', title, leadText: 'Phòng Kinh tế', partners: [], fromYear: 2026, toYear: 2030, expected: null, sourceLine: 2, ...extra });
+const header = {
+  title: 'Kế hoạch chuyển đổi số',
+  number: '12/KH-UBND',
+  issuedOn: '2026-01-10',
+  periodFrom: 2026,
+  periodTo: 2030,
+  signerName: 'Nguyễn Văn A',
+  signerTitle: 'Chủ tịch',
+};
+const target = (text: string, value: number, extra: object = {}) => ({
+  groupName: 'Chính quyền số',
+  text,
+  kind: 'target' as const,
+  comparator: '>=' as const,
+  value,
+  valueMax: null,
+  unit: '%',
+  year: 2030,
+  sourceLine: 1,
+  ...extra,
+});
+const task = (title: string, extra: object = {}) => ({
+  groupName: '1. Hạ tầng số',
+  title,
+  leadText: 'Phòng Kinh tế',
+  partners: [],
+  fromYear: 2026,
+  toYear: 2030,
+  expected: null,
+  sourceLine: 2,
+  ...extra,
+});
 
 describe('similarity and catalogue suggestions', () => {
   const catalogue = [
     { id: 'dvc', name: 'Tỷ lệ dịch vụ công trực tuyến toàn trình', unit: '%', aliases: [] },
-    { id: 'sohoa', name: 'Tỷ lệ hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa', unit: '%', aliases: ['hồ sơ, kết quả thủ tục hành chính được số hóa'] },
+    {
+      id: 'sohoa',
+      name: 'Tỷ lệ hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa',
+      unit: '%',
+      aliases: ['hồ sơ, kết quả thủ tục hành chính được số hóa'],
+    },
     { id: 'speed', name: 'Tốc độ tải xuống trung bình', unit: 'Mbit/s', aliases: [] },
   ];
   it('ignores accents, case and filler words', () => {
     expect(similarity('Tỷ lệ DỊCH VỤ CÔNG trực tuyến', 'dich vu cong truc tuyen')).toBe(1);
   });
   it('suggests the indicator with the same unit and the most words in common', () => {
-    expect(suggestIndicator({ text: 'hồ sơ, kết quả thủ tục hành chính được số hoá', unit: '%' }, catalogue)?.indicatorId).toBe('sohoa');
-    expect(suggestIndicator({ text: 'dịch vụ công trực tuyến toàn trình', unit: 'phần trăm' }, catalogue)?.indicatorId).toBe('dvc');
+    expect(
+      suggestIndicator({ text: 'hồ sơ, kết quả thủ tục hành chính được số hoá', unit: '%' }, catalogue)?.indicatorId,
+    ).toBe('sohoa');
+    expect(
+      suggestIndicator({ text: 'dịch vụ công trực tuyến toàn trình', unit: 'phần trăm' }, catalogue)?.indicatorId,
+    ).toBe('dvc');
     expect(suggestIndicator({ text: 'tốc độ tải xuống trung bình mạng 5G', unit: '%' }, catalogue)).toBeNull();
     expect(suggestIndicator({ text: 'số lớp học bình dân học vụ số', unit: 'count' }, catalogue)).toBeNull();
   });
@@ -25,9 +71,22 @@ describe('similarity and catalogue suggestions', () => {
 describe('diffPlans', () => {
   const before: PlanContent = {
     header,
-    targets: [target('dịch vụ công trực tuyến toàn trình', 90), target('hồ sơ được số hóa', 80), target('người dân có VNeID', 70)],
+    targets: [
+      target('dịch vụ công trực tuyến toàn trình', 90),
+      target('hồ sơ được số hóa', 80),
+      target('người dân có VNeID', 70),
+    ],
     tasks: [task('Xây dựng kho dữ liệu dùng chung của xã'), task('Tuyên truyền về chuyển đổi số')],
-    reporting: [{ cycle: 'quarterly', reporter: 'Các phòng', recipient: 'Phòng Văn hóa - Xã hội', deadlineText: 'trước ngày 18 tháng cuối quý', day: 18, month: null }],
+    reporting: [
+      {
+        cycle: 'quarterly',
+        reporter: 'Các phòng',
+        recipient: 'Phòng Văn hóa - Xã hội',
+        deadlineText: 'trước ngày 18 tháng cuối quý',
+        day: 18,
+        month: null,
+      },
+    ],
   };
   it('finds nothing between a plan and itself', () => {
     expect(isEmptyDiff(diffPlans(before, before))).toBe(true);
@@ -35,9 +94,26 @@ describe('diffPlans', () => {
   it('reports added, removed and changed items, pairing reworded ones', () => {
     const after: PlanContent = {
       header: { ...header, number: '15/KH-UBND' },
-      targets: [target('dịch vụ công trực tuyến toàn trình', 100), target('người dân có VNeID', 70), target('doanh nghiệp dùng hóa đơn điện tử', 90)],
-      tasks: [task('Xây dựng kho dữ liệu dùng chung của xã', { toYear: 2028 }), task('Tuyên truyền rộng rãi về chuyển đổi số'), task('Lắp camera an ninh')],
-      reporting: [{ cycle: 'quarterly', reporter: 'Các phòng', recipient: 'Phòng Văn hóa - Xã hội', deadlineText: 'trước ngày 15 tháng cuối quý', day: 15, month: null }],
+      targets: [
+        target('dịch vụ công trực tuyến toàn trình', 100),
+        target('người dân có VNeID', 70),
+        target('doanh nghiệp dùng hóa đơn điện tử', 90),
+      ],
+      tasks: [
+        task('Xây dựng kho dữ liệu dùng chung của xã', { toYear: 2028 }),
+        task('Tuyên truyền rộng rãi về chuyển đổi số'),
+        task('Lắp camera an ninh'),
+      ],
+      reporting: [
+        {
+          cycle: 'quarterly',
+          reporter: 'Các phòng',
+          recipient: 'Phòng Văn hóa - Xã hội',
+          deadlineText: 'trước ngày 15 tháng cuối quý',
+          day: 15,
+          month: null,
+        },
+      ],
     };
     const d = diffPlans(before, after);
     expect(d.header).toEqual([{ field: 'number', before: '12/KH-UBND', after: '15/KH-UBND' }]);

@@ -56,10 +56,18 @@ export interface PlanContent {
 }
 
 // Words that say nothing about what is measured ("tỷ lệ", "các", "được" …).
-const STOP = new Set('cac cua va trong tren duoc co cho la voi nguoi ty le dat toi thieu it nhat phan dau the nhung mot so nam den tai tu ve theo nay do'.split(' '));
+const STOP = new Set(
+  'cac cua va trong tren duoc co cho la voi nguoi ty le dat toi thieu it nhat phan dau the nhung mot so nam den tai tu ve theo nay do'.split(
+    ' ',
+  ),
+);
 
 export function words(text: string): Set<string> {
-  return new Set(foldVietnamese(text).split(/[^a-z0-9]+/).filter((w) => w && !STOP.has(w)));
+  return new Set(
+    foldVietnamese(text)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w && !STOP.has(w)),
+  );
 }
 
 /** Dice similarity of two texts' word sets, 0…1. */
@@ -89,7 +97,8 @@ export function suggestIndicator(target: { text: string; unit: string }, catalog
   for (const c of catalogue) {
     if (normaliseUnit(c.unit) !== normaliseUnit(target.unit)) continue;
     const score = Math.max(similarity(target.text, c.name), ...c.aliases.map((a) => similarity(target.text, a)));
-    if (score >= min && (!best || score > best.score)) best = { indicatorId: c.id, score: Math.round(score * 100) / 100 };
+    if (score >= min && (!best || score > best.score))
+      best = { indicatorId: c.id, score: Math.round(score * 100) / 100 };
   }
   return best;
 }
@@ -128,7 +137,14 @@ export interface PlanDiff {
  * Pairs items of two lists one to one: first exact keys, then the most similar remaining
  * pair above a threshold (a reworded task is "changed", not "removed + added").
  */
-function pairUp<T>(before: T[], after: T[], key: (x: T) => string, text: (x: T) => string, fields: (keyof T)[], min: number): ListDiff<T> {
+function pairUp<T>(
+  before: T[],
+  after: T[],
+  key: (x: T) => string,
+  text: (x: T) => string,
+  fields: (keyof T)[],
+  min: number,
+): ListDiff<T> {
   const usedA = new Set<number>();
   const pairs: [T, T][] = [];
   const remainingB: T[] = [];
@@ -186,16 +202,34 @@ export function diffPlans(before: PlanContent, after: PlanContent): PlanDiff {
       ['groupName', 'text', 'kind', 'comparator', 'value', 'valueMax', 'unit', 'year'],
       0.6,
     ),
-    tasks: pairUp(before.tasks, after.tasks, (t) => foldVietnamese(t.title), (t) => t.title, ['groupName', 'title', 'leadText', 'partners', 'fromYear', 'toYear', 'expected'], 0.6),
-    reporting: pairUp(before.reporting, after.reporting, (r) => `${r.cycle}|${r.day}|${r.month}`, (r) => `${r.cycle} ${r.reporter ?? ''} ${r.recipient ?? ''}`, ['cycle', 'reporter', 'recipient', 'deadlineText', 'day', 'month'], 0.3),
+    tasks: pairUp(
+      before.tasks,
+      after.tasks,
+      (t) => foldVietnamese(t.title),
+      (t) => t.title,
+      ['groupName', 'title', 'leadText', 'partners', 'fromYear', 'toYear', 'expected'],
+      0.6,
+    ),
+    reporting: pairUp(
+      before.reporting,
+      after.reporting,
+      (r) => `${r.cycle}|${r.day}|${r.month}`,
+      (r) => `${r.cycle} ${r.reporter ?? ''} ${r.recipient ?? ''}`,
+      ['cycle', 'reporter', 'recipient', 'deadlineText', 'day', 'month'],
+      0.3,
+    ),
   };
 }
 
 export const isEmptyDiff = (d: PlanDiff) =>
-  d.header.length === 0 && [d.targets, d.tasks, d.reporting].every((l) => l.added.length === 0 && l.removed.length === 0 && l.changed.length === 0);
+  d.header.length === 0 &&
+  [d.targets, d.tasks, d.reporting].every(
+    (l) => l.added.length === 0 && l.removed.length === 0 && l.changed.length === 0,
+  );
 
 export function summariseDiff(d: PlanDiff): string {
-  const part = (name: string, l: ListDiff<unknown>) => `${name}: +${l.added.length} −${l.removed.length} ~${l.changed.length}`;
+  const part = (name: string, l: ListDiff<unknown>) =>
+    `${name}: +${l.added.length} −${l.removed.length} ~${l.changed.length}`;
   return [part('chỉ tiêu', d.targets), part('nhiệm vụ', d.tasks), part('chế độ báo cáo', d.reporting)].join('; ');
 }
 

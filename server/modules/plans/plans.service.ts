@@ -10,7 +10,10 @@ import { describeTarget } from './plans.content.ts';
 import * as q from './plans.queries.ts';
 
 const planNotFound = () => notFound('PLAN_NOT_FOUND', 'kế hoạch');
-const placeOf = (p: { provinceId: string; communeId: string }) => ({ provinceId: p.provinceId, communeId: p.communeId });
+const placeOf = (p: { provinceId: string; communeId: string }) => ({
+  provinceId: p.provinceId,
+  communeId: p.communeId,
+});
 
 async function getReadablePlan(ctx: Ctx, id: string) {
   const actor = requireActor(ctx);
@@ -21,23 +24,45 @@ async function getReadablePlan(ctx: Ctx, id: string) {
 
 async function getManageablePlan(ctx: Ctx, id: string) {
   const { actor, plan } = await getReadablePlan(ctx, id);
-  if (!can(actor, 'plans.manage', placeOf(plan))) throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền sửa kế hoạch này.');
+  if (!can(actor, 'plans.manage', placeOf(plan)))
+    throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền sửa kế hoạch này.');
   return { actor, plan };
 }
 
 export async function listPlans(ctx: Ctx, communeId?: string) {
   const actor = requireActor(ctx);
   const rows = await q.listPlans(ctx.db, scopeOf(actor, 'plans.read'), communeId);
-  return { items: rows.map((r) => ({ ...r, targetCount: Number(r.targetCount ?? 0), taskCount: Number(r.taskCount ?? 0), updatedAt: new Date(r.updatedAt).toISOString() })) };
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      targetCount: Number(r.targetCount ?? 0),
+      taskCount: Number(r.taskCount ?? 0),
+      updatedAt: new Date(r.updatedAt).toISOString(),
+    })),
+  };
 }
 
 async function view(ctx: Ctx, actor: Actor, plan: q.PlanRow): Promise<PlanView> {
   const [content, versions] = await Promise.all([q.loadContent(ctx.db, plan), q.listVersions(ctx.db, plan.id)]);
   const manage = can(actor, 'plans.manage', placeOf(plan));
   return {
-    id: plan.id, communeId: plan.communeId, communeName: plan.communeName, ...content.header, currentVersion: plan.currentVersion,
-    updatedAt: new Date(plan.updatedAt).toISOString(), targets: content.targets, tasks: content.tasks, reporting: content.reporting,
-    versions: versions.map((v) => ({ versionNo: v.versionNo, createdAt: new Date(v.createdAt).toISOString(), createdByName: v.createdByName, sourceFileName: v.sourceFileName, note: v.note, summary: (v.changes as { summary?: string } | null)?.summary ?? null })),
+    id: plan.id,
+    communeId: plan.communeId,
+    communeName: plan.communeName,
+    ...content.header,
+    currentVersion: plan.currentVersion,
+    updatedAt: new Date(plan.updatedAt).toISOString(),
+    targets: content.targets,
+    tasks: content.tasks,
+    reporting: content.reporting,
+    versions: versions.map((v) => ({
+      versionNo: v.versionNo,
+      createdAt: new Date(v.createdAt).toISOString(),
+      createdByName: v.createdByName,
+      sourceFileName: v.sourceFileName,
+      note: v.note,
+      summary: (v.changes as { summary?: string } | null)?.summary ?? null,
+    })),
     allowedActions: manage ? ['edit', 'reimport'] : [],
   };
 }
@@ -52,52 +77,114 @@ export async function getVersion(ctx: Ctx, id: string, versionNo: number) {
   const v = await ctx.db
     .selectFrom('planVersions as v')
     .leftJoin('users as u', 'u.id', 'v.createdBy')
-    .select(['v.versionNo', 'v.createdAt', 'u.fullName as createdByName', 'v.sourceFileName', 'v.note', 'v.snapshot', 'v.changes', 'v.sourceText'])
+    .select([
+      'v.versionNo',
+      'v.createdAt',
+      'u.fullName as createdByName',
+      'v.sourceFileName',
+      'v.note',
+      'v.snapshot',
+      'v.changes',
+      'v.sourceText',
+    ])
     .where('v.planId', '=', plan.id)
     .where('v.versionNo', '=', versionNo)
     .executeTakeFirst();
   if (!v) throw notFound('PLAN_VERSION_NOT_FOUND', 'phiên bản kế hoạch');
-  return { ...v, createdAt: new Date(v.createdAt).toISOString(), summary: (v.changes as { summary?: string } | null)?.summary ?? null };
+  return {
+    ...v,
+    createdAt: new Date(v.createdAt).toISOString(),
+    summary: (v.changes as { summary?: string } | null)?.summary ?? null,
+  };
 }
 
 export async function updateHeader(ctx: Ctx, id: string, header: Record<string, unknown>) {
   const { actor, plan } = await getManageablePlan(ctx, id);
   return inTransaction(ctx, async (tx) => {
-    await tx.db.updateTable('plans').set({ ...header, updatedAt: sql`now()` }).where('id', '=', id).execute();
-    await audit(tx, { action: 'plan.updated', recordType: 'plan', recordId: id, summary: `Sửa thông tin chung của kế hoạch "${plan.title}"`, changes: diff(plan as unknown as Record<string, unknown>, header), ...placeOf(plan) });
+    await tx.db
+      .updateTable('plans')
+      .set({ ...header, updatedAt: sql`now()` })
+      .where('id', '=', id)
+      .execute();
+    await audit(tx, {
+      action: 'plan.updated',
+      recordType: 'plan',
+      recordId: id,
+      summary: `Sửa thông tin chung của kế hoạch "${plan.title}"`,
+      changes: diff(plan as unknown as Record<string, unknown>, header),
+      ...placeOf(plan),
+    });
     return view(tx, actor, (await q.findPlan(tx.db, id))!);
   });
 }
 
 /** The three item lists of a plan, edited the same way. */
 const ITEMS = {
-  targets: { table: 'planTargets', schema: TargetInput, label: 'chỉ tiêu', describe: (x: Record<string, unknown>) => describeTarget(x as never) },
-  tasks: { table: 'planTasks', schema: TaskInput, label: 'nhiệm vụ', describe: (x: Record<string, unknown>) => String(x.title).slice(0, 120) },
-  reporting: { table: 'planReportingRules', schema: ReportingRuleInput, label: 'quy định báo cáo', describe: (x: Record<string, unknown>) => `${x.cycle} ${x.deadlineText ?? ''}`.trim() },
+  targets: {
+    table: 'planTargets',
+    schema: TargetInput,
+    label: 'chỉ tiêu',
+    describe: (x: Record<string, unknown>) => describeTarget(x as never),
+  },
+  tasks: {
+    table: 'planTasks',
+    schema: TaskInput,
+    label: 'nhiệm vụ',
+    describe: (x: Record<string, unknown>) => String(x.title).slice(0, 120),
+  },
+  reporting: {
+    table: 'planReportingRules',
+    schema: ReportingRuleInput,
+    label: 'quy định báo cáo',
+    describe: (x: Record<string, unknown>) => `${x.cycle} ${x.deadlineText ?? ''}`.trim(),
+  },
 } as const;
 export type ItemKind = keyof typeof ITEMS;
 
-const toRow = (kind: ItemKind, body: Record<string, unknown>) => (kind === 'tasks' && body.partners !== undefined ? { ...body, partners: JSON.stringify(body.partners) } : body);
+const toRow = (kind: ItemKind, body: Record<string, unknown>) =>
+  kind === 'tasks' && body.partners !== undefined ? { ...body, partners: JSON.stringify(body.partners) } : body;
 
 export async function addItem(ctx: Ctx, id: string, kind: ItemKind, body: Record<string, unknown>) {
   const { actor, plan } = await getManageablePlan(ctx, id);
   const spec = ITEMS[kind];
   return inTransaction(ctx, async (tx) => {
-    const last = await tx.db.selectFrom(spec.table).select(sql<number>`coalesce(max(sort_order), -1)`.as('m')).where('planId', '=', id).executeTakeFirstOrThrow();
+    const last = await tx.db
+      .selectFrom(spec.table)
+      .select(sql<number>`coalesce(max(sort_order), -1)`.as('m'))
+      .where('planId', '=', id)
+      .executeTakeFirstOrThrow();
     const row = await tx.db
       .insertInto(spec.table)
-      .values({ ...toRow(kind, body), planId: id, provinceId: plan.provinceId, communeId: plan.communeId, sortOrder: Number(last.m) + 1 } as never)
+      .values({
+        ...toRow(kind, body),
+        planId: id,
+        provinceId: plan.provinceId,
+        communeId: plan.communeId,
+        sortOrder: Number(last.m) + 1,
+      } as never)
       .returning('id')
       .executeTakeFirstOrThrow();
     await touch(tx, id);
     if (kind === 'targets' && body.indicatorId) await refreshComputedValues(tx, plan.communeId); // a target linked to a computed indicator gets its value now
-    await audit(tx, { action: `plan.${kind}_added`, recordType: 'plan', recordId: id, summary: `Thêm ${spec.label}: ${spec.describe(body)}`, changes: { itemId: row.id, ...body }, ...placeOf(plan) });
+    await audit(tx, {
+      action: `plan.${kind}_added`,
+      recordType: 'plan',
+      recordId: id,
+      summary: `Thêm ${spec.label}: ${spec.describe(body)}`,
+      changes: { itemId: row.id, ...body },
+      ...placeOf(plan),
+    });
     return view(tx, actor, (await q.findPlan(tx.db, id))!);
   });
 }
 
 async function findItem(ctx: Ctx, planId: string, kind: ItemKind, itemId: string) {
-  const item = await ctx.db.selectFrom(ITEMS[kind].table).selectAll().where('id', '=', itemId).where('planId', '=', planId).executeTakeFirst();
+  const item = await ctx.db
+    .selectFrom(ITEMS[kind].table)
+    .selectAll()
+    .where('id', '=', itemId)
+    .where('planId', '=', planId)
+    .executeTakeFirst();
   if (!item) throw notFound('PLAN_ITEM_NOT_FOUND', ITEMS[kind].label);
   return item as Record<string, unknown>;
 }
@@ -112,10 +199,22 @@ export async function updateItem(ctx: Ctx, id: string, kind: ItemKind, itemId: s
     throw new AppError('VALIDATION_FAILED', 'invalid', fields[0]?.message ?? 'Dữ liệu không hợp lệ.', { fields });
   }
   return inTransaction(ctx, async (tx) => {
-    await tx.db.updateTable(ITEMS[kind].table).set({ ...toRow(kind, body), updatedAt: sql`now()` } as never).where('id', '=', itemId).execute();
+    await tx.db
+      .updateTable(ITEMS[kind].table)
+      .set({ ...toRow(kind, body), updatedAt: sql`now()` } as never)
+      .where('id', '=', itemId)
+      .execute();
     await touch(tx, id);
-    if (kind === 'targets' && body.indicatorId && body.indicatorId !== before.indicatorId) await refreshComputedValues(tx, plan.communeId); // newly linked: its computed value now, not at the next write
-    await audit(tx, { action: `plan.${kind}_updated`, recordType: 'plan', recordId: id, summary: `Sửa ${ITEMS[kind].label}: ${ITEMS[kind].describe({ ...before, ...body })}`, changes: { itemId, ...diff(before, body) }, ...placeOf(plan) });
+    if (kind === 'targets' && body.indicatorId && body.indicatorId !== before.indicatorId)
+      await refreshComputedValues(tx, plan.communeId); // newly linked: its computed value now, not at the next write
+    await audit(tx, {
+      action: `plan.${kind}_updated`,
+      recordType: 'plan',
+      recordId: id,
+      summary: `Sửa ${ITEMS[kind].label}: ${ITEMS[kind].describe({ ...before, ...body })}`,
+      changes: { itemId, ...diff(before, body) },
+      ...placeOf(plan),
+    });
     return view(tx, actor, (await q.findPlan(tx.db, id))!);
   });
 }
@@ -126,12 +225,24 @@ export async function deleteItem(ctx: Ctx, id: string, kind: ItemKind, itemId: s
   return inTransaction(ctx, async (tx) => {
     await tx.db.deleteFrom(ITEMS[kind].table).where('id', '=', itemId).execute();
     await touch(tx, id);
-    await audit(tx, { action: `plan.${kind}_deleted`, recordType: 'plan', recordId: id, summary: `Xóa ${ITEMS[kind].label}: ${ITEMS[kind].describe(before)}`, changes: { itemId, deleted: before }, ...placeOf(plan) });
+    await audit(tx, {
+      action: `plan.${kind}_deleted`,
+      recordType: 'plan',
+      recordId: id,
+      summary: `Xóa ${ITEMS[kind].label}: ${ITEMS[kind].describe(before)}`,
+      changes: { itemId, deleted: before },
+      ...placeOf(plan),
+    });
     return view(tx, actor, (await q.findPlan(tx.db, id))!);
   });
 }
 
-const touch = (tx: Ctx, id: string) => tx.db.updateTable('plans').set({ updatedAt: sql`now()` }).where('id', '=', id).execute();
+const touch = (tx: Ctx, id: string) =>
+  tx.db
+    .updateTable('plans')
+    .set({ updatedAt: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 
 /** Database rows carry nulls, numeric strings and extra columns; the input schemas want the input shape. */
 function stripNulls(row: Record<string, unknown>) {

@@ -30,7 +30,8 @@ export interface TaskAtDate {
 }
 
 /** The day the narrative speaks of: the end of the data-closing window, or today if earlier. */
-export const narrativeDate = (window: { closingEnd: IsoDate }, today: IsoDate): IsoDate => (today < window.closingEnd ? today : window.closingEnd);
+export const narrativeDate = (window: { closingEnd: IsoDate }, today: IsoDate): IsoDate =>
+  today < window.closingEnd ? today : window.closingEnd;
 
 /**
  * A task's state on `asOf`, or null when it does not belong in this period's report: not yet
@@ -43,8 +44,15 @@ export function taskAtDate(task: TrackedTask, window: { closingStart: IsoDate },
   if (!log.some((a) => a.kind === 'assign')) return null;
   const state = deriveTaskState(task, log, asOf);
   if (state.verifiedOn !== null && state.verifiedOn < window.closingStart) return null;
-  const noted = log.filter((a) => (a.kind === 'progress' || a.kind === 'submit') && a.note?.trim()).sort((x, y) => y.seq - x.seq)[0];
-  return { title: task.title, dueDate: task.dueDate, state, latest: noted ? { onDate: noted.onDate, note: noted.note!.trim() } : null };
+  const noted = log
+    .filter((a) => (a.kind === 'progress' || a.kind === 'submit') && a.note?.trim())
+    .sort((x, y) => y.seq - x.seq)[0];
+  return {
+    title: task.title,
+    dueDate: task.dueDate,
+    state,
+    latest: noted ? { onDate: noted.onDate, note: noted.note!.trim() } : null,
+  };
 }
 
 const pct = (n: number) => `${viNum(n)}%`;
@@ -61,13 +69,21 @@ export function taskLine(t: TaskAtDate): string {
     head = `Đã hoàn thành, chờ phê duyệt (trình ngày ${viShortDate(s.submittedOn!)}${s.isOverdue ? `, quá hạn ${due}` : ''})`;
   } else {
     // After a return the percent still says 100 (the submission's); the words say where it is.
-    const done = s.status === 'assigned' ? 'chưa cập nhật tiến độ' : s.status === 'returned' ? 'bị trả lại để hoàn thiện' : `đạt ${pct(s.percent)}`;
+    const done =
+      s.status === 'assigned'
+        ? 'chưa cập nhật tiến độ'
+        : s.status === 'returned'
+          ? 'bị trả lại để hoàn thiện'
+          : `đạt ${pct(s.percent)}`;
     if (s.isOverdue) head = `Quá hạn ${viNum(s.overdueWorkingDays)} ngày làm việc (hạn ${due}), ${done}`;
     else if (s.status === 'returned') head = `Đang thực hiện, ${done} (hạn ${due})`;
-    else if (s.isAtRisk) head = `Đang thực hiện, ${done}, chậm so với tiến độ dự kiến ${pct(s.expectedPercent)} (hạn ${due})`;
+    else if (s.isAtRisk)
+      head = `Đang thực hiện, ${done}, chậm so với tiến độ dự kiến ${pct(s.expectedPercent)} (hạn ${due})`;
     else head = `${s.status === 'assigned' ? 'Đã giao' : 'Đang thực hiện'}, ${done} (hạn ${due})`;
   }
-  return t.latest ? `${head}; cập nhật ngày ${viShortDate(t.latest.onDate)}: ${sentence(t.latest.note)}` : sentence(head);
+  return t.latest
+    ? `${head}; cập nhật ngày ${viShortDate(t.latest.onDate)}: ${sentence(t.latest.note)}`
+    : sentence(head);
 }
 
 /**

@@ -41,13 +41,21 @@ export async function reportingFigures(db: Db, communeId: string, asOf: string):
   if (!due.length) return { due: 0, submitted: 0, onTime: 0 };
   const counts = await db
     .selectFrom('reportSubmissions')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('id').filterWhere('isLate', '=', false).as('onTime')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.count<number>('id').filterWhere('isLate', '=', false).as('onTime'),
+    ])
     .where('communeId', '=', communeId)
-    .where('periodId', 'in', due.map((d) => d.id))
+    .where(
+      'periodId',
+      'in',
+      due.map((d) => d.id),
+    )
     .where('status', 'in', ['submitted', 'approved'])
     .executeTakeFirstOrThrow();
   let expected = 0;
-  for (const planId of new Set(due.map((d) => d.planId))) expected += (await expectedUnits(db, planId)).length * due.filter((d) => d.planId === planId).length;
+  for (const planId of new Set(due.map((d) => d.planId)))
+    expected += (await expectedUnits(db, planId)).length * due.filter((d) => d.planId === planId).length;
   return { due: expected, submitted: Number(counts.n), onTime: Number(counts.onTime) };
 }
 

@@ -38,7 +38,12 @@ export async function reportCommand(args: string[]): Promise<number> {
   const database = await openDatabase(config);
   try {
     const ctx = systemCtx(database.db, config);
-    const commune = await database.db.selectFrom('orgUnits').selectAll().where('code', '=', code).where('kind', '=', 'commune').executeTakeFirst();
+    const commune = await database.db
+      .selectFrom('orgUnits')
+      .selectAll()
+      .where('code', '=', code)
+      .where('kind', '=', 'commune')
+      .executeTakeFirst();
     if (!commune) {
       say(`Không có xã mã ${code}.`);
       return 2;
@@ -58,14 +63,40 @@ export async function reportCommand(args: string[]): Promise<number> {
       say(`${commune.fullName} chưa có kỳ báo cáo ${periodCode} (hãy lập lịch báo cáo từ kế hoạch).`);
       return 2;
     }
-    const stored = await database.db.selectFrom('communeReports').selectAll().where('periodId', '=', period.id).executeTakeFirst();
-    const signer = stored?.signedBy ? await database.db.selectFrom('users').select(['fullName', 'jobTitle']).where('id', '=', stored.signedBy).executeTakeFirst() : undefined;
+    const stored = await database.db
+      .selectFrom('communeReports')
+      .selectAll()
+      .where('periodId', '=', period.id)
+      .executeTakeFirst();
+    const signer = stored?.signedBy
+      ? await database.db
+          .selectFrom('users')
+          .select(['fullName', 'jobTitle'])
+          .where('id', '=', stored.signedBy)
+          .executeTakeFirst()
+      : undefined;
     const doc =
       (stored?.document as CommuneReportDocument | null) ??
-      (await compileCommuneReport(ctx, period, { number: stored?.number ?? null, difficulties: stored?.difficulties ?? null, proposals: stored?.proposals ?? null, signer: signer ? { name: signer.fullName, jobTitle: signer.jobTitle } : null, date: todayVietnam() }, taskSummaryForReport));
-    const bytes = format === 'docx' ? await (await import('./document/report-docx.ts')).renderReportDocx(doc) : await (await import('./document/report-xlsx.ts')).renderReportXlsx(doc);
+      (await compileCommuneReport(
+        ctx,
+        period,
+        {
+          number: stored?.number ?? null,
+          difficulties: stored?.difficulties ?? null,
+          proposals: stored?.proposals ?? null,
+          signer: signer ? { name: signer.fullName, jobTitle: signer.jobTitle } : null,
+          date: todayVietnam(),
+        },
+        taskSummaryForReport,
+      ));
+    const bytes =
+      format === 'docx'
+        ? await (await import('./document/report-docx.ts')).renderReportDocx(doc)
+        : await (await import('./document/report-xlsx.ts')).renderReportXlsx(doc);
     fs.writeFileSync(out, bytes);
-    say(`Đã ghi báo cáo ${period.label} của ${commune.fullName} vào ${out} (${stored?.status === 'signed' || stored?.status === 'sent' || stored?.status === 'received' ? `bản đã ký số ${stored.number}` : 'bản tổng hợp chưa ký'}).`);
+    say(
+      `Đã ghi báo cáo ${period.label} của ${commune.fullName} vào ${out} (${stored?.status === 'signed' || stored?.status === 'sent' || stored?.status === 'received' ? `bản đã ký số ${stored.number}` : 'bản tổng hợp chưa ký'}).`,
+    );
     return 0;
   } finally {
     await database.close();

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { StoredFileView } from '../../platform/files.ts';
 import { IsoDate } from '../org/org.contract.ts';
 
-const OptText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
+const OptText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
 const Num = z.number({ error: 'Giá trị phải là một số' }).finite('Giá trị phải là một số');
 
 export const GenerateCalendarBody = z.object({ year: z.number().int().min(2019).max(2100) });
@@ -15,7 +22,9 @@ export const SubmissionStatus = z.enum(['none', 'draft', 'submitted', 'returned'
 export const PeriodView = z.object({
   id: z.string().uuid(),
   planId: z.string().uuid(),
-  level: z.enum(['unit', 'commune']).describe('unit: các đơn vị báo cáo bộ phận thường trực; commune: xã báo cáo lên tỉnh'),
+  level: z
+    .enum(['unit', 'commune'])
+    .describe('unit: các đơn vị báo cáo bộ phận thường trực; commune: xã báo cáo lên tỉnh'),
   code: z.string().describe('2026-Q1, 2026-H1, 2026-9M, 2026 …'),
   kind: z.string(),
   label: z.string(),
@@ -27,18 +36,30 @@ export const PeriodView = z.object({
   deadlineText: z.string().nullable(),
   recipient: z.string().nullable(),
   legalBasis: z.string(),
-  units: z.array(z.object({
-    unitId: z.string().uuid(),
-    unitName: z.string(),
-    status: SubmissionStatus,
-    submissionId: z.string().uuid().nullable(),
-    isLate: z.boolean().nullable(),
-    submittedAt: z.string().nullable(),
-  })).describe('Với kỳ cấp đơn vị: tình trạng từng đơn vị'),
-  communeReport: z.object({ id: z.string().uuid(), status: z.enum(['draft', 'signed', 'sent', 'received']), isLate: z.boolean().nullable() }).nullable(),
+  units: z
+    .array(
+      z.object({
+        unitId: z.string().uuid(),
+        unitName: z.string(),
+        status: SubmissionStatus,
+        submissionId: z.string().uuid().nullable(),
+        isLate: z.boolean().nullable(),
+        submittedAt: z.string().nullable(),
+      }),
+    )
+    .describe('Với kỳ cấp đơn vị: tình trạng từng đơn vị'),
+  communeReport: z
+    .object({
+      id: z.string().uuid(),
+      status: z.enum(['draft', 'signed', 'sent', 'received']),
+      isLate: z.boolean().nullable(),
+    })
+    .nullable(),
 });
 export const CalendarView = z.object({ periods: z.array(PeriodView) });
-export const UpdatePeriodBody = z.object({ dueOn: IsoDate.optional(), deadlineText: OptText(300) }).refine((b) => b.dueOn !== undefined || b.deadlineText !== undefined, 'Không có gì để thay đổi');
+export const UpdatePeriodBody = z
+  .object({ dueOn: IsoDate.optional(), deadlineText: OptText(300) })
+  .refine((b) => b.dueOn !== undefined || b.deadlineText !== undefined, 'Không có gì để thay đổi');
 export const PeriodUnitParams = z.object({ id: z.string().uuid(), unitId: z.string().uuid() });
 
 export const ValueInput = z.object({
@@ -66,7 +87,10 @@ export type SaveSubmissionBody = z.infer<typeof SaveSubmissionBody>;
  * in one step — one request from a phone instead of two, and one transaction.
  */
 export const SubmitSubmissionBody = SaveSubmissionBody.partial({ values: true, narratives: true })
-  .refine((b) => (b.values === undefined) === (b.narratives === undefined), { message: 'Gửi cả values và narratives để lưu rồi nộp, hoặc không gửi cả hai để nộp bản đã lưu', path: ['narratives'] })
+  .refine((b) => (b.values === undefined) === (b.narratives === undefined), {
+    message: 'Gửi cả values và narratives để lưu rồi nộp, hoặc không gửi cả hai để nộp bản đã lưu',
+    path: ['narratives'],
+  })
   .nullish(); // a POST with no body arrives as null
 
 export const SubmissionView = z.object({
@@ -81,33 +105,43 @@ export const SubmissionView = z.object({
   submittedAt: z.string().nullable(),
   reviewComment: z.string().nullable(),
   generalNote: z.string().nullable(),
-  values: z.array(z.object({
-    targetId: z.string().uuid(),
-    groupName: z.string().nullable(),
-    text: z.string(),
-    targetText: z.string(),
-    unit: z.string(),
-    hasFormula: z.boolean().describe('Chỉ tiêu có tử số/mẫu số trong danh mục'),
-    numeratorLabel: z.string().nullable(),
-    denominatorLabel: z.string().nullable(),
-    previousValue: z.number().nullable().describe('Giá trị đã duyệt của kỳ trước, để so sánh'),
-    value: z.number().nullable(),
-    numerator: z.number().nullable(),
-    denominator: z.number().nullable(),
-    note: z.string().nullable(),
-    warning: z.string().nullable(),
-    prefilled: z.boolean().describe('Điền sẵn từ dữ liệu nền tảng đã có'),
-  })),
-  narratives: z.array(z.object({
-    planTaskId: z.string().uuid().nullable(),
-    taskTitle: z.string(),
-    groupName: z.string().nullable(),
-    done: z.string().nullable(),
-    difficulties: z.string().nullable(),
-    proposals: z.string().nullable(),
-    prefilled: z.boolean().describe('"done" được điền sẵn từ tiến độ các nhiệm vụ đang theo dõi (chưa lưu); người nhập sửa lại trước khi nộp'),
-  })),
-  history: z.array(z.object({ kind: z.string(), at: z.string(), actorName: z.string().nullable(), comment: z.string().nullable() })),
+  values: z.array(
+    z.object({
+      targetId: z.string().uuid(),
+      groupName: z.string().nullable(),
+      text: z.string(),
+      targetText: z.string(),
+      unit: z.string(),
+      hasFormula: z.boolean().describe('Chỉ tiêu có tử số/mẫu số trong danh mục'),
+      numeratorLabel: z.string().nullable(),
+      denominatorLabel: z.string().nullable(),
+      previousValue: z.number().nullable().describe('Giá trị đã duyệt của kỳ trước, để so sánh'),
+      value: z.number().nullable(),
+      numerator: z.number().nullable(),
+      denominator: z.number().nullable(),
+      note: z.string().nullable(),
+      warning: z.string().nullable(),
+      prefilled: z.boolean().describe('Điền sẵn từ dữ liệu nền tảng đã có'),
+    }),
+  ),
+  narratives: z.array(
+    z.object({
+      planTaskId: z.string().uuid().nullable(),
+      taskTitle: z.string(),
+      groupName: z.string().nullable(),
+      done: z.string().nullable(),
+      difficulties: z.string().nullable(),
+      proposals: z.string().nullable(),
+      prefilled: z
+        .boolean()
+        .describe(
+          '"done" được điền sẵn từ tiến độ các nhiệm vụ đang theo dõi (chưa lưu); người nhập sửa lại trước khi nộp',
+        ),
+    }),
+  ),
+  history: z.array(
+    z.object({ kind: z.string(), at: z.string(), actorName: z.string().nullable(), comment: z.string().nullable() }),
+  ),
   allowedActions: z.array(z.enum(['save', 'submit', 'return', 'approve'])),
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
@@ -125,11 +159,17 @@ export const SubmissionReceipt = z.object({
   isLate: z.boolean().nullable(),
   submittedAt: z.string().nullable(),
   valueCount: z.number().int().describe('Số chỉ tiêu đã lưu giá trị hoặc lý do'),
-  warnings: z.array(z.object({ targetId: z.string().uuid(), warning: z.string() })).describe('Cảnh báo trên các giá trị đã lưu (vd. chênh lệch lớn so với kỳ trước); báo cáo vẫn được lưu'),
+  warnings: z
+    .array(z.object({ targetId: z.string().uuid(), warning: z.string() }))
+    .describe('Cảnh báo trên các giá trị đã lưu (vd. chênh lệch lớn so với kỳ trước); báo cáo vẫn được lưu'),
 });
 export type SubmissionReceipt = z.infer<typeof SubmissionReceipt>;
 
-export const AttachmentParams = z.object({ id: z.string().uuid(), unitId: z.string().uuid(), attachmentId: z.string().uuid() });
+export const AttachmentParams = z.object({
+  id: z.string().uuid(),
+  unitId: z.string().uuid(),
+  attachmentId: z.string().uuid(),
+});
 export const AttachmentView = StoredFileView.extend({
   id: z.string().uuid().describe('Mã tệp đính kèm (dùng trong địa chỉ tải về, xóa)'),
   createdByName: z.string().nullable(),
@@ -147,7 +187,12 @@ export const ReturnBody = z.object({ comment: z.string().trim().min(3, 'Cần gh
 export const ApproveBody = z.object({ comment: OptText(2000) });
 
 export const CommuneReportBody = z.object({
-  number: z.string().trim().regex(/^(0[1-9]|[1-9]\d+)\/BC-[A-ZĐ][A-ZĐ0-9-]*$/, 'Số văn bản có dạng 05/BC-UBND (NĐ 30/2020)').nullable().optional(),
+  number: z
+    .string()
+    .trim()
+    .regex(/^(0[1-9]|[1-9]\d+)\/BC-[A-ZĐ][A-ZĐ0-9-]*$/, 'Số văn bản có dạng 05/BC-UBND (NĐ 30/2020)')
+    .nullable()
+    .optional(),
   difficulties: OptText(10_000),
   proposals: OptText(10_000),
 });
@@ -169,35 +214,56 @@ export const CommuneReportView = z.object({
   sentAt: z.string().nullable(),
   receivedAt: z.string().nullable(),
   document: z.any().describe('Nội dung báo cáo đã tổng hợp (CommuneReportDocument)'),
-  history: z.array(z.object({ kind: z.string(), at: z.string(), actorName: z.string().nullable(), comment: z.string().nullable() })),
+  history: z.array(
+    z.object({ kind: z.string(), at: z.string(), actorName: z.string().nullable(), comment: z.string().nullable() }),
+  ),
   allowedActions: z.array(z.enum(['edit', 'sign', 'send', 'receive', 'download'])),
 });
 export const DocumentQuery = z.object({ format: z.enum(['docx', 'xlsx']).default('docx') });
 
-export const ProvinceReportsQuery = z.object({ provinceId: z.string().uuid(), period: z.string().trim().min(4).max(10) });
+export const ProvinceReportsQuery = z.object({
+  provinceId: z.string().uuid(),
+  period: z.string().trim().min(4).max(10),
+});
 export const ProvinceReportsView = z.object({
   period: z.string(),
-  items: z.array(z.object({
-    communeId: z.string().uuid(),
-    communeCode: z.string(),
-    communeName: z.string(),
-    periodId: z.string().uuid().nullable().describe('Kỳ báo cáo của xã (mở báo cáo bằng /reporting/periods/{periodId}/commune-report)'),
-    reportId: z.string().uuid().nullable(),
-    status: z.enum(['none', 'draft', 'signed', 'sent', 'received']),
-    dueOn: z.string().nullable(),
-    sentAt: z.string().nullable(),
-    isLate: z.boolean().nullable(),
-    receivedAt: z.string().nullable(),
-  })),
+  items: z.array(
+    z.object({
+      communeId: z.string().uuid(),
+      communeCode: z.string(),
+      communeName: z.string(),
+      periodId: z
+        .string()
+        .uuid()
+        .nullable()
+        .describe('Kỳ báo cáo của xã (mở báo cáo bằng /reporting/periods/{periodId}/commune-report)'),
+      reportId: z.string().uuid().nullable(),
+      status: z.enum(['none', 'draft', 'signed', 'sent', 'received']),
+      dueOn: z.string().nullable(),
+      sentAt: z.string().nullable(),
+      isLate: z.boolean().nullable(),
+      receivedAt: z.string().nullable(),
+    }),
+  ),
 });
 
-export const CompletenessQuery = z.object({
-  communeId: z.string().uuid().optional(),
-  provinceId: z.string().uuid().optional(),
-  year: z.coerce.number().int().min(2019).max(2100),
-  asOf: IsoDate.optional().describe('Ngày tính (mặc định hôm nay): chỉ các kỳ đã đến hạn được tính'),
-}).refine((q) => !!q.communeId !== !!q.provinceId, 'Chọn một xã hoặc một tỉnh');
-const Figures = z.object({ expected: z.number(), submitted: z.number(), onTime: z.number(), late: z.number(), missing: z.number(), completeness: z.number().nullable(), timeliness: z.number().nullable() });
+export const CompletenessQuery = z
+  .object({
+    communeId: z.string().uuid().optional(),
+    provinceId: z.string().uuid().optional(),
+    year: z.coerce.number().int().min(2019).max(2100),
+    asOf: IsoDate.optional().describe('Ngày tính (mặc định hôm nay): chỉ các kỳ đã đến hạn được tính'),
+  })
+  .refine((q) => !!q.communeId !== !!q.provinceId, 'Chọn một xã hoặc một tỉnh');
+const Figures = z.object({
+  expected: z.number(),
+  submitted: z.number(),
+  onTime: z.number(),
+  late: z.number(),
+  missing: z.number(),
+  completeness: z.number().nullable(),
+  timeliness: z.number().nullable(),
+});
 export const CompletenessView = z.object({
   total: Figures,
   rows: z.array(Figures.extend({ id: z.string().uuid(), name: z.string(), kind: z.enum(['unit', 'commune']) })),

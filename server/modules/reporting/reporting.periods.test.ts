@@ -38,19 +38,45 @@ describe('parsePeriod', () => {
     ['2026-M12', 'month', 'Tháng 12 năm 2026', '2026-12-01', '2026-12-31', '2026-11-15', '2026-12-14'],
   ])('%s', (code, kind, label, start, end, closingStart, closingEnd) => {
     const p = parsePeriod(code);
-    expect(p).toMatchObject({ code, kind, label, start, end, closingStart, closingEnd, legalBasis: 'Nghị định 09/2019/NĐ-CP, Điều 12' });
+    expect(p).toMatchObject({
+      code,
+      kind,
+      label,
+      start,
+      end,
+      closingStart,
+      closingEnd,
+      legalBasis: 'Nghị định 09/2019/NĐ-CP, Điều 12',
+    });
     expect(formatPeriod(p)).toBe(code);
   });
 
-  it.each(['2026-Q5', '2026-H3', 'Q1-2026', '', '2026-Q0', '2026-M13', '2026-M00', '2026-M1', '2026-q1', '2026-9m', '26-Q1', '2026-', ' 2026-Q1', '2026-Q1 ', '2018', '2026-Y', '2026-H1-'])(
-    'rejects %j with PERIOD_INVALID',
-    (code) => {
-      expect(() => parsePeriod(code)).toThrow(invalid('PERIOD_INVALID'));
-    },
-  );
+  it.each([
+    '2026-Q5',
+    '2026-H3',
+    'Q1-2026',
+    '',
+    '2026-Q0',
+    '2026-M13',
+    '2026-M00',
+    '2026-M1',
+    '2026-q1',
+    '2026-9m',
+    '26-Q1',
+    '2026-',
+    ' 2026-Q1',
+    '2026-Q1 ',
+    '2018',
+    '2026-Y',
+    '2026-H1-',
+  ])('rejects %j with PERIOD_INVALID', (code) => {
+    expect(() => parsePeriod(code)).toThrow(invalid('PERIOD_INVALID'));
+  });
 
   it('explains the valid forms in Vietnamese', () => {
-    expect(() => parsePeriod('2026-Q5')).toThrow(/Kỳ báo cáo "2026-Q5" không hợp lệ \(quý phải từ Q1 đến Q4\).*2026-H1/);
+    expect(() => parsePeriod('2026-Q5')).toThrow(
+      /Kỳ báo cáo "2026-Q5" không hợp lệ \(quý phải từ Q1 đến Q4\).*2026-H1/,
+    );
     expect(() => parsePeriod(undefined as unknown as string)).toThrow(invalid('PERIOD_INVALID'));
   });
 });
@@ -105,14 +131,55 @@ describe('deadlineFor', () => {
     ['quarterly Q4', quarterly, '2026-Q4', '2026-12-17', 'trước ngày 18/12/2026'],
     ['half-year day 18 month 5', halfYear, '2026-H1', '2026-05-17', 'trước ngày 18/5/2026'],
     ['annual day 13 month 12', annual, '2026', '2026-12-12', 'trước ngày 13/12/2026'],
-    ['"chậm nhất" includes the day', { cycle: 'annual', day: 15, month: 12, deadline: 'chậm nhất ngày 15/12' }, '2026', '2026-12-15', 'chậm nhất ngày 15/12/2026'],
-    ['no text is read as "trước"', { cycle: 'nine-month', day: 20, month: null, deadline: null }, '2026-9M', '2026-09-19', 'trước ngày 20/9/2026'],
-    ['"năm sau" moves to the next year', { cycle: 'annual', day: 15, month: 1, deadline: 'trước ngày 15/01 năm sau' }, '2026', '2027-01-14', 'trước ngày 15/1/2027'],
-    ['a month before the period starts is next year', { cycle: 'half-year', day: 10, month: 1, deadline: 'trước ngày 10/1' }, '2026-H2', '2027-01-09', 'trước ngày 10/1/2027'],
-    ['day 1 falls back into the previous month', { cycle: 'quarterly', day: 1, month: null, deadline: 'trước ngày 1 tháng cuối quý' }, '2026-Q1', '2026-02-28', 'trước ngày 1/3/2026'],
-    ['day 31 of a 30-day month is its last day', { cycle: 'quarterly', day: 31, month: null, deadline: 'trước ngày 31 tháng cuối quý' }, '2026-Q2', '2026-06-30', 'chậm nhất ngày 30/6/2026'],
+    [
+      '"chậm nhất" includes the day',
+      { cycle: 'annual', day: 15, month: 12, deadline: 'chậm nhất ngày 15/12' },
+      '2026',
+      '2026-12-15',
+      'chậm nhất ngày 15/12/2026',
+    ],
+    [
+      'no text is read as "trước"',
+      { cycle: 'nine-month', day: 20, month: null, deadline: null },
+      '2026-9M',
+      '2026-09-19',
+      'trước ngày 20/9/2026',
+    ],
+    [
+      '"năm sau" moves to the next year',
+      { cycle: 'annual', day: 15, month: 1, deadline: 'trước ngày 15/01 năm sau' },
+      '2026',
+      '2027-01-14',
+      'trước ngày 15/1/2027',
+    ],
+    [
+      'a month before the period starts is next year',
+      { cycle: 'half-year', day: 10, month: 1, deadline: 'trước ngày 10/1' },
+      '2026-H2',
+      '2027-01-09',
+      'trước ngày 10/1/2027',
+    ],
+    [
+      'day 1 falls back into the previous month',
+      { cycle: 'quarterly', day: 1, month: null, deadline: 'trước ngày 1 tháng cuối quý' },
+      '2026-Q1',
+      '2026-02-28',
+      'trước ngày 1/3/2026',
+    ],
+    [
+      'day 31 of a 30-day month is its last day',
+      { cycle: 'quarterly', day: 31, month: null, deadline: 'trước ngày 31 tháng cuối quý' },
+      '2026-Q2',
+      '2026-06-30',
+      'chậm nhất ngày 30/6/2026',
+    ],
   ])('%s', (_name, rule, code, dueDate, deadlineText) => {
-    expect(deadlineFor(rule as ReportingRule, parsePeriod(code))).toMatchObject({ period: code, dueDate, deadlineText, ruleText: rule.deadline });
+    expect(deadlineFor(rule as ReportingRule, parsePeriod(code))).toMatchObject({
+      period: code,
+      dueDate,
+      deadlineText,
+      ruleText: rule.deadline,
+    });
   });
 
   it('keeps the named date and says it is excluded', () => {

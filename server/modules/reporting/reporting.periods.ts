@@ -54,7 +54,8 @@ export interface ReportDeadline {
   ruleText: string | null;
 }
 
-export const PERIOD_FORMS = '2026-Q1…2026-Q4 (quý), 2026-H1, 2026-H2 (6 tháng), 2026-9M (9 tháng), 2026 (năm), 2026-M01…2026-M12 (tháng)';
+export const PERIOD_FORMS =
+  '2026-Q1…2026-Q4 (quý), 2026-H1, 2026-H2 (6 tháng), 2026-9M (9 tháng), 2026 (năm), 2026-M01…2026-M12 (tháng)';
 
 export const periodInvalid = (code: unknown, why = '') =>
   new AppError(
@@ -65,7 +66,9 @@ export const periodInvalid = (code: unknown, why = '') =>
   );
 
 const ruleInvalid = (rule: ReportingRule, why: string) =>
-  new AppError('REPORTING_RULE_INVALID', 'invalid', `Quy định thời hạn báo cáo không hợp lệ: ${why}.`, { details: { rule } });
+  new AppError('REPORTING_RULE_INVALID', 'invalid', `Quy định thời hạn báo cáo không hợp lệ: ${why}.`, {
+    details: { rule },
+  });
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const INDEX_COUNT: Record<PeriodKind, number> = { month: 12, quarter: 4, 'half-year': 2, 'nine-month': 1, annual: 1 };
@@ -119,7 +122,8 @@ function labelOf(kind: PeriodKind, year: number, index: number): string {
 /** Builds the period of `kind` number `index` (1-based) in `year`. */
 export function periodOf(kind: PeriodKind, year: number, index = 1): ReportingPeriod {
   const count = INDEX_COUNT[kind];
-  if (!count || !Number.isInteger(index) || index < 1 || index > count) throw periodInvalid(`${kind} ${index}`, 'không có kỳ này');
+  if (!count || !Number.isInteger(index) || index < 1 || index > count)
+    throw periodInvalid(`${kind} ${index}`, 'không có kỳ này');
   if (!Number.isInteger(year) || year < FIRST_PERIOD_YEAR || year > LAST_PERIOD_YEAR) {
     throw periodInvalid(codeOf(kind, year, index), `năm phải trong khoảng ${FIRST_PERIOD_YEAR}–${LAST_PERIOD_YEAR}`);
   }
@@ -155,18 +159,23 @@ export function parsePeriod(code: string): ReportingPeriod {
   if (!m) throw periodInvalid(code);
   const year = Number(m[1]);
   const [kind, index]: [PeriodKind, number] =
-    m[2] !== undefined ? ['quarter', Number(m[2])]
-    : m[3] !== undefined ? ['half-year', Number(m[3])]
-    : m[4] !== undefined ? ['nine-month', 1]
-    : m[5] !== undefined ? ['month', Number(m[5])]
-    : ['annual', 1];
+    m[2] !== undefined
+      ? ['quarter', Number(m[2])]
+      : m[3] !== undefined
+        ? ['half-year', Number(m[3])]
+        : m[4] !== undefined
+          ? ['nine-month', 1]
+          : m[5] !== undefined
+            ? ['month', Number(m[5])]
+            : ['annual', 1];
   if (index < 1 || index > INDEX_COUNT[kind]) throw periodInvalid(code, RANGE_HINT[kind]);
   const period = periodOf(kind, year, index);
   if (period.code !== code) throw periodInvalid(code);
   return period;
 }
 
-export const formatPeriod = (period: Pick<ReportingPeriod, 'kind' | 'year' | 'index'>): string => codeOf(period.kind, period.year, period.index);
+export const formatPeriod = (period: Pick<ReportingPeriod, 'kind' | 'year' | 'index'>): string =>
+  codeOf(period.kind, period.year, period.index);
 
 const KIND_ORDER: PeriodKind[] = ['month', 'quarter', 'half-year', 'nine-month', 'annual'];
 
@@ -179,7 +188,16 @@ export function periodsOfYear(year: number, kinds: PeriodKind[] = KIND_ORDER): R
 /** The period of `kind` whose calendar bounds contain `date` (not its closing window). */
 export function currentPeriod(kind: PeriodKind, date: IsoDate): ReportingPeriod {
   const { year, month } = parseIsoDate(date);
-  const index = kind === 'month' ? month : kind === 'quarter' ? Math.ceil(month / 3) : kind === 'half-year' ? (month <= 6 ? 1 : 2) : 1;
+  const index =
+    kind === 'month'
+      ? month
+      : kind === 'quarter'
+        ? Math.ceil(month / 3)
+        : kind === 'half-year'
+          ? month <= 6
+            ? 1
+            : 2
+          : 1;
   if (kind === 'nine-month' && month > 9) {
     throw periodInvalid(`${year}-9M`, `ngày ${formatViDate(date)} nằm ngoài kỳ 9 tháng`);
   }
@@ -188,7 +206,9 @@ export function currentPeriod(kind: PeriodKind, date: IsoDate): ReportingPeriod 
 
 /** The period of the same kind just before: Q1 → Q4 of the previous year, 2026-9M → 2025-9M. */
 export function previousPeriod(period: Pick<ReportingPeriod, 'kind' | 'year' | 'index'>): ReportingPeriod {
-  return period.index > 1 ? periodOf(period.kind, period.year, period.index - 1) : periodOf(period.kind, period.year - 1, INDEX_COUNT[period.kind]);
+  return period.index > 1
+    ? periodOf(period.kind, period.year, period.index - 1)
+    : periodOf(period.kind, period.year - 1, INDEX_COUNT[period.kind]);
 }
 
 const KIND_OF_CYCLE: Record<Exclude<ReportingRule['cycle'], 'ad-hoc'>, PeriodKind> = {
@@ -248,8 +268,10 @@ export function deadlineFor(rule: ReportingRule, period: ReportingPeriod): Repor
   }
   const { day, month } = rule;
   if (!Number.isInteger(day) || day < 1 || day > 31) throw ruleInvalid(rule, `ngày ${day} không hợp lệ`);
-  if (month != null && (!Number.isInteger(month) || month < 1 || month > 12)) throw ruleInvalid(rule, `tháng ${month} không hợp lệ`);
-  if (month != null && kind === 'quarter') throw ruleInvalid(rule, 'báo cáo quý không thể có một tháng cố định cho cả bốn quý');
+  if (month != null && (!Number.isInteger(month) || month < 1 || month > 12))
+    throw ruleInvalid(rule, `tháng ${month} không hợp lệ`);
+  if (month != null && kind === 'quarter')
+    throw ruleInvalid(rule, 'báo cáo quý không thể có một tháng cố định cho cả bốn quý');
   const text = rule.deadline?.normalize('NFC').toLowerCase() ?? null;
   let year = period.year;
   const m = month ?? parseIsoDate(period.end).month;

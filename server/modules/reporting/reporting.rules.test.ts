@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { attainment, checkValue, completeness, defaultReportingUnit, isLate, ruleLevel, targetStatus } from './reporting.rules.ts';
+import {
+  attainment,
+  checkValue,
+  completeness,
+  defaultReportingUnit,
+  isLate,
+  ruleLevel,
+  targetStatus,
+} from './reporting.rules.ts';
 
 describe('ruleLevel', () => {
   it.each([
@@ -27,7 +35,11 @@ describe('defaultReportingUnit', () => {
 
 describe('checkValue', () => {
   it('computes a rate from numerator and denominator', () => {
-    expect(checkValue({ value: null, numerator: 45, denominator: 60 }, '%', null)).toEqual({ errors: [], warning: null, value: 75 });
+    expect(checkValue({ value: null, numerator: 45, denominator: 60 }, '%', null)).toEqual({
+      errors: [],
+      warning: null,
+      value: 75,
+    });
   });
   it.each([
     [{ value: 120, numerator: null, denominator: null }, '%', 'value'],
@@ -70,11 +82,13 @@ describe('timeliness', () => {
     expect(isLate(new Date('2026-03-17T17:30:00Z'), '2026-03-17')).toBe(true); // 00:30 on the 18th
   });
   it('counts expected, submitted, on time, late and missing', () => {
-    expect(completeness([
-      { due: true, submitted: true, late: false },
-      { due: true, submitted: true, late: true },
-      { due: true, submitted: false, late: null },
-      { due: false, submitted: false, late: null },
-    ])).toEqual({ expected: 3, submitted: 2, onTime: 1, late: 1, missing: 1, completeness: 66.7, timeliness: 33.3 });
+    expect(
+      completeness([
+        { due: true, submitted: true, late: false },
+        { due: true, submitted: true, late: true },
+        { due: true, submitted: false, late: null },
+        { due: false, submitted: false, late: null },
+      ]),
+    ).toEqual({ expected: 3, submitted: 2, onTime: 1, late: 1, missing: 1, completeness: 66.7, timeliness: 33.3 });
   });
 });

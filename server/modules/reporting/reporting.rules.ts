@@ -17,20 +17,38 @@ export function ruleLevel(rule: { reporter: string | null; recipient: string | n
   return 'unit';
 }
 
-export type UnitKind = 'office' | 'economy' | 'culture_society' | 'service_center' | 'police' | 'military' | 'school' | 'health' | 'village' | 'digital_team' | 'party_mass' | 'other';
+export type UnitKind =
+  | 'office'
+  | 'economy'
+  | 'culture_society'
+  | 'service_center'
+  | 'police'
+  | 'military'
+  | 'school'
+  | 'health'
+  | 'village'
+  | 'digital_team'
+  | 'party_mass'
+  | 'other';
 
 /**
  * The unit that by its duties holds a target's figures: one-stop figures at the service
  * centre, business and economy at Phòng Kinh tế, schools, health and people's skills at
  * Phòng Văn hóa - Xã hội (also the default: it is the standing office of the plan).
  */
-export function defaultReportingUnit(target: { text: string; groupName: string | null }, units: { id: string; unitType: UnitKind | null }[]): string | null {
+export function defaultReportingUnit(
+  target: { text: string; groupName: string | null },
+  units: { id: string; unitType: UnitKind | null }[],
+): string | null {
   const t = foldVietnamese(`${target.groupName ?? ''} ${target.text}`);
   const pick = (type: UnitKind) => units.find((u) => u.unitType === type)?.id ?? null;
   // Internal work first: "hồ sơ công việc" is the office's, not a citizen's dossier.
-  if (/van ban|ho so cong viec|chu ky so|can bo|cong chuc|thu dien tu|bao cao|nhiem vu/.test(t)) return pick('office') ?? pick('culture_society');
-  if (/ho so|thu tuc|dich vu cong|mot cua|so hoa ket qua|giay to/.test(t)) return pick('service_center') ?? pick('culture_society');
-  if (/doanh nghiep|kinh te|thuong mai|nong nghiep|hop tac xa|thanh toan|hoa don|thue|grdp|san xuat/.test(t)) return pick('economy') ?? pick('culture_society');
+  if (/van ban|ho so cong viec|chu ky so|can bo|cong chuc|thu dien tu|bao cao|nhiem vu/.test(t))
+    return pick('office') ?? pick('culture_society');
+  if (/ho so|thu tuc|dich vu cong|mot cua|so hoa ket qua|giay to/.test(t))
+    return pick('service_center') ?? pick('culture_society');
+  if (/doanh nghiep|kinh te|thuong mai|nong nghiep|hop tac xa|thanh toan|hoa don|thue|grdp|san xuat/.test(t))
+    return pick('economy') ?? pick('culture_society');
   return pick('culture_society') ?? pick('office');
 }
 
@@ -52,21 +70,26 @@ export function checkValue(
   const errors: ValueCheck['errors'] = [];
   let value = input.value;
   if (input.numerator !== null || input.denominator !== null) {
-    if (input.numerator === null || input.denominator === null) errors.push({ field: input.numerator === null ? 'numerator' : 'denominator', message: 'Cần cả tử số và mẫu số' });
+    if (input.numerator === null || input.denominator === null)
+      errors.push({ field: input.numerator === null ? 'numerator' : 'denominator', message: 'Cần cả tử số và mẫu số' });
     else if (input.denominator <= 0) errors.push({ field: 'denominator', message: 'Mẫu số phải lớn hơn 0' });
     else if (input.numerator < 0) errors.push({ field: 'numerator', message: 'Tử số không được âm' });
-    else if (input.numerator > input.denominator) errors.push({ field: 'numerator', message: 'Tử số không được lớn hơn mẫu số' });
+    else if (input.numerator > input.denominator)
+      errors.push({ field: 'numerator', message: 'Tử số không được lớn hơn mẫu số' });
     else if (unit === '%') value = Math.round((10_000 * input.numerator) / input.denominator) / 100;
   }
   if (value !== null) {
     if (!Number.isFinite(value)) errors.push({ field: 'value', message: 'Giá trị phải là một số' });
-    else if (unit === '%' && (value < 0 || value > 100)) errors.push({ field: 'value', message: 'Tỷ lệ phần trăm phải trong khoảng 0–100' });
+    else if (unit === '%' && (value < 0 || value > 100))
+      errors.push({ field: 'value', message: 'Tỷ lệ phần trăm phải trong khoảng 0–100' });
     else if (value < 0) errors.push({ field: 'value', message: 'Giá trị không được âm' });
   }
   let warning: string | null = null;
   if (!errors.length && value !== null && previous !== null) {
-    const jump = unit === '%' ? Math.abs(value - previous) >= 30 : previous > 0 && Math.abs(value - previous) / previous >= 0.5;
-    if (jump) warning = `Giá trị thay đổi nhiều so với kỳ trước (${formatViNumber(previous)} → ${formatViNumber(value)}); hãy kiểm tra lại.`;
+    const jump =
+      unit === '%' ? Math.abs(value - previous) >= 30 : previous > 0 && Math.abs(value - previous) / previous >= 0.5;
+    if (jump)
+      warning = `Giá trị thay đổi nhiều so với kỳ trước (${formatViNumber(previous)} → ${formatViNumber(value)}); hãy kiểm tra lại.`;
   }
   return { errors, warning, value };
 }
@@ -110,7 +133,11 @@ export function attainment(t: TargetLike, v: number | null): number | null {
  * plan's time already spent (linear path from the plan's first year to the deadline year):
  * on track at or above that share, at risk within 80 % of it, off track below.
  */
-export function targetStatus(t: TargetLike, v: number | null, at: { date: string; planStartYear: number | null }): TargetStatus {
+export function targetStatus(
+  t: TargetLike,
+  v: number | null,
+  at: { date: string; planStartYear: number | null },
+): TargetStatus {
   if (v === null) return 'no_data';
   if (meets(t, v)) return 'reached';
   const a = attainment(t, v) ?? 0;
@@ -154,5 +181,13 @@ export function completeness(rows: { due: boolean; submitted: boolean; late: boo
   const late = due.filter((r) => r.submitted && r.late).length;
   const onTime = submitted - late;
   const pct = (n: number) => (due.length ? Math.round((1000 * n) / due.length) / 10 : null);
-  return { expected: due.length, submitted, onTime, late, missing: due.length - submitted, completeness: pct(submitted), timeliness: pct(onTime) };
+  return {
+    expected: due.length,
+    submitted,
+    onTime,
+    late,
+    missing: due.length - submitted,
+    completeness: pct(submitted),
+    timeliness: pct(onTime),
+  };
 }

@@ -15,12 +15,25 @@ import { narrativeDate, taskAtDate, type TaskAtDate, type TrackedTask } from './
  * later than the due date), overdue (the tasks module's own rule: open past the due date, not
  * waiting on an approval submitted in time), in progress; and the overdue ones by name.
  */
-export async function taskSummaryForReport(ctx: Ctx, communeId: string, planId: string): Promise<{ summary: ReportTaskSummary; overdue: CommuneReportDocument['overdueTasks'] }> {
+export async function taskSummaryForReport(
+  ctx: Ctx,
+  communeId: string,
+  planId: string,
+): Promise<{ summary: ReportTaskSummary; overdue: CommuneReportDocument['overdueTasks'] }> {
   const today = todayVietnam();
   const rows = await ctx.db
     .selectFrom('tasks as t')
     .leftJoin('orgUnits as u', 'u.id', 't.leadUnitId')
-    .select(['t.title', 't.status', 't.percent', 't.startDate', 't.dueDate', 't.submittedOn', 't.verifiedOn', 'u.name as leadUnit'])
+    .select([
+      't.title',
+      't.status',
+      't.percent',
+      't.startDate',
+      't.dueDate',
+      't.submittedOn',
+      't.verifiedOn',
+      'u.name as leadUnit',
+    ])
     .where('t.communeId', '=', communeId)
     .where('t.planId', '=', planId)
     .execute();
@@ -34,7 +47,10 @@ export async function taskSummaryForReport(ctx: Ctx, communeId: string, planId: 
       overdue: overdue.length,
       inProgress: rows.length - done.length - overdue.length,
     },
-    overdue: overdue.sort((a, b) => a.dueDate.localeCompare(b.dueDate)).slice(0, 30).map((r) => ({ title: r.title, leadUnit: r.leadUnit, dueOn: r.dueDate })),
+    overdue: overdue
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+      .slice(0, 30)
+      .map((r) => ({ title: r.title, leadUnit: r.leadUnit, dueOn: r.dueDate })),
   };
 }
 
@@ -60,7 +76,16 @@ export async function unitTasksForPeriod(
   const rows = await ctx.db
     .selectFrom('tasks as t')
     .leftJoin('planTasks as p', 'p.id', 't.planTaskId')
-    .select(['t.id', 't.title', 't.planTaskId', 't.groupName', 't.startDate', 't.dueDate', 'p.title as planTaskTitle', 'p.groupName as planGroupName'])
+    .select([
+      't.id',
+      't.title',
+      't.planTaskId',
+      't.groupName',
+      't.startDate',
+      't.dueDate',
+      'p.title as planTaskTitle',
+      'p.groupName as planGroupName',
+    ])
     .where('t.communeId', '=', period.communeId)
     .where('t.planId', '=', period.planId)
     .where('t.leadUnitId', '=', unitId)
@@ -73,19 +98,37 @@ export async function unitTasksForPeriod(
     .selectFrom('taskActions')
     .select(['taskId', 'seq', 'kind', 'actorId', 'onDate', 'percent', 'note'])
     .where('communeId', '=', period.communeId)
-    .where('taskId', 'in', rows.map((r) => r.id))
+    .where(
+      'taskId',
+      'in',
+      rows.map((r) => r.id),
+    )
     .where('onDate', '<=', asOf)
     .orderBy('taskId')
     .orderBy('seq')
     .execute();
   const groups = new Map<string, UnitTaskGroup>();
   for (const r of rows) {
-    const tracked: TrackedTask = { title: r.title, startDate: r.startDate, dueDate: r.dueDate, actions: actions.filter((a) => a.taskId === r.id) };
+    const tracked: TrackedTask = {
+      title: r.title,
+      startDate: r.startDate,
+      dueDate: r.dueDate,
+      actions: actions.filter((a) => a.taskId === r.id),
+    };
     const at = taskAtDate(tracked, period, asOf);
     if (!at) continue;
     const key = r.planTaskId ?? `task:${r.id}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { planTaskId: r.planTaskId, title: r.planTaskId ? (r.planTaskTitle ?? r.title) : r.title, groupName: r.planGroupName ?? r.groupName, tasks: [] }));
+    if (!g)
+      groups.set(
+        key,
+        (g = {
+          planTaskId: r.planTaskId,
+          title: r.planTaskId ? (r.planTaskTitle ?? r.title) : r.title,
+          groupName: r.planGroupName ?? r.groupName,
+          tasks: [],
+        }),
+      );
     g.tasks.push(at);
   }
   return [...groups.values()];

@@ -6,15 +6,26 @@ import { z } from 'zod';
 
 const Uuid = z.string().uuid('Mã định danh không hợp lệ');
 /** Dates the working-day calendar covers (2021–2100). */
-export const TaskDate = z.string().regex(/^(20[2-9]\d|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Ngày phải có dạng YYYY-MM-DD, từ năm 2021 đến 2100')
+export const TaskDate = z
+  .string()
+  .regex(
+    /^(20[2-9]\d|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+    'Ngày phải có dạng YYYY-MM-DD, từ năm 2021 đến 2100',
+  )
   .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Ngày không tồn tại');
 const Text = (max: number) => z.string().trim().min(1, 'Không được để trống').max(max);
 const OptText = (max: number) => z.string().trim().max(max).nullable().optional();
 
-export const TaskStatus = z.enum(['assigned', 'in_progress', 'submitted', 'verified', 'returned']).describe('Trạng thái theo nhật ký: đã giao → đang thực hiện → chờ phê duyệt → hoàn thành | bị trả lại');
-export const TaskTiming = z.enum(['not_started', 'on_track', 'at_risk', 'overdue', 'done', 'done_late']).describe('Suy ra từ ngày và tiến độ: đúng tiến độ, có nguy cơ chậm, quá hạn, hoàn thành (đúng/trễ hạn)');
+export const TaskStatus = z
+  .enum(['assigned', 'in_progress', 'submitted', 'verified', 'returned'])
+  .describe('Trạng thái theo nhật ký: đã giao → đang thực hiện → chờ phê duyệt → hoàn thành | bị trả lại');
+export const TaskTiming = z
+  .enum(['not_started', 'on_track', 'at_risk', 'overdue', 'done', 'done_late'])
+  .describe('Suy ra từ ngày và tiến độ: đúng tiến độ, có nguy cơ chậm, quá hạn, hoàn thành (đúng/trễ hạn)');
 export const TaskButton = z.enum(['edit', 'progress', 'evidence', 'submit', 'verify', 'return', 'comment']);
-export const TaskSource = z.enum(['plan', 'meeting', 'letter', 'other']).describe('Nguồn: kế hoạch, kết luận cuộc họp, văn bản chỉ đạo, khác');
+export const TaskSource = z
+  .enum(['plan', 'meeting', 'letter', 'other'])
+  .describe('Nguồn: kế hoạch, kết luận cuộc họp, văn bản chỉ đạo, khác');
 
 /**
  * "Exactly one" is checked by the service so that a list answers a stable code
@@ -53,7 +64,10 @@ export const CreateTaskBody = TaskFieldsInput.extend({
 });
 export type CreateTaskBody = z.infer<typeof CreateTaskBody>;
 
-export const UpdateTaskBody = TaskFieldsBase.extend({ sourceRef: OptText(500), expectedSeq: z.number().int().optional() })
+export const UpdateTaskBody = TaskFieldsBase.extend({
+  sourceRef: OptText(500),
+  expectedSeq: z.number().int().optional(),
+})
   .partial()
   .refine((b) => Object.entries(b).some(([k, v]) => k !== 'expectedSeq' && v !== undefined), 'Không có gì để thay đổi');
 export type UpdateTaskBody = z.infer<typeof UpdateTaskBody>;
@@ -63,7 +77,11 @@ export const MilestonesBody = z.object({
   expectedSeq: z.number().int().optional(),
 });
 
-const Seq = z.number().int().optional().describe('Số thứ tự hành động cuối cùng người dùng đã thấy; khác thì trả 409 TASK_CHANGED');
+const Seq = z
+  .number()
+  .int()
+  .optional()
+  .describe('Số thứ tự hành động cuối cùng người dùng đã thấy; khác thì trả 409 TASK_CHANGED');
 export const ProgressBody = z.object({
   percent: z.number().int().min(0).max(100),
   note: Text(5000),
@@ -85,7 +103,10 @@ export const FromPlanBody = z.object({
   planId: Uuid,
   approverId: Uuid,
   approvingAuthority: Text(300),
-  items: z.array(TaskFieldsInput.omit({ approverId: true, approvingAuthority: true }).extend({ planTaskId: Uuid })).min(1).max(2000),
+  items: z
+    .array(TaskFieldsInput.omit({ approverId: true, approvingAuthority: true }).extend({ planTaskId: Uuid }))
+    .min(1)
+    .max(2000),
 });
 export type FromPlanBody = z.infer<typeof FromPlanBody>;
 
@@ -95,7 +116,13 @@ export const ListQuery = z.object({
   groupName: z.string().max(300).optional(),
   unitId: Uuid.optional().describe('Đơn vị chủ trì'),
   assigneeId: Uuid.optional(),
-  year: z.coerce.number().int().min(2021).max(2100).optional().describe('Nhiệm vụ có thời gian thực hiện giao với năm này'),
+  year: z.coerce
+    .number()
+    .int()
+    .min(2021)
+    .max(2100)
+    .optional()
+    .describe('Nhiệm vụ có thời gian thực hiện giao với năm này'),
   status: TaskStatus.optional(),
   timing: TaskTiming.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -107,13 +134,31 @@ const columnLimit = `(${TaskStatus.options.join('|')}):\\d{1,3}`;
 const BoardMore = z
   .string()
   .max(200)
-  .regex(new RegExp(`^${columnLimit}(,${columnLimit})*$`), 'Dạng đúng: trạng thái:số thẻ, cách nhau bởi dấu phẩy (vd. assigned:75)')
-  .transform((v) => Object.fromEntries(v.split(',').map((part) => part.split(':')).map(([status, n]) => [status, Math.min(200, Math.max(1, Number(n)))])) as Partial<Record<z.infer<typeof TaskStatus>, number>>);
+  .regex(
+    new RegExp(`^${columnLimit}(,${columnLimit})*$`),
+    'Dạng đúng: trạng thái:số thẻ, cách nhau bởi dấu phẩy (vd. assigned:75)',
+  )
+  .transform(
+    (v) =>
+      Object.fromEntries(
+        v
+          .split(',')
+          .map((part) => part.split(':'))
+          .map(([status, n]) => [status, Math.min(200, Math.max(1, Number(n)))]),
+      ) as Partial<Record<z.infer<typeof TaskStatus>, number>>,
+  );
 export const BoardQuery = ListQuery.omit({ status: true, timing: true, after: true }).extend({
   limit: z.coerce.number().int().min(1).max(200).default(25).describe('Số thẻ tối đa mỗi cột'),
   more: BoardMore.optional().describe('Cột được xem thêm và số thẻ của nó (tối đa 200), vd. assigned:75,submitted:50'),
 });
-export const ScopeQuery = ListQuery.pick({ communeId: true, planId: true, groupName: true, unitId: true, assigneeId: true, year: true });
+export const ScopeQuery = ListQuery.pick({
+  communeId: true,
+  planId: true,
+  groupName: true,
+  unitId: true,
+  assigneeId: true,
+  year: true,
+});
 
 // ——— Views ———
 
@@ -142,7 +187,14 @@ export const TaskCard = z.object({
 });
 export type TaskCard = z.infer<typeof TaskCard>;
 
-export const FileView = z.object({ id: z.string().uuid(), fileName: z.string(), mediaType: z.string(), byteSize: z.number().int(), sha256: z.string(), createdAt: z.string() });
+export const FileView = z.object({
+  id: z.string().uuid(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  byteSize: z.number().int(),
+  sha256: z.string(),
+  createdAt: z.string(),
+});
 export const ActionView = z.object({
   seq: z.number().int(),
   kind: z.enum(['assign', 'edit', 'progress', 'evidence', 'submit', 'verify', 'return', 'comment']),
@@ -154,7 +206,12 @@ export const ActionView = z.object({
   note: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
 });
-export const MilestoneView = z.object({ id: z.string().uuid(), title: z.string(), dueDate: z.string(), reachedOn: z.string().nullable() });
+export const MilestoneView = z.object({
+  id: z.string().uuid(),
+  title: z.string(),
+  dueDate: z.string(),
+  reachedOn: z.string().nullable(),
+});
 
 export const TaskDetail = TaskCard.extend({
   provinceId: z.string().uuid(),
@@ -180,17 +237,25 @@ export const MyTasks = z.object({
   responsible: z.array(TaskCard).describe('Nhiệm vụ tôi chịu trách nhiệm, chưa hoàn thành'),
   toApprove: z.array(TaskCard).describe('Kết quả chờ tôi phê duyệt'),
   partnering: z.array(TaskCard).describe('Nhiệm vụ đơn vị tôi phối hợp, chưa hoàn thành'),
-  counts: z.object({ responsible: z.number().int(), toApprove: z.number().int(), partnering: z.number().int() }).describe('Tổng số của từng phần (mỗi phần trả về tối đa `limit` việc gấp nhất)'),
+  counts: z
+    .object({ responsible: z.number().int(), toApprove: z.number().int(), partnering: z.number().int() })
+    .describe('Tổng số của từng phần (mỗi phần trả về tối đa `limit` việc gấp nhất)'),
 });
-export const MyTasksQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50).describe('Số việc tối đa mỗi phần') });
+export const MyTasksQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('Số việc tối đa mỗi phần'),
+});
 export const Board = z.object({
-  columns: z.array(z.object({ status: TaskStatus, label: z.string(), count: z.number().int(), items: z.array(TaskCard) })),
+  columns: z.array(
+    z.object({ status: TaskStatus, label: z.string(), count: z.number().int(), items: z.array(TaskCard) }),
+  ),
 });
 export const Timeline = z.object({
-  groups: z.array(z.object({
-    groupName: z.string().nullable(),
-    tasks: z.array(TaskCard.extend({ milestones: z.array(MilestoneView) })),
-  })),
+  groups: z.array(
+    z.object({
+      groupName: z.string().nullable(),
+      tasks: z.array(TaskCard.extend({ milestones: z.array(MilestoneView) })),
+    }),
+  ),
 });
 export const OverdueList = z.object({ today: z.string(), overdue: z.array(TaskCard), atRisk: z.array(TaskCard) });
 

@@ -21,11 +21,16 @@ export interface TaskAccessFacts {
   partnerUnitIds: string[];
 }
 
-const placeOf = (t: { provinceId: string; communeId: string }): Place => ({ provinceId: t.provinceId, communeId: t.communeId });
+const placeOf = (t: { provinceId: string; communeId: string }): Place => ({
+  provinceId: t.provinceId,
+  communeId: t.communeId,
+});
 
 /** Unit grants of the actor that allow working on tasks: the units they may act for. */
 export function workUnitsOf(actor: Actor): string[] {
-  return actor.grants.filter((g) => g.orgKind === 'unit' && rolePermissions[g.role].includes('tasks.work')).map((g) => g.orgUnitId);
+  return actor.grants
+    .filter((g) => g.orgKind === 'unit' && rolePermissions[g.role].includes('tasks.work'))
+    .map((g) => g.orgUnitId);
 }
 
 export function relationsOf(actor: Actor | null, t: TaskAccessFacts): TaskRelation[] {
@@ -42,7 +47,10 @@ export function relationsOf(actor: Actor | null, t: TaskAccessFacts): TaskRelati
 export const canSeeTask = (actor: Actor | null, t: TaskAccessFacts) => relationsOf(actor, t).length > 0;
 
 /** Creating tasks (from a plan or ad hoc: meeting conclusions, letters) in a commune. */
-export const canAssignIn = (actor: Actor | null, place: { provinceId: string; communeId: string }) => can(actor, 'tasks.assign', placeOf(place));
-export const canReadIn = (actor: Actor | null, place: { provinceId: string; communeId: string }) => can(actor, 'tasks.read', placeOf(place));
+export const canAssignIn = (actor: Actor | null, place: { provinceId: string; communeId: string }) =>
+  can(actor, 'tasks.assign', placeOf(place));
+export const canReadIn = (actor: Actor | null, place: { provinceId: string; communeId: string }) =>
+  can(actor, 'tasks.read', placeOf(place));
 /** Leaders see every submission of the commune waiting for approval, not only those naming them. */
-export const canApproveIn = (actor: Actor | null, place: { provinceId: string; communeId: string }) => can(actor, 'tasks.approve', placeOf(place));
+export const canApproveIn = (actor: Actor | null, place: { provinceId: string; communeId: string }) =>
+  can(actor, 'tasks.approve', placeOf(place));

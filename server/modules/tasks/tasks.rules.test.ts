@@ -2,14 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { addWorkingDays, buildCalendar, workingDaysBetween } from '../calendar/working-days.rules.ts';
 import { addDays } from '../calendar/dates.ts';
 import {
-  applyAction, availableActions, deriveTaskState, foldActions, planMilestones, planTaskSpan, reminderWindows, timingOf, WorkingDayCounter,
-  type ActionEntry, type TaskRelation, type TaskStatus, type TimingInput,
+  applyAction,
+  availableActions,
+  deriveTaskState,
+  foldActions,
+  planMilestones,
+  planTaskSpan,
+  reminderWindows,
+  timingOf,
+  WorkingDayCounter,
+  type ActionEntry,
+  type TaskRelation,
+  type TaskStatus,
+  type TimingInput,
 } from './tasks.rules.ts';
 
 const calendar = buildCalendar({ years: [2025, 2031] });
 const counter = new WorkingDayCounter(calendar);
 let seq = 0;
-const act = (kind: ActionEntry['kind'], onDate = '2026-03-02', percent: number | null = null, actorId: string | null = 'u1'): ActionEntry => ({ seq: ++seq, kind, onDate, percent, actorId });
+const act = (
+  kind: ActionEntry['kind'],
+  onDate = '2026-03-02',
+  percent: number | null = null,
+  actorId: string | null = 'u1',
+): ActionEntry => ({ seq: ++seq, kind, onDate, percent, actorId });
 
 describe('status from the append-only log', () => {
   it.each<[string, ActionEntry['kind'][], TaskStatus, number]>([
@@ -34,16 +50,24 @@ describe('status from the append-only log', () => {
     ['a second assignment', ['assign'], 'assign'],
   ])('refuses %s with TASK_ACTION_NOT_ALLOWED', (_name, kinds, next) => {
     const s = foldActions(kinds.map((k) => act(k)));
-    expect(() => applyAction(s, act(next))).toThrowError(expect.objectContaining({ code: 'TASK_ACTION_NOT_ALLOWED', kind: 'conflict' }));
+    expect(() => applyAction(s, act(next))).toThrowError(
+      expect.objectContaining({ code: 'TASK_ACTION_NOT_ALLOWED', kind: 'conflict' }),
+    );
   });
 
   it('a log must start with the assignment', () => {
-    expect(() => foldActions([act('progress')])).toThrowError(expect.objectContaining({ code: 'TASK_ACTION_NOT_ALLOWED' }));
+    expect(() => foldActions([act('progress')])).toThrowError(
+      expect.objectContaining({ code: 'TASK_ACTION_NOT_ALLOWED' }),
+    );
   });
 
   it('orders by seq, whatever order the rows come in', () => {
     const log = [act('assign'), act('progress', '2026-03-03', 30), act('submit', '2026-03-04')];
-    expect(foldActions([...log].reverse())).toMatchObject({ status: 'submitted', submittedOn: '2026-03-04', lastSeq: log[2].seq });
+    expect(foldActions([...log].reverse())).toMatchObject({
+      status: 'submitted',
+      submittedOn: '2026-03-04',
+      lastSeq: log[2].seq,
+    });
   });
 });
 
@@ -51,12 +75,20 @@ describe('working days, counted fast', () => {
   it('agrees with workingDaysBetween on every pair of a sample across holidays', () => {
     // Pairs a few weeks apart (Tết, 30/4, 2/9 of 2026 inside), both directions.
     const days = Array.from({ length: 90 }, (_, i) => addDays('2025-12-20', i * 5 + (i % 3)));
-    for (const [i, a] of days.entries()) for (const b of days.slice(Math.max(0, i - 6), i + 6)) expect(counter.between(a, b)).toBe(workingDaysBetween(a, b, calendar));
+    for (const [i, a] of days.entries())
+      for (const b of days.slice(Math.max(0, i - 6), i + 6))
+        expect(counter.between(a, b)).toBe(workingDaysBetween(a, b, calendar));
   });
 });
 
 describe('timing: overdue and at risk, from dates and progress', () => {
-  const base: TimingInput = { startDate: '2026-03-02', dueDate: '2026-03-31', status: 'in_progress', percent: 50, submittedOn: null };
+  const base: TimingInput = {
+    startDate: '2026-03-02',
+    dueDate: '2026-03-31',
+    status: 'in_progress',
+    percent: 50,
+    submittedOn: null,
+  };
   it.each<[string, Partial<TimingInput>, string, string, object]>([
     ['before the start', {}, '2026-02-20', 'not_started', { remainingWorkingDays: 27 }],
     ['half-way, half done', {}, '2026-03-16', 'on_track', { expectedPercent: 48 }],
@@ -65,11 +97,41 @@ describe('timing: overdue and at risk, from dates and progress', () => {
     ['due today is not overdue', { percent: 90 }, '2026-03-31', 'on_track', { remainingWorkingDays: 0 }],
     ['the day after the due date', {}, '2026-04-01', 'overdue', { isOverdue: true, overdueWorkingDays: 1 }],
     ['over Giỗ Tổ (27/4 in lieu) and 30/4–1/5', {}, '2026-05-04', 'overdue', { overdueWorkingDays: 21 }],
-    ['submitted on time, waiting for approval', { status: 'submitted', percent: 100, submittedOn: '2026-03-30' }, '2026-04-10', 'on_track', { isOverdue: false }],
-    ['submitted late, still waiting', { status: 'submitted', percent: 100, submittedOn: '2026-04-02' }, '2026-04-10', 'overdue', { isOverdue: true }],
-    ['verified on time', { status: 'verified', percent: 100, submittedOn: '2026-03-31' }, '2026-06-01', 'done', { isOverdue: false }],
-    ['verified after a late submission', { status: 'verified', percent: 100, submittedOn: '2026-04-01' }, '2026-06-01', 'done_late', {}],
-    ['returned after the due date', { status: 'returned', percent: 100, submittedOn: '2026-03-30' }, '2026-04-02', 'overdue', {}],
+    [
+      'submitted on time, waiting for approval',
+      { status: 'submitted', percent: 100, submittedOn: '2026-03-30' },
+      '2026-04-10',
+      'on_track',
+      { isOverdue: false },
+    ],
+    [
+      'submitted late, still waiting',
+      { status: 'submitted', percent: 100, submittedOn: '2026-04-02' },
+      '2026-04-10',
+      'overdue',
+      { isOverdue: true },
+    ],
+    [
+      'verified on time',
+      { status: 'verified', percent: 100, submittedOn: '2026-03-31' },
+      '2026-06-01',
+      'done',
+      { isOverdue: false },
+    ],
+    [
+      'verified after a late submission',
+      { status: 'verified', percent: 100, submittedOn: '2026-04-01' },
+      '2026-06-01',
+      'done_late',
+      {},
+    ],
+    [
+      'returned after the due date',
+      { status: 'returned', percent: 100, submittedOn: '2026-03-30' },
+      '2026-04-02',
+      'overdue',
+      {},
+    ],
   ])('%s', (_name, over, today, timing, more) => {
     const t = timingOf({ ...base, ...over }, today, counter);
     expect(t.timing).toBe(timing);
@@ -77,7 +139,12 @@ describe('timing: overdue and at risk, from dates and progress', () => {
   });
 
   it('deriveTaskState joins the fold and the timing', () => {
-    const state = deriveTaskState({ startDate: '2026-03-02', dueDate: '2026-03-31' }, [act('assign', '2026-03-02'), act('progress', '2026-03-10', 10)], '2026-04-02', counter);
+    const state = deriveTaskState(
+      { startDate: '2026-03-02', dueDate: '2026-03-31' },
+      [act('assign', '2026-03-02'), act('progress', '2026-03-10', 10)],
+      '2026-04-02',
+      counter,
+    );
     expect(state).toMatchObject({ status: 'in_progress', percent: 10, timing: 'overdue', overdueWorkingDays: 2 });
   });
 });
@@ -98,7 +165,9 @@ describe('buttons by state and relation', () => {
   });
 
   it('an approver does not approve their own submission', () => {
-    expect(availableActions({ status: 'submitted' }, ['approver', 'lead'], { selfSubmitted: true })).toEqual(['comment']);
+    expect(availableActions({ status: 'submitted' }, ['approver', 'lead'], { selfSubmitted: true })).toEqual([
+      'comment',
+    ]);
   });
 });
 
@@ -113,7 +182,11 @@ describe('from a plan item to dates and milestones', () => {
   });
 
   it('cuts yearly and quarterly milestones inside the span', () => {
-    expect(planMilestones('2026-05-04', '2028-12-31', 'yearly').map((m) => m.dueDate)).toEqual(['2026-12-31', '2027-12-31', '2028-12-31']);
+    expect(planMilestones('2026-05-04', '2028-12-31', 'yearly').map((m) => m.dueDate)).toEqual([
+      '2026-12-31',
+      '2027-12-31',
+      '2028-12-31',
+    ]);
     expect(planMilestones('2026-05-04', '2026-11-15', 'quarterly')).toEqual([
       { title: 'Quý II/2026', dueDate: '2026-06-30' },
       { title: 'Quý III/2026', dueDate: '2026-09-30' },
@@ -143,7 +216,9 @@ describe('reminder windows', () => {
       const w = reminderWindows(today, calendar, 3);
       for (const b of w.bands) {
         expect(workingDaysBetween(today, b.to, calendar)).toBeLessThanOrEqual(b.days);
-        expect(addWorkingDays(today, b.days, calendar) <= b.to || workingDaysBetween(today, b.to, calendar) < b.days).toBe(true);
+        expect(
+          addWorkingDays(today, b.days, calendar) <= b.to || workingDaysBetween(today, b.to, calendar) < b.days,
+        ).toBe(true);
       }
       if (today === '2026-05-02') expect(w.digestWeek).toBeNull(); // Saturday
     }

@@ -10,7 +10,12 @@
  *   working days here goes through calendar/working-days.rules.ts (RULES.md §10).
  * No I/O.
  */
-import { buildCalendar, isWorkingDay, workingDaysBetween, type WorkingCalendar } from '../calendar/working-days.rules.ts';
+import {
+  buildCalendar,
+  isWorkingDay,
+  workingDaysBetween,
+  type WorkingCalendar,
+} from '../calendar/working-days.rules.ts';
 import { addDays, fromDayNumber, parseIsoDate, toDayNumber, weekday, type IsoDate } from '../calendar/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { TaskActionKind, TaskStatus } from './tasks.tables.ts';
@@ -68,14 +73,25 @@ export const ACTION_FROM: Record<TaskActionKind, TaskStatus[]> = {
 };
 
 const ACTION_LABELS: Record<TaskActionKind, string> = {
-  assign: 'giao nhiệm vụ', edit: 'sửa nhiệm vụ', progress: 'cập nhật tiến độ', evidence: 'tải minh chứng', submit: 'trình kết quả',
-  verify: 'phê duyệt', return: 'trả lại', comment: 'bình luận',
+  assign: 'giao nhiệm vụ',
+  edit: 'sửa nhiệm vụ',
+  progress: 'cập nhật tiến độ',
+  evidence: 'tải minh chứng',
+  submit: 'trình kết quả',
+  verify: 'phê duyệt',
+  return: 'trả lại',
+  comment: 'bình luận',
 };
 
 export const actionNotAllowed = (kind: TaskActionKind, status: TaskStatus | null) =>
-  new AppError('TASK_ACTION_NOT_ALLOWED', 'conflict', status
-    ? `Không thể ${ACTION_LABELS[kind]} khi nhiệm vụ đang ở trạng thái "${STATUS_LABELS[status]}".`
-    : `Nhiệm vụ phải bắt đầu bằng việc giao, không thể ${ACTION_LABELS[kind]}.`, { details: { kind, status } });
+  new AppError(
+    'TASK_ACTION_NOT_ALLOWED',
+    'conflict',
+    status
+      ? `Không thể ${ACTION_LABELS[kind]} khi nhiệm vụ đang ở trạng thái "${STATUS_LABELS[status]}".`
+      : `Nhiệm vụ phải bắt đầu bằng việc giao, không thể ${ACTION_LABELS[kind]}.`,
+    { details: { kind, status } },
+  );
 
 /** The state after one more action; throws TASK_ACTION_NOT_ALLOWED when it may not happen now. */
 export function applyAction(state: TaskSnapshot | null, a: ActionEntry): TaskSnapshot {
@@ -123,7 +139,8 @@ export class WorkingDayCounter {
     const last = toDayNumber(`${calendar.lastYear}-12-31`);
     this.prefix = new Int32Array(last - this.first + 2);
     for (let n = this.first; n <= last; n++) {
-      this.prefix[n - this.first + 1] = this.prefix[n - this.first] + (isWorkingDay(fromDayNumber(n), calendar) ? 1 : 0);
+      this.prefix[n - this.first + 1] =
+        this.prefix[n - this.first] + (isWorkingDay(fromDayNumber(n), calendar) ? 1 : 0);
     }
   }
   /** The day's index in the prefix, or -1 outside the calendar. Dates from the database are well-formed, so no regex here. */
@@ -155,7 +172,12 @@ export function counterFor(...dates: IsoDate[]): WorkingDayCounter {
 
 export type TaskTiming = 'not_started' | 'on_track' | 'at_risk' | 'overdue' | 'done' | 'done_late';
 export const TIMING_LABELS: Record<TaskTiming, string> = {
-  not_started: 'Chưa đến ngày bắt đầu', on_track: 'Đúng tiến độ', at_risk: 'Có nguy cơ chậm', overdue: 'Quá hạn', done: 'Hoàn thành đúng hạn', done_late: 'Hoàn thành trễ hạn',
+  not_started: 'Chưa đến ngày bắt đầu',
+  on_track: 'Đúng tiến độ',
+  at_risk: 'Có nguy cơ chậm',
+  overdue: 'Quá hạn',
+  done: 'Hoàn thành đúng hạn',
+  done_late: 'Hoàn thành trễ hạn',
 };
 
 export interface TimingInput {
@@ -183,15 +205,25 @@ export interface TaskTimingView {
  * (an approver's delay is not the lead's lateness). Done late: verified, last submitted after
  * the due date. At risk: open, not overdue, progress lags the straight line by AT_RISK_GAP.
  */
-export function timingOf(t: TimingInput, today: IsoDate, counter = counterFor(t.startDate, t.dueDate, today)): TaskTimingView {
+export function timingOf(
+  t: TimingInput,
+  today: IsoDate,
+  counter = counterFor(t.startDate, t.dueDate, today),
+): TaskTimingView {
   const total = counter.between(t.startDate, t.dueDate);
   const elapsed = Math.min(Math.max(counter.between(t.startDate, today), 0), total);
   const expectedPercent = total === 0 ? (today >= t.dueDate ? 100 : 0) : Math.round((100 * elapsed) / total);
   const base = { isOverdue: false, isAtRisk: false, overdueWorkingDays: 0, remainingWorkingDays: 0, expectedPercent };
-  if (t.status === 'verified') return { ...base, timing: t.submittedOn && t.submittedOn > t.dueDate ? 'done_late' : 'done', expectedPercent: 100 };
+  if (t.status === 'verified')
+    return { ...base, timing: t.submittedOn && t.submittedOn > t.dueDate ? 'done_late' : 'done', expectedPercent: 100 };
   const waitingOnTime = t.status === 'submitted' && t.submittedOn !== null && t.submittedOn <= t.dueDate;
   if (today > t.dueDate && !waitingOnTime) {
-    return { ...base, timing: 'overdue', isOverdue: true, overdueWorkingDays: Math.max(counter.between(t.dueDate, today), 0) };
+    return {
+      ...base,
+      timing: 'overdue',
+      isOverdue: true,
+      overdueWorkingDays: Math.max(counter.between(t.dueDate, today), 0),
+    };
   }
   const remainingWorkingDays = Math.max(counter.between(today, t.dueDate), 0);
   if (today < t.startDate) return { ...base, timing: 'not_started', remainingWorkingDays };
@@ -202,7 +234,12 @@ export function timingOf(t: TimingInput, today: IsoDate, counter = counterFor(t.
 export interface TaskState extends TaskSnapshot, TaskTimingView {}
 
 /** The whole state of a task: status from the log, overdue / at risk from dates and progress. */
-export function deriveTaskState(task: { startDate: IsoDate; dueDate: IsoDate }, actions: ActionEntry[], today: IsoDate, counter?: WorkingDayCounter): TaskState {
+export function deriveTaskState(
+  task: { startDate: IsoDate; dueDate: IsoDate },
+  actions: ActionEntry[],
+  today: IsoDate,
+  counter?: WorkingDayCounter,
+): TaskState {
   const snapshot = foldActions(actions);
   return { ...snapshot, ...timingOf({ ...task, ...snapshot }, today, counter) };
 }
@@ -227,7 +264,11 @@ const BUTTONS: { button: TaskButton; kind: TaskActionKind; who: TaskRelation[] }
  * The actions a person may take now. An approver does not approve their own submission
  * (separation of duties): `selfSubmitted` says the submission waiting is theirs.
  */
-export function availableActions(state: Pick<TaskSnapshot, 'status'>, relations: TaskRelation[], opts: { selfSubmitted?: boolean } = {}): TaskButton[] {
+export function availableActions(
+  state: Pick<TaskSnapshot, 'status'>,
+  relations: TaskRelation[],
+  opts: { selfSubmitted?: boolean } = {},
+): TaskButton[] {
   return BUTTONS.filter((b) => ACTION_FROM[b.kind].includes(state.status) && b.who.some((r) => relations.includes(r)))
     .filter((b) => !(opts.selfSubmitted && (b.button === 'verify' || b.button === 'return')))
     .map((b) => b.button);
@@ -241,7 +282,11 @@ export type MilestoneMode = 'yearly' | 'quarterly' | 'none';
  * The dates of a plan item "2026–2030": from 1 January of its first year (or today, when that
  * has passed) to 31 December of its last year; a plan item with no years takes the plan's period.
  */
-export function planTaskSpan(item: { fromYear: number | null; toYear: number | null }, plan: { periodFrom: number | null; periodTo: number | null }, today: IsoDate) {
+export function planTaskSpan(
+  item: { fromYear: number | null; toYear: number | null },
+  plan: { periodFrom: number | null; periodTo: number | null },
+  today: IsoDate,
+) {
   const thisYear = parseIsoDate(today).year;
   const fromYear = item.fromYear ?? plan.periodFrom ?? thisYear;
   const toYear = Math.max(item.toYear ?? item.fromYear ?? plan.periodTo ?? fromYear, fromYear);
@@ -251,12 +296,24 @@ export function planTaskSpan(item: { fromYear: number | null; toYear: number | n
 }
 
 /** Milestones for a span: the end of each year, or of each quarter, that falls inside it. */
-export function planMilestones(startDate: IsoDate, dueDate: IsoDate, mode: MilestoneMode): { title: string; dueDate: IsoDate }[] {
+export function planMilestones(
+  startDate: IsoDate,
+  dueDate: IsoDate,
+  mode: MilestoneMode,
+): { title: string; dueDate: IsoDate }[] {
   if (mode === 'none') return [];
   const out: { title: string; dueDate: IsoDate }[] = [];
   const [y0, y1] = [parseIsoDate(startDate).year, parseIsoDate(dueDate).year];
   for (let y = y0; y <= y1; y++) {
-    const ends = mode === 'yearly' ? [[`Năm ${y}`, `${y}-12-31`]] : [[`Quý I/${y}`, `${y}-03-31`], [`Quý II/${y}`, `${y}-06-30`], [`Quý III/${y}`, `${y}-09-30`], [`Quý IV/${y}`, `${y}-12-31`]];
+    const ends =
+      mode === 'yearly'
+        ? [[`Năm ${y}`, `${y}-12-31`]]
+        : [
+            [`Quý I/${y}`, `${y}-03-31`],
+            [`Quý II/${y}`, `${y}-06-30`],
+            [`Quý III/${y}`, `${y}-09-30`],
+            [`Quý IV/${y}`, `${y}-12-31`],
+          ];
     for (const [title, end] of ends) {
       const date = end > dueDate ? dueDate : end;
       if (date >= startDate && !out.some((m) => m.dueDate === date)) out.push({ title, dueDate: date });
@@ -315,7 +372,11 @@ export function reminderWindows(today: IsoDate, calendar: WorkingCalendar, escal
   while (workingDaysBetween(escalate, today, calendar) <= escalateAfter) escalate = addDays(escalate, -1);
   const monday = addDays(today, -((weekday(today) + 6) % 7));
   return {
-    bands, overdueFrom: addDays(today, -CATCH_UP_DAYS), overdueBefore: today, escalateFrom: addDays(escalate, -CATCH_UP_DAYS), escalateOnOrBefore: escalate,
+    bands,
+    overdueFrom: addDays(today, -CATCH_UP_DAYS),
+    overdueBefore: today,
+    escalateFrom: addDays(escalate, -CATCH_UP_DAYS),
+    escalateOnOrBefore: escalate,
     digestWeek: isWorkingDay(today, calendar) ? monday : null,
   };
 }

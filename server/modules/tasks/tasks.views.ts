@@ -5,7 +5,14 @@ import type { TaskCard, TaskDetail } from './tasks.contract.ts';
 import { relationsOf, workUnitsOf } from './tasks.policy.ts';
 import type { CardRow, TaskRow } from './tasks.queries.ts';
 import * as q from './tasks.queries.ts';
-import { availableActions, counterFor, STATUS_LABELS, timingOf, TIMING_LABELS, type WorkingDayCounter } from './tasks.rules.ts';
+import {
+  availableActions,
+  counterFor,
+  STATUS_LABELS,
+  timingOf,
+  TIMING_LABELS,
+  type WorkingDayCounter,
+} from './tasks.rules.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const partnerIds = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
@@ -13,9 +20,16 @@ const partnerIds = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
 /** A list row (isPartner) or a full task row (partnerUnitIds). */
 type CardInput = Omit<CardRow, 'isPartner'> & ({ isPartner: boolean } | { partnerUnitIds: unknown });
 
-export function toCard(row: CardInput, actor: Actor | null, today: string, counter: WorkingDayCounter = counterFor(row.startDate, row.dueDate, today), submittedBy?: string | null): TaskCard {
+export function toCard(
+  row: CardInput,
+  actor: Actor | null,
+  today: string,
+  counter: WorkingDayCounter = counterFor(row.startDate, row.dueDate, today),
+  submittedBy?: string | null,
+): TaskCard {
   const timing = timingOf(row, today, counter);
-  const partners = 'partnerUnitIds' in row ? partnerIds(row.partnerUnitIds) : row.isPartner && actor ? workUnitsOf(actor) : [];
+  const partners =
+    'partnerUnitIds' in row ? partnerIds(row.partnerUnitIds) : row.isPartner && actor ? workUnitsOf(actor) : [];
   const relations = relationsOf(actor, { ...row, partnerUnitIds: partners });
   return {
     id: row.id,
@@ -38,7 +52,9 @@ export function toCard(row: CardInput, actor: Actor | null, today: string, count
     expectedPercent: timing.expectedPercent,
     lastSeq: row.lastSeq,
     // On cards the person who submitted is taken to be the responsible person.
-    allowedActions: availableActions(row, relations, { selfSubmitted: (submittedBy ?? row.assigneeId) === actor?.userId }),
+    allowedActions: availableActions(row, relations, {
+      selfSubmitted: (submittedBy ?? row.assigneeId) === actor?.userId,
+    }),
   };
 }
 

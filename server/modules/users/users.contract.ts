@@ -32,8 +32,14 @@ const Username = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, 'Tên đăng nhập gồm 3–50 ký tự: chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang');
-const Phone = z.string().trim().regex(/^(\+84|0)\d{9,10}$/, 'Số điện thoại không hợp lệ');
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{2,49}$/,
+    'Tên đăng nhập gồm 3–50 ký tự: chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang',
+  );
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^(\+84|0)\d{9,10}$/, 'Số điện thoại không hợp lệ');
 
 export const GrantBody = z.object({ role: RoleSchema, orgUnitId: z.string().uuid() });
 

@@ -12,7 +12,14 @@ const grantsOf = (eb: ExpressionBuilder<UsersAsU, 'u'>) =>
     eb
       .selectFrom('roleGrants as g')
       .innerJoin('orgUnits as go', 'go.id', 'g.orgUnitId')
-      .select(['g.id', 'g.role', 'g.orgUnitId', 'go.code as orgUnitCode', 'go.fullName as orgUnitName', 'go.kind as orgKind'])
+      .select([
+        'g.id',
+        'g.role',
+        'g.orgUnitId',
+        'go.code as orgUnitCode',
+        'go.fullName as orgUnitName',
+        'go.kind as orgKind',
+      ])
       .whereRef('g.userId', '=', 'u.id')
       .orderBy('g.createdAt'),
   ).as('grants');
@@ -22,7 +29,22 @@ const userById = compileOnce((db: Db, id: string) =>
   db
     .selectFrom('users as u')
     .innerJoin('orgUnits as o', 'o.id', 'u.orgUnitId')
-    .select(['u.id', 'u.username', 'u.fullName', 'u.email', 'u.phone', 'u.orgUnitId', 'o.fullName as orgUnitName', 'o.path as orgPath', 'u.isDisabled', 'u.lockedUntil', 'u.mustChangePassword', 'u.lastSignInAt', 'u.provinceId', 'u.communeId'])
+    .select([
+      'u.id',
+      'u.username',
+      'u.fullName',
+      'u.email',
+      'u.phone',
+      'u.orgUnitId',
+      'o.fullName as orgUnitName',
+      'o.path as orgPath',
+      'u.isDisabled',
+      'u.lockedUntil',
+      'u.mustChangePassword',
+      'u.lastSignInAt',
+      'u.provinceId',
+      'u.communeId',
+    ])
     .select((eb) => grantsOf(eb as unknown as ExpressionBuilder<UsersAsU, 'u'>))
     .where('u.id', '=', id),
 );
@@ -37,7 +59,22 @@ export function listUsers(db: Db, scope: Scope, f: { underPath?: string; q?: str
   let q = db
     .selectFrom('users as u')
     .innerJoin('orgUnits as o', 'o.id', 'u.orgUnitId')
-    .select(['u.id', 'u.username', 'u.fullName', 'u.email', 'u.phone', 'u.orgUnitId', 'o.fullName as orgUnitName', 'o.path as orgPath', 'u.isDisabled', 'u.lockedUntil', 'u.mustChangePassword', 'u.lastSignInAt', 'u.provinceId', 'u.communeId'])
+    .select([
+      'u.id',
+      'u.username',
+      'u.fullName',
+      'u.email',
+      'u.phone',
+      'u.orgUnitId',
+      'o.fullName as orgUnitName',
+      'o.path as orgPath',
+      'u.isDisabled',
+      'u.lockedUntil',
+      'u.mustChangePassword',
+      'u.lastSignInAt',
+      'u.provinceId',
+      'u.communeId',
+    ])
     .select((eb) => grantsOf(eb as unknown as ExpressionBuilder<UsersAsU, 'u'>))
     .orderBy('u.username')
     .limit(f.limit + 1);
@@ -55,7 +92,12 @@ export function listUsers(db: Db, scope: Scope, f: { underPath?: string; q?: str
   if (f.after) q = q.where('u.username', '>', f.after);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb(eb.fn('f_unaccent', ['u.fullName']), 'ilike', eb.fn('f_unaccent', [eb.val(like)]))]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('u.username', 'ilike', like),
+        eb(eb.fn('f_unaccent', ['u.fullName']), 'ilike', eb.fn('f_unaccent', [eb.val(like)])),
+      ]),
+    );
   }
   return q.execute();
 }

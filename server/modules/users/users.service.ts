@@ -13,19 +13,45 @@ import type { UserView } from './users.contract.ts';
 import * as q from './users.queries.ts';
 
 const userNotFound = () => notFound('USER_NOT_FOUND', 'người dùng');
-const placeOf = (u: { provinceId: string | null; communeId: string | null; orgUnitId: string }): Place => ({ provinceId: u.provinceId, communeId: u.communeId, orgUnitId: u.orgUnitId });
+const placeOf = (u: { provinceId: string | null; communeId: string | null; orgUnitId: string }): Place => ({
+  provinceId: u.provinceId,
+  communeId: u.communeId,
+  orgUnitId: u.orgUnitId,
+});
 
 function toView(_ctx: Ctx, actor: Actor, u: q.UserRow): UserView {
   const grants = u.grants;
   const manage = can(actor, 'users.manage', placeOf(u)) && u.id !== actor.userId;
   const locked = !!u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now();
   return {
-    id: u.id, username: u.username, fullName: u.fullName, email: u.email, phone: u.phone, orgUnitId: u.orgUnitId, orgUnitName: u.orgUnitName,
-    isDisabled: u.isDisabled, isLocked: locked, mustChangePassword: u.mustChangePassword,
+    id: u.id,
+    username: u.username,
+    fullName: u.fullName,
+    email: u.email,
+    phone: u.phone,
+    orgUnitId: u.orgUnitId,
+    orgUnitName: u.orgUnitName,
+    isDisabled: u.isDisabled,
+    isLocked: locked,
+    mustChangePassword: u.mustChangePassword,
     lastSignInAt: u.lastSignInAt ? new Date(u.lastSignInAt).toISOString() : null,
-    grants: grants.map((g) => ({ id: g.id, role: g.role as Role, orgUnitId: g.orgUnitId, orgUnitCode: g.orgUnitCode, orgUnitName: g.orgUnitName, orgKind: g.orgKind as UserView['grants'][number]['orgKind'] })),
+    grants: grants.map((g) => ({
+      id: g.id,
+      role: g.role as Role,
+      orgUnitId: g.orgUnitId,
+      orgUnitCode: g.orgUnitCode,
+      orgUnitName: g.orgUnitName,
+      orgKind: g.orgKind as UserView['grants'][number]['orgKind'],
+    })),
     allowedActions: manage
-      ? ['edit', u.isDisabled ? 'enable' : 'disable', 'reset_password', ...(locked ? (['unlock'] as const) : []), 'grant', 'revoke_grant']
+      ? [
+          'edit',
+          u.isDisabled ? 'enable' : 'disable',
+          'reset_password',
+          ...(locked ? (['unlock'] as const) : []),
+          'grant',
+          'revoke_grant',
+        ]
       : [],
   };
 }
@@ -39,8 +65,14 @@ async function getReadableUser(ctx: Ctx, id: string) {
 
 async function getManageableUser(ctx: Ctx, id: string) {
   const { actor, u } = await getReadableUser(ctx, id);
-  if (!can(actor, 'users.manage', placeOf(u))) throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền quản lý người dùng này.');
-  if (u.id === actor.userId) throw new AppError('CANNOT_MANAGE_SELF', 'forbidden', 'Không tự thay đổi quyền hoặc trạng thái tài khoản của chính mình; dùng trang Cá nhân.');
+  if (!can(actor, 'users.manage', placeOf(u)))
+    throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền quản lý người dùng này.');
+  if (u.id === actor.userId)
+    throw new AppError(
+      'CANNOT_MANAGE_SELF',
+      'forbidden',
+      'Không tự thay đổi quyền hoặc trạng thái tài khoản của chính mình; dùng trang Cá nhân.',
+    );
   return { actor, u };
 }
 
@@ -60,62 +92,141 @@ export async function listUsers(ctx: Ctx, f: { orgUnitId?: string; q?: string; a
   }
   const rows = await q.listUsers(ctx.db, scope, { underPath, q: f.q, after: f.after, limit: f.limit });
   const page = rows.slice(0, f.limit);
-  return { items: page.map((u) => toView(ctx, actor, u)), next: rows.length > f.limit ? page[page.length - 1].username : null };
+  return {
+    items: page.map((u) => toView(ctx, actor, u)),
+    next: rows.length > f.limit ? page[page.length - 1].username : null,
+  };
 }
 
 /** A grant the actor may hand out: inside their manage scope, on the right kind of node, no higher than their own. */
 async function checkGrant(ctx: Ctx, actor: Actor, role: Role, orgUnitId: string) {
   const node = await findNode(ctx.db, orgUnitId);
-  if (!node || !can(actor, 'users.manage', { provinceId: node.provinceId, communeId: node.communeId, orgUnitId: node.id })) {
-    throw new AppError('GRANT_OUT_OF_SCOPE', 'forbidden', 'Không thể giao vai trò ở nơi nằm ngoài phạm vi quản lý của bạn.');
+  if (
+    !node ||
+    !can(actor, 'users.manage', { provinceId: node.provinceId, communeId: node.communeId, orgUnitId: node.id })
+  ) {
+    throw new AppError(
+      'GRANT_OUT_OF_SCOPE',
+      'forbidden',
+      'Không thể giao vai trò ở nơi nằm ngoài phạm vi quản lý của bạn.',
+    );
   }
   if (!roleGrantKinds[role].includes(node.kind)) {
-    throw new AppError('GRANT_WRONG_LEVEL', 'invalid', `Vai trò ${ROLE_LABELS[role]} không giao được ở ${node.fullName}.`, { fields: [{ path: 'body.role', message: 'Vai trò không hợp với cấp đơn vị' }] });
+    throw new AppError(
+      'GRANT_WRONG_LEVEL',
+      'invalid',
+      `Vai trò ${ROLE_LABELS[role]} không giao được ở ${node.fullName}.`,
+      { fields: [{ path: 'body.role', message: 'Vai trò không hợp với cấp đơn vị' }] },
+    );
   }
-  if (role === 'system_admin' && !hasRole(actor, 'system_admin')) throw new AppError('GRANT_TOO_HIGH', 'forbidden', 'Chỉ quản trị hệ thống mới giao được vai trò quản trị hệ thống.');
-  if (role === 'province_admin' && !hasRole(actor, 'system_admin', 'province_admin')) throw new AppError('GRANT_TOO_HIGH', 'forbidden', 'Chỉ quản trị cấp tỉnh trở lên mới giao được vai trò này.');
+  if (role === 'system_admin' && !hasRole(actor, 'system_admin'))
+    throw new AppError('GRANT_TOO_HIGH', 'forbidden', 'Chỉ quản trị hệ thống mới giao được vai trò quản trị hệ thống.');
+  if (role === 'province_admin' && !hasRole(actor, 'system_admin', 'province_admin'))
+    throw new AppError('GRANT_TOO_HIGH', 'forbidden', 'Chỉ quản trị cấp tỉnh trở lên mới giao được vai trò này.');
   return node;
 }
 
 export async function createUser(
   ctx: Ctx,
-  body: { username: string; fullName: string; email?: string; phone?: string; orgUnitId: string; grants: { role: Role; orgUnitId: string }[] },
+  body: {
+    username: string;
+    fullName: string;
+    email?: string;
+    phone?: string;
+    orgUnitId: string;
+    grants: { role: Role; orgUnitId: string }[];
+  },
 ) {
   const actor = requireActor(ctx);
   const home = await findNode(ctx.db, body.orgUnitId);
   const place = home && { provinceId: home.provinceId, communeId: home.communeId, orgUnitId: home.id };
   // A unit the actor cannot see answers as if it did not exist; one they see but do not manage, 403.
   if (!home || !can(actor, 'org.read', place!)) throw notFound('ORG_UNIT_NOT_FOUND', 'đơn vị');
-  if (!can(actor, 'users.manage', place!)) throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền tạo người dùng ở đơn vị này.');
+  if (!can(actor, 'users.manage', place!))
+    throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền tạo người dùng ở đơn vị này.');
   const grantNodes: { role: Role; orgUnitId: string; node: Awaited<ReturnType<typeof checkGrant>> }[] = [];
   for (const g of body.grants) grantNodes.push({ ...g, node: await checkGrant(ctx, actor, g.role, g.orgUnitId) });
   const password = temporaryPassword();
   const hash = await hashPassword(password);
   return inTransaction(ctx, async (tx) => {
     const taken = await tx.db.selectFrom('users').select('id').where('username', '=', body.username).executeTakeFirst();
-    if (taken) throw new AppError('USERNAME_TAKEN', 'conflict', `Tên đăng nhập "${body.username}" đã có người dùng.`, { fields: [{ path: 'body.username', message: 'Đã có người dùng' }] });
+    if (taken)
+      throw new AppError('USERNAME_TAKEN', 'conflict', `Tên đăng nhập "${body.username}" đã có người dùng.`, {
+        fields: [{ path: 'body.username', message: 'Đã có người dùng' }],
+      });
     const user = await tx.db
       .insertInto('users')
-      .values({ username: body.username, fullName: body.fullName, email: body.email ?? null, phone: body.phone ?? null, passwordHash: hash, mustChangePassword: true, orgUnitId: home.id, provinceId: home.provinceId, communeId: home.communeId, passwordChangedAt: null, lockedUntil: null, oidcIssuer: null, oidcSubject: null, lastSignInAt: null })
+      .values({
+        username: body.username,
+        fullName: body.fullName,
+        email: body.email ?? null,
+        phone: body.phone ?? null,
+        passwordHash: hash,
+        mustChangePassword: true,
+        orgUnitId: home.id,
+        provinceId: home.provinceId,
+        communeId: home.communeId,
+        passwordChangedAt: null,
+        lockedUntil: null,
+        oidcIssuer: null,
+        oidcSubject: null,
+        lastSignInAt: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const g of grantNodes) {
-      await tx.db.insertInto('roleGrants').values({ userId: user.id, role: g.role, orgUnitId: g.node.id, provinceId: g.node.provinceId, communeId: g.node.communeId, grantedBy: actor.userId }).onConflict((oc) => oc.doNothing()).execute();
+      await tx.db
+        .insertInto('roleGrants')
+        .values({
+          userId: user.id,
+          role: g.role,
+          orgUnitId: g.node.id,
+          provinceId: g.node.provinceId,
+          communeId: g.node.communeId,
+          grantedBy: actor.userId,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
-    await audit(tx, { action: 'user.created', recordType: 'user', recordId: user.id, summary: `Tạo người dùng ${body.username} (${body.fullName}) với vai trò ${body.grants.map((g) => ROLE_LABELS[g.role]).join(', ')}`, changes: { username: body.username, grants: body.grants }, provinceId: home.provinceId, communeId: home.communeId });
+    await audit(tx, {
+      action: 'user.created',
+      recordType: 'user',
+      recordId: user.id,
+      summary: `Tạo người dùng ${body.username} (${body.fullName}) với vai trò ${body.grants.map((g) => ROLE_LABELS[g.role]).join(', ')}`,
+      changes: { username: body.username, grants: body.grants },
+      provinceId: home.provinceId,
+      communeId: home.communeId,
+    });
     return { user: await toView(tx, actor, (await q.findUser(tx.db, user.id))!), temporaryPassword: password };
   });
 }
 
-export async function updateUser(ctx: Ctx, id: string, body: { fullName?: string; email?: string | null; phone?: string | null; isDisabled?: boolean }) {
+export async function updateUser(
+  ctx: Ctx,
+  id: string,
+  body: { fullName?: string; email?: string | null; phone?: string | null; isDisabled?: boolean },
+) {
   const { actor, u } = await getManageableUser(ctx, id);
   return inTransaction(ctx, async (tx) => {
     const changes = diff(u as unknown as Record<string, unknown>, body);
-    await tx.db.updateTable('users').set({ ...body, updatedAt: sql`now()` }).where('id', '=', id).execute();
+    await tx.db
+      .updateTable('users')
+      .set({ ...body, updatedAt: sql`now()` })
+      .where('id', '=', id)
+      .execute();
     if (body.isDisabled) await revokeSessionsOfUser(tx.db, id);
     evictUserSessions(id);
-    const what = body.isDisabled === true ? 'Vô hiệu hóa' : body.isDisabled === false ? 'Kích hoạt lại' : 'Sửa thông tin';
-    await audit(tx, { action: body.isDisabled === undefined ? 'user.updated' : body.isDisabled ? 'user.disabled' : 'user.enabled', recordType: 'user', recordId: id, summary: `${what} người dùng ${u.username}`, changes, provinceId: u.provinceId, communeId: u.communeId });
+    const what =
+      body.isDisabled === true ? 'Vô hiệu hóa' : body.isDisabled === false ? 'Kích hoạt lại' : 'Sửa thông tin';
+    await audit(tx, {
+      action: body.isDisabled === undefined ? 'user.updated' : body.isDisabled ? 'user.disabled' : 'user.enabled',
+      recordType: 'user',
+      recordId: id,
+      summary: `${what} người dùng ${u.username}`,
+      changes,
+      provinceId: u.provinceId,
+      communeId: u.communeId,
+    });
     return toView(tx, actor, (await q.findUser(tx.db, id))!);
   });
 }
@@ -125,10 +236,21 @@ export async function resetPassword(ctx: Ctx, id: string) {
   const password = temporaryPassword();
   const hash = await hashPassword(password);
   await inTransaction(ctx, async (tx) => {
-    await tx.db.updateTable('users').set({ passwordHash: hash, mustChangePassword: true, failedSignIns: 0, lockedUntil: null, updatedAt: sql`now()` }).where('id', '=', id).execute();
+    await tx.db
+      .updateTable('users')
+      .set({ passwordHash: hash, mustChangePassword: true, failedSignIns: 0, lockedUntil: null, updatedAt: sql`now()` })
+      .where('id', '=', id)
+      .execute();
     await revokeSessionsOfUser(tx.db, id);
     evictUserSessions(id);
-    await audit(tx, { action: 'user.password_reset', recordType: 'user', recordId: id, summary: `Cấp lại mật khẩu tạm cho ${u.username}`, provinceId: u.provinceId, communeId: u.communeId });
+    await audit(tx, {
+      action: 'user.password_reset',
+      recordType: 'user',
+      recordId: id,
+      summary: `Cấp lại mật khẩu tạm cho ${u.username}`,
+      provinceId: u.provinceId,
+      communeId: u.communeId,
+    });
   });
   return { temporaryPassword: password };
 }
@@ -136,8 +258,19 @@ export async function resetPassword(ctx: Ctx, id: string) {
 export async function unlockUser(ctx: Ctx, id: string) {
   const { actor, u } = await getManageableUser(ctx, id);
   return inTransaction(ctx, async (tx) => {
-    await tx.db.updateTable('users').set({ failedSignIns: 0, lockedUntil: null, updatedAt: sql`now()` }).where('id', '=', id).execute();
-    await audit(tx, { action: 'user.unlocked', recordType: 'user', recordId: id, summary: `Mở khóa tài khoản ${u.username}`, provinceId: u.provinceId, communeId: u.communeId });
+    await tx.db
+      .updateTable('users')
+      .set({ failedSignIns: 0, lockedUntil: null, updatedAt: sql`now()` })
+      .where('id', '=', id)
+      .execute();
+    await audit(tx, {
+      action: 'user.unlocked',
+      recordType: 'user',
+      recordId: id,
+      summary: `Mở khóa tài khoản ${u.username}`,
+      provinceId: u.provinceId,
+      communeId: u.communeId,
+    });
     return toView(tx, actor, (await q.findUser(tx.db, id))!);
   });
 }
@@ -146,10 +279,30 @@ export async function addGrant(ctx: Ctx, id: string, body: { role: Role; orgUnit
   const { actor, u } = await getManageableUser(ctx, id);
   const node = await checkGrant(ctx, actor, body.role, body.orgUnitId);
   return inTransaction(ctx, async (tx) => {
-    const r = await tx.db.insertInto('roleGrants').values({ userId: id, role: body.role, orgUnitId: node.id, provinceId: node.provinceId, communeId: node.communeId, grantedBy: actor.userId }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    const r = await tx.db
+      .insertInto('roleGrants')
+      .values({
+        userId: id,
+        role: body.role,
+        orgUnitId: node.id,
+        provinceId: node.provinceId,
+        communeId: node.communeId,
+        grantedBy: actor.userId,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
     evictUserSessions(id);
-    if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) throw new AppError('GRANT_EXISTS', 'conflict', 'Người dùng đã có vai trò này ở đơn vị này.');
-    await audit(tx, { action: 'user.grant_added', recordType: 'user', recordId: id, summary: `Giao vai trò ${ROLE_LABELS[body.role]} tại ${node.fullName} cho ${u.username}`, changes: body, provinceId: u.provinceId, communeId: u.communeId });
+    if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0)
+      throw new AppError('GRANT_EXISTS', 'conflict', 'Người dùng đã có vai trò này ở đơn vị này.');
+    await audit(tx, {
+      action: 'user.grant_added',
+      recordType: 'user',
+      recordId: id,
+      summary: `Giao vai trò ${ROLE_LABELS[body.role]} tại ${node.fullName} cho ${u.username}`,
+      changes: body,
+      provinceId: u.provinceId,
+      communeId: u.communeId,
+    });
     return toView(tx, actor, (await q.findUser(tx.db, id))!);
   });
 }
@@ -163,7 +316,15 @@ export async function removeGrant(ctx: Ctx, id: string, grantId: string) {
     await tx.db.deleteFrom('roleGrants').where('id', '=', grantId).execute();
     evictUserSessions(id);
     // Permissions are read per request from the grants, so live sessions lose the role at once.
-    await audit(tx, { action: 'user.grant_removed', recordType: 'user', recordId: id, summary: `Thu hồi vai trò ${ROLE_LABELS[grant.role]} tại ${grant.orgUnitName} của ${u.username}`, changes: { role: grant.role, orgUnitId: grant.orgUnitId }, provinceId: u.provinceId, communeId: u.communeId });
+    await audit(tx, {
+      action: 'user.grant_removed',
+      recordType: 'user',
+      recordId: id,
+      summary: `Thu hồi vai trò ${ROLE_LABELS[grant.role]} tại ${grant.orgUnitName} của ${u.username}`,
+      changes: { role: grant.role, orgUnitId: grant.orgUnitId },
+      provinceId: u.provinceId,
+      communeId: u.communeId,
+    });
     return toView(tx, actor, (await q.findUser(tx.db, id))!);
   });
 }

@@ -70,7 +70,8 @@ export class StatementNames {
 }
 
 /** PostgreSQL's refusal of a prepared statement whose result columns changed under it. */
-const isStalePlan = (e: unknown) => (e as { code?: string })?.code === '0A000' && /cached plan must not change result type/.test((e as Error).message);
+const isStalePlan = (e: unknown) =>
+  (e as { code?: string })?.code === '0A000' && /cached plan must not change result type/.test((e as Error).message);
 const BEGINS = /^\s*(begin|start\s+transaction)\b/i;
 const ENDS = /^\s*(commit|end|rollback(?!\s+to\b)|abort)\b/i;
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { backupFileName, backupFileTime, backupOwed, filesToPrune, lastSlotAtOrBefore, newestBackup, nextSlotAfter } from './backup-schedule.rules.ts';
+import {
+  backupFileName,
+  backupFileTime,
+  backupOwed,
+  filesToPrune,
+  lastSlotAtOrBefore,
+  newestBackup,
+  nextSlotAfter,
+} from './backup-schedule.rules.ts';
 
 // Vietnamese wall-clock time → instant (UTC+7).
 const vn = (s: string) => new Date(`${s}+07:00`);
@@ -52,19 +60,34 @@ describe('backup file names', () => {
   });
 
   it('other names are not scheduled backups', () => {
-    for (const name of ['commune.xaso.gz', 'xaso-20261131-020000.xaso.gz', 'xaso-20261123-250000.xaso.gz', 'xaso-20261123-020000.xaso.gz.partial', 'xaso-20261123-020000.gz']) {
+    for (const name of [
+      'commune.xaso.gz',
+      'xaso-20261131-020000.xaso.gz',
+      'xaso-20261123-250000.xaso.gz',
+      'xaso-20261123-020000.xaso.gz.partial',
+      'xaso-20261123-020000.gz',
+    ]) {
       expect(backupFileTime(name), name).toBeNull();
     }
   });
 
   it('the newest is found by the time in the name', () => {
-    expect(newestBackup(['notes.txt', 'xaso-20261121-020000.xaso.gz', 'xaso-20261123-020000.xaso.gz', 'xaso-20261122-020000.xaso.gz'])?.name).toBe('xaso-20261123-020000.xaso.gz');
+    expect(
+      newestBackup([
+        'notes.txt',
+        'xaso-20261121-020000.xaso.gz',
+        'xaso-20261123-020000.xaso.gz',
+        'xaso-20261122-020000.xaso.gz',
+      ])?.name,
+    ).toBe('xaso-20261123-020000.xaso.gz');
     expect(newestBackup(['notes.txt'])).toBeNull();
   });
 });
 
 describe('which copies are pruned', () => {
-  const days = ['20261117', '20261118', '20261119', '20261120', '20261121', '20261122', '20261123'].map((d) => `xaso-${d}-020000.xaso.gz`);
+  const days = ['20261117', '20261118', '20261119', '20261120', '20261121', '20261122', '20261123'].map(
+    (d) => `xaso-${d}-020000.xaso.gz`,
+  );
 
   it('keeps the newest N scheduled backups, deletes the older ones, in any listing order', () => {
     const listing = [...days].reverse().concat('manual-before-upgrade.xaso.gz', 'README.txt');

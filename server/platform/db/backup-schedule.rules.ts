@@ -75,6 +75,8 @@ export function filesToPrune(names: readonly string[], keep: number): string[] {
     .map((name) => ({ name, at: backupFileTime(name) }))
     .filter((b): b is { name: string; at: Date } => b.at !== null)
     .sort((a, b) => b.at.getTime() - a.at.getTime());
-  const partial = names.filter((n) => n.endsWith('.partial') && backupFileTime(n.slice(0, -'.partial'.length)) !== null);
+  const partial = names.filter(
+    (n) => n.endsWith('.partial') && backupFileTime(n.slice(0, -'.partial'.length)) !== null,
+  );
   return [...ours.slice(keep).map((b) => b.name), ...partial];
 }

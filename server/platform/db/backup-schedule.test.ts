@@ -26,7 +26,10 @@ let drop = async () => {};
 
 /** A data folder as `xaso start` leaves it, made from the test snapshot (no initdb). */
 async function embeddedFolder(): Promise<Database> {
-  const client = new PGliteWorkerClient({ dataDir: path.join(dataDir, 'pgdata'), loadDataDir: new Uint8Array(fs.readFileSync(inject('pgliteSnapshot'))) });
+  const client = new PGliteWorkerClient({
+    dataDir: path.join(dataDir, 'pgdata'),
+    loadDataDir: new Uint8Array(fs.readFileSync(inject('pgliteSnapshot'))),
+  });
   await client.ready;
   await client.close();
   fs.writeFileSync(path.join(dataDir, 'pgdata.initialised'), new Date().toISOString());
@@ -40,7 +43,9 @@ beforeAll(async () => {
   // A table with a composite key and file contents: read 4 rows at a time, in key order.
   await sql`create table backup_probe (a int, b text, content bytea not null, primary key (a, b))`.execute(database.db);
   for (let i = 0; i < 11; i++) {
-    await sql`insert into backup_probe values (${i % 3}, ${`Đơn vị ${i} "O'Neil"`}, ${crypto.createHash('sha256').update(String(i)).digest()})`.execute(database.db);
+    await sql`insert into backup_probe values (${i % 3}, ${`Đơn vị ${i} "O'Neil"`}, ${crypto.createHash('sha256').update(String(i)).digest()})`.execute(
+      database.db,
+    );
   }
 }, 180_000);
 
@@ -105,18 +110,43 @@ describe(`the daily backup on ${onPostgres ? 'PostgreSQL' : 'the embedded databa
 
     // It is a whole backup: every row, and a restore brings back what changed since.
     const verified = await verifyBackup(run.file);
-    const tables = (await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'schema_migrations'`.execute(database.db)).rows;
+    const tables = (
+      await sql<{
+        t: string;
+      }>`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'schema_migrations'`.execute(
+        database.db,
+      )
+    ).rows;
     let live = 0;
-    for (const { t } of tables) live += Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(database.db)).rows[0].n);
+    for (const { t } of tables)
+      live += Number(
+        (await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(database.db)).rows[0].n,
+      );
     expect(verified.rows).toBe(live);
-    const before = (await sql<{ a: number; b: string; content: Uint8Array }>`select a, b, content from backup_probe order by a, b`.execute(database.db)).rows;
+    const before = (
+      await sql<{
+        a: number;
+        b: string;
+        content: Uint8Array;
+      }>`select a, b, content from backup_probe order by a, b`.execute(database.db)
+    ).rows;
     await sql`delete from backup_probe where a = 1`.execute(database.db);
     await sql`update org_units set name = 'đổi sau sao lưu' where code = '16363'`.execute(database.db);
     await restoreBackup(database, run.file);
-    const after = (await sql<{ a: number; b: string; content: Uint8Array }>`select a, b, content from backup_probe order by a, b`.execute(database.db)).rows;
-    expect(after.map((r) => [r.a, r.b, Buffer.from(r.content).toString('hex')])).toEqual(before.map((r) => [r.a, r.b, Buffer.from(r.content).toString('hex')]));
+    const after = (
+      await sql<{
+        a: number;
+        b: string;
+        content: Uint8Array;
+      }>`select a, b, content from backup_probe order by a, b`.execute(database.db)
+    ).rows;
+    expect(after.map((r) => [r.a, r.b, Buffer.from(r.content).toString('hex')])).toEqual(
+      before.map((r) => [r.a, r.b, Buffer.from(r.content).toString('hex')]),
+    );
     expect(after).toHaveLength(11);
-    expect((await sql<{ name: string }>`select name from org_units where code = '16363'`.execute(database.db)).rows[0].name).toBe('Tượng Lĩnh');
+    expect(
+      (await sql<{ name: string }>`select name from org_units where code = '16363'`.execute(database.db)).rows[0].name,
+    ).toBe('Tượng Lĩnh');
   }, 240_000);
 
   it('a truncated or foreign file is not a backup', async () => {
@@ -133,8 +163,16 @@ describe(`the daily backup on ${onPostgres ? 'PostgreSQL' : 'the embedded databa
   it('a write that fails at once leaves no half-written file behind', async () => {
     const dir = path.join(root, 'instant-failure');
     fs.mkdirSync(dir);
-    const gone = { kind: 'postgres', db: { transaction: () => ({ setIsolationLevel: () => ({ execute: async () => Promise.reject(new Error('database gone')) }) }) } } as unknown as Database;
-    for (let i = 0; i < 10; i++) await expect(writeBackup(gone, path.join(dir, `b${i}.xaso.gz`))).rejects.toThrow('database gone');
+    const gone = {
+      kind: 'postgres',
+      db: {
+        transaction: () => ({
+          setIsolationLevel: () => ({ execute: async () => Promise.reject(new Error('database gone')) }),
+        }),
+      },
+    } as unknown as Database;
+    for (let i = 0; i < 10; i++)
+      await expect(writeBackup(gone, path.join(dir, `b${i}.xaso.gz`))).rejects.toThrow('database gone');
     await new Promise((r) => setTimeout(r, 50)); // a late open would show up by now
     expect(fs.readdirSync(dir)).toEqual([]);
   });
@@ -169,7 +207,10 @@ describe(`the daily backup on ${onPostgres ? 'PostgreSQL' : 'the embedded databa
     const now = new Date('2026-11-23T08:00:00+07:00');
     fs.writeFileSync(path.join(dir, backupFileName(new Date('2026-11-23T02:00:03+07:00'))), 'this morning');
     const log = quietLog();
-    const schedule = startBackupSchedule(database, settings({ backupDir: dir, backupHour: 2 }), log, { now: () => now, catchUpDelayMs: 0 });
+    const schedule = startBackupSchedule(database, settings({ backupDir: dir, backupHour: 2 }), log, {
+      now: () => now,
+      catchUpDelayMs: 0,
+    });
     expect(schedule.next).toEqual(nextSlotAfter(now, 2));
     expect(schedule.next).toEqual(new Date('2026-11-24T02:00:00+07:00'));
     expect(schedule.catchingUp).toBe(false);

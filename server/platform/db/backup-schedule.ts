@@ -66,7 +66,9 @@ function copyFolder(from: string, to: string): Promise<void> {
       { eval: true, workerData: { from, to } },
     );
     worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Chép thư mục dữ liệu thất bại (mã ${code}).`))));
+    worker.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`Chép thư mục dữ liệu thất bại (mã ${code}).`)),
+    );
   });
 }
 
@@ -84,7 +86,10 @@ async function backupEmbeddedFromCopy(database: Database, dataDir: string, file:
     }
   })();
   // Copy only a folder this process owns (the lock), never one another process is writing.
-  if (owner !== process.pid) throw new Error(`Thư mục dữ liệu ${dataDir} không thuộc tiến trình này (khoá: ${owner}); không sao lưu từ bản chép.`);
+  if (owner !== process.pid)
+    throw new Error(
+      `Thư mục dữ liệu ${dataDir} không thuộc tiến trình này (khoá: ${owner}); không sao lưu từ bản chép.`,
+    );
   const work = path.join(dataDir, 'backup-snapshot');
   fs.rmSync(work, { recursive: true, force: true }); // the remains of a run that was killed
   fs.mkdirSync(work);
@@ -112,7 +117,11 @@ async function backupEmbeddedFromCopy(database: Database, dataDir: string, file:
  * One scheduled backup, now: write it (without stalling requests), verify it by reading it
  * back, then prune. On any failure nothing is pruned and the error is thrown.
  */
-export async function takeScheduledBackup(database: Database, settings: BackupSettings, now = new Date()): Promise<BackupRun> {
+export async function takeScheduledBackup(
+  database: Database,
+  settings: BackupSettings,
+  now = new Date(),
+): Promise<BackupRun> {
   const t0 = Date.now();
   fs.mkdirSync(settings.backupDir, { recursive: true });
   const file = path.join(settings.backupDir, backupFileName(now));
@@ -212,7 +221,8 @@ export function startBackupSchedule(
   // during it, while the server is still warming up.
   const names = fs.existsSync(settings.backupDir) ? fs.readdirSync(settings.backupDir) : [];
   const newest = newestBackup(names);
-  if (backupOwed(now(), hour, newest?.at ?? null)) plan(new Date(now().getTime() + (opts.catchUpDelayMs ?? CATCH_UP_DELAY_MS)), true);
+  if (backupOwed(now(), hour, newest?.at ?? null))
+    plan(new Date(now().getTime() + (opts.catchUpDelayMs ?? CATCH_UP_DELAY_MS)), true);
   else plan(nextSlotAfter(now(), hour));
 
   return {

@@ -24,7 +24,11 @@ interface Header {
 /** Application tables, parents before children (topological order of foreign keys). */
 async function tablesInOrder(database: Database): Promise<string[]> {
   const tables = (
-    await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'schema_migrations' order by table_name`.execute(database.db)
+    await sql<{
+      name: string;
+    }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'schema_migrations' order by table_name`.execute(
+      database.db,
+    )
   ).rows.map((r) => r.name);
   const deps = (
     await sql<{ child: string; parent: string }>`
@@ -86,50 +90,86 @@ export async function writeBackup(database: Database, file: string): Promise<Hea
     out.on('error', reject);
   });
   out.pipe(stream);
-  const write = (line: string) => new Promise<void>((resolve) => (out.write(`${line}\n`) ? resolve() : out.once('drain', resolve)));
+  const write = (line: string) =>
+    new Promise<void>((resolve) => (out.write(`${line}\n`) ? resolve() : out.once('drain', resolve)));
   let header!: Header;
   try {
     // One snapshot of every table: a repeatable-read transaction (PGlite has one session anyway).
-    await database.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-      const tables = await tablesInOrder({ ...database, db: trx });
-      const keys = await primaryKeys(trx);
-      const withFiles = new Set(
-        (await sql<{ t: string }>`select distinct table_name as t from information_schema.columns where table_schema = 'public' and data_type = 'bytea'`.execute(trx)).rows.map((r) => r.t),
-      );
-      const migrations = (await sql<{ name: string }>`select name from schema_migrations order by name`.execute(trx)).rows.map((r) => r.name);
-      const counts = [];
-      for (const t of tables) counts.push({ name: t, rows: Number((await sql<{ n: number }>`select count(*) as n from ${sql.raw(quote(t))}`.execute(trx)).rows[0].n) });
-      header = { format: BACKUP_FORMAT, version: 1, createdAt: new Date().toISOString(), migrations, tables: counts };
-      await write(JSON.stringify(header));
-      for (const t of tables) {
-        const pk = keys.get(t);
-        const prefix = `{"table":${JSON.stringify(t)},"rows":[`;
-        if (!pk) {
-          // No primary key (none today): the table in one read.
-          // to_jsonb keeps the SQL column names and exact values; ::text stops any key mapping.
-          const rows = (await sql<{ r: string }>`select to_jsonb(x)::text as r from ${sql.raw(quote(t))} x`.execute(trx)).rows;
-          for (let i = 0; i < rows.length; i += ROWS_PER_READ) await write(`${prefix}${rows.slice(i, i + ROWS_PER_READ).map((r) => r.r).join(',')}]}`);
-          continue;
+    await database.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        const tables = await tablesInOrder({ ...database, db: trx });
+        const keys = await primaryKeys(trx);
+        const withFiles = new Set(
+          (
+            await sql<{
+              t: string;
+            }>`select distinct table_name as t from information_schema.columns where table_schema = 'public' and data_type = 'bytea'`.execute(
+              trx,
+            )
+          ).rows.map((r) => r.t),
+        );
+        const migrations = (
+          await sql<{ name: string }>`select name from schema_migrations order by name`.execute(trx)
+        ).rows.map((r) => r.name);
+        const counts = [];
+        for (const t of tables)
+          counts.push({
+            name: t,
+            rows: Number(
+              (await sql<{ n: number }>`select count(*) as n from ${sql.raw(quote(t))}`.execute(trx)).rows[0].n,
+            ),
+          });
+        header = { format: BACKUP_FORMAT, version: 1, createdAt: new Date().toISOString(), migrations, tables: counts };
+        await write(JSON.stringify(header));
+        for (const t of tables) {
+          const pk = keys.get(t);
+          const prefix = `{"table":${JSON.stringify(t)},"rows":[`;
+          if (!pk) {
+            // No primary key (none today): the table in one read.
+            // to_jsonb keeps the SQL column names and exact values; ::text stops any key mapping.
+            const rows = (
+              await sql<{ r: string }>`select to_jsonb(x)::text as r from ${sql.raw(quote(t))} x`.execute(trx)
+            ).rows;
+            for (let i = 0; i < rows.length; i += ROWS_PER_READ)
+              await write(
+                `${prefix}${rows
+                  .slice(i, i + ROWS_PER_READ)
+                  .map((r) => r.r)
+                  .join(',')}]}`,
+              );
+            continue;
+          }
+          const limit = withFiles.has(t) ? FILE_ROWS_PER_READ : ROWS_PER_READ;
+          const cols = pk.map((c) => `x.${quote(c)}`).join(', ');
+          const keyJson = `jsonb_build_object(${pk.map((c) => `'${c.replace(/'/g, "''")}', x.${quote(c)}`).join(', ')})::text`;
+          // The key of the last row read, as a sub-select: PostgreSQL makes it an index
+          // condition (a join with the key row would rescan the index from the start each page).
+          let after: string | null = null;
+          for (;;) {
+            const page: { r: string; k: string }[] = (
+              after === null
+                ? await sql<{
+                    r: string;
+                    k: string;
+                  }>`select to_jsonb(x)::text as r, ${sql.raw(keyJson)} as k from ${sql.raw(quote(t))} x order by ${sql.raw(cols)} limit ${limit}`.execute(
+                    trx,
+                  )
+                : await sql<{
+                    r: string;
+                    k: string;
+                  }>`select to_jsonb(x)::text as r, ${sql.raw(keyJson)} as k from ${sql.raw(quote(t))} x where (${sql.raw(cols)}) > (select ${sql.raw(pk.map((c) => `p.${quote(c)}`).join(', '))} from jsonb_populate_record(null::${sql.raw(quote(t))}, ${after}::jsonb) p) order by ${sql.raw(cols)} limit ${limit}`.execute(
+                    trx,
+                  )
+            ).rows;
+            if (page.length === 0) break;
+            await write(`${prefix}${page.map((r) => r.r).join(',')}]}`);
+            if (page.length < limit) break;
+            after = page[page.length - 1].k;
+          }
         }
-        const limit = withFiles.has(t) ? FILE_ROWS_PER_READ : ROWS_PER_READ;
-        const cols = pk.map((c) => `x.${quote(c)}`).join(', ');
-        const keyJson = `jsonb_build_object(${pk.map((c) => `'${c.replace(/'/g, "''")}', x.${quote(c)}`).join(', ')})::text`;
-        // The key of the last row read, as a sub-select: PostgreSQL makes it an index
-        // condition (a join with the key row would rescan the index from the start each page).
-        let after: string | null = null;
-        for (;;) {
-          const page: { r: string; k: string }[] = (
-            after === null
-              ? await sql<{ r: string; k: string }>`select to_jsonb(x)::text as r, ${sql.raw(keyJson)} as k from ${sql.raw(quote(t))} x order by ${sql.raw(cols)} limit ${limit}`.execute(trx)
-              : await sql<{ r: string; k: string }>`select to_jsonb(x)::text as r, ${sql.raw(keyJson)} as k from ${sql.raw(quote(t))} x where (${sql.raw(cols)}) > (select ${sql.raw(pk.map((c) => `p.${quote(c)}`).join(', '))} from jsonb_populate_record(null::${sql.raw(quote(t))}, ${after}::jsonb) p) order by ${sql.raw(cols)} limit ${limit}`.execute(trx)
-          ).rows;
-          if (page.length === 0) break;
-          await write(`${prefix}${page.map((r) => r.r).join(',')}]}`);
-          if (page.length < limit) break;
-          after = page[page.length - 1].k;
-        }
-      }
-    });
+      });
     out.end();
     await finished;
   } catch (e) {
@@ -170,11 +210,13 @@ export async function verifyBackup(file: string): Promise<{ header: Header; rows
         throw new NotABackupError(`Bản sao lưu ${file} hỏng: một dòng không phải JSON.`);
       }
       if (!header) {
-        if (value?.format !== BACKUP_FORMAT || value.version !== 1) throw new NotABackupError(`Tệp ${file} không phải bản sao lưu của Xã Số.`);
+        if (value?.format !== BACKUP_FORMAT || value.version !== 1)
+          throw new NotABackupError(`Tệp ${file} không phải bản sao lưu của Xã Số.`);
         header = value as Header;
         continue;
       }
-      if (typeof value?.table !== 'string' || !Array.isArray(value.rows)) throw new NotABackupError(`Bản sao lưu ${file} hỏng: khối dữ liệu không đúng dạng.`);
+      if (typeof value?.table !== 'string' || !Array.isArray(value.rows))
+        throw new NotABackupError(`Bản sao lưu ${file} hỏng: khối dữ liệu không đúng dạng.`);
       seen.set(value.table, (seen.get(value.table) ?? 0) + value.rows.length);
     }
   } catch (e) {
@@ -188,16 +230,22 @@ export async function verifyBackup(file: string): Promise<{ header: Header; rows
   let rows = 0;
   for (const t of header.tables) {
     const n = seen.get(t.name) ?? 0;
-    if (n !== t.rows) throw new NotABackupError(`Bản sao lưu ${file} bị thiếu dữ liệu: bảng ${t.name} có ${n}/${t.rows} dòng.`);
+    if (n !== t.rows)
+      throw new NotABackupError(`Bản sao lưu ${file} bị thiếu dữ liệu: bảng ${t.name} có ${n}/${t.rows} dòng.`);
     rows += n;
   }
-  for (const t of seen.keys()) if (!header.tables.some((h) => h.name === t)) throw new NotABackupError(`Bản sao lưu ${file} có bảng ${t} không khai báo ở đầu tệp.`);
+  for (const t of seen.keys())
+    if (!header.tables.some((h) => h.name === t))
+      throw new NotABackupError(`Bản sao lưu ${file} có bảng ${t} không khai báo ở đầu tệp.`);
   return { header, rows };
 }
 
 export class NotABackupError extends Error {}
 
-export function readBackup(file: string): { header: Header; chunks: { table: string; rows: Record<string, unknown>[] }[] } {
+export function readBackup(file: string): {
+  header: Header;
+  chunks: { table: string; rows: Record<string, unknown>[] }[];
+} {
   let text: string;
   try {
     text = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8');
@@ -211,11 +259,13 @@ export function readBackup(file: string): { header: Header; chunks: { table: str
   } catch {
     throw new NotABackupError(`Tệp ${file} không phải bản sao lưu của Xã Số.`);
   }
-  if (header?.format !== BACKUP_FORMAT || header.version !== 1) throw new NotABackupError(`Tệp ${file} không phải bản sao lưu của Xã Số.`);
+  if (header?.format !== BACKUP_FORMAT || header.version !== 1)
+    throw new NotABackupError(`Tệp ${file} không phải bản sao lưu của Xã Số.`);
   const chunks = lines.slice(1).map((l) => JSON.parse(l));
   const total = chunks.reduce((n, c) => n + c.rows.length, 0);
   const expected = header.tables.reduce((n, t) => n + t.rows, 0);
-  if (total !== expected) throw new NotABackupError(`Bản sao lưu ${file} bị thiếu dữ liệu (${total}/${expected} dòng).`);
+  if (total !== expected)
+    throw new NotABackupError(`Bản sao lưu ${file} bị thiếu dữ liệu (${total}/${expected} dòng).`);
   return { header, chunks };
 }
 
@@ -224,14 +274,26 @@ export async function restoreBackup(database: Database, file: string): Promise<{
   const { header, chunks } = readBackup(file);
   const known = new Set(listMigrations().map((m) => m.name));
   const unknown = header.migrations.filter((m) => !known.has(m));
-  if (unknown.length) throw new NotABackupError(`Bản sao lưu được tạo bởi phiên bản mới hơn (migration ${unknown.join(', ')}); hãy cập nhật Xã Số trước.`);
+  if (unknown.length)
+    throw new NotABackupError(
+      `Bản sao lưu được tạo bởi phiên bản mới hơn (migration ${unknown.join(', ')}); hãy cập nhật Xã Số trước.`,
+    );
   let rows = 0;
   await database.db.transaction().execute(async (trx) => {
     const tables = await tablesInOrder({ ...database, db: trx });
     await sql.raw(`truncate ${tables.map(quote).join(', ')} restart identity cascade`).execute(trx);
     const insertable = new Map<string, string[]>();
     for (const t of tables) {
-      insertable.set(t, (await sql<{ c: string }>`select column_name as c from information_schema.columns where table_schema = 'public' and table_name = ${t} and is_generated = 'NEVER'`.execute(trx)).rows.map((r) => r.c));
+      insertable.set(
+        t,
+        (
+          await sql<{
+            c: string;
+          }>`select column_name as c from information_schema.columns where table_schema = 'public' and table_name = ${t} and is_generated = 'NEVER'`.execute(
+            trx,
+          )
+        ).rows.map((r) => r.c),
+      );
     }
     // Rows of a table that refers to itself (org_units.parent_id) go in parent-first order.
     const selfRefs = (
@@ -242,7 +304,8 @@ export async function restoreBackup(database: Database, file: string): Promise<{
     ).rows;
     const byTable = new Map<string, Record<string, unknown>[]>();
     for (const chunk of chunks) {
-      if (!insertable.has(chunk.table)) throw new NotABackupError(`Bảng ${chunk.table} trong bản sao lưu không có trong cơ sở dữ liệu.`);
+      if (!insertable.has(chunk.table))
+        throw new NotABackupError(`Bảng ${chunk.table} trong bản sao lưu không có trong cơ sở dữ liệu.`);
       byTable.set(chunk.table, [...(byTable.get(chunk.table) ?? []), ...chunk.rows]);
     }
     for (const t of tables) {
@@ -254,14 +317,27 @@ export async function restoreBackup(database: Database, file: string): Promise<{
       const list = cols.map(quote).join(', ');
       for (let i = 0; i < all.length; i += 1000) {
         const part = all.slice(i, i + 1000);
-        await sql`insert into ${sql.raw(quote(t))} (${sql.raw(list)}) overriding system value select ${sql.raw(list)} from jsonb_populate_recordset(null::${sql.raw(quote(t))}, ${JSON.stringify(part)}::jsonb)`.execute(trx);
+        await sql`insert into ${sql.raw(quote(t))} (${sql.raw(list)}) overriding system value select ${sql.raw(list)} from jsonb_populate_recordset(null::${sql.raw(quote(t))}, ${JSON.stringify(part)}::jsonb)`.execute(
+          trx,
+        );
         rows += part.length;
       }
     }
     // Identity columns continue after the restored ids.
-    const identities = (await sql<{ t: string; c: string }>`select table_name as t, column_name as c from information_schema.columns where table_schema = 'public' and is_identity = 'YES'`.execute(trx)).rows;
+    const identities = (
+      await sql<{
+        t: string;
+        c: string;
+      }>`select table_name as t, column_name as c from information_schema.columns where table_schema = 'public' and is_identity = 'YES'`.execute(
+        trx,
+      )
+    ).rows;
     for (const { t, c } of identities) {
-      await sql.raw(`select setval(pg_get_serial_sequence('${quote(t)}', '${c}'), coalesce((select max(${quote(c)}) from ${quote(t)}), 0) + 1, false)`).execute(trx);
+      await sql
+        .raw(
+          `select setval(pg_get_serial_sequence('${quote(t)}', '${c}'), coalesce((select max(${quote(c)}) from ${quote(t)}), 0) + 1, false)`,
+        )
+        .execute(trx);
     }
   });
   return { tables: header.tables.length, rows };

@@ -21,9 +21,12 @@ export function compileOnce<A extends unknown[], R>(build: (db: Db, ...args: A) 
   let template: { compiled: CompiledQuery<R>; slots: number[] } | undefined;
   const prepare = (db: Db, arity: number) => {
     const compiled = build(db, ...(Array.from({ length: arity }, (_, i) => marker(i)) as A)).compile();
-    const slots = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith('\u0000xaso-argument-') ? Number(p.slice(15, -1)) : -1));
+    const slots = compiled.parameters.map((p) =>
+      typeof p === 'string' && p.startsWith('\u0000xaso-argument-') ? Number(p.slice(15, -1)) : -1,
+    );
     for (let i = 0; i < arity; i++) {
-      if (slots.filter((s) => s === i).length !== 1) throw new Error(`compileOnce: argument ${i} must appear exactly once among the parameters`);
+      if (slots.filter((s) => s === i).length !== 1)
+        throw new Error(`compileOnce: argument ${i} must appear exactly once among the parameters`);
     }
     return { compiled, slots };
   };

@@ -10,7 +10,10 @@ import path from 'node:path';
  * staleness timeout.
  */
 export class DataDirInUseError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(
       `Thư mục dữ liệu ${dataDir} đang được tiến trình ${pid} sử dụng. ` +
         `Hãy dừng tiến trình đó trước (chỉ một tiến trình được mở cơ sở dữ liệu nhúng). / ` +

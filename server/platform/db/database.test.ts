@@ -47,11 +47,20 @@ describe(`transactions on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
         await sql`insert into scratch values (3, 'duplicate')`.execute(trx);
       }),
     ).rejects.toMatchObject({ code: '23505' });
-    expect((await sql<{ n: number }>`select count(*) as n from scratch where id = 3`.execute(database.db)).rows[0].n).toBe(0);
+    expect(
+      (await sql<{ n: number }>`select count(*) as n from scratch where id = 3`.execute(database.db)).rows[0].n,
+    ).toBe(0);
   });
 
   it('returns the same value types on both databases', async () => {
-    const r = (await sql<{ n: number; d: string; t: Date; x: number }>`select count(*) as n, date '2026-03-14' as d, now() as t, 3.5::numeric as x`.execute(database.db)).rows[0];
+    const r = (
+      await sql<{
+        n: number;
+        d: string;
+        t: Date;
+        x: number;
+      }>`select count(*) as n, date '2026-03-14' as d, now() as t, 3.5::numeric as x`.execute(database.db)
+    ).rows[0];
     expect(r).toMatchObject({ n: 0 + r.n, d: '2026-03-14', x: 3.5 });
     expect(typeof r.n).toBe('number');
     expect(r.t).toBeInstanceOf(Date);
@@ -65,16 +74,41 @@ describe('backup and restore', () => {
     const counts = Object.fromEntries(header.tables.map((t) => [t.name, t.rows]));
     expect(counts.org_units).toBeGreaterThan(19000);
     expect(counts.users).toBeGreaterThanOrEqual(19);
-    const before = (await sql<{ code: string; sort_key: string }>`select code, sort_key from org_units order by code limit 5`.execute(database.db)).rows;
+    const before = (
+      await sql<{ code: string; sort_key: string }>`select code, sort_key from org_units order by code limit 5`.execute(
+        database.db,
+      )
+    ).rows;
     await sql`delete from audit_log`.execute(database.db);
     await sql`update org_units set name = 'changed' where code = '16363'`.execute(database.db);
     const r = await restoreBackup(database, file);
     expect(r.rows).toBe(header.tables.reduce((n, t) => n + t.rows, 0));
-    expect((await sql<{ name: string }>`select name from org_units where code = '16363'`.execute(database.db)).rows[0].name).toBe('Tượng Lĩnh');
-    expect((await sql`select code, sort_key from org_units order by code limit 5`.execute(database.db)).rows).toEqual(before);
-    expect((await sql<{ n: number }>`select count(*) as n from audit_log`.execute(database.db)).rows[0].n).toBe(counts.audit_log);
+    expect(
+      (await sql<{ name: string }>`select name from org_units where code = '16363'`.execute(database.db)).rows[0].name,
+    ).toBe('Tượng Lĩnh');
+    expect((await sql`select code, sort_key from org_units order by code limit 5`.execute(database.db)).rows).toEqual(
+      before,
+    );
+    expect((await sql<{ n: number }>`select count(*) as n from audit_log`.execute(database.db)).rows[0].n).toBe(
+      counts.audit_log,
+    );
     // New rows continue after the restored identity values.
-    await database.db.insertInto('auditLog').values({ action: 'x', recordType: 'x', summary: 'after restore', actorId: null, actorName: null, recordId: null, changes: null, ip: null, requestId: null, provinceId: null, communeId: null }).execute();
+    await database.db
+      .insertInto('auditLog')
+      .values({
+        action: 'x',
+        recordType: 'x',
+        summary: 'after restore',
+        actorId: null,
+        actorName: null,
+        recordId: null,
+        changes: null,
+        ip: null,
+        requestId: null,
+        provinceId: null,
+        communeId: null,
+      })
+      .execute();
     const notBackup = path.join(os.tmpdir(), `xaso-not-backup-${process.pid}.txt`);
     fs.writeFileSync(notBackup, 'hello');
     expect(() => readBackup(notBackup)).toThrow(/không phải bản sao lưu/);
@@ -95,7 +129,11 @@ describe.skipIf(onPostgres)('the embedded data folder', () => {
     await expect(openEmbedded(dir)).rejects.toBeInstanceOf(DataDirInUseError);
     // A second process stops at once with a clear message and changes nothing.
     const started = Date.now();
-    const other = spawnSync(process.execPath, ['bin/xaso.mjs', 'migrate'], { env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' }, encoding: 'utf8', timeout: 20_000 });
+    const other = spawnSync(process.execPath, ['bin/xaso.mjs', 'migrate'], {
+      env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(other.status).toBe(2);
     expect(other.stderr).toMatch(/đang được tiến trình \d+ sử dụng/);
     expect(Date.now() - started).toBeLessThan(10_000);

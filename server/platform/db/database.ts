@@ -34,11 +34,16 @@ function kysely(dialect: PGliteWorkerDialect | PostgresDialect): Db {
   return new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin()] });
 }
 
-export async function openPostgres(url: string, opts: { poolSize?: number; preparedStatements?: boolean } = {}): Promise<Database> {
+export async function openPostgres(
+  url: string,
+  opts: { poolSize?: number; preparedStatements?: boolean } = {},
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, types: pgTypes as any });
   // An idle connection the server closes (restart, failover) must not crash the process;
   // the pool drops it and opens a new one on the next query.
-  pool.on('error', (e) => process.stderr.write(`PostgreSQL: kết nối rảnh bị đóng (${(e as { code?: string }).code ?? e.message})\n`));
+  pool.on('error', (e) =>
+    process.stderr.write(`PostgreSQL: kết nối rảnh bị đóng (${(e as { code?: string }).code ?? e.message})\n`),
+  );
   const db = kysely(new PostgresDialect({ pool: opts.preparedStatements === false ? pool : autoPreparingPool(pool) }));
   return {
     kind: 'postgres',
@@ -117,9 +122,19 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
 export async function openMemory(snapshot?: Uint8Array): Promise<Database & { dump(): Promise<Uint8Array> }> {
   const client = new PGliteWorkerClient({ loadDataDir: snapshot });
   await client.ready;
-  return Object.assign(pgliteDatabase(client, !snapshot, () => {}), { dump: () => client.dump() });
+  return Object.assign(
+    pgliteDatabase(client, !snapshot, () => {}),
+    { dump: () => client.dump() },
+  );
 }
 
-export async function openDatabase(config: { databaseUrl?: string; dataDir: string; dbPoolSize?: number; dbPreparedStatements?: boolean }): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl, { poolSize: config.dbPoolSize, preparedStatements: config.dbPreparedStatements }) : openEmbedded(config.dataDir);
+export async function openDatabase(config: {
+  databaseUrl?: string;
+  dataDir: string;
+  dbPoolSize?: number;
+  dbPreparedStatements?: boolean;
+}): Promise<Database> {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, { poolSize: config.dbPoolSize, preparedStatements: config.dbPreparedStatements })
+    : openEmbedded(config.dataDir);
 }

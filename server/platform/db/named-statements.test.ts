@@ -13,7 +13,9 @@ let database: Database;
 let drop: () => Promise<void>;
 beforeAll(async () => {
   ({ database, drop } = await openTestDatabase());
-  await database.runScript(`create table named_probe (id int primary key, amount numeric, due date, at timestamptz, ok boolean, doc json, tags text[], note text)`);
+  await database.runScript(
+    `create table named_probe (id int primary key, amount numeric, due date, at timestamptz, ok boolean, doc json, tags text[], note text)`,
+  );
 });
 afterAll(async () => {
   await database.close();
@@ -30,20 +32,43 @@ describe(`named statements on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
   it('give the same values and types on every run, with parameters of every kind', async () => {
     const at = new Date('2026-11-23T03:04:05.000Z');
     const insert = (id: number) =>
-      sql`insert into named_probe values (${id}, ${12.5}, ${'2026-12-31'}, ${at}, ${true}, ${JSON.stringify({ xã: 'Vĩnh Bảo', n: [1, 2] })}, ${['một', 'hai']}, ${null})`.execute(database.db);
+      sql`insert into named_probe values (${id}, ${12.5}, ${'2026-12-31'}, ${at}, ${true}, ${JSON.stringify({ xã: 'Vĩnh Bảo', n: [1, 2] })}, ${['một', 'hai']}, ${null})`.execute(
+        database.db,
+      );
     const results = await times(6, async () => {
       const id = Math.floor(Math.random() * 1e9);
       await insert(id);
-      return (await sql<Record<string, unknown>>`select amount, due, at, ok, doc, tags, note from named_probe where id = ${id} and tags @> ${['hai']}`.execute(database.db)).rows;
+      return (
+        await sql<
+          Record<string, unknown>
+        >`select amount, due, at, ok, doc, tags, note from named_probe where id = ${id} and tags @> ${['hai']}`.execute(
+          database.db,
+        )
+      ).rows;
     });
     for (const rows of results) {
-      expect(rows).toEqual([{ amount: 12.5, due: '2026-12-31', at, ok: true, doc: { xã: 'Vĩnh Bảo', n: [1, 2] }, tags: ['một', 'hai'], note: null }]);
+      expect(rows).toEqual([
+        {
+          amount: 12.5,
+          due: '2026-12-31',
+          at,
+          ok: true,
+          doc: { xã: 'Vĩnh Bảo', n: [1, 2] },
+          tags: ['một', 'hai'],
+          note: null,
+        },
+      ]);
     }
   });
 
   it('keep an error’s code and leave the session usable, inside a transaction too', async () => {
     await sql`insert into named_probe (id) values (${-1})`.execute(database.db);
-    const codes = await times(4, () => sql`insert into named_probe (id) values (${-1})`.execute(database.db).then(() => 'none', (e: { code?: string }) => e.code));
+    const codes = await times(4, () =>
+      sql`insert into named_probe (id) values (${-1})`.execute(database.db).then(
+        () => 'none',
+        (e: { code?: string }) => e.code,
+      ),
+    );
     expect(codes).toEqual(['23505', '23505', '23505', '23505']);
     for (let i = 0; i < 3; i++) {
       const failed = await database.db
@@ -66,7 +91,9 @@ describe(`named statements on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     await database.runScript(`alter table named_shape add column name text not null default 'Thôn Đông'`);
     expect((await sql`select * from named_shape`.execute(database.db)).rows).toEqual([{ id: 1, name: 'Thôn Đông' }]);
     await sql`alter table named_shape add column households int default 42`.execute(database.db);
-    expect((await sql`select * from named_shape`.execute(database.db)).rows).toEqual([{ id: 1, name: 'Thôn Đông', households: 42 }]);
+    expect((await sql`select * from named_shape`.execute(database.db)).rows).toEqual([
+      { id: 1, name: 'Thôn Đông', households: 42 },
+    ]);
   });
 
   it('answer correctly past the cap of named texts, and a text named long ago still answers', async () => {

@@ -8,7 +8,14 @@ export class DatabaseError extends Error {
   constraint?: string;
   table?: string;
   column?: string;
-  constructor(e: { message: string; code?: string; detail?: string; constraint?: string; table?: string; column?: string }) {
+  constructor(e: {
+    message: string;
+    code?: string;
+    detail?: string;
+    constraint?: string;
+    table?: string;
+    column?: string;
+  }) {
     super(e.message);
     this.name = 'DatabaseError';
     Object.assign(this, { code: e.code, detail: e.detail, constraint: e.constraint, table: e.table, column: e.column });

@@ -22,7 +22,10 @@ import type { PGliteWorkerClient } from './pglite-client.ts';
  * it from BEGIN to COMMIT/ROLLBACK and other work waits its turn instead of joining.
  */
 export class PGliteWorkerDialect implements Dialect {
-  constructor(private readonly client: PGliteWorkerClient, private readonly acquireTimeoutMs = 60_000) {}
+  constructor(
+    private readonly client: PGliteWorkerClient,
+    private readonly acquireTimeoutMs = 60_000,
+  ) {}
   createAdapter() {
     return new PGliteAdapter();
   }
@@ -45,9 +48,13 @@ export interface BatchingConnection extends DatabaseConnection {
   executeBatch<R>(queries: readonly CompiledQuery[]): Promise<QueryResult<R>[]>;
 }
 
-function resultOf<R>(query: CompiledQuery, r: { rows: Record<string, unknown>[]; affectedRows?: number }): QueryResult<R> {
+function resultOf<R>(
+  query: CompiledQuery,
+  r: { rows: Record<string, unknown>[]; affectedRows?: number },
+): QueryResult<R> {
   const kind = query.query?.kind;
-  const isWrite = kind === 'InsertQueryNode' || kind === 'UpdateQueryNode' || kind === 'DeleteQueryNode' || kind === 'MergeQueryNode';
+  const isWrite =
+    kind === 'InsertQueryNode' || kind === 'UpdateQueryNode' || kind === 'DeleteQueryNode' || kind === 'MergeQueryNode';
   return {
     rows: r.rows as R[],
     ...(isWrite && r.affectedRows !== undefined ? { numAffectedRows: BigInt(r.affectedRows) } : {}),
@@ -86,7 +93,10 @@ class PGliteDriver implements Driver {
   private tail: Promise<void> = Promise.resolve();
   private release: (() => void) | null = null;
 
-  constructor(private readonly client: PGliteWorkerClient, private readonly acquireTimeoutMs: number) {
+  constructor(
+    private readonly client: PGliteWorkerClient,
+    private readonly acquireTimeoutMs: number,
+  ) {
     this.connection = new PGliteConnection(client);
   }
   async init() {

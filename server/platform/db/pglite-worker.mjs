@@ -86,7 +86,15 @@ async function prepared(sql) {
   const name = `x${nextName++}`;
   const closing = toClose.map((n) => serialize.close({ type: 'S', name: n }));
   toClose = [];
-  const r = await db.execProtocol(Buffer.concat([...closing, serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]), { syncToFs: false });
+  const r = await db.execProtocol(
+    Buffer.concat([
+      ...closing,
+      serialize.parse({ name, text: sql }),
+      serialize.describe({ type: 'S', name }),
+      serialize.sync(),
+    ]),
+    { syncToFs: false },
+  );
   const fresh = { name, types: parse.parseDescribeStatementResults(r.messages) };
   named.set(sql, fresh);
   return fresh;
@@ -100,7 +108,15 @@ async function runNamed(sql, params) {
     return serialise ? serialise(p) : p.toString();
   });
   try {
-    const r = await db.execProtocol(Buffer.concat([serialize.bind({ statement: st.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]), { syncToFs: false });
+    const r = await db.execProtocol(
+      Buffer.concat([
+        serialize.bind({ statement: st.name, values }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+        serialize.sync(),
+      ]),
+      { syncToFs: false },
+    );
     return parse.parseResults(r.messages, db.parsers, { rowMode: 'object' })[0];
   } catch (e) {
     // The plan no longer fits its tables ("cached plan must not change result type"): prepare

@@ -25,7 +25,12 @@ describe(`readings together on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
   it('answer as each reading alone, beside promises and plain values, in the order given', async () => {
     const db = database.db;
     const province = () => reading(db, db.selectFrom('orgUnits').select(['code', 'fullName']).where('code', '=', '31'));
-    const count = () => reading(db, sql<{ n: number }>`select count(*)::int as n from org_units where kind = ${'province'}`, (rows) => rows[0].n);
+    const count = () =>
+      reading(
+        db,
+        sql<{ n: number }>`select count(*)::int as n from org_units where kind = ${'province'}`,
+        (rows) => rows[0].n,
+      );
     const [a, b, c, d] = await together([province(), count(), Promise.resolve('lời hứa'), 7]);
     expect(a).toEqual(await province());
     expect(a).toEqual([{ code: '31', fullName: 'Thành phố Hải Phòng' }]);
@@ -73,13 +78,23 @@ describe(`readings together on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     const level = await database.db
       .transaction()
       .setIsolationLevel('serializable')
-      .execute(async (tx) => (await sql<{ level: string }>`select current_setting('transaction_isolation') as level`.execute(tx)).rows[0].level);
+      .execute(
+        async (tx) =>
+          (await sql<{ level: string }>`select current_setting('transaction_isolation') as level`.execute(tx)).rows[0]
+            .level,
+      );
     expect(level).toBe('serializable');
     // Outside any transaction the session is in none: a statement's effect stays after it.
     await sql`insert into reading_probe values (9, 'Thôn Bắc')`.execute(database.db);
-    expect((await sql<{ n: number }>`select count(*)::int as n from reading_probe where id = 9`.execute(database.db)).rows[0].n).toBe(1);
+    expect(
+      (await sql<{ n: number }>`select count(*)::int as n from reading_probe where id = 9`.execute(database.db)).rows[0]
+        .n,
+    ).toBe(1);
     // … and no BEGIN was left behind by the transactions above: a savepoint needs a transaction block.
-    const outside = await sql`savepoint probe`.execute(database.db).then(() => 'in a transaction', (e: { code?: string }) => e.code);
+    const outside = await sql`savepoint probe`.execute(database.db).then(
+      () => 'in a transaction',
+      (e: { code?: string }) => e.code,
+    );
     expect(outside).toBe('25P01');
   });
 });

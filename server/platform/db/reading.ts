@@ -26,7 +26,11 @@ export class Reading<T> implements PromiseLike<T> {
   readonly compiled: CompiledQuery;
   #answer: Promise<T> | undefined;
 
-  constructor(readonly db: Db, query: Query<unknown>, private readonly shape: (rows: any[]) => T) {
+  constructor(
+    readonly db: Db,
+    query: Query<unknown>,
+    private readonly shape: (rows: any[]) => T,
+  ) {
     this.compiled = 'isRawBuilder' in query ? query.compile(db) : query.compile();
   }
 
@@ -41,7 +45,10 @@ export class Reading<T> implements PromiseLike<T> {
     return value;
   }
 
-  then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> {
+  then<A = T, B = never>(
+    onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): PromiseLike<A | B> {
     this.#answer ??= this.db.executeQuery(this.compiled).then((r) => this.shape(r.rows as unknown[]));
     return this.#answer.then(onFulfilled, onRejected);
   }
@@ -66,7 +73,12 @@ export type Answers<T extends readonly unknown[]> = { -readonly [K in keyof T]: 
 export async function together<const T extends readonly unknown[]>(items: T): Promise<Answers<T>> {
   const batch = items.filter((x): x is Reading<unknown> => x instanceof Reading && !x.started);
   const db = batch[0]?.db;
-  if (batch.length < 2 || !db || !(db.getExecutor().adapter instanceof PGliteAdapter) || batch.some((r) => r.db !== db)) {
+  if (
+    batch.length < 2 ||
+    !db ||
+    !(db.getExecutor().adapter instanceof PGliteAdapter) ||
+    batch.some((r) => r.db !== db)
+  ) {
     if (!db?.isTransaction) return Promise.all(items) as Promise<Answers<T>>;
     // In a transaction one after another, as a batch runs: after an error nothing more is sent
     // (with Promise.all a reading queued behind the failed one could reach the connection after
@@ -82,12 +94,16 @@ export async function together<const T extends readonly unknown[]>(items: T): Pr
     return Promise.all(
       results.map(async (result, i) => {
         let out = result as QueryResult<any>;
-        for (const plugin of executor.plugins) out = await plugin.transformResult({ result: out, queryId: batch[i].compiled.queryId });
+        for (const plugin of executor.plugins)
+          out = await plugin.transformResult({ result: out, queryId: batch[i].compiled.queryId });
         return out;
       }),
     );
   });
-  const [results, others] = await Promise.all([fetched, Promise.all(items.map((x) => (batch.includes(x as Reading<unknown>) ? null : x)))]);
+  const [results, others] = await Promise.all([
+    fetched,
+    Promise.all(items.map((x) => (batch.includes(x as Reading<unknown>) ? null : x))),
+  ]);
   return items.map((x, i) => {
     const at = batch.indexOf(x as Reading<unknown>);
     return at >= 0 ? batch[at].settle(results[at]) : others[i];

@@ -53,11 +53,22 @@ describe('on the database', () => {
     await drop();
   });
 
-  const unitByCode = compileOnce((db: Db, code: string, kind: 'commune' | 'province') => db.selectFrom('orgUnits').select(['id', 'code', 'fullName']).where('code', '=', code).where('kind', '=', kind));
+  const unitByCode = compileOnce((db: Db, code: string, kind: 'commune' | 'province') =>
+    db.selectFrom('orgUnits').select(['id', 'code', 'fullName']).where('code', '=', code).where('kind', '=', kind),
+  );
 
   it('a query compiled once answers each call with that call’s values, as the builder does', async () => {
-    for (const [code, kind] of [['11824', 'commune'], ['31', 'province'], ['05800', 'commune']] as const) {
-      const built = await database.db.selectFrom('orgUnits').select(['id', 'code', 'fullName']).where('code', '=', code).where('kind', '=', kind).execute();
+    for (const [code, kind] of [
+      ['11824', 'commune'],
+      ['31', 'province'],
+      ['05800', 'commune'],
+    ] as const) {
+      const built = await database.db
+        .selectFrom('orgUnits')
+        .select(['id', 'code', 'fullName'])
+        .where('code', '=', code)
+        .where('kind', '=', kind)
+        .execute();
       expect(built).toHaveLength(1);
       expect(await unitByCode(database.db, code, kind)).toEqual(built);
     }
@@ -69,17 +80,24 @@ describe('on the database', () => {
   });
 
   it('refuses a query whose argument does not come back as one parameter', async () => {
-    const twice = compileOnce((db: Db, code: string) => db.selectFrom('orgUnits').select('id').where('code', '=', code).where('name', '=', code));
+    const twice = compileOnce((db: Db, code: string) =>
+      db.selectFrom('orgUnits').select('id').where('code', '=', code).where('name', '=', code),
+    );
     await expect(twice(database.db, '31')).rejects.toThrow(/argument 0 must appear exactly once/);
-    const list = compileOnce((db: Db, codes: string[]) => db.selectFrom('orgUnits').select('id').where('code', 'in', codes));
+    const list = compileOnce((db: Db, codes: string[]) =>
+      db.selectFrom('orgUnits').select('id').where('code', 'in', codes),
+    );
     await expect(list(database.db, ['31', '01'])).rejects.toThrow(/argument 0/);
   });
 
-  it.runIf(!!process.env.TEST_DATABASE_URL)('PostgreSQL keeps a statement run three times as a prepared statement of the connection', async () => {
-    await database.db.connection().execute(async (conn) => {
-      for (let i = 0; i < 4; i++) await conn.selectFrom('orgUnits').select('id').where('code', '=', '31').execute();
-      const prepared = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(conn);
-      expect(prepared.rows.some((r) => /from "org_units" where "code" = \$1/.test(r.statement))).toBe(true);
-    });
-  });
+  it.runIf(!!process.env.TEST_DATABASE_URL)(
+    'PostgreSQL keeps a statement run three times as a prepared statement of the connection',
+    async () => {
+      await database.db.connection().execute(async (conn) => {
+        for (let i = 0; i < 4; i++) await conn.selectFrom('orgUnits').select('id').where('code', '=', '31').execute();
+        const prepared = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(conn);
+        expect(prepared.rows.some((r) => /from "org_units" where "code" = \$1/.test(r.statement))).toBe(true);
+      });
+    },
+  );
 });

@@ -12,7 +12,16 @@ const { Header, Sider, Content } = Layout;
 
 function Brand({ light }: { light?: boolean }) {
   return (
-    <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 8, color: light ? '#fff' : '#b71c1c', textDecoration: 'none' }}>
+    <Link
+      to="/"
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 8,
+        color: light ? '#fff' : '#b71c1c',
+        textDecoration: 'none',
+      }}
+    >
       <img src="/favicon.svg" alt="" width={28} height={28} />
       <span style={{ fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>Xã Số</span>
     </Link>
@@ -40,7 +49,9 @@ export function AppShell() {
       type: 'group' as const,
       key: g.key,
       label: g.label,
-      children: items.filter((i) => i.group === g.key).map((i) => ({ key: i.key, icon: i.icon, label: <Link to={i.path}>{t(i.label)}</Link> })),
+      children: items
+        .filter((i) => i.group === g.key)
+        .map((i) => ({ key: i.key, icon: i.icon, label: <Link to={i.path}>{t(i.label)}</Link> })),
     }))
     .filter((g) => g.children.length > 0);
 
@@ -67,13 +78,33 @@ export function AppShell() {
     <Layout style={{ minHeight: '100vh' }}>
       <Header
         style={{
-          position: 'sticky', top: 0, zIndex: 10, display: 'flex', alignItems: 'center', gap: 12,
-          background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: isDesktop ? 24 : 12, height: 56, lineHeight: '56px',
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+          paddingInline: isDesktop ? 24 : 12,
+          height: 56,
+          lineHeight: '56px',
         }}
       >
-        {!isDesktop && <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} onClick={() => setDrawerOpen(true)} />}
+        {!isDesktop && (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t('nav.openMenu')}
+            onClick={() => setDrawerOpen(true)}
+          />
+        )}
         <Brand />
-        {isDesktop && <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{t('app.subtitle')}</Typography.Text>}
+        {isDesktop && (
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+            {t('app.subtitle')}
+          </Typography.Text>
+        )}
         <div style={{ flex: 1 }} />
         <LanguageSwitch />
         <NotificationBell />
@@ -85,7 +116,18 @@ export function AppShell() {
       </Header>
       <Layout>
         {isDesktop && (
-          <Sider width={240} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0', paddingTop: 8, position: 'sticky', top: 56, height: 'calc(100vh - 56px)', overflowY: 'auto' }}>
+          <Sider
+            width={240}
+            theme="light"
+            style={{
+              borderInlineEnd: '1px solid #f0f0f0',
+              paddingTop: 8,
+              position: 'sticky',
+              top: 56,
+              height: 'calc(100vh - 56px)',
+              overflowY: 'auto',
+            }}
+          >
             <nav aria-label={t('nav.main')}>{menu}</nav>
           </Sider>
         )}
@@ -99,8 +141,12 @@ export function AppShell() {
             styles={{ body: { padding: 0 } }}
             footer={
               <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-                <Typography.Text ellipsis style={{ flex: 1 }}>{user.fullName}</Typography.Text>
-                <Button icon={<LogoutOutlined />} onClick={doSignOut}>{t('auth.signOut')}</Button>
+                <Typography.Text ellipsis style={{ flex: 1 }}>
+                  {user.fullName}
+                </Typography.Text>
+                <Button icon={<LogoutOutlined />} onClick={doSignOut}>
+                  {t('auth.signOut')}
+                </Button>
               </div>
             }
           >

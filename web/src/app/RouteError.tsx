@@ -12,7 +12,11 @@ export function RouteError() {
       status="error"
       title={t('common.pageErrorTitle')}
       subTitle={t('common.pageErrorText')}
-      extra={<Button type="primary" onClick={() => window.location.assign('/')}>{t('common.backHome')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => window.location.assign('/')}>
+          {t('common.backHome')}
+        </Button>
+      }
     />
   );
 }

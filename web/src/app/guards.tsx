@@ -48,7 +48,11 @@ export function RequireCapability({ capability }: { capability: Capability }) {
         status="403"
         title={t('common.forbiddenTitle')}
         subTitle={t('common.forbiddenText')}
-        extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>}
+        extra={
+          <Link to="/">
+            <Button type="primary">{t('common.backHome')}</Button>
+          </Link>
+        }
       />
     );
   }

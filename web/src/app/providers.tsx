@@ -12,7 +12,8 @@ function makeQueryClient(): QueryClient {
   const onError = (err: unknown, key?: readonly unknown[]) => {
     if (isSessionGone(err) && key?.[0] !== sessionKey[0]) clearSession(qc, 'SESSION_EXPIRED');
     // The session cookie changed under us (signed in again in another tab): fetch the new token.
-    if (err instanceof ApiError && err.code === 'CSRF_TOKEN_INVALID') void qc.invalidateQueries({ queryKey: sessionKey });
+    if (err instanceof ApiError && err.code === 'CSRF_TOKEN_INVALID')
+      void qc.invalidateQueries({ queryKey: sessionKey });
   };
   const qc: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: (err, query) => onError(err, query.queryKey) }),
@@ -33,7 +34,13 @@ function Antd({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={locale === 'vi' ? viVN : enUS}
-      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 8, fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif" } }}
+      theme={{
+        token: {
+          colorPrimary: '#b71c1c',
+          borderRadius: 8,
+          fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif",
+        },
+      }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>

@@ -49,7 +49,10 @@ const pages: RouteObject[] = [
       { path: 'plans/:id/versions/:no', element: <VersionPage /> },
     ],
   },
-  { element: <RequireCapability capability="catalogue.read" />, children: [{ path: 'catalogue', element: <CataloguePage /> }] },
+  {
+    element: <RequireCapability capability="catalogue.read" />,
+    children: [{ path: 'catalogue', element: <CataloguePage /> }],
+  },
   ...reportRoutes,
   ...dashboardRoutes,
   ...taskRoutes,

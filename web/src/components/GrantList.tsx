@@ -21,7 +21,9 @@ export function GrantList({ grants, extra }: { grants: GrantLike[]; extra?: (g: 
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       {grants.map((g) => (
         <div key={g.id} style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }} data-testid="grant">
-          <Tag color="red" style={{ marginInlineEnd: 0 }}>{roleLabel(g.role, locale)}</Tag>
+          <Tag color="red" style={{ marginInlineEnd: 0 }}>
+            {roleLabel(g.role, locale)}
+          </Tag>
           <span style={{ overflowWrap: 'anywhere' }}>{g.orgUnitName}</span>
           <span className="xs-code">{g.orgUnitCode}</span>
           {extra?.(g)}

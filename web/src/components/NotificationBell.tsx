@@ -15,10 +15,25 @@ const key = ['notifications'] as const;
 
 const boxStyle = { width: 'min(360px, calc(100vw - 32px))', maxHeight: '60vh', overflowY: 'auto' as const };
 const itemStyle = (unread: boolean) => ({
-  display: 'block', width: '100%', textAlign: 'left' as const, border: 'none', borderRadius: 6, padding: '8px 8px', marginBottom: 2, cursor: 'pointer',
-  background: unread ? '#fff1f0' : 'transparent', font: 'inherit', color: 'inherit',
+  display: 'block',
+  width: '100%',
+  textAlign: 'left' as const,
+  border: 'none',
+  borderRadius: 6,
+  padding: '8px 8px',
+  marginBottom: 2,
+  cursor: 'pointer',
+  background: unread ? '#fff1f0' : 'transparent',
+  font: 'inherit',
+  color: 'inherit',
 });
-const clamp = { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical' as const, overflow: 'hidden', overflowWrap: 'anywhere' as const };
+const clamp = {
+  display: '-webkit-box',
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: 'vertical' as const,
+  overflow: 'hidden',
+  overflowWrap: 'anywhere' as const,
+};
 
 /**
  * The bell in the header: unread count, the latest notices (reminders, assignments, approvals,
@@ -30,9 +45,20 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
-  const list = useQuery({ queryKey: key, queryFn: () => get<List>('/notifications', { limit: 20 }), refetchInterval: 60_000, staleTime: 30_000 });
-  const markRead = useMutation({ mutationFn: (id: string) => post(`/notifications/${id}/read`), onSuccess: () => qc.invalidateQueries({ queryKey: key }) });
-  const markAll = useMutation({ mutationFn: () => post('/notifications/read-all'), onSuccess: () => qc.invalidateQueries({ queryKey: key }) });
+  const list = useQuery({
+    queryKey: key,
+    queryFn: () => get<List>('/notifications', { limit: 20 }),
+    refetchInterval: 60_000,
+    staleTime: 30_000,
+  });
+  const markRead = useMutation({
+    mutationFn: (id: string) => post(`/notifications/${id}/read`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+  });
+  const markAll = useMutation({
+    mutationFn: () => post('/notifications/read-all'),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+  });
   const unread = list.data?.unreadCount ?? 0;
 
   const openNote = (n: Note) => {
@@ -45,14 +71,37 @@ export function NotificationBell() {
     <div style={boxStyle} data-testid="bell-list">
       <Flex justify="space-between" align="center" gap={8} style={{ padding: '4px 4px 8px' }}>
         <Typography.Text strong>{t('tasks.bell.label')}</Typography.Text>
-        {unread > 0 && <Button size="small" type="link" onClick={() => markAll.mutate()} loading={markAll.isPending} data-testid="bell-read-all">{t('tasks.bell.readAll')}</Button>}
+        {unread > 0 && (
+          <Button
+            size="small"
+            type="link"
+            onClick={() => markAll.mutate()}
+            loading={markAll.isPending}
+            data-testid="bell-read-all"
+          >
+            {t('tasks.bell.readAll')}
+          </Button>
+        )}
       </Flex>
-      {(list.data?.items.length ?? 0) === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.bell.empty')} />}
+      {(list.data?.items.length ?? 0) === 0 && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.bell.empty')} />
+      )}
       {list.data?.items.map((n) => (
-        <button type="button" key={n.id} style={itemStyle(!n.readAt)} onClick={() => openNote(n)} data-testid="bell-item" data-unread={n.readAt ? 'no' : 'yes'}>
+        <button
+          type="button"
+          key={n.id}
+          style={itemStyle(!n.readAt)}
+          onClick={() => openNote(n)}
+          data-testid="bell-item"
+          data-unread={n.readAt ? 'no' : 'yes'}
+        >
           <div style={{ ...clamp, fontWeight: n.readAt ? 400 : 600 }}>{n.title}</div>
-          <div className="xs-muted" style={{ ...clamp, fontSize: 12 }}>{n.body}</div>
-          <div className="xs-muted" style={{ fontSize: 11 }}>{formatDateTime(n.createdAt)}</div>
+          <div className="xs-muted" style={{ ...clamp, fontSize: 12 }}>
+            {n.body}
+          </div>
+          <div className="xs-muted" style={{ fontSize: 11 }}>
+            {formatDateTime(n.createdAt)}
+          </div>
         </button>
       ))}
     </div>
@@ -60,7 +109,11 @@ export function NotificationBell() {
 
   return (
     <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight" arrow={false}>
-      <Button type="text" aria-label={unread ? t('tasks.bell.unread', { n: unread }) : t('tasks.bell.label')} data-testid="bell">
+      <Button
+        type="text"
+        aria-label={unread ? t('tasks.bell.unread', { n: unread }) : t('tasks.bell.label')}
+        data-testid="bell"
+      >
         <Badge count={unread} size="small" overflowCount={99} data-testid="bell-count">
           <BellOutlined style={{ fontSize: 18 }} />
         </Badge>

@@ -44,7 +44,9 @@ export function OrgUnitPicker({ value, onChange, kind, placeholder, allowClear, 
       allowClear={allowClear}
       value={value?.id}
       placeholder={placeholder ?? t('common.typeToSearchOrg')}
-      notFoundContent={term ? (search.isFetching ? t('common.searching') : t('org.noResults')) : t('common.typeToSearchOrg')}
+      notFoundContent={
+        term ? (search.isFetching ? t('common.searching') : t('org.noResults')) : t('common.typeToSearchOrg')
+      }
       loading={search.isFetching}
       onChange={(v: string | undefined) => {
         const item = items.find((i) => i.id === v);
@@ -61,7 +63,11 @@ export function OrgUnitPicker({ value, onChange, kind, placeholder, allowClear, 
         return (
           <div style={{ whiteSpace: 'normal' }}>
             <div>{i?.name}</div>
-            {i && i.path.length > 0 && <div className="xs-muted" style={{ fontSize: 12 }}>{i.path.join(' › ')} · {i.code}</div>}
+            {i && i.path.length > 0 && (
+              <div className="xs-muted" style={{ fontSize: 12 }}>
+                {i.path.join(' › ')} · {i.code}
+              </div>
+            )}
           </div>
         );
       }}

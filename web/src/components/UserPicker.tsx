@@ -10,7 +10,15 @@ export interface PickedUser {
 }
 
 /** Pick a person in one's scope by name or username. */
-export function UserPicker({ value, onChange, placeholder }: { value?: PickedUser | null; onChange?: (v: PickedUser | null) => void; placeholder?: string }) {
+export function UserPicker({
+  value,
+  onChange,
+  placeholder,
+}: {
+  value?: PickedUser | null;
+  onChange?: (v: PickedUser | null) => void;
+  placeholder?: string;
+}) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const term = useDebounced(q, 250);

@@ -38,7 +38,13 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, query?: Query, opts: { keepalive?: boolean } = {}): Promise<T> {
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+  query?: Query,
+  opts: { keepalive?: boolean } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -91,7 +97,8 @@ export function upload<T>(
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.upload.onprogress = (e) => opts.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    xhr.upload.onprogress = (e) =>
+      opts.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
     xhr.upload.onload = () => opts.onUploaded?.();
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Network error'));
     xhr.onabort = () => reject(new ApiError(0, 'ABORTED', 'Aborted'));
@@ -116,4 +123,5 @@ export const get = <T>(path: string, query?: Query) => api<T>('GET', path, undef
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
 export const del = <T>(path: string) => api<T>('DELETE', path);
-export const put = <T>(path: string, body: unknown, opts?: { keepalive?: boolean }) => api<T>('PUT', path, body, undefined, opts);
+export const put = <T>(path: string, body: unknown, opts?: { keepalive?: boolean }) =>
+  api<T>('PUT', path, body, undefined, opts);

@@ -59,5 +59,5 @@ export const orgKindLabels: Labels<OrgKindValue> = {
 };
 
 export const roleLabel = (r: Role, l: Locale) => roleLabels[r]?.[l] ?? r;
-export const unitTypeLabel = (u: UnitTypeValue | null, l: Locale) => (u ? unitTypeLabels[u]?.[l] ?? u : '');
+export const unitTypeLabel = (u: UnitTypeValue | null, l: Locale) => (u ? (unitTypeLabels[u]?.[l] ?? u) : '');
 export const orgKindLabel = (k: OrgKindValue, l: Locale) => orgKindLabels[k]?.[l] ?? k;

@@ -1,14 +1,33 @@
 import { createContext, useContext } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CurrentUser as CurrentUserSchema, SessionView as SessionViewSchema } from '../../../server/modules/auth/auth.contract.ts';
+import type {
+  CurrentUser as CurrentUserSchema,
+  SessionView as SessionViewSchema,
+} from '../../../server/modules/auth/auth.contract.ts';
 import { ApiError, get, post, setCsrfToken } from './api-client.ts';
 
 export type CurrentUser = z.infer<typeof CurrentUserSchema>;
 export type SessionView = z.infer<typeof SessionViewSchema>;
-export type Capability = 'org.read' | 'org.units.manage' | 'users.read' | 'users.manage' | 'audit.read' | 'plans.read' | 'plans.manage' | 'catalogue.read' | 'catalogue.manage'
-  | 'reports.read' | 'reports.submit' | 'reports.review' | 'reports.sign' | 'reports.receive'
-  | 'tasks.read' | 'tasks.assign' | 'tasks.work' | 'tasks.approve';
+export type Capability =
+  | 'org.read'
+  | 'org.units.manage'
+  | 'users.read'
+  | 'users.manage'
+  | 'audit.read'
+  | 'plans.read'
+  | 'plans.manage'
+  | 'catalogue.read'
+  | 'catalogue.manage'
+  | 'reports.read'
+  | 'reports.submit'
+  | 'reports.review'
+  | 'reports.sign'
+  | 'reports.receive'
+  | 'tasks.read'
+  | 'tasks.assign'
+  | 'tasks.work'
+  | 'tasks.approve';
 
 export const sessionKey = ['session'] as const;
 const FLASH_KEY = 'xaso.flash';
@@ -45,7 +64,8 @@ export function useCurrentUser(): CurrentUser {
   return user;
 }
 
-export const hasCapability = (user: CurrentUser | null | undefined, cap: Capability) => !!user?.capabilities.includes(cap);
+export const hasCapability = (user: CurrentUser | null | undefined, cap: Capability) =>
+  !!user?.capabilities.includes(cap);
 
 export function storeSession(qc: QueryClient, view: SessionView) {
   setCsrfToken(view.csrfToken);

@@ -74,7 +74,10 @@ export function parseMarker(line: string): Marker {
   if (m) return { type: 'paren', label: `(${m[1]})`, depth: 0, text: m[2] };
   if (line.length > 0 && BULLET_CHARS.includes(line[0])) {
     // "- + 100% …": several bullet characters; the last one gives the level.
-    const b = /^([-–—•+*·▪►❖➢✓●○■□◦\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0](?:\s*[-–—•+*·▪►❖➢✓●○■□◦](?=\s))*)\s*(.*)$/u.exec(line)!;
+    const b =
+      /^([-–—•+*·▪►❖➢✓●○■□◦\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0](?:\s*[-–—•+*·▪►❖➢✓●○■□◦](?=\s))*)\s*(.*)$/u.exec(
+        line,
+      )!;
     const chars = b[1].replace(/\s/g, '');
     const rest = b[2];
     // "-5%" or "–2030" are not bullets; a bullet is followed by a space or a capital / digit / sign.
@@ -91,7 +94,9 @@ export function parseMarker(line: string): Marker {
 export function isClosingLine(text: string): boolean {
   return (
     /^(Trên đây là|Nơi nhận)(?![\p{L}\d])/iu.test(text) ||
-    /^(?:(?:Ủy|Uỷ) ban nhân dân|UBND)\s+(?:xã|phường|huyện|tỉnh|thị trấn|đặc khu)?[^.;]{0,40}(?<![\p{L}\d])yêu cầu(?![\p{L}\d])/iu.test(text) ||
+    /^(?:(?:Ủy|Uỷ) ban nhân dân|UBND)\s+(?:xã|phường|huyện|tỉnh|thị trấn|đặc khu)?[^.;]{0,40}(?<![\p{L}\d])yêu cầu(?![\p{L}\d])/iu.test(
+      text,
+    ) ||
     /^Trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện,? nếu (?:có )?(?:khó khăn|vướng mắc)/iu.test(text)
   );
 }
@@ -116,7 +121,14 @@ export function buildBlocks(rawLines: string[], flatTables: Array<FlatTable | Fl
   const lines = rawLines.map(cleanLine);
   // Lines of a wrapped document break at roughly the same width; a line that long without final
   // punctuation was cut by the layout, even when the next piece starts with a capital ("… tỉnh / Thái Nguyên").
-  const wrapWidth = Math.max(40, 0.6 * percentile(lines.filter(Boolean).map((l) => l.length), 0.9));
+  const wrapWidth = Math.max(
+    40,
+    0.6 *
+      percentile(
+        lines.filter(Boolean).map((l) => l.length),
+        0.9,
+      ),
+  );
   const blocks: Block[] = [];
   const flatAt = new Map(flatTables.map((t) => [t.startLine, t]));
   let current: Block | null = null;
@@ -133,7 +145,16 @@ export function buildBlocks(rawLines: string[], flatTables: Array<FlatTable | Fl
     const lineNo = i + 1;
     const flat = flatAt.get(lineNo);
     if (flat) {
-      push({ type: 'flat', label: '', depth: 0, text: '', full: '', segs: [{ line: lineNo, offset: 0 }], line: lineNo, flat });
+      push({
+        type: 'flat',
+        label: '',
+        depth: 0,
+        text: '',
+        full: '',
+        segs: [{ line: lineNo, offset: 0 }],
+        line: lineNo,
+        flat,
+      });
       current = null;
       i = flat.endLine - 1; // endLine is inclusive and 1-based: carry on after it
       continue;
@@ -145,7 +166,17 @@ export function buildBlocks(rawLines: string[], flatTables: Array<FlatTable | Fl
     }
     const cells = splitRow(rawLines[i]);
     if (cells) {
-      if (cells.length) push({ type: 'row', label: '', depth: 0, text: cells.join(' | '), full: text, segs: [{ line: lineNo, offset: 0 }], line: lineNo, cells });
+      if (cells.length)
+        push({
+          type: 'row',
+          label: '',
+          depth: 0,
+          text: cells.join(' | '),
+          full: text,
+          segs: [{ line: lineNo, offset: 0 }],
+          line: lineNo,
+          cells,
+        });
       current = null;
       blanks = 0;
       continue;
@@ -177,7 +208,8 @@ export function buildBlocks(rawLines: string[], flatTables: Array<FlatTable | Fl
 function canContinue(block: Block, lastLine: string, next: string, blanks: number, wrapWidth: number): boolean {
   if (block.type === 'row' || block.type === 'flat' || blanks > 2 || isClosingLine(next)) return false;
   // A sentence never starts in lower case: after ";" or "," too, a lower-case line goes on the same item.
-  if (startsLower(next)) return !/[.!?]["”’)\]]*$/.test(lastLine.trim()) && block.type !== 'part' && block.type !== 'roman';
+  if (startsLower(next))
+    return !/[.!?]["”’)\]]*$/.test(lastLine.trim()) && block.type !== 'part' && block.type !== 'roman';
   if (endsSentence(lastLine)) return false;
   if (block.type === 'part' || block.type === 'roman' || isMostlyUpper(next) || isMostlyUpper(lastLine)) return false;
   // Headings take only lower-case continuations: the paragraph after "7.3. Triển khai …" is its content.

@@ -34,9 +34,7 @@ for (const row of units.units) {
   list.push(row);
   byName.set(key, list);
 }
-const provinces = new Map<string, string>(
-  units.provinces.map(([code, name]) => [normalizeName(name), code]),
-);
+const provinces = new Map<string, string>(units.provinces.map(([code, name]) => [normalizeName(name), code]));
 
 /** Provinces the text names: "tỉnh Thanh Hoá", "thành phố Hải Phòng", "TP. Hồ Chí Minh". */
 export function provincesNamed(text: string): Set<string> {

@@ -62,20 +62,30 @@ export async function extractDocumentText(bytes: Uint8Array, fileName: string): 
       out = { format: 'docx', ...(await (await import('./docx-text.ts')).docxToText(bytes)) };
       break;
     case 'ole':
-      throw unsupported('tài liệu Word 97–2003 .doc, Excel .xls hoặc tệp Office có đặt mật khẩu', 'Hãy mở bằng Word, bỏ mật khẩu nếu có và lưu thành .docx.');
+      throw unsupported(
+        'tài liệu Word 97–2003 .doc, Excel .xls hoặc tệp Office có đặt mật khẩu',
+        'Hãy mở bằng Word, bỏ mật khẩu nếu có và lưu thành .docx.',
+      );
     case 'rtf':
       throw unsupported('RTF', 'Hãy mở bằng Word và lưu thành .docx.');
     case 'binary':
       throw unsupported(/\.(?:png|jpe?g|gif|tiff?|bmp|webp)$/i.test(fileName) ? 'ảnh' : 'tệp nhị phân');
     default: {
       const decoded = decodeTextBytes(bytes);
-      const warnings = decoded.encoding === 'utf-8' || decoded.encoding.startsWith('utf-16') ? [] : [`Đã chuyển từ bảng mã ${decoded.encoding} sang Unicode.`];
+      const warnings =
+        decoded.encoding === 'utf-8' || decoded.encoding.startsWith('utf-16')
+          ? []
+          : [`Đã chuyển từ bảng mã ${decoded.encoding} sang Unicode.`];
       out = { format: 'txt', text: decoded.text.replace(/\r\n?/g, '\n'), encoding: decoded.encoding, warnings };
     }
   }
   out.text = out.text.normalize('NFC');
   if (!out.text.trim()) {
-    if (out.format === 'pdf') throw planFileError('PLAN_FILE_NO_TEXT', `Tệp PDF ${fileName} không có lớp chữ (bản scan), không trích xuất được nội dung.`);
+    if (out.format === 'pdf')
+      throw planFileError(
+        'PLAN_FILE_NO_TEXT',
+        `Tệp PDF ${fileName} không có lớp chữ (bản scan), không trích xuất được nội dung.`,
+      );
     throw planFileError('PLAN_FILE_EMPTY', `Tệp ${fileName} không có nội dung chữ.`);
   }
   return out;

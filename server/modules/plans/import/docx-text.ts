@@ -11,7 +11,8 @@ import { guardDocx } from './zip-guard.ts';
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 const decodeEntities = (s: string): string =>
   s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    if (e[0] === '#')
+      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
     return ENTITIES[e.toLowerCase()] ?? m;
   });
 
@@ -49,7 +50,10 @@ export function htmlToLines(html: string): string[] {
     if (!top.ordered) return lists.length > 1 ? '+ ' : '- ';
     const depth = lists.filter((l) => l.ordered).length;
     if (depth >= 3) return `${String.fromCharCode(96 + Math.min(top.n, 26))}) `;
-    return `${lists.filter((l) => l.ordered).map((l) => l.n).join('.')}. `;
+    return `${lists
+      .filter((l) => l.ordered)
+      .map((l) => l.n)
+      .join('.')}. `;
   };
 
   for (const m of html.matchAll(/<(\/?)([a-z0-9]+)[^>]*?(\/?)>|([^<]+)/gi)) {
@@ -148,8 +152,16 @@ export function htmlToLines(html: string): string[] {
 export async function docxToText(bytes: Uint8Array): Promise<{ text: string; warnings: string[] }> {
   const entries = guardDocx(bytes);
   if (!entries.some((e) => e.name === 'word/document.xml')) {
-    const kind = entries.some((e) => e.name.startsWith('xl/')) ? 'bảng tính Excel' : entries.some((e) => e.name.startsWith('ppt/')) ? 'bản trình chiếu' : 'tệp nén';
-    throw planFileError('PLAN_FILE_UNSUPPORTED', `Tệp là ${kind}, không phải văn bản Word (.docx). Hãy gửi kế hoạch dạng .docx, .pdf hoặc .txt.`, { kind });
+    const kind = entries.some((e) => e.name.startsWith('xl/'))
+      ? 'bảng tính Excel'
+      : entries.some((e) => e.name.startsWith('ppt/'))
+        ? 'bản trình chiếu'
+        : 'tệp nén';
+    throw planFileError(
+      'PLAN_FILE_UNSUPPORTED',
+      `Tệp là ${kind}, không phải văn bản Word (.docx). Hãy gửi kế hoạch dạng .docx, .pdf hoặc .txt.`,
+      { kind },
+    );
   }
   let result: { value: string; messages: Array<{ type: string; message: string }> };
   try {
@@ -158,7 +170,12 @@ export async function docxToText(bytes: Uint8Array): Promise<{ text: string; war
       { convertImage: mammoth.images.imgElement(async () => ({ src: '' })), externalFileAccess: false },
     );
   } catch (err) {
-    throw planFileError('PLAN_FILE_CORRUPT', 'Tệp .docx bị hỏng, Word không đọc được nội dung. Hãy mở bằng Word và lưu lại.', undefined, err);
+    throw planFileError(
+      'PLAN_FILE_CORRUPT',
+      'Tệp .docx bị hỏng, Word không đọc được nội dung. Hãy mở bằng Word và lưu lại.',
+      undefined,
+      err,
+    );
   }
   const warnings = result.messages.filter((m) => m.type === 'error').map((m) => m.message);
   return { text: htmlToLines(result.value).join('\n'), warnings };

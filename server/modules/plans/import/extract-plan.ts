@@ -28,7 +28,9 @@ export function extractPlan(text: string): PlanExtraction {
   const taskTables = findFlatTables(rawLines);
   const flatTables = [
     ...taskTables,
-    ...findFlatTargetTables(rawLines).filter((t) => !taskTables.some((x) => t.startLine < x.endLine && t.endLine > x.startLine)),
+    ...findFlatTargetTables(rawLines).filter(
+      (t) => !taskTables.some((x) => t.startLine < x.endLine && t.endLine > x.startLine),
+    ),
   ];
   const blocks = buildBlocks(rawLines, flatTables);
   let ctxs = annotate(blocks);
@@ -45,7 +47,10 @@ export function extractPlan(text: string): PlanExtraction {
     const ctx = ctxs[i];
     if (ctx.ended || ctx.cls === 'none' || (ctx.cls === 'preamble' && !ctx.baseline)) return;
     if (b.type === 'flat' && b.flat) {
-      const t = b.flat.kind === 'tasks' ? extractFlatTable(b.flat, ctx, defaults) : extractFlatTargetTable(b.flat, ctx, defaults);
+      const t =
+        b.flat.kind === 'tasks'
+          ? extractFlatTable(b.flat, ctx, defaults)
+          : extractFlatTargetTable(b.flat, ctx, defaults);
       indicators.push(...t.indicators);
       tasks.push(...t.tasks);
       return;

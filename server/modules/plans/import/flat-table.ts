@@ -34,9 +34,11 @@ export interface FlatTable {
 
 // Words that column headers of task tables are made of (folded).
 const HEADER_WORDS = new Set(
-  ('noi dung nhiem vu ten cong viec hoat dong don vi co quan chu tri phu trach thuc hien phoi hop phai lam ' +
+  (
+    'noi dung nhiem vu ten cong viec hoat dong don vi co quan chu tri phu trach thuc hien phoi hop phai lam ' +
     'trach thoi gian tien do han hoan thanh danh gia ket qua san pham du kien ghi chu stt tt so chi tieu muc ' +
-    'kinh phi nguon von yeu cau lien chinh').split(' '),
+    'kinh phi nguon von yeu cau lien chinh'
+  ).split(' '),
 );
 const MAX_FRAGMENT = 45;
 
@@ -56,8 +58,10 @@ function headerGroups(header: string): Set<string> {
 }
 
 const YEAR_IN = /(?:19|20)\d{2}/;
-const TIME_START = /^(?:\(?(?:19|20)\d{2}|(?:Hằng|Hàng) (?:năm|quý|tháng)|Thường(?![\p{L}\d])|Từ (?:năm|tháng)|Năm \d|Quý(?![\p{L}\d])|Giai đoạn|Trong năm)/u;
-const isContinuation = (t: string): boolean => startsLower(t) || startsWithAcronym(t) || !/^[\p{L}]/u.test(t) || /^\d/.test(t);
+const TIME_START =
+  /^(?:\(?(?:19|20)\d{2}|(?:Hằng|Hàng) (?:năm|quý|tháng)|Thường(?![\p{L}\d])|Từ (?:năm|tháng)|Năm \d|Quý(?![\p{L}\d])|Giai đoạn|Trong năm)/u;
+const isContinuation = (t: string): boolean =>
+  startsLower(t) || startsWithAcronym(t) || !/^[\p{L}]/u.test(t) || /^\d/.test(t);
 
 /** Find flattened task tables in the cleaned lines of a document. */
 export function findFlatTables(rawLines: string[]): FlatTable[] {
@@ -170,4 +174,9 @@ function parenBalance(t: string): number {
 }
 
 /** Text of a cell: fragments joined by one space. */
-export const cellText = (frags: Frag[]): string => frags.map((f) => f.text).join(' ').replace(/\s+/g, ' ').trim();
+export const cellText = (frags: Frag[]): string =>
+  frags
+    .map((f) => f.text)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();

@@ -31,7 +31,9 @@ export interface FlatTargetTable {
 }
 
 const HEADER_WORDS = new Set(
-  'stt tt so chi tieu noi dung don vi tinh dvt nam muc ke hoach giai doan den thuc hien uoc ket qua ghi chu gia tri dat phan dau'.split(' '),
+  'stt tt so chi tieu noi dung don vi tinh dvt nam muc ke hoach giai doan den thuc hien uoc ket qua ghi chu gia tri dat phan dau'.split(
+    ' ',
+  ),
 );
 const MAX_FRAGMENT = 45;
 export const VALUE = /^(?:(?:[≥≤><]=?|tối thiểu|trên|dưới|ít nhất|không quá)\s*)?\d+(?:[.,]\d+)?\s*%?$/iu;

@@ -44,7 +44,10 @@ function titleOf(lines: string[]): { title: string; end: number; isPlanTitle: bo
     // The next section heading ("I. MỤC TIÊU") ends the title even without a blank line.
     if (!first && (parseMarker(l).type !== 'para' || isMostlyUpper(l))) break;
     // Lines right under "KẾ HOẠCH" belong to the title; after a blank line only a wrapped continuation does.
-    const continues = first || (blanks === 0 && !/^(?:Căn cứ|Thực hiện|Số\s*:|Kính gửi)/u.test(l)) || (!endsSentence(lines[end]) && (startsLower(l) || (/^\d/.test(l) && lines[end].length > 50)));
+    const continues =
+      first ||
+      (blanks === 0 && !/^(?:Căn cứ|Thực hiện|Số\s*:|Kính gửi)/u.test(l)) ||
+      (!endsSentence(lines[end]) && (startsLower(l) || (/^\d/.test(l) && lines[end].length > 50)));
     if (!continues || blanks > 2) break;
     title = title ? `${title} ${l}` : l;
     end = i;
@@ -78,7 +81,8 @@ function issuerOf(lines: string[]): { level: string; name: string } | null {
 function communeOf(lines: string[], title: string): { name: string | null; kind: 'x' | 'p' | 'd' | null } {
   const issuer = issuerOf(lines);
   if (issuer) {
-    const kind = issuer.level === 'xã' ? 'x' : issuer.level === 'phường' ? 'p' : issuer.level === 'đặc khu' ? 'd' : null;
+    const kind =
+      issuer.level === 'xã' ? 'x' : issuer.level === 'phường' ? 'p' : issuer.level === 'đặc khu' ? 'd' : null;
     // A plan of a district or a province has no issuing commune.
     if (!kind) return { name: null, kind: null };
     return { name: issuer.name, kind };
@@ -95,9 +99,14 @@ function communeOf(lines: string[], title: string): { name: string | null; kind:
   };
   const kindOf = (w: string): 'x' | 'p' | 'd' => (/^phường/iu.test(w) ? 'p' : /^đặc khu/iu.test(w) ? 'd' : 'x');
   const text = lines.join('\n');
-  for (const m of title.matchAll(new RegExp(String.raw`(xã|phường|đặc khu)\s+${NAME}`, 'gu'))) add(m[2], kindOf(m[1]), 5);
-  for (const m of text.matchAll(new RegExp(String.raw`(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(xã|phường|đặc khu)\s+${NAME}`, 'gu'))) add(m[2], kindOf(m[1]), 3);
-  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(xã|phường|đặc khu)\s+${NAME}`, 'gu'))) add(m[2], kindOf(m[1]), 1);
+  for (const m of title.matchAll(new RegExp(String.raw`(xã|phường|đặc khu)\s+${NAME}`, 'gu')))
+    add(m[2], kindOf(m[1]), 5);
+  for (const m of text.matchAll(
+    new RegExp(String.raw`(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(xã|phường|đặc khu)\s+${NAME}`, 'gu'),
+  ))
+    add(m[2], kindOf(m[1]), 3);
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(xã|phường|đặc khu)\s+${NAME}`, 'gu')))
+    add(m[2], kindOf(m[1]), 1);
   // "Phú Thịnh, ngày … tháng … năm …" — the place of issue.
   for (const l of lines.slice(0, 30)) {
     const m = new RegExp(String.raw`^${NAME},\s*ngày`, 'u').exec(l);
@@ -124,7 +133,9 @@ function issuedOf(lines: string[]): string | null {
     const at = /\p{Lu}[\p{L} ]*,\s*ngày\b/u.exec(l) ?? /,\s*ngày\s/u.exec(l);
     if (!at) continue;
     const tail = l.slice(at.index);
-    const m = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(tail) ?? /ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/iu.exec(tail);
+    const m =
+      /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(tail) ??
+      /ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/iu.exec(tail);
     if (!m) return null; // "ngày     tháng     năm 2026": left blank in a draft
     return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
   }
@@ -132,7 +143,9 @@ function issuedOf(lines: string[]): string | null {
 }
 
 function periodOf(title: string, lines: string[], issuedOn: string | null): { from: number | null; to: number | null } {
-  const ys = findYears(title).filter((y) => !/tam nhin\s*$/.test(fold(title.slice(Math.max(0, y.start - 12), y.start))));
+  const ys = findYears(title).filter(
+    (y) => !/tam nhin\s*$/.test(fold(title.slice(Math.max(0, y.start - 12), y.start))),
+  );
   if (!ys.length) return { from: null, to: null };
   const y = ys.find((x) => x.from !== null) ?? ys[0];
   if (y.from !== null) return { from: y.from, to: y.year };
@@ -141,13 +154,18 @@ function periodOf(title: string, lines: string[], issuedOn: string | null): { fr
   if (issuedOn) return { from: Number(issuedOn.slice(0, 4)), to: y.year };
   const dated = lines
     .slice(0, 80)
-    .flatMap((l) => [...l.matchAll(/\d{1,2}\/\d{1,2}\/((?:19|20)\d{2})|tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d{2})/gu)].map((m) => Number(m[1] ?? m[2])))
+    .flatMap((l) =>
+      [...l.matchAll(/\d{1,2}\/\d{1,2}\/((?:19|20)\d{2})|tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d{2})/gu)].map((m) =>
+        Number(m[1] ?? m[2]),
+      ),
+    )
     .filter((n) => n <= y.year);
   return { from: dated.length ? Math.max(...dated) : null, to: y.year };
 }
 
 // The role closes its line; in a PDF "Nơi nhận" may share the line on the left.
-const ROLE = /(?:^|\s)(?:KT\.|TM\.|TL\.|Q\.|TUQ\.)?\s*(PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|BÍ THƯ|PHÓ GIÁM ĐỐC|GIÁM ĐỐC|TRƯỞNG PHÒNG)$/u;
+const ROLE =
+  /(?:^|\s)(?:KT\.|TM\.|TL\.|Q\.|TUQ\.)?\s*(PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|BÍ THƯ|PHÓ GIÁM ĐỐC|GIÁM ĐỐC|TRƯỞNG PHÒNG)$/u;
 
 function signerOf(lines: string[]): { name: string; title: string } | null {
   let roleAt = -1;
@@ -163,9 +181,13 @@ function signerOf(lines: string[]): { name: string; title: string } | null {
   if (roleAt < 0) return null;
   for (let i = roleAt + 1; i < Math.min(lines.length, roleAt + 15); i++) {
     const l = lines[i];
-    if (!l || ROLE.test(l) || /^\(.*\)$/.test(l) || /^(?:KT|TM)\./u.test(l) || /^[-–•+]/.test(l) || l.includes(':')) continue;
+    if (!l || ROLE.test(l) || /^\(.*\)$/.test(l) || /^(?:KT|TM)\./u.test(l) || /^[-–•+]/.test(l) || l.includes(':'))
+      continue;
     if (/^\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]*){1,4}$/u.test(l)) {
-      const title = role.toLowerCase().replace(/^./, (c) => c.toUpperCase()).replace(/chủ tịch/u, (s, off: number) => (off ? 'Chủ tịch' : s));
+      const title = role
+        .toLowerCase()
+        .replace(/^./, (c) => c.toUpperCase())
+        .replace(/chủ tịch/u, (s, off: number) => (off ? 'Chủ tịch' : s));
       return { name: l, title };
     }
   }

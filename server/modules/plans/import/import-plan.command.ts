@@ -25,13 +25,22 @@ export async function importPlanCommand(args: string[]): Promise<number> {
     const info = await stat(file);
     if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
     if (info.size > MAX_PLAN_FILE_BYTES) {
-      process.stderr.write(`Lỗi: tệp ${file} quá lớn (${(info.size / 1024 / 1024).toFixed(1)} MB); giới hạn là ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MB.\n`);
+      process.stderr.write(
+        `Lỗi: tệp ${file} quá lớn (${(info.size / 1024 / 1024).toFixed(1)} MB); giới hạn là ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MB.\n`,
+      );
       return 2;
     }
     bytes = new Uint8Array(await readFile(file));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EACCES' ? 'không có quyền đọc tệp' : code === 'EISDIR' ? 'đây là thư mục, không phải tệp' : 'không đọc được tệp';
+    const why =
+      code === 'ENOENT'
+        ? 'không tìm thấy tệp'
+        : code === 'EACCES'
+          ? 'không có quyền đọc tệp'
+          : code === 'EISDIR'
+            ? 'đây là thư mục, không phải tệp'
+            : 'không đọc được tệp';
     process.stderr.write(`Lỗi: ${why} ${file}.\n`);
     return 2;
   }

@@ -48,13 +48,15 @@ export function splitClauses(text: string): Clause[] {
 
 const words = (s: string): number => (s.match(/[\p{L}\d]+/gu) ?? []).length;
 // Ref words after which a year belongs to a cited document, not to the target.
-const REF = /\b(?:theo|ke hoach|quyet dinh|nghi quyet|chuong trinh|de an|cong van|chi thi|thong tu|nghi dinh|luat|chien luoc)\b/;
+const REF =
+  /\b(?:theo|ke hoach|quyet dinh|nghi quyet|chuong trinh|de an|cong van|chi thi|thong tu|nghi dinh|luat|chien luoc)\b/;
 // "phấn đấu 100% hộ gia đình …": what is measured follows the number.
 const STRONG_LEAD_IN = /(?:^|\s)(?:mục tiêu|phấn đấu|bảo đảm|đảm bảo|để đạt|hướng tới)\s*$/iu;
 // "Tỷ lệ … đạt 95%", "quy mô kinh tế số đạt khoảng 40% GRDP": what is measured precedes the number.
 const SUBJECT_BEFORE = /(?:^|\s)(?:đạt|chiếm|là|ở mức|đạt mức|khoảng|đạt tỷ lệ|tỷ lệ)\s*$/iu;
 // A cited document after the number is not part of what is measured.
-const CITATION = /\s(?:theo|tại)\s+(?:Kế hoạch|Quyết định|Nghị quyết|Chương trình|Đề án|Công văn|Chỉ thị|Thông tư|Nghị định|Luật)(?![\p{L}\d])/u;
+const CITATION =
+  /\s(?:theo|tại)\s+(?:Kế hoạch|Quyết định|Nghị quyết|Chương trình|Đề án|Công văn|Chỉ thị|Thông tư|Nghị định|Luật)(?![\p{L}\d])/u;
 // A second number of the same clause that only carries the first one further ("…, tiến tới 100% vào năm 2040").
 const CARRIES_ON = /^(?:duy trì|tăng|tiến tới|nâng|giảm|đạt|lên|đến|sau đó)(?![\p{L}\d])/iu;
 
@@ -71,7 +73,9 @@ function tidy(s: string): string {
     .replace(/^(?:(?:và|hoặc|đồng thời|tiến tới|trong đó|với)\s+)+/iu, '');
   // Connectives and punctuation left at the end once the number and year are gone ("… đạt và .").
   for (let k = 0; k < 3; k++) {
-    t = t.replace(/[\s,;:.\-–—(]+$/, '').replace(/(?:\s+(?:đạt|là|chiếm|khoảng|gần|ở mức|đạt mức|và|hoặc|trong đó|với))+$/iu, '');
+    t = t
+      .replace(/[\s,;:.\-–—(]+$/, '')
+      .replace(/(?:\s+(?:đạt|là|chiếm|khoảng|gần|ở mức|đạt mức|và|hoặc|trong đó|với))+$/iu, '');
   }
   return t.trim();
 }
@@ -132,7 +136,13 @@ function measuredText(clause: string, m: Mention, prev: Mention | undefined, nex
 }
 
 /** Year for a mention: written right after it, else just before it in the clause, else the item's opening year. */
-function yearOf(clause: string, years: YearMention[], m: Mention, prev: Mention | undefined, next: Mention | undefined): number | null {
+function yearOf(
+  clause: string,
+  years: YearMention[],
+  m: Mention,
+  prev: Mention | undefined,
+  next: Mention | undefined,
+): number | null {
   const limit = next ? next.start : clause.length;
   const refAt = REF.exec(fold(clause.slice(m.end, limit)));
   const afterLimit = refAt ? m.end + refAt.index : limit;
@@ -177,11 +187,18 @@ export function indicatorsIn(src: TextSource, defaults: YearDefaults): PlanIndic
       const prev = all[i - 1];
       const next = all[i + 1];
       // "tối thiểu 40 Mbit/s cho mạng 4G và 100 Mbit/s cho mạng 5G": the second number shares the comparator.
-      if (!m.hasComparator && prev && prev.hasComparator && prev.unit === m.unit && /^[^;]{0,40}(?:\svà|,)\s*$/u.test(clause.text.slice(prev.end, m.start))) {
+      if (
+        !m.hasComparator &&
+        prev &&
+        prev.hasComparator &&
+        prev.unit === m.unit &&
+        /^[^;]{0,40}(?:\svà|,)\s*$/u.test(clause.text.slice(prev.end, m.start))
+      ) {
         m.comparator = prev.comparator;
       }
       let text = measuredText(clause.text, m, prev, next);
-      if (prev && prev.unit === m.unit && lastText && words(text) <= 8 && CARRIES_ON.test(text)) text = `${lastText} ${text}`;
+      if (prev && prev.unit === m.unit && lastText && words(text) <= 8 && CARRIES_ON.test(text))
+        text = `${lastText} ${text}`;
       if (words(text) < 2) text = clauseRest();
       if (words(text) < 2 && lastText) text = lastText;
       if (!text) return;

@@ -30,8 +30,20 @@ const TCVN3_TONED: Record<Base, [number, number, number, number, number]> = {
   y: [0xfa, 0xfb, 0xfc, 0xfd, 0xfe],
 };
 const TCVN3_PLAIN: Record<string, number> = {
-  ă: 0xa8, â: 0xa9, ê: 0xaa, ô: 0xab, ơ: 0xac, ư: 0xad, đ: 0xae,
-  Ă: 0xa1, Â: 0xa2, Ê: 0xa3, Ô: 0xa4, Ơ: 0xa5, Ư: 0xa6, Đ: 0xa7,
+  ă: 0xa8,
+  â: 0xa9,
+  ê: 0xaa,
+  ô: 0xab,
+  ơ: 0xac,
+  ư: 0xad,
+  đ: 0xae,
+  Ă: 0xa1,
+  Â: 0xa2,
+  Ê: 0xa3,
+  Ô: 0xa4,
+  Ơ: 0xa5,
+  Ư: 0xa6,
+  Đ: 0xa7,
 };
 // Tone order of the TCVN3 rows above → index in TONES.
 const TCVN3_ORDER = [1, 3, 4, 2, 5];
@@ -123,9 +135,12 @@ function vniTable(): Map<string, string> {
         if (base === 'â' || base === 'ê' || base === 'ô') {
           seq = up(base === 'â' ? 'a' : base === 'ê' ? 'e' : 'o') + (tone ? VNI_CIRC_TONE[c][tone] : VNI_CIRC[c]);
         } else if (base === 'ă') seq = up('a') + (tone ? VNI_BREVE_TONE[c][tone] : VNI_BREVE[c]);
-        else if (base === 'ơ' || base === 'ư') seq = (VNI_SINGLE[c] as Record<string, string>)[up(base)] + VNI_TONE[c][tone];
-        else if (base === 'i') continue; // all single bytes above
-        else if (base === 'y' && tone === 5) continue; // ỵ is a single byte
+        else if (base === 'ơ' || base === 'ư')
+          seq = (VNI_SINGLE[c] as Record<string, string>)[up(base)] + VNI_TONE[c][tone];
+        else if (base === 'i')
+          continue; // all single bytes above
+        else if (base === 'y' && tone === 5)
+          continue; // ỵ is a single byte
         else seq = up(base) + VNI_TONE[c][tone];
         table.set(uni, seq);
       }
@@ -141,7 +156,7 @@ const VNI_BY_SEQ = new Map(VNI_SEQUENCES.map(([u, s]) => [s, u]));
 /** Decode VNI text already read as Windows-1252 characters: longest sequence first. */
 export function decodeVniChars(s: string): string {
   let out = '';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const two = s.slice(i, i + 2);
     if (two.length === 2 && VNI_BY_SEQ.has(two)) {
       out += VNI_BY_SEQ.get(two);

@@ -36,10 +36,7 @@ const NUM = String.raw`\d+(?:[.,]\d+)?`;
 // A number may not be glued to a letter or another number before it ("5G", "57-NQ", "19/19" handled apart).
 const NB = String.raw`(?<![\p{L}\d.,/\-–])`;
 
-const PERCENT_RE = new RegExp(
-  String.raw`${NB}(${NUM})(?:\s*%?\s*(?:-|–|—|đến|tới)\s*(${NUM}))?\s*(%|phần trăm)`,
-  'gu',
-);
+const PERCENT_RE = new RegExp(String.raw`${NB}(${NUM})(?:\s*%?\s*(?:-|–|—|đến|tới)\s*(${NUM}))?\s*(%|phần trăm)`, 'gu');
 const SPEED_RE = new RegExp(
   String.raw`${NB}(${NUM})\s*(Mbit\/s|Mbps|Mb\/s|Mbit|Gbit\/s|Gbps(?:\/s)?|Gb\/s|Gbit|Kbit\/s|Kbps)(?![\p{L}])`,
   'giu',
@@ -91,7 +88,9 @@ export function comparatorAfter(after: string): Comparator | null {
 
 /** True when the number is stated as not reached ("còn thấp chưa đạt 45%"): a shortfall, not a target. */
 export function isNegated(before: string): boolean {
-  return /(?:^|\s)(?:chua|khong) dat\s*$/.test(fold(before.slice(-20)).replace(/\s+(?:toi thieu|it nhat|tren)\s*$/, ''));
+  return /(?:^|\s)(?:chua|khong) dat\s*$/.test(
+    fold(before.slice(-20)).replace(/\s+(?:toi thieu|it nhat|tren)\s*$/, ''),
+  );
 }
 
 function makeMention(
@@ -128,7 +127,9 @@ export function findMeasures(text: string): Mention[] {
     out.push(makeMention(text, m.index!, m.index! + m[0].length, a, isRange ? b : null, '%', 'percent'));
   }
   for (const m of text.matchAll(SPEED_RE)) {
-    out.push(makeMention(text, m.index!, m.index! + m[0].length, parseViNumber(m[1]), null, normalizeSpeedUnit(m[2]), 'speed'));
+    out.push(
+      makeMention(text, m.index!, m.index! + m[0].length, parseViNumber(m[1]), null, normalizeSpeedUnit(m[2]), 'speed'),
+    );
   }
   return out.sort((x, y) => x.numStart - y.numStart);
 }
@@ -158,7 +159,12 @@ export function findCounts(text: string, atItemStart: boolean): Mention[] {
     if (m[2] !== undefined && Number(m[2]) < value) continue; // "10/5" is a date
     const before = text.slice(0, numStart);
     const fBefore = fold(before.slice(-30));
-    if (/(?:ngay|thang|nam|so|muc|cap do|nhom|lop|mo hinh|de an|nghi quyet|khoan|dieu|giai doan|quy|phan|phu luc|chuong)\s*$/.test(fBefore)) continue;
+    if (
+      /(?:ngay|thang|nam|so|muc|cap do|nhom|lop|mo hinh|de an|nghi quyet|khoan|dieu|giai doan|quy|phan|phu luc|chuong)\s*$/.test(
+        fBefore,
+      )
+    )
+      continue;
     const leading = atItemStart && before.trim() === '';
     if (!leading && !COUNT_LEAD.test(fBefore)) continue;
     if (isNegated(before)) continue;
@@ -170,7 +176,9 @@ export function findCounts(text: string, atItemStart: boolean): Mention[] {
       continue;
     }
     if (NOT_COUNT_NOUN.test(fAfter)) continue;
-    out.push(makeMention(text, numStart, numStart + m[1].length + (m[2] ? m[2].length + 1 : 0), value, null, 'count', 'count'));
+    out.push(
+      makeMention(text, numStart, numStart + m[1].length + (m[2] ? m[2].length + 1 : 0), value, null, 'count', 'count'),
+    );
   }
   return out;
 }
@@ -185,7 +193,10 @@ export interface YearMention {
 const YEAR = String.raw`((?:19|20)\d{2})`;
 const YEAR_PATTERNS: RegExp[] = [
   // giai đoạn 2026 - 2030 / từ năm 2026 đến năm 2030 / 2025–2030
-  new RegExp(String.raw`(?:(?:giai đoạn|từ năm|từ)\s*)?(?<![\d/])${YEAR}\s*(?:-|–|—|đến|tới)\s*(?:năm\s*)?${YEAR}(?![\d/])`, 'giu'),
+  new RegExp(
+    String.raw`(?:(?:giai đoạn|từ năm|từ)\s*)?(?<![\d/])${YEAR}\s*(?:-|–|—|đến|tới)\s*(?:năm\s*)?${YEAR}(?![\d/])`,
+    'giu',
+  ),
   // đến năm 2030 / vào năm 2030 / năm 2026
   new RegExp(String.raw`(?:(?:đến|tới|vào|trong|trước|hết|cuối|sau|từ)\s+)?năm\s+${YEAR}(?![\d/])`, 'giu'),
   // vào 2045 / trước 2030
@@ -220,7 +231,12 @@ export function phaseYear(text: string): number | null {
   const t = text.replace(/[:.]\s*$/, '').trim();
   if (t.length > 60) return null;
   const f = fold(t);
-  if (!/^(?:\* ?)?(?:giai doan|(?:den|toi) (?:het )?nam|het nam|nam|tu nam|trong nam|(?:muc tieu|chi tieu) (?:den (?:het )?)?nam)\b/.test(f)) return null;
+  if (
+    !/^(?:\* ?)?(?:giai doan|(?:den|toi) (?:het )?nam|het nam|nam|tu nam|trong nam|(?:muc tieu|chi tieu) (?:den (?:het )?)?nam)\b/.test(
+      f,
+    )
+  )
+    return null;
   const ys = findYears(t);
   return ys.length ? ys[ys.length - 1].year : null;
 }

@@ -20,9 +20,19 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; warn
   } catch (err) {
     const name = (err as { name?: string }).name ?? '';
     if (name === 'PasswordException') {
-      throw planFileError('PLAN_FILE_UNSUPPORTED', 'Tệp PDF có mật khẩu, không đọc được. Hãy gửi bản không đặt mật khẩu.', undefined, err);
+      throw planFileError(
+        'PLAN_FILE_UNSUPPORTED',
+        'Tệp PDF có mật khẩu, không đọc được. Hãy gửi bản không đặt mật khẩu.',
+        undefined,
+        err,
+      );
     }
-    throw planFileError('PLAN_FILE_CORRUPT', 'Tệp PDF bị hỏng, không mở được. Hãy xuất lại PDF từ Word hoặc gửi bản .docx.', undefined, err);
+    throw planFileError(
+      'PLAN_FILE_CORRUPT',
+      'Tệp PDF bị hỏng, không mở được. Hãy xuất lại PDF từ Word hoặc gửi bản .docx.',
+      undefined,
+      err,
+    );
   }
   const warnings: string[] = [];
   const pageLines = pages.map((p) =>
@@ -37,7 +47,11 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; warn
     const nonEmpty = lines.filter(Boolean);
     for (const l of new Set([...nonEmpty.slice(0, 2), ...nonEmpty.slice(-2)])) edges.set(l, (edges.get(l) ?? 0) + 1);
   }
-  const repeated = new Set([...edges].filter(([l, n]) => pageLines.length >= 3 && n >= pageLines.length * 0.6 && l.length < 80).map(([l]) => l));
+  const repeated = new Set(
+    [...edges]
+      .filter(([l, n]) => pageLines.length >= 3 && n >= pageLines.length * 0.6 && l.length < 80)
+      .map(([l]) => l),
+  );
   const out: string[] = [];
   pageLines.forEach((lines) => {
     const nonEmpty = lines.map((l, k) => (l ? k : -1)).filter((k) => k >= 0);
@@ -49,7 +63,10 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; warn
       out.push(l);
     });
   });
-  const text = out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const text = out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   const letters = (text.match(/\p{L}/gu) ?? []).length;
   if (letters < 20) {
     throw planFileError(

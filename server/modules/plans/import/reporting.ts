@@ -16,11 +16,15 @@ const CYCLES: Array<[ReportingCycle, RegExp]> = [
   ['quarterly', /(?:hằng|hàng|mỗi|theo|từng|định kỳ)\s+quý|báo cáo quý|quý một lần/giu],
   ['half-year', /(?<![\d/])(?:0?6|sáu)\s+tháng(?!\s*\/)|nửa năm|bán niên/giu],
   ['nine-month', /(?<![\d/])(?:0?9|chín)\s+tháng(?!\s*\/)/giu],
-  ['annual', /(?:hằng|hàng|mỗi)\s+năm|(?<![\d/])0?1\s+năm(?!\s*\/)|một năm|cả năm|năm một lần|báo cáo năm(?![\p{L}\d])|cuối năm/giu],
+  [
+    'annual',
+    /(?:hằng|hàng|mỗi)\s+năm|(?<![\d/])0?1\s+năm(?!\s*\/)|một năm|cả năm|năm một lần|báo cáo năm(?![\p{L}\d])|cuối năm/giu,
+  ],
   ['ad-hoc', /đột xuất|khi (?:được|có) yêu cầu|theo yêu cầu/giu],
 ];
 
-const DEADLINE = /(?:trước|chậm nhất|không muộn hơn)\s+(?:vào\s+)?ngày\s+(\d{1,2})(?:\s*\/\s*(\d{1,2})|\s+tháng\s+(\d{1,2})|\s+(?:của\s+)?tháng\s+cuối\s+(?:quý|kỳ)|\s+(?:hằng|hàng|của)\s+(?:tháng|quý))?/iu;
+const DEADLINE =
+  /(?:trước|chậm nhất|không muộn hơn)\s+(?:vào\s+)?ngày\s+(\d{1,2})(?:\s*\/\s*(\d{1,2})|\s+tháng\s+(\d{1,2})|\s+(?:của\s+)?tháng\s+cuối\s+(?:quý|kỳ)|\s+(?:hằng|hàng|của)\s+(?:tháng|quý))?/iu;
 
 export interface Deadline {
   deadline: string;
@@ -38,7 +42,13 @@ function allDeadlines(s: string): Deadline[] {
   const re = new RegExp(DEADLINE.source, 'giu');
   return [...s.matchAll(re)].map((m) => {
     const month = m[2] ?? m[3];
-    return { deadline: m[0].trim(), day: Number(m[1]), month: month ? Number(month) : null, start: m.index!, end: m.index! + m[0].length };
+    return {
+      deadline: m[0].trim(),
+      day: Number(m[1]),
+      month: month ? Number(month) : null,
+      start: m.index!,
+      end: m.index! + m[0].length,
+    };
   });
 }
 
@@ -71,7 +81,10 @@ function cycleHits(clause: string): Hit[] {
 }
 
 function recipientOf(clause: string): string | null {
-  const m = /(?:gửi(?:\s+về)?|về|báo cáo)\s+((?:UBND|Ủy ban|Uỷ ban|Sở|Phòng|Đảng ủy|Đảng uỷ|Ban|Văn phòng|Thường trực|lãnh đạo|Chủ tịch|Hội đồng)[^,.;(]*?(?:\s*\([^)]*\))?)(?=\s+(?:để|theo|trước|tình hình|kết quả|tiến độ|xem xét|định kỳ)(?![\p{L}])|\s*[,.;(]|$)/u.exec(clause);
+  const m =
+    /(?:gửi(?:\s+về)?|về|báo cáo)\s+((?:UBND|Ủy ban|Uỷ ban|Sở|Phòng|Đảng ủy|Đảng uỷ|Ban|Văn phòng|Thường trực|lãnh đạo|Chủ tịch|Hội đồng)[^,.;(]*?(?:\s*\([^)]*\))?)(?=\s+(?:để|theo|trước|tình hình|kết quả|tiến độ|xem xét|định kỳ)(?![\p{L}])|\s*[,.;(]|$)/u.exec(
+      clause,
+    );
   return m ? m[1].trim() : null;
 }
 
@@ -119,7 +132,8 @@ export function extractReporting(blocks: Block[], ctxs: BlockContext[], issuer: 
       // "trước ngày 15 tháng 6 và trước ngày 15 tháng 12 hằng năm": the other deadline is the half-year report.
       for (const d of deadlines) {
         const cycle = used.has(d) ? null : cycleOfDeadline(d);
-        if (cycle && !rules.some((r) => r.cycle === cycle && fold(r.reporter ?? '') === fold(reporter ?? ''))) add(cycle, d, d.deadline);
+        if (cycle && !rules.some((r) => r.cycle === cycle && fold(r.reporter ?? '') === fold(reporter ?? '')))
+          add(cycle, d, d.deadline);
       }
     }
   });

@@ -43,19 +43,27 @@ export function classifyHeading(text: string, topLevel: boolean): { cls: Section
   const has = (re: RegExp) => re.test(f);
   if (has(/^can cu\b/)) return { cls: 'none', assessment: false };
   if (
-    has(/danh gia (?:ket qua|tinh hinh|chung|thuc trang|so ket|tong ket)|tinh hinh (?:thuc hien|trien khai)|thuc trang|ket qua (?:thuc hien|dat duoc|noi bat|trien khai)/) ||
+    has(
+      /danh gia (?:ket qua|tinh hinh|chung|thuc trang|so ket|tong ket)|tinh hinh (?:thuc hien|trien khai)|thuc trang|ket qua (?:thuc hien|dat duoc|noi bat|trien khai)/,
+    ) ||
     has(/^(?:ket qua|ton tai|han che|kho khan|nguyen nhan|bai hoc)\b/)
   ) {
     return { cls: null, assessment: true };
   }
-  if (has(/^(?:kien nghi|de xuat)\b/) || (topLevel && has(/kien nghi,? de xuat/))) return { cls: 'none', assessment: false };
-  if (has(/che do (?:thong tin,? )?bao cao|^bao cao\b|^thong tin,? bao cao/)) return { cls: 'reporting', assessment: false };
+  if (has(/^(?:kien nghi|de xuat)\b/) || (topLevel && has(/kien nghi,? de xuat/)))
+    return { cls: 'none', assessment: false };
+  if (has(/che do (?:thong tin,? )?bao cao|^bao cao\b|^thong tin,? bao cao/))
+    return { cls: 'reporting', assessment: false };
   if (has(/^(?:du toan )?kinh phi|^nguon kinh phi|^nguon von\b/)) return { cls: 'funding', assessment: false };
-  if (has(/to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem (?:cua|thuc hien)|bang phan cong/)) {
+  if (
+    has(/to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem (?:cua|thuc hien)|bang phan cong/)
+  ) {
     return { cls: 'org', assessment: false };
   }
-  if (topLevel ? has(/nhiem vu|giai phap/) : has(/^(?:cac )?(?:nhiem vu|giai phap)\b/)) return { cls: 'tasks', assessment: false };
-  if (topLevel ? has(/muc tieu|chi tieu/) : has(/^(?:cac )?(?:muc tieu|chi tieu)\b/)) return { cls: 'targets', assessment: false };
+  if (topLevel ? has(/nhiem vu|giai phap/) : has(/^(?:cac )?(?:nhiem vu|giai phap)\b/))
+    return { cls: 'tasks', assessment: false };
+  if (topLevel ? has(/muc tieu|chi tieu/) : has(/^(?:cac )?(?:muc tieu|chi tieu)\b/))
+    return { cls: 'targets', assessment: false };
   if (has(/^(?:muc dich|yeu cau|quan diem|pham vi|doi tuong)\b/)) return { cls: 'none', assessment: false };
   return { cls: null, assessment: false };
 }
@@ -82,7 +90,9 @@ function headingLevel(b: Block, next: Block | undefined): number | null {
       return nextIsSiblingOrUp && !isPhaseText(b.text) ? null : 1 + b.depth;
     case 'letter':
       if (isPhaseText(b.text)) return 8;
-      return next && (next.type === 'bullet' || next.type === 'para' || next.type === 'paren' || next.type === 'row') ? 8 : null;
+      return next && (next.type === 'bullet' || next.type === 'para' || next.type === 'paren' || next.type === 'row')
+        ? 8
+        : null;
     case 'bullet': {
       if (isPhaseText(b.text)) return 9;
       const short = b.text.length <= 60 && (!endsSentence(b.text) || b.text.endsWith(':'));
@@ -141,7 +151,11 @@ export function annotate(blocks: Block[], bodyByDefault = false): BlockContext[]
     const b = blocks[i];
     const text = b.text;
     // The national-emblem block at the top also reads "ỦY BAN NHÂN DÂN …": a signature only counts after the body.
-    if (!ended && (b.type === 'para' || b.type === 'bullet') && (isClosingLine(text) || (sawBody && SIGNATURE.test(text)))) {
+    if (
+      !ended &&
+      (b.type === 'para' || b.type === 'bullet') &&
+      (isClosingLine(text) || (sawBody && SIGNATURE.test(text)))
+    ) {
       ended = true;
     }
     if (ended) {

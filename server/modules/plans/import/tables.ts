@@ -32,7 +32,8 @@ function columnOf(header: string): Column {
   if (/^(?:stt|tt|so tt|so thu tu)$/.test(f)) return col('stt');
   if (/don vi tinh|^dvt$/.test(f)) return col('unit');
   if (/phoi hop/.test(f)) return col('partner');
-  if (/chu tri|don vi (?:thuc hien|phu trach)|phu trach|co quan thuc hien|^don vi$|co quan, don vi/.test(f)) return col('lead');
+  if (/chu tri|don vi (?:thuc hien|phu trach)|phu trach|co quan thuc hien|^don vi$|co quan, don vi/.test(f))
+    return col('lead');
   if (/thoi gian|thoi han|tien do|nam hoan thanh/.test(f)) return col('time');
   if (year !== null || /gia tri|muc tieu|ke hoach|phan dau/.test(f)) {
     return col('value', /thuc hien|ket qua|uoc|hien trang|dat duoc/.test(f));
@@ -58,9 +59,16 @@ function timeSpan(cell: string): { from: number | null; to: number | null; deadl
 }
 
 /** A value cell: "≥ 60%", "100%", "95", "≥ 40 Mbps". Plain numbers take the unit column or "%" for "Tỷ lệ …". */
-function valueIndicator(cell: string, name: string, unitCell: string): Omit<PlanIndicator, 'year' | 'line' | 'kind' | 'group'> | null {
+function valueIndicator(
+  cell: string,
+  name: string,
+  unitCell: string,
+): Omit<PlanIndicator, 'year' | 'line' | 'kind' | 'group'> | null {
   const m = findMeasures(cell)[0];
-  const text = name.replace(/^[-–+•]\s*/, '').replace(/[.;:]\s*$/, '').trim();
+  const text = name
+    .replace(/^[-–+•]\s*/, '')
+    .replace(/[.;:]\s*$/, '')
+    .trim();
   if (m) return { text, comparator: m.comparator, value: m.value, valueMax: m.valueMax, unit: m.unit };
   const n = /(\d+(?:[.,]\d+)?)\s*$/.exec(cell.trim());
   if (!n) return null;
@@ -71,7 +79,12 @@ function valueIndicator(cell: string, name: string, unitCell: string): Omit<Plan
 }
 
 /** Pipe tables: runs of consecutive row blocks. */
-export function extractRowTables(blocks: Block[], ctxs: BlockContext[], defaults: YearDefaults, plan: { from: number | null; to: number | null }): TableOutput {
+export function extractRowTables(
+  blocks: Block[],
+  ctxs: BlockContext[],
+  defaults: YearDefaults,
+  plan: { from: number | null; to: number | null },
+): TableOutput {
   const out: TableOutput = { indicators: [], tasks: [] };
   let i = 0;
   while (i < blocks.length) {
@@ -117,11 +130,20 @@ export function extractRowTables(blocks: Block[], ctxs: BlockContext[], defaults
           const v = valueIndicator(cells[k], name, get('unit'));
           if (!v) return;
           const kind = c.baseline || ctx.baseline ? 'baseline' : 'target';
-          out.indicators.push({ ...v, kind, group, year: c.year ?? ctx.year ?? (kind === 'baseline' ? defaults.baseline : defaults.target), line: row.line });
+          out.indicators.push({
+            ...v,
+            kind,
+            group,
+            year: c.year ?? ctx.year ?? (kind === 'baseline' ? defaults.baseline : defaults.target),
+            line: row.line,
+          });
         });
         // Numbers inside the name itself ("… với tốc độ trên 01 Gbps/s") are targets of the same year.
         const yearCol = cols.find((c) => c.role === 'value' && c.year !== null && !c.baseline);
-        for (const x of indicatorsIn({ text: name, lineAt, listItem: false, baseline: ctx.baseline, year: yearCol?.year ?? ctx.year, group }, defaults)) {
+        for (const x of indicatorsIn(
+          { text: name, lineAt, listItem: false, baseline: ctx.baseline, year: yearCol?.year ?? ctx.year, group },
+          defaults,
+        )) {
           if (x.unit !== '%') out.indicators.push(x);
         }
       } else {
@@ -140,7 +162,20 @@ export function extractRowTables(blocks: Block[], ctxs: BlockContext[], defaults
         });
         for (const text of [name, get('expected')]) {
           if (!text) continue;
-          out.indicators.push(...indicatorsIn({ text, lineAt, listItem: true, baseline: ctx.baseline, year: ctx.year, deadlineYear: time.deadline, group }, defaults));
+          out.indicators.push(
+            ...indicatorsIn(
+              {
+                text,
+                lineAt,
+                listItem: true,
+                baseline: ctx.baseline,
+                year: ctx.year,
+                deadlineYear: time.deadline,
+                group,
+              },
+              defaults,
+            ),
+          );
         }
       }
     }
@@ -186,7 +221,19 @@ export function extractFlatTable(table: FlatTable, ctx: BlockContext, defaults: 
     for (const frags of [row.title, row.result]) {
       if (!frags.length) continue;
       const src = fragSource(frags);
-      out.indicators.push(...indicatorsIn({ ...src, listItem: true, baseline: ctx.baseline, year: ctx.year, deadlineYear: time.deadline, group: ctx.group }, defaults));
+      out.indicators.push(
+        ...indicatorsIn(
+          {
+            ...src,
+            listItem: true,
+            baseline: ctx.baseline,
+            year: ctx.year,
+            deadlineYear: time.deadline,
+            group: ctx.group,
+          },
+          defaults,
+        ),
+      );
     }
   });
   return out;
@@ -202,9 +249,14 @@ export function extractFlatTargetTable(table: FlatTargetTable, ctx: BlockContext
       const x = valueIndicator(v.text, name, row.unit);
       if (!x || !col) return;
       const kind = col.baseline || ctx.baseline ? 'baseline' : 'target';
-      out.indicators.push({ ...x, kind, group: row.group ?? ctx.group, year: col.year ?? (kind === 'baseline' ? defaults.baseline : defaults.target), line: v.line });
+      out.indicators.push({
+        ...x,
+        kind,
+        group: row.group ?? ctx.group,
+        year: col.year ?? (kind === 'baseline' ? defaults.baseline : defaults.target),
+        line: v.line,
+      });
     });
   }
   return out;
 }
-

@@ -9,7 +9,15 @@ import { isClosingLine } from './blocks.ts';
 import { findMeasures, findYears } from './numbers.ts';
 import type { PlanTask } from './plan-import.contract.ts';
 import type { BlockContext } from './sections.ts';
-import { betweenUnit, inlineLead, isUnitStart, partnersOf, prefixUnit, startsWithDutyVerb, subjectUnit } from './units.ts';
+import {
+  betweenUnit,
+  inlineLead,
+  isUnitStart,
+  partnersOf,
+  prefixUnit,
+  startsWithDutyVerb,
+  subjectUnit,
+} from './units.ts';
 import { fold } from './vi-text.ts';
 
 export interface Period {
@@ -30,8 +38,9 @@ export function isTargetStatement(text: string): boolean {
 /** Allocation of money is a means, not a task of the plan ("Bố trí kinh phí …", "Kinh phí thực hiện từ …"). */
 export function isFundingLine(text: string): boolean {
   return (
-    /^(?:bảo đảm|đảm bảo)?\s*(?:bố trí|bổ trí|phân bổ|cân đối)(?![\p{L}\d])[^.;]{0,80}(?:ngân sách|kinh phí|nguồn lực tài chính|nguồn vốn)/iu.test(text) ||
-    /^(?:kinh phí|nguồn kinh phí|nguồn vốn|dự toán kinh phí)(?![\p{L}\d])/iu.test(text)
+    /^(?:bảo đảm|đảm bảo)?\s*(?:bố trí|bổ trí|phân bổ|cân đối)(?![\p{L}\d])[^.;]{0,80}(?:ngân sách|kinh phí|nguồn lực tài chính|nguồn vốn)/iu.test(
+      text,
+    ) || /^(?:kinh phí|nguồn kinh phí|nguồn vốn|dự toán kinh phí)(?![\p{L}\d])/iu.test(text)
   );
 }
 
@@ -44,16 +53,25 @@ export function isStatement(text: string): boolean {
 const isNote = (text: string): boolean => /^\(.*\)[.;]?$/u.test(text.trim());
 /** "Để đạt được các mục tiêu trên, cần thực hiện các nhiệm vụ sau:" introduces the list, it is not in it. */
 const isIntro = (text: string): boolean =>
-  /:\s*$/.test(text) && (/^(?:Để|Nhằm|Với|Trên cơ sở|Căn cứ|Theo)(?![\p{L}])/u.test(text) || /(?:như sau|sau đây|gồm|bao gồm)\s*:\s*$/iu.test(text));
+  /:\s*$/.test(text) &&
+  (/^(?:Để|Nhằm|Với|Trên cơ sở|Căn cứ|Theo)(?![\p{L}])/u.test(text) ||
+    /(?:như sau|sau đây|gồm|bao gồm)\s*:\s*$/iu.test(text));
 
 function span(text: string, period: Period): { from: number | null; to: number | null } {
-  const years = findYears(text).filter((y) => !/(?:ke hoach|quyet dinh|nghi quyet|chuong trinh|de an|chien luoc|cong van)[^;]{0,80}$/.test(fold(text.slice(Math.max(0, y.start - 90), y.start))));
+  const years = findYears(text).filter(
+    (y) =>
+      !/(?:ke hoach|quyet dinh|nghi quyet|chuong trinh|de an|chien luoc|cong van)[^;]{0,80}$/.test(
+        fold(text.slice(Math.max(0, y.start - 90), y.start)),
+      ),
+  );
   if (years.length) {
     const last = years[years.length - 1];
     return { from: last.from ?? years.find((y) => y.from)?.from ?? null, to: last.year };
   }
   // A one-year plan: every task runs in that year.
-  return period.from !== null && period.from === period.to ? { from: period.from, to: period.to } : { from: null, to: null };
+  return period.from !== null && period.from === period.to
+    ? { from: period.from, to: period.to }
+    : { from: null, to: null };
 }
 
 function expectedOf(text: string): string | null {
@@ -67,7 +85,10 @@ function expectedOf(text: string): string | null {
       const at = m.start - pos;
       const head = c.slice(0, at);
       const cut = Math.max(head.lastIndexOf(', '), -1);
-      return c.slice(cut >= 0 && at - cut < 60 ? cut + 2 : 0).replace(/[.;]\s*$/, '').trim();
+      return c
+        .slice(cut >= 0 && at - cut < 60 ? cut + 2 : 0)
+        .replace(/[.;]\s*$/, '')
+        .trim();
     }
     pos = end + 2;
   }
@@ -93,7 +114,13 @@ function readAttributes(text: string, into: Attributes): void {
     const key = fold(m[1]);
     const value = m[2].replace(/[.;]\s*$/, '').trim();
     if (/chu tri|thuc hien$|phu trach/.test(key) && !/thoi gian|noi dung|kinh phi/.test(key)) into.lead = value;
-    else if (/phoi hop/.test(key)) into.partners.push(...value.split(/;/).map((v) => v.trim()).filter(Boolean));
+    else if (/phoi hop/.test(key))
+      into.partners.push(
+        ...value
+          .split(/;/)
+          .map((v) => v.trim())
+          .filter(Boolean),
+      );
     else if (/thoi gian|tien do|thoi han/.test(key)) {
       const ys = [...value.matchAll(/(?<![\d/])(?:19|20)\d{2}(?!\d)/g)].map((x) => Number(x[0]));
       if (ys.length) Object.assign(into, { from: Math.min(...ys), to: Math.max(...ys) });
@@ -105,7 +132,9 @@ export function extractTasks(blocks: Block[], ctxs: BlockContext[], period: Peri
   const tasks: PlanTask[] = [];
   // Attribute lines belong to the nearest block above them that is not an attribute itself.
   const attrs = new Map<number, Attributes>();
-  const isAttr = blocks.map((b) => ['bullet', 'para', 'paren', 'letter'].includes(b.type) && ATTRIBUTE.test(b.text.trim()));
+  const isAttr = blocks.map(
+    (b) => ['bullet', 'para', 'paren', 'letter'].includes(b.type) && ATTRIBUTE.test(b.text.trim()),
+  );
   let owner = -1;
   blocks.forEach((b, i) => {
     if (!isAttr[i]) {
@@ -130,14 +159,16 @@ export function extractTasks(blocks: Block[], ctxs: BlockContext[], period: Peri
     // A heading is a task when the "6 rõ" lines below it describe it, or when it reads "Unit: duty".
     if (ctx.isHeading && !a && !(prefixed && text.split(/\s+/).length >= 8)) return;
     if ((text.match(/[\p{L}\d]+/gu) ?? []).length < 3) return;
-    if (isTargetStatement(text) || isFundingLine(text) || isNote(text) || isStatement(text) || isClosingLine(text)) return;
+    if (isTargetStatement(text) || isFundingLine(text) || isNote(text) || isStatement(text) || isClosingLine(text))
+      return;
     if (b.type === 'para' && isIntro(text)) return;
 
     if (prefixed) carry = { group: ctx.group, unit: prefixed };
     else if (b.type !== 'para' || carry?.group !== ctx.group) carry = null;
     // A paragraph right after "- Phòng X: …" continues the duties of Phòng X.
     const carried = !prefixed && carry && b.type === 'para' ? carry.unit : null;
-    const lead = a?.lead ?? inlineLead(text) ?? prefixed ?? subjectUnit(text) ?? betweenUnit(text) ?? carried ?? ctx.unit ?? null;
+    const lead =
+      a?.lead ?? inlineLead(text) ?? prefixed ?? subjectUnit(text) ?? betweenUnit(text) ?? carried ?? ctx.unit ?? null;
     const when = a?.to !== undefined ? { from: a.from ?? null, to: a.to ?? null } : span(text, period);
     tasks.push({
       title: text,

@@ -16,12 +16,13 @@ export interface DecodedText {
 
 // Frequent syllables of administrative Vietnamese (both tone placements where they differ).
 const COMMON = new Set(
-  ('và của các được trong người những một có cho với không này đã để theo thực hiện kế hoạch xã số chuyển đổi ' +
+  (
+    'và của các được trong người những một có cho với không này đã để theo thực hiện kế hoạch xã số chuyển đổi ' +
     'phát triển dữ liệu nhân dân ủy uỷ ban cơ quan đơn vị nhiệm vụ tổ chức năm tháng ngày trên địa bàn hành chính ' +
     'công dịch thông tin hệ thống điện tử quản lý đảm bảo hỗ trợ tỷ lệ mục tiêu chỉ đạt nâng cao học giáo dục tế ' +
     'kinh phí báo cáo về đến từ sử dụng tham gia việc tại triển khai xây dựng phòng văn hóa hoá hội kết quả ứng ' +
-    'đề án nghị quyết giai đoạn tỉnh huyện trung ương nền tảng kỹ năng doanh nghiệp cấp hồ sơ thủ tục trực tuyến')
-    .split(/\s+/),
+    'đề án nghị quyết giai đoạn tỉnh huyện trung ương nền tảng kỹ năng doanh nghiệp cấp hồ sơ thủ tục trực tuyến'
+  ).split(/\s+/),
 );
 
 /** Share of word tokens that are common Vietnamese syllables (0…1). */
@@ -60,13 +61,17 @@ export function decodeTextBytes(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: utf8Lenient.decode(bytes.subarray(3)).normalize('NFC'), encoding: 'utf-8' };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)).normalize('NFC'), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)).normalize('NFC'), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)).normalize('NFC'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)).normalize('NFC'), encoding: 'utf-16be' };
   const head = bytes.subarray(0, 4096);
   const zerosEven = head.filter((b, i) => b === 0 && i % 2 === 0).length;
   const zerosOdd = head.filter((b, i) => b === 0 && i % 2 === 1).length;
-  if (zerosOdd > head.length / 5 && zerosEven < zerosOdd / 10) return { text: new TextDecoder('utf-16le').decode(bytes).normalize('NFC'), encoding: 'utf-16le' };
-  if (zerosEven > head.length / 5 && zerosOdd < zerosEven / 10) return { text: new TextDecoder('utf-16be').decode(bytes).normalize('NFC'), encoding: 'utf-16be' };
+  if (zerosOdd > head.length / 5 && zerosEven < zerosOdd / 10)
+    return { text: new TextDecoder('utf-16le').decode(bytes).normalize('NFC'), encoding: 'utf-16le' };
+  if (zerosEven > head.length / 5 && zerosOdd < zerosEven / 10)
+    return { text: new TextDecoder('utf-16be').decode(bytes).normalize('NFC'), encoding: 'utf-16be' };
 
   let unicode: string | null = null;
   try {
@@ -76,11 +81,13 @@ export function decodeTextBytes(bytes: Uint8Array): DecodedText {
   }
   if (unicode !== null) {
     // Pure ASCII or real Unicode Vietnamese: done. Latin-1 look-alikes ("Keá hoaïch") may be a legacy font's codes.
-    if (!/[\u0080-\u00ff]/.test(unicode) || vietnameseScore(unicode) >= 0.2) return { text: unicode, encoding: 'utf-8' };
+    if (!/[\u0080-\u00ff]/.test(unicode) || vietnameseScore(unicode) >= 0.2)
+      return { text: unicode, encoding: 'utf-8' };
     const asVni = decodeVniChars(unicode).normalize('NFC');
     const asTcvn = tcvn3FromChars(unicode).normalize('NFC');
     const [best, enc] = vietnameseScore(asVni) >= vietnameseScore(asTcvn) ? [asVni, 'vni'] : [asTcvn, 'tcvn3'];
-    if (vietnameseScore(best) >= 0.2 && vietnameseScore(best) > 2 * vietnameseScore(unicode)) return { text: best, encoding: `${enc} (in Unicode)` };
+    if (vietnameseScore(best) >= 0.2 && vietnameseScore(best) > 2 * vietnameseScore(unicode))
+      return { text: best, encoding: `${enc} (in Unicode)` };
     return { text: unicode, encoding: 'utf-8' };
   }
 
@@ -95,7 +102,8 @@ export function decodeTextBytes(bytes: Uint8Array): DecodedText {
     .map((c) => ({ ...c, score: vietnameseScore(c.text) - c.unknown / Math.max(1, bytes.length) }))
     .sort((a, b) => b.score - a.score);
   const [best, second] = scored;
-  if (best.score >= 0.15 && best.score >= 1.5 * Math.max(second.score, 0.01)) return { text: best.text, encoding: best.encoding };
+  if (best.score >= 0.15 && best.score >= 1.5 * Math.max(second.score, 0.01))
+    return { text: best.text, encoding: best.encoding };
   // Not Vietnamese under any decoding and only a few accented letters: plain Western (Windows-1252) text.
   const high = bytes.filter((b) => b >= 0x80).length;
   const letters = bytes.filter((b) => b >= 0x80 || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a)).length;

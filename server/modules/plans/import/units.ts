@@ -34,22 +34,102 @@ const UNIT_START = new RegExp(
 );
 
 /** The text starts with the name of a unit. */
-export const isUnitStart = (text: string): boolean => UNIT_START.test(text.replace(/^(?:Đề nghị|Giao|Yêu cầu)\s+/u, ''));
+export const isUnitStart = (text: string): boolean =>
+  UNIT_START.test(text.replace(/^(?:Đề nghị|Giao|Yêu cầu)\s+/u, ''));
 
 // Verbs of duty that end a unit name used as the subject of a sentence (folded).
 const DUTY_VERBS = [
-  'tham muu', 'chu tri', 'phoi hop', 'chiu trach nhiem', 'co trach nhiem', 'la', 'neu cao', 'dua', 'to chuc',
-  'thuc hien', 'trien khai', 'chu dong', 'can cu', 'dinh ky', 'xay dung', 'huong dan', 'theo doi', 'don doc',
-  'kiem tra', 'bao cao', 'cap nhat', 'bao dam', 'dam bao', 'ra soat', 'quan triet', 'ban hanh', 'phe duyet',
-  'chi dao', 'giam sat', 'duy tri', 'van hanh', 'bo tri', 'tiep nhan', 'tang cuong', 'day manh', 'phat huy',
-  'nghien cuu', 'de xuat', 'thuong xuyen', 'tap trung', 'quan tam', 'phan cong', 'hoan thanh', 'ho tro',
-  'van dong', 'tuyen truyen', 'thanh lap', 'uu tien', 'ung dung', 'su dung', 'ket noi', 'cung cap', 'khan truong',
-  'nghiem tuc', 'gui', 'tong hop', 'xay dung', 'phoi hop voi', 'lanh dao', 'dieu hanh', 'so hoa', 'quan ly',
+  'tham muu',
+  'chu tri',
+  'phoi hop',
+  'chiu trach nhiem',
+  'co trach nhiem',
+  'la',
+  'neu cao',
+  'dua',
+  'to chuc',
+  'thuc hien',
+  'trien khai',
+  'chu dong',
+  'can cu',
+  'dinh ky',
+  'xay dung',
+  'huong dan',
+  'theo doi',
+  'don doc',
+  'kiem tra',
+  'bao cao',
+  'cap nhat',
+  'bao dam',
+  'dam bao',
+  'ra soat',
+  'quan triet',
+  'ban hanh',
+  'phe duyet',
+  'chi dao',
+  'giam sat',
+  'duy tri',
+  'van hanh',
+  'bo tri',
+  'tiep nhan',
+  'tang cuong',
+  'day manh',
+  'phat huy',
+  'nghien cuu',
+  'de xuat',
+  'thuong xuyen',
+  'tap trung',
+  'quan tam',
+  'phan cong',
+  'hoan thanh',
+  'ho tro',
+  'van dong',
+  'tuyen truyen',
+  'thanh lap',
+  'uu tien',
+  'ung dung',
+  'su dung',
+  'ket noi',
+  'cung cap',
+  'khan truong',
+  'nghiem tuc',
+  'gui',
+  'tong hop',
+  'xay dung',
+  'phoi hop voi',
+  'lanh dao',
+  'dieu hanh',
+  'so hoa',
+  'quan ly',
 ];
-const DUTY_RE = new RegExp(String.raw`^(?:${[...new Set(DUTY_VERBS)].sort((a, b) => b.length - a.length).join('|')})\b`);
+const DUTY_RE = new RegExp(
+  String.raw`^(?:${[...new Set(DUTY_VERBS)].sort((a, b) => b.length - a.length).join('|')})\b`,
+);
 
 // Verbs that never name a unit: where the subject surely ends.
-const STRONG = ['tham muu', 'chu tri', 'phoi hop', 'chiu trach nhiem', 'co trach nhiem', 'la', 'neu cao', 'thuc hien', 'trien khai', 'chu dong', 'can cu', 'dinh ky', 'huong dan', 'theo doi', 'don doc', 'khan truong', 'nghiem tuc', 'thuong xuyen', 'dua', 'ban hanh', 'phan cong'];
+const STRONG = [
+  'tham muu',
+  'chu tri',
+  'phoi hop',
+  'chiu trach nhiem',
+  'co trach nhiem',
+  'la',
+  'neu cao',
+  'thuc hien',
+  'trien khai',
+  'chu dong',
+  'can cu',
+  'dinh ky',
+  'huong dan',
+  'theo doi',
+  'don doc',
+  'khan truong',
+  'nghiem tuc',
+  'thuong xuyen',
+  'dua',
+  'ban hanh',
+  'phan cong',
+];
 const STRONG_RE = new RegExp(String.raw`^(?:${STRONG.sort((a, b) => b.length - a.length).join('|')})\b`);
 
 /** The first word of the text is a verb of duty ("Triển khai …", "Là cơ quan …"). */
@@ -104,7 +184,10 @@ export function inlineLead(text: string): string | null {
   // "(Công an xã chủ trì, Phòng Kinh tế phối hợp, hoàn thành năm 2027)"
   const before = /\(\s*([^()]{3,80}?)\s+chủ trì(?![\p{L}])/u.exec(text);
   if (before && isUnitStart(before[1])) return cleanUnit(before[1]);
-  const m = /(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phụ trách)(?:\s+thực hiện)?|(?<![\p{L}])chủ trì(?:\s+thực hiện)?)\s*:\s*([^;:()\n]+?)(?:\s*[;)]|,\s*(?:cơ quan |đơn vị )?(?:phối hợp|thời gian)|\.\s|\.?$)/iu.exec(text);
+  const m =
+    /(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phụ trách)(?:\s+thực hiện)?|(?<![\p{L}])chủ trì(?:\s+thực hiện)?)\s*:\s*([^;:()\n]+?)(?:\s*[;)]|,\s*(?:cơ quan |đơn vị )?(?:phối hợp|thời gian)|\.\s|\.?$)/iu.exec(
+      text,
+    );
   if (!m) return null;
   const u = cleanUnit(m[1]);
   return u.length >= 3 ? u : null;
@@ -129,7 +212,25 @@ export function betweenUnit(text: string): string | null {
 }
 
 // Where a partner's name ends: a purpose word or the verb of the task ("… với doanh nghiệp viễn thông | phủ sóng 5G").
-const TASK_VERBS = ['phu song', 'lap dat', 'dau tu', 'nang cap', 'mo rong', 'phat trien', 'thuc day', 'khao sat', 'danh gia', 'dao tao', 'boi duong', 'tap huan', 'ket noi', 'chia se', 'khai thac', 'ho tro', 'hoan thien'];
+const TASK_VERBS = [
+  'phu song',
+  'lap dat',
+  'dau tu',
+  'nang cap',
+  'mo rong',
+  'phat trien',
+  'thuc day',
+  'khao sat',
+  'danh gia',
+  'dao tao',
+  'boi duong',
+  'tap huan',
+  'ket noi',
+  'chia se',
+  'khai thac',
+  'ho tro',
+  'hoan thien',
+];
 const PARTNER_END = new RegExp(
   String.raw`\s+(?:de|nham|trong (?:viec|qua trinh|cong tac)|ve|theo|khi|tai|` +
     [...DUTY_VERBS.filter((v) => v !== 'la'), ...TASK_VERBS].map((v) => v.replace(/ /g, '\\s+')).join('|') +
@@ -139,7 +240,8 @@ const PARTNER_END = new RegExp(
 /** Partners named after "phối hợp với …" / "(phối hợp X)" / "phối hợp: X". */
 export function partnersOf(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/[(,;]\s*([^(),;]{3,80}?)\s+phối hợp(?![\p{L}])/gu)) if (isUnitStart(m[1])) out.push(cleanUnit(m[1]));
+  for (const m of text.matchAll(/[(,;]\s*([^(),;]{3,80}?)\s+phối hợp(?![\p{L}])/gu))
+    if (isUnitStart(m[1])) out.push(cleanUnit(m[1]));
   const inline = /phối hợp\s*:\s*([^;)\n]+)/iu.exec(text);
   if (inline) out.push(...inline[1].split(/;/).map(cleanUnit));
   for (const m of text.matchAll(/phối hợp(?: chặt chẽ)?(?: với| giữa [^,;]{2,40}? với)\s+([^;.()]{3,160})/giu)) {

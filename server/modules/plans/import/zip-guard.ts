@@ -19,7 +19,12 @@ const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 
 const corrupt = (why: string, cause?: unknown) =>
-  planFileError('PLAN_FILE_CORRUPT', `Tệp .docx bị hỏng, không mở được (${why}). Hãy mở bằng Word và lưu lại.`, { why }, cause);
+  planFileError(
+    'PLAN_FILE_CORRUPT',
+    `Tệp .docx bị hỏng, không mở được (${why}). Hãy mở bằng Word và lưu lại.`,
+    { why },
+    cause,
+  );
 
 /** Entries of the central directory; throws PLAN_FILE_CORRUPT when there is none. */
 export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
@@ -66,7 +71,10 @@ export function inflateEntry(bytes: Uint8Array, e: ZipEntry, limit: number): Uin
   try {
     return inflateRawSync(data, { maxOutputLength: limit });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /maxOutputLength|Cannot create a Buffer larger/i.test(String(err))) {
+    if (
+      (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ||
+      /maxOutputLength|Cannot create a Buffer larger/i.test(String(err))
+    ) {
       throw tooLarge(e.name);
     }
     throw corrupt(`không giải nén được ${e.name}`, err);

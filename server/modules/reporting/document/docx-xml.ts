@@ -6,7 +6,10 @@
  */
 import JSZip from 'jszip';
 
-export interface XRun { text: string; rPr: string }
+export interface XRun {
+  text: string;
+  rPr: string;
+}
 export interface XPara {
   index: number;
   /** The paragraph's raw XML, for checks on fields and drawings. */
@@ -56,7 +59,9 @@ export function lastSectPr(document: string): string {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 export function decodeXml(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e] ?? all,
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : (ENTITIES[e] ?? all),
   );
 }
 
@@ -80,20 +85,26 @@ export function paragraphs(document: string): XPara[] {
   const out: XPara[] = [];
   const stack: { id: number; row: number; cell: number }[] = [];
   let tables = 0;
-  const re = /<w:tbl(?:\s[^>]*)?>|<\/w:tbl>|<w:tr(?=[\s>])|<w:tc(?=[\s>])|<w:p(?:\s[^>]*)?\/>|<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g;
+  const re =
+    /<w:tbl(?:\s[^>]*)?>|<\/w:tbl>|<w:tr(?=[\s>])|<w:tc(?=[\s>])|<w:p(?:\s[^>]*)?\/>|<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g;
   for (const m of document.matchAll(re)) {
     const tok = m[0];
     const top = stack[stack.length - 1];
     if (tok.startsWith('<w:tbl')) stack.push({ id: tables++, row: -1, cell: -1 });
     else if (tok === '</w:tbl>') stack.pop();
-    else if (tok === '<w:tr' && top) { top.row++; top.cell = -1; }
-    else if (tok === '<w:tc' && top) top.cell++;
+    else if (tok === '<w:tr' && top) {
+      top.row++;
+      top.cell = -1;
+    } else if (tok === '<w:tc' && top) top.cell++;
     else if (tok.startsWith('<w:p')) {
       const { pPr, runs } = tok.endsWith('</w:p>') ? parseParagraph(tok) : { pPr: '', runs: [] };
       out.push({
         index: out.length,
         xml: tok,
-        text: runs.map((r) => r.text).join('').normalize('NFC'),
+        text: runs
+          .map((r) => r.text)
+          .join('')
+          .normalize('NFC'),
         runs,
         pPr,
         depth: stack.length,
@@ -121,7 +132,13 @@ export function toggle(xml: string, tag: string): boolean | null {
   return !(val === 'false' || val === '0' || val === 'off');
 }
 
-interface StyleDef { type: string; basedOn: string | null; pPr: string; rPr: string; isDefault: boolean }
+interface StyleDef {
+  type: string;
+  basedOn: string | null;
+  pPr: string;
+  rPr: string;
+  isDefault: boolean;
+}
 
 /** Resolves effective paragraph and run properties through styles.xml. */
 export class Styles {
@@ -153,7 +170,7 @@ export class Styles {
 
   private chain(id: string | null): StyleDef[] {
     const out: StyleDef[] = [];
-    for (let cur = id; cur && out.length < 20; ) {
+    for (let cur = id; cur && out.length < 20;) {
       const def = this.defs.get(cur);
       if (!def) break;
       out.push(def);
@@ -186,10 +203,20 @@ export class Styles {
       }
       return null;
     };
-    const font = pick((x) => attr(x, 'rFonts', 'ascii') ?? attr(x, 'rFonts', 'hAnsi') ?? (attr(x, 'rFonts', 'asciiTheme') ? '(theme font)' : null));
+    const font = pick(
+      (x) =>
+        attr(x, 'rFonts', 'ascii') ??
+        attr(x, 'rFonts', 'hAnsi') ??
+        (attr(x, 'rFonts', 'asciiTheme') ? '(theme font)' : null),
+    );
     const sz = pick((x) => attr(x, 'sz', 'val'));
     // OOXML: a run with no size anywhere in the hierarchy is 10 pt.
-    return { font, halfPoints: sz === null ? 20 : Number(sz), bold: pick((x) => toggle(x, 'b')) ?? false, italic: pick((x) => toggle(x, 'i')) ?? false };
+    return {
+      font,
+      halfPoints: sz === null ? 20 : Number(sz),
+      bold: pick((x) => toggle(x, 'b')) ?? false,
+      italic: pick((x) => toggle(x, 'i')) ?? false,
+    };
   }
 
   para<T>(p: XPara, fn: (x: string) => T | null): T | null {

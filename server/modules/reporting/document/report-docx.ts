@@ -23,7 +23,17 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { CommuneReportDocument, ReportTargetRow, ReportUnitCompleteness } from './report-document.types.ts';
-import { STATUS_LABEL, attachmentLines, completenessRate, completenessTotal, issuerInText, viDateLine, viNum, viShortDate, viValue } from './report-format.ts';
+import {
+  STATUS_LABEL,
+  attachmentLines,
+  completenessRate,
+  completenessTotal,
+  issuerInText,
+  viDateLine,
+  viNum,
+  viShortDate,
+  viValue,
+} from './report-format.ts';
 
 const FONT = 'Times New Roman'; // Phụ lục I, mục I.3: phông Times New Roman, bộ mã Unicode TCVN 6909:2001
 const mm = (v: number) => Math.round((v * 1440) / 25.4);
@@ -40,13 +50,20 @@ const HEAD_LEFT = 4200;
 const HEAD_RIGHT = TEXT_WIDTH - HEAD_LEFT;
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
-interface RunOpts { bold?: boolean; italics?: boolean; size?: number }
+interface RunOpts {
+  bold?: boolean;
+  italics?: boolean;
+  size?: number;
+}
 
 /** Sizes are in points here; the library wants half-points. */
 const run = (text: string, o: RunOpts = {}) =>
   new TextRun({ text, font: FONT, size: (o.size ?? 14) * 2, bold: o.bold, italics: o.italics });
 
-function para(children: ParagraphChild[] | string, o: RunOpts & { align?: Align; before?: number; after?: number; line?: number } = {}) {
+function para(
+  children: ParagraphChild[] | string,
+  o: RunOpts & { align?: Align; before?: number; after?: number; line?: number } = {},
+) {
   return new Paragraph({
     alignment: o.align ?? AlignmentType.CENTER,
     spacing: { before: o.before ?? 0, after: o.after ?? 0, line: o.line ?? 240, lineRule: LineRuleType.AUTO },
@@ -98,11 +115,15 @@ function issuerRuns(issuer: string): TextRun[] {
   const usable = HEAD_LEFT;
   const cut = issuer.search(/ (XÃ|PHƯỜNG|ĐẶC KHU) /u);
   if (textTwips(issuer, 13, true) <= usable || cut < 0) return [run(issuer, { bold: true, size: 13 })];
-  return [run(issuer.slice(0, cut), { bold: true, size: 13 }), new TextRun({ text: issuer.slice(cut + 1), font: FONT, size: 26, bold: true, break: 1 })];
+  return [
+    run(issuer.slice(0, cut), { bold: true, size: 13 }),
+    new TextRun({ text: issuer.slice(cut + 1), font: FONT, size: 26, bold: true, break: 1 }),
+  ];
 }
 
 const NO_BORDERS = TableBorders.NONE;
-const cell = (width: number, children: Paragraph[]) => new TableCell({ width: { size: width, type: WidthType.DXA }, children });
+const cell = (width: number, children: Paragraph[]) =>
+  new TableCell({ width: { size: width, type: WidthType.DXA }, children });
 
 /** Phụ lục I, mục II.1–II.5 and Mẫu 1.x: issuer block left, Quốc hiệu/Tiêu ngữ right, no borders. */
 function headerBlock(doc: CommuneReportDocument): Table {
@@ -129,7 +150,10 @@ function headerBlock(doc: CommuneReportDocument): Table {
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
     margins: NO_PAD,
-    rows: [new TableRow({ children: [cell(HEAD_LEFT, left), cell(HEAD_RIGHT, right)] }), new TableRow({ children: second })],
+    rows: [
+      new TableRow({ children: [cell(HEAD_LEFT, left), cell(HEAD_RIGHT, right)] }),
+      new TableRow({ children: second }),
+    ],
   });
 }
 
@@ -162,10 +186,23 @@ function grid(widths: number[], head: string[], rows: { cells: string[]; bold?: 
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     margins: GRID_PAD,
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h, i) => mk(h, i, true, AlignmentType.CENTER)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((c, i) => mk(c, i, !!r.bold, aligns[i])) })),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: head.map((h, i) => mk(h, i, true, AlignmentType.CENTER)),
+      }),
+      ...rows.map(
+        (r) => new TableRow({ cantSplit: true, children: r.cells.map((c, i) => mk(c, i, !!r.bold, aligns[i])) }),
+      ),
     ],
   });
 }
@@ -197,7 +234,16 @@ function targetTable(targets: ReportTargetRow[]): Table {
 function completenessTable(units: ReportUnitCompleteness[]): Table {
   const line = (u: ReportUnitCompleteness, i: number | null) => {
     const rate = completenessRate(u);
-    return [i === null ? '' : String(i + 1), u.unitName, String(u.expected), String(u.submitted), String(u.onTime), String(u.late), String(u.missing), rate === null ? '-' : viNum(rate, 1)];
+    return [
+      i === null ? '' : String(i + 1),
+      u.unitName,
+      String(u.expected),
+      String(u.submitted),
+      String(u.onTime),
+      String(u.late),
+      String(u.missing),
+      rate === null ? '-' : viNum(rate, 1),
+    ];
   };
   return grid(
     [640, 2955, 1000, 900, 1000, 800, 1000, 1060],
@@ -262,7 +308,9 @@ function bodyBlock(doc: CommuneReportDocument): (Paragraph | Table)[] {
   texts(doc.proposals, 'Không có.');
 
   // Phụ lục I, mục II.6: the body of a template ends with "./.".
-  const closing = (doc.closing ?? `Trên đây là báo cáo ${lowerFirst(doc.summary)} của ${issuerInText(doc.issuer)}`).replace(/[\s./]+$/u, '');
+  const closing = (
+    doc.closing ?? `Trên đây là báo cáo ${lowerFirst(doc.summary)} của ${issuerInText(doc.issuer)}`
+  ).replace(/[\s./]+$/u, '');
   out.push(body(`${closing}./.`));
   return out;
 }
@@ -273,7 +321,14 @@ function lowerFirst(s: string): string {
 
 /** Phụ lục I, mục II.7–II.8: "Nơi nhận:" left (bold italic 12, entries 11); signature right. */
 function signatureBlock(doc: CommuneReportDocument): Table {
-  const entries = doc.recipients.map((r) => r.trim().replace(/^-\s*/u, '').replace(/[;.,\s]+$/u, '')).filter(Boolean);
+  const entries = doc.recipients
+    .map((r) =>
+      r
+        .trim()
+        .replace(/^-\s*/u, '')
+        .replace(/[;.,\s]+$/u, ''),
+    )
+    .filter(Boolean);
   // Mục II.8: the last entry is always "Lưu: VT, …" — add it rather than issue a file copy nobody keeps.
   if (!entries.length || !/^Lưu\s*:/u.test(entries[entries.length - 1])) entries.push('Lưu: VT');
   const leftW = 4300;
@@ -304,7 +359,12 @@ function signatureBlock(doc: CommuneReportDocument): Table {
 export async function renderReportDocx(doc: CommuneReportDocument): Promise<Uint8Array> {
   const pageNumber = new Header({
     // Mục I.6: page numbers in Arabic figures, centred in the top margin, not on the first page.
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 28 })] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 28 })],
+      }),
+    ],
   });
   const file = new Document({
     creator: doc.issuer,
@@ -316,7 +376,14 @@ export async function renderReportDocx(doc: CommuneReportDocument): Promise<Uint
           titlePage: true,
           page: {
             size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: mm(10), footer: mm(10) },
+            margin: {
+              top: PAGE.top,
+              bottom: PAGE.bottom,
+              left: PAGE.left,
+              right: PAGE.right,
+              header: mm(10),
+              footer: mm(10),
+            },
           },
         },
         headers: { default: pageNumber, first: new Header({ children: [new Paragraph({ children: [] })] }) },

@@ -68,7 +68,14 @@ export function completenessRate(u: Pick<ReportUnitCompleteness, 'expected' | 's
 
 export function completenessTotal(rows: ReportUnitCompleteness[]): ReportUnitCompleteness {
   const sum = (k: 'expected' | 'submitted' | 'onTime' | 'late' | 'missing') => rows.reduce((s, r) => s + r[k], 0);
-  return { unitName: 'Tổng cộng', expected: sum('expected'), submitted: sum('submitted'), onTime: sum('onTime'), late: sum('late'), missing: sum('missing') };
+  return {
+    unitName: 'Tổng cộng',
+    expected: sum('expected'),
+    submitted: sum('submitted'),
+    onTime: sum('onTime'),
+    late: sum('late'),
+    missing: sum('missing'),
+  };
 }
 
 /**
@@ -76,11 +83,19 @@ export function completenessTotal(rows: ReportUnitCompleteness[]): ReportUnitCom
  * (NĐ 30/2020, Phụ lục II: generic nouns lower case, proper names capitalised).
  */
 export function issuerInText(issuer: string): string {
-  const words = issuer.normalize('NFC').trim().split(/\s+/).map((w) => w.toLocaleLowerCase('vi'));
+  const words = issuer
+    .normalize('NFC')
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.toLocaleLowerCase('vi'));
   const unitAt = words.findIndex((w) => w === 'xã' || w === 'phường' || w === 'đặc' || w === 'tỉnh' || w === 'thành');
   return words
     .map((w, i) => {
-      const proper = unitAt >= 0 && i > unitAt && !(words[unitAt] === 'đặc' && w === 'khu') && !(words[unitAt] === 'thành' && w === 'phố');
+      const proper =
+        unitAt >= 0 &&
+        i > unitAt &&
+        !(words[unitAt] === 'đặc' && w === 'khu') &&
+        !(words[unitAt] === 'thành' && w === 'phố');
       return i === 0 || proper ? w.charAt(0).toLocaleUpperCase('vi') + w.slice(1) : w;
     })
     .join(' ');

@@ -60,10 +60,22 @@ describe('renderReportDocx + checkReportLayout (NĐ 30/2020, Phụ lục I)', ()
       'Nguyễn Văn Hùng',
       'Nơi nhận:',
       '- Lưu: VT, VHXH.',
-    ]) expect(t).toContain(line);
+    ])
+      expect(t).toContain(line);
     expect(t.find((x) => x.startsWith('ỦY BAN NHÂN DÂN'))?.replace(/\s+/g, ' ')).toBe('ỦY BAN NHÂN DÂN XÃ VĨNH BẢO');
     // Vietnamese numbers and statuses in the target tables; null values shown as "-".
-    expect(t).toEqual(expect.arrayContaining(['87,5%', '92,1', 'Đúng tiến độ', 'Chậm tiến độ', 'Có nguy cơ chậm', 'Chưa có số liệu', '1.234,5 người', '33,3']));
+    expect(t).toEqual(
+      expect.arrayContaining([
+        '87,5%',
+        '92,1',
+        'Đúng tiến độ',
+        'Chậm tiến độ',
+        'Có nguy cơ chậm',
+        'Chưa có số liệu',
+        '1.234,5 người',
+        '33,3',
+      ]),
+    );
     expect(t.at(-1)).not.toBe(''); // no stray paragraph after the signature block
     expect(t.find((x) => x.startsWith('Trên đây'))).toBe(
       'Trên đây là báo cáo kết quả thực hiện Kế hoạch chuyển đổi số quý I năm 2026 của Ủy ban nhân dân xã Vĩnh Bảo./.',
@@ -108,20 +120,36 @@ describe('renderReportDocx + checkReportLayout (NĐ 30/2020, Phụ lục I)', ()
       ['date not italic', (x) => x.replaceAll('<w:i/>', ''), ['date.italic', 'noiNhan.style']],
       ['Arial everywhere', (x) => x.replaceAll('Times New Roman', 'Arial'), ['font.family']],
       // 14 pt → 12 pt also shrinks the type line and the date line below their 13–14 minimum.
-      ['body in 12 pt', (x, p) => (p === 'word/document.xml' ? x.replaceAll('<w:sz w:val="28"/>', '<w:sz w:val="24"/>') : x), ['body.size', 'type.style', 'date.size']],
+      [
+        'body in 12 pt',
+        (x, p) => (p === 'word/document.xml' ? x.replaceAll('<w:sz w:val="28"/>', '<w:sz w:val="24"/>') : x),
+        ['body.size', 'type.style', 'date.size'],
+      ],
       ['body left-aligned', (x) => x.replaceAll('<w:jc w:val="both"/>', '<w:jc w:val="left"/>'), ['body.align']],
       ['no first-line indent', (x) => x.replaceAll('<w:ind w:firstLine="720"/>', ''), ['body.indent']],
       ['double line spacing', (x) => x.replaceAll('w:line="300"', 'w:line="480"'), ['body.lineSpacing']],
       ['left margin 20 mm', (x) => x.replace('w:left="1701"', 'w:left="1134"'), ['page.margin.left']],
       ['Letter paper', (x) => x.replace('w:w="11906" w:h="16838"', 'w:w="12240" w:h="15840"'), ['page.size']],
       ['page number on page 1', (x) => x.replace('<w:titlePg/>', ''), ['page.titlePage']],
-      ['no page number', (x, p) => (p === 'word/header1.xml' ? x.replace(/<w:instrText[^>]*>PAGE<\/w:instrText>/, '') : x), ['page.number']],
-      ['en dash in the motto', (x) => x.replace('Độc lập - Tự do - Hạnh phúc', 'Độc lập – Tự do – Hạnh phúc'), ['tieuNgu.dash']],
+      [
+        'no page number',
+        (x, p) => (p === 'word/header1.xml' ? x.replace(/<w:instrText[^>]*>PAGE<\/w:instrText>/, '') : x),
+        ['page.number'],
+      ],
+      [
+        'en dash in the motto',
+        (x) => x.replace('Độc lập - Tự do - Hạnh phúc', 'Độc lập – Tự do – Hạnh phúc'),
+        ['tieuNgu.dash'],
+      ],
       ['number not padded', (x) => x.replace('Số: 05/BC-UBND', 'Số: 5/BC-UBND'), ['number.format']],
       ['"CV" symbol', (x) => x.replace('Số: 05/BC-UBND', 'Số: 05/CV-UBND'), ['number.format']],
       ['no file copy', (x) => x.replace('- Lưu: VT, VHXH.', '- VT, VHXH.'), ['noiNhan.luu']],
       ['body without ./.', (x) => x.replace('Vĩnh Bảo./.', 'Vĩnh Bảo.'), ['body.end']],
-      ['Quốc hiệu not bold', (x) => x.replace(/<w:b\/>(<w:bCs\/>)?(?=(?:(?!<\/w:p>)[\s\S])*CỘNG HÒA)/, ''), ['quocHieu.style']],
+      [
+        'Quốc hiệu not bold',
+        (x) => x.replace(/<w:b\/>(<w:bCs\/>)?(?=(?:(?!<\/w:p>)[\s\S])*CỘNG HÒA)/, ''),
+        ['quocHieu.style'],
+      ],
       ['no authority prefix', (x) => x.replace('KT. CHỦ TỊCH', 'CHỦ TỊCH'), ['signature.authority']],
     ];
     it.each(cases)('%s', async (_name, edit, expected) => {
@@ -136,8 +164,14 @@ describe('renderReportDocx + checkReportLayout (NĐ 30/2020, Phụ lục I)', ()
       sections: [
         {
           children: [
-            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')] }),
-            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'Độc lập – Tự do – Hạnh phúc', bold: true })] }),
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              children: [new TextRun('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')],
+            }),
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              children: [new TextRun({ text: 'Độc lập – Tự do – Hạnh phúc', bold: true })],
+            }),
             new Paragraph('Số: 5/BC-UBND'),
             new Paragraph('Vĩnh Bảo, ngày 5 tháng 3 năm 2026'),
             new Paragraph({ children: [new TextRun({ text: 'BÁO CÁO', bold: true })] }),
@@ -178,16 +212,32 @@ describe('renderReportDocx + checkReportLayout (NĐ 30/2020, Phụ lục I)', ()
 
   // Another producer's XML (fldChar fields, its own styles.xml) must pass too: a commune that
   // opens the report in LibreOffice and saves it again still has a compliant document.
-  it.skipIf(!soffice)('still passes after a LibreOffice round trip', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-lo-'));
-    try {
-      fs.writeFileSync(path.join(dir, 'in.docx'), await renderReportDocx(sampleReport()));
-      execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'docx', '--outdir', path.join(dir, 'out'), path.join(dir, 'in.docx')], { stdio: 'ignore', timeout: 90_000 });
-      expect(await checkReportLayout(fs.readFileSync(path.join(dir, 'out', 'in.docx')))).toEqual([]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, 120_000);
+  it.skipIf(!soffice)(
+    'still passes after a LibreOffice round trip',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-lo-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'in.docx'), await renderReportDocx(sampleReport()));
+        execFileSync(
+          soffice!,
+          [
+            `-env:UserInstallation=file://${dir}/profile`,
+            '--headless',
+            '--convert-to',
+            'docx',
+            '--outdir',
+            path.join(dir, 'out'),
+            path.join(dir, 'in.docx'),
+          ],
+          { stdio: 'ignore', timeout: 90_000 },
+        );
+        expect(await checkReportLayout(fs.readFileSync(path.join(dir, 'out', 'in.docx')))).toEqual([]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 
   it('rejects a file that is not a .docx', async () => {
     const zip = new JSZip();

@@ -24,7 +24,17 @@ describe('renderReportXlsx', () => {
     expect(t.getColumn(3).width).toBe(44);
     // First target: group as a column, value a number, attainment a fraction shown as %.
     expect(t.getRow(5).values).toEqual([
-      undefined, 1, 'Chính quyền số', 'Tỷ lệ hồ sơ TTHC được số hóa', '≥ 95 %', 2026, 87.5, '%', 0.921, 'Đúng tiến độ', 'Hệ thống một cửa',
+      undefined,
+      1,
+      'Chính quyền số',
+      'Tỷ lệ hồ sơ TTHC được số hóa',
+      '≥ 95 %',
+      2026,
+      87.5,
+      '%',
+      0.921,
+      'Đúng tiến độ',
+      'Hệ thống một cửa',
     ]);
     expect(t.getCell('H5').numFmt).toBe('0.0%');
     expect(t.getCell('F5').numFmt).toBe('#,##0.0#');
@@ -38,7 +48,17 @@ describe('renderReportXlsx', () => {
     expect(t.rowCount).toBe(4 + 7);
 
     const u = wb.getWorksheet('Đơn vị báo cáo')!;
-    expect(u.getRow(4).values).toEqual([undefined, 'STT', 'Cơ quan, đơn vị', 'Phải báo cáo', 'Đã gửi', 'Đúng hạn', 'Muộn', 'Chưa gửi', 'Tỷ lệ đã gửi']);
+    expect(u.getRow(4).values).toEqual([
+      undefined,
+      'STT',
+      'Cơ quan, đơn vị',
+      'Phải báo cáo',
+      'Đã gửi',
+      'Đúng hạn',
+      'Muộn',
+      'Chưa gửi',
+      'Tỷ lệ đã gửi',
+    ]);
     const police = u.getRow(8);
     expect(police.getCell(2).value).toBe('Công an xã');
     expect(police.getCell(8).value).toBeCloseTo(1 / 3, 10);

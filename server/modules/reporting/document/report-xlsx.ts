@@ -18,13 +18,25 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
-interface Col { header: string; width: number; fmt?: string; align?: 'left' | 'center' | 'right' }
+interface Col {
+  header: string;
+  width: number;
+  fmt?: string;
+  align?: 'left' | 'center' | 'right';
+}
 
 /**
  * A sheet with the two title rows (issuer + report, period) above a bold, frozen, filtered
  * header row; returns the sheet and a function adding bordered data rows.
  */
-function sheetWithTable(wb: ExcelJS.Workbook, name: string, doc: CommuneReportDocument, title: string, cols: Col[], headerRow = 4) {
+function sheetWithTable(
+  wb: ExcelJS.Workbook,
+  name: string,
+  doc: CommuneReportDocument,
+  title: string,
+  cols: Col[],
+  headerRow = 4,
+) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }] });
   ws.properties.defaultRowHeight = 18;
   cols.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
@@ -59,12 +71,17 @@ function sheetWithTable(wb: ExcelJS.Workbook, name: string, doc: CommuneReportDo
       if (c.fmt && v !== null && typeof v !== 'string') cell.numFmt = c.fmt;
       cell.font = { ...FONT, bold: !!opts.bold };
       cell.border = THIN;
-      cell.alignment = { horizontal: c.align ?? (typeof v === 'string' ? 'left' : 'right'), vertical: 'middle', wrapText: true };
+      cell.alignment = {
+        horizontal: c.align ?? (typeof v === 'string' ? 'left' : 'right'),
+        vertical: 'middle',
+        wrapText: true,
+      };
     });
     return row;
   };
   const finish = () => {
-    if (next > headerRow + 1) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: next - 1, column: last } };
+    if (next > headerRow + 1)
+      ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: next - 1, column: last } };
   };
   return { ws, addRow, finish };
 }
@@ -126,7 +143,10 @@ export async function renderReportXlsx(doc: CommuneReportDocument): Promise<Uint
   ]);
   const unitRow = (u: (typeof doc.completeness)[number], i: number | null, bold = false) => {
     const rate = completenessRate(u);
-    units.addRow([i, u.unitName, u.expected, u.submitted, u.onTime, u.late, u.missing, rate === null ? null : rate / 100], { bold });
+    units.addRow(
+      [i, u.unitName, u.expected, u.submitted, u.onTime, u.late, u.missing, rate === null ? null : rate / 100],
+      { bold },
+    );
   };
   doc.completeness.forEach((u, i) => unitRow(u, i + 1));
   units.finish(); // the filter stops above the total so sorting never moves it
@@ -167,7 +187,8 @@ export async function renderReportXlsx(doc: CommuneReportDocument): Promise<Uint
     }
     v.alignment = { horizontal: 'right' };
   });
-  if (doc.overdueTasks.length) doc.overdueTasks.forEach((o, i) => tasks.addRow([i + 1, o.title, o.leadUnit, isoToUtcDate(o.dueOn)]));
+  if (doc.overdueTasks.length)
+    doc.overdueTasks.forEach((o, i) => tasks.addRow([i + 1, o.title, o.leadUnit, isoToUtcDate(o.dueOn)]));
   else tasks.addRow([null, 'Không có nhiệm vụ quá hạn.', null, null]);
   tasks.finish();
 

@@ -8,11 +8,26 @@ import { sparklinePoints } from './components/Sparkline.tsx';
 import { barPercent, canImport, fold, groupTargets, periodText, targetNumber, valueText } from './components/labels.ts';
 import { recordsPath } from './api/dashboards.ts';
 
-const t: Translate = (key, vars) => vi[key].replace(/\{(\w+)\}/g, (m, n: string) => (vars && n in vars ? String(vars[n]) : m));
+const t: Translate = (key, vars) =>
+  vi[key].replace(/\{(\w+)\}/g, (m, n: string) => (vars && n in vars ? String(vars[n]) : m));
 
 const row = (over: Partial<TargetRow>): TargetRow => ({
-  targetId: '00000000-0000-4000-8000-000000000001', groupName: 'Giai đoạn 2026 - 2027:', text: 'hồ sơ được số hóa', targetText: '≥ 95 %', comparator: '>=', targetValue: 95, targetValueMax: null, unit: '%', deadlineYear: 2027,
-  indicatorId: null, latest: { value: 45.5, periodCode: '2026-Q2', source: 'report', attainment: 47.9 }, status: 'on_track', periods: 0, recent: [], forecast: null, ...over,
+  targetId: '00000000-0000-4000-8000-000000000001',
+  groupName: 'Giai đoạn 2026 - 2027:',
+  text: 'hồ sơ được số hóa',
+  targetText: '≥ 95 %',
+  comparator: '>=',
+  targetValue: 95,
+  targetValueMax: null,
+  unit: '%',
+  deadlineYear: 2027,
+  indicatorId: null,
+  latest: { value: 45.5, periodCode: '2026-Q2', source: 'report', attainment: 47.9 },
+  status: 'on_track',
+  periods: 0,
+  recent: [],
+  forecast: null,
+  ...over,
 });
 
 describe('dashboard texts', () => {
@@ -40,8 +55,17 @@ describe('dashboard texts', () => {
   });
 
   it('groups targets by the plan group, in the order the plan first names them', () => {
-    const groups = groupTargets([row({ groupName: 'A:' }), row({ groupName: 'B' }), row({ groupName: 'A' }), row({ groupName: null })]);
-    expect(groups.map((g) => [g.name, g.rows.length])).toEqual([['A', 2], ['B', 1], [null, 1]]);
+    const groups = groupTargets([
+      row({ groupName: 'A:' }),
+      row({ groupName: 'B' }),
+      row({ groupName: 'A' }),
+      row({ groupName: null }),
+    ]);
+    expect(groups.map((g) => [g.name, g.rows.length])).toEqual([
+      ['A', 2],
+      ['B', 1],
+      [null, 1],
+    ]);
   });
 });
 
@@ -55,13 +79,20 @@ describe('CSV export', () => {
   });
 
   it('starts with a UTF-8 byte-order mark and has one row per target', () => {
-    const data = { communeName: 'Xã Phú Thịnh', targets: [row({}), row({ latest: null, status: 'no_data' })] } as CommuneDashboard;
+    const data = {
+      communeName: 'Xã Phú Thịnh',
+      targets: [row({}), row({ latest: null, status: 'no_data' })],
+    } as CommuneDashboard;
     const text = toCsv(communeCsvRows(data, t, 'vi'));
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe('"Nhóm","Chỉ tiêu","Mục tiêu","Năm phải đạt","Đơn vị tính","Giá trị mới nhất","Kỳ","Nguồn","Mức đạt (%)","Tình trạng","Dự báo đến hạn"');
-    expect(lines[1]).toBe('"Giai đoạn 2026 - 2027","hồ sơ được số hóa","≥ 95 %","2027","%","45,5","Quý II/2026","Báo cáo đơn vị đã duyệt","47,9","Đúng tiến độ",""');
+    expect(lines[0]).toBe(
+      '"Nhóm","Chỉ tiêu","Mục tiêu","Năm phải đạt","Đơn vị tính","Giá trị mới nhất","Kỳ","Nguồn","Mức đạt (%)","Tình trạng","Dự báo đến hạn"',
+    );
+    expect(lines[1]).toBe(
+      '"Giai đoạn 2026 - 2027","hồ sơ được số hóa","≥ 95 %","2027","%","45,5","Quý II/2026","Báo cáo đơn vị đã duyệt","47,9","Đúng tiến độ",""',
+    );
     expect(lines[2]).toContain('"Chưa có số liệu"');
   });
 });
@@ -80,7 +111,8 @@ describe('provenance and import', () => {
 
   it('names monthly periods and offers the import only to those the server lets import', () => {
     expect(periodText('2026-M03', t)).toBe('Tháng 3/2026');
-    const g = (role: string, orgKind: string) => ({ grants: [{ id: '', role, orgUnitId: '', orgUnitCode: '', orgUnitName: '', orgKind }] }) as never;
+    const g = (role: string, orgKind: string) =>
+      ({ grants: [{ id: '', role, orgUnitId: '', orgUnitCode: '', orgUnitName: '', orgKind }] }) as never;
     expect(canImport(g('plan_officer', 'commune'))).toBe(true);
     expect(canImport(g('commune_leader', 'commune'))).toBe(true);
     expect(canImport(g('province_officer', 'province'))).toBe(true);

@@ -17,5 +17,8 @@ export const reportRoutes: RouteObject[] = [
       { path: 'reports/communes/:communeId/:code', element: <OpenCommuneReport /> },
     ],
   },
-  { element: <RequireCapability capability="reports.receive" />, children: [{ path: 'reports/province', element: <ProvinceReportsPage /> }] },
+  {
+    element: <RequireCapability capability="reports.receive" />,
+    children: [{ path: 'reports/province', element: <ProvinceReportsPage /> }],
+  },
 ];

@@ -3,7 +3,10 @@ import { boardMore, moveFor, movesOf } from './components/board.rules.ts';
 import { chartWidth, ganttRange, monthTicks, offsetOf, position } from './components/gantt.ts';
 
 describe('board: a drop calls the action that leads into the column', () => {
-  const open = { status: 'in_progress' as const, allowedActions: ['progress', 'evidence', 'submit', 'comment'] as ('progress' | 'evidence' | 'submit' | 'comment')[] };
+  const open = {
+    status: 'in_progress' as const,
+    allowedActions: ['progress', 'evidence', 'submit', 'comment'] as ('progress' | 'evidence' | 'submit' | 'comment')[],
+  };
   it.each([
     ['submitted', 'submit'],
     ['in_progress', null], // the card is already there
@@ -13,12 +16,26 @@ describe('board: a drop calls the action that leads into the column', () => {
   ] as const)('lead, in progress → %s: %s', (to, action) => expect(moveFor(open, to)).toBe(action));
 
   it('the approver moves a submitted task to verified or returned, nowhere else', () => {
-    const waiting = { status: 'submitted' as const, allowedActions: ['verify', 'return', 'comment'] as ('verify' | 'return' | 'comment')[] };
-    expect(movesOf(waiting, ['assigned', 'in_progress', 'returned', 'submitted', 'verified'])).toEqual([{ to: 'returned', action: 'return' }, { to: 'verified', action: 'verify' }]);
+    const waiting = {
+      status: 'submitted' as const,
+      allowedActions: ['verify', 'return', 'comment'] as ('verify' | 'return' | 'comment')[],
+    };
+    expect(movesOf(waiting, ['assigned', 'in_progress', 'returned', 'submitted', 'verified'])).toEqual([
+      { to: 'returned', action: 'return' },
+      { to: 'verified', action: 'verify' },
+    ]);
   });
 
   it('a reader moves nothing', () => {
-    expect(movesOf({ status: 'assigned', allowedActions: [] }, ['assigned', 'in_progress', 'returned', 'submitted', 'verified'])).toEqual([]);
+    expect(
+      movesOf({ status: 'assigned', allowedActions: [] }, [
+        'assigned',
+        'in_progress',
+        'returned',
+        'submitted',
+        'verified',
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -36,7 +53,12 @@ describe('timeline layout', () => {
   });
   it('ticks one per month, with the year on the first and on January', () => {
     const ticks = monthTicks(ganttRange(['2026-11-01', '2027-02-10'])!, 1000);
-    expect(ticks.map((t) => [t.label, t.year])).toEqual([['T11', '2026'], ['T12', null], ['T1', '2027'], ['T2', null]]);
+    expect(ticks.map((t) => [t.label, t.year])).toEqual([
+      ['T11', '2026'],
+      ['T12', null],
+      ['T1', '2027'],
+      ['T2', null],
+    ]);
     expect(ticks[0].left).toBe(0);
   });
   it('gives each month enough room: a five-year plan is wider than a phone', () => {

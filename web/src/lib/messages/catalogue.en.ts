@@ -28,10 +28,13 @@ export const catalogueEn: Record<keyof typeof catalogueVi, string> = {
   'catalogue.linkedTargets': '{n} linked plan targets',
   'catalogue.merge': 'Merge into another indicator',
   'catalogue.mergeTitle': 'Merge a duplicate indicator',
-  'catalogue.mergeText': '"{name}" ({code}) will be merged into the indicator you choose: every link moves there and its name becomes another name of it.',
+  'catalogue.mergeText':
+    '"{name}" ({code}) will be merged into the indicator you choose: every link moves there and its name becomes another name of it.',
   'catalogue.mergeInto': 'Choose the indicator to keep',
-  'catalogue.mergeConfirm': 'Merge "{from}" into "{into}"; {n} plan targets will move their link. This cannot be undone.',
-  'catalogue.mergeUnitWarning': 'The two indicators have different units ({a} and {b}): the server will refuse the merge.',
+  'catalogue.mergeConfirm':
+    'Merge "{from}" into "{into}"; {n} plan targets will move their link. This cannot be undone.',
+  'catalogue.mergeUnitWarning':
+    'The two indicators have different units ({a} and {b}): the server will refuse the merge.',
   'catalogue.sets.create': 'Create a criteria set',
   'catalogue.sets.empty': 'The province has no criteria set yet.',
   'catalogue.sets.year': 'Year',
@@ -44,7 +47,8 @@ export const catalogueEn: Record<keyof typeof catalogueVi, string> = {
   'catalogue.sets.evidence': 'Evidence',
   'catalogue.sets.province': 'Province',
   'catalogue.sets.json': 'The criteria set (JSON)',
-  'catalogue.sets.jsonHint': 'Paste JSON with name, year, legalBasis and criteria (groupName, code, name, maxPoints, scoring: {"kind":"ratio","threshold":80} or {"kind":"steps","steps":[{"min":50,"points":3}]}, evidence). The server checks every field.',
+  'catalogue.sets.jsonHint':
+    'Paste JSON with name, year, legalBasis and criteria (groupName, code, name, maxPoints, scoring: {"kind":"ratio","threshold":80} or {"kind":"steps","steps":[{"min":50,"points":3}]}, evidence). The server checks every field.',
   'catalogue.sets.badJson': 'The JSON is not valid: {error}',
   'catalogue.sets.notObject': 'an object { … } is needed',
 };

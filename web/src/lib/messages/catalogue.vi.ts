@@ -26,7 +26,8 @@ export const catalogueVi = {
   'catalogue.linkedTargets': '{n} chỉ tiêu kế hoạch liên kết',
   'catalogue.merge': 'Gộp vào chỉ tiêu khác',
   'catalogue.mergeTitle': 'Gộp chỉ tiêu trùng',
-  'catalogue.mergeText': 'Chỉ tiêu "{name}" ({code}) sẽ được gộp vào chỉ tiêu bạn chọn: mọi liên kết chuyển sang đó, tên của nó thành một cách gọi khác.',
+  'catalogue.mergeText':
+    'Chỉ tiêu "{name}" ({code}) sẽ được gộp vào chỉ tiêu bạn chọn: mọi liên kết chuyển sang đó, tên của nó thành một cách gọi khác.',
   'catalogue.mergeInto': 'Chọn chỉ tiêu giữ lại',
   'catalogue.mergeConfirm': 'Gộp "{from}" vào "{into}"; {n} chỉ tiêu kế hoạch sẽ chuyển liên kết. Không hoàn tác được.',
   'catalogue.mergeUnitWarning': 'Hai chỉ tiêu khác đơn vị tính ({a} và {b}): máy chủ sẽ không cho gộp.',
@@ -42,7 +43,8 @@ export const catalogueVi = {
   'catalogue.sets.evidence': 'Minh chứng',
   'catalogue.sets.province': 'Tỉnh, thành phố',
   'catalogue.sets.json': 'Nội dung bộ tiêu chí (JSON)',
-  'catalogue.sets.jsonHint': 'Dán JSON gồm name, year, legalBasis và criteria (groupName, code, name, maxPoints, scoring: {"kind":"ratio","threshold":80} hoặc {"kind":"steps","steps":[{"min":50,"points":3}]}, evidence). Máy chủ kiểm tra từng trường.',
+  'catalogue.sets.jsonHint':
+    'Dán JSON gồm name, year, legalBasis và criteria (groupName, code, name, maxPoints, scoring: {"kind":"ratio","threshold":80} hoặc {"kind":"steps","steps":[{"min":50,"points":3}]}, evidence). Máy chủ kiểm tra từng trường.',
   'catalogue.sets.badJson': 'JSON không hợp lệ: {error}',
   'catalogue.sets.notObject': 'cần một đối tượng { … }',
 } as const;

@@ -50,8 +50,10 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   'dashboard.target.loading': 'Loading the target’s values…',
 
   'dashboard.forecast.methodLabel': 'Method',
-  'dashboard.forecast.sentence': 'At the current pace, by the end of {year} it reaches {value}; the target is {target}.',
-  'dashboard.forecast.method': 'least-squares straight line through the {n} values so far, extended to the end of {year}',
+  'dashboard.forecast.sentence':
+    'At the current pace, by the end of {year} it reaches {value}; the target is {target}.',
+  'dashboard.forecast.method':
+    'least-squares straight line through the {n} values so far, extended to the end of {year}',
   'dashboard.forecast.tooFew': 'At least two periods of values are needed for a forecast.',
   'dashboard.forecast.noDeadline': 'The target has no deadline year, so there is no forecast.',
 
@@ -63,10 +65,12 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   'dashboard.pickIndicator': 'Pick a catalogue indicator',
   'dashboard.province.title': 'Communes — {name}',
   'dashboard.province.emptyTitle': 'No values for this indicator yet',
-  'dashboard.province.emptyText': 'A commune’s value appears as soon as its units’ reports are approved, for plan targets linked to the catalogue.',
+  'dashboard.province.emptyText':
+    'A commune’s value appears as soon as its units’ reports are approved, for plan targets linked to the catalogue.',
   'dashboard.province.chartLabel': 'Bar chart: {indicator} by commune',
   'dashboard.national.title': 'Nation — provinces',
-  'dashboard.national.emptyText': 'A province appears when reports of one of its communes are approved for this indicator.',
+  'dashboard.national.emptyText':
+    'A province appears when reports of one of its communes are approved for this indicator.',
   'dashboard.national.chartLabel': 'Bar chart: {indicator}, average by province',
 
   'dashboard.summary.reporting': 'Communes reporting',
@@ -105,7 +109,8 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   'dashboard.target.records': 'See the records',
   'dashboard.target.formula': 'Formula',
   'dashboard.import.title': 'Import indicator values from a file',
-  'dashboard.import.intro': 'Upload an .xlsx or .csv file: one value per row (commune code, indicator code or target id, period, value). Xã Số previews every row and imports only when you confirm the good rows.',
+  'dashboard.import.intro':
+    'Upload an .xlsx or .csv file: one value per row (commune code, indicator code or target id, period, value). Xã Số previews every row and imports only when you confirm the good rows.',
   'dashboard.import.pick': 'Choose a file to upload',
   'dashboard.import.hint': 'An .xlsx or .csv (UTF-8) file, at most 5 MB and 5,000 rows. Decimals may use a comma: 3,5.',
   'dashboard.import.template': 'Download the template (.xlsx)',
@@ -134,7 +139,8 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   'dashboard.import.nothingYet': 'Nothing imported yet: values are written only when you confirm.',
   'dashboard.import.confirm': 'Import {n} good rows',
   'dashboard.import.confirmTitle': 'Import {n} good rows?',
-  'dashboard.import.confirmText': 'Rows with errors are skipped. The values show at once on the commune, province and national dashboards, with this file as their source.',
+  'dashboard.import.confirmText':
+    'Rows with errors are skipped. The values show at once on the commune, province and national dashboards, with this file as their source.',
   'dashboard.import.discard': 'Discard',
   'dashboard.import.noneGood': 'No row is good. Fix the rows with errors in the file and upload it again.',
   'dashboard.import.done': '{n} rows imported.',

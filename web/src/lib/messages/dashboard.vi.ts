@@ -41,7 +41,8 @@ export const dashboardVi = {
   'dashboard.target.attainment': 'Mức đạt',
   'dashboard.target.none': 'Không có chỉ tiêu nào.',
   'dashboard.target.otherGroup': 'Chỉ tiêu khác',
-  'dashboard.target.noValues': 'Chưa có giá trị nào được duyệt cho chỉ tiêu này. Số liệu xuất hiện khi báo cáo của đơn vị được duyệt.',
+  'dashboard.target.noValues':
+    'Chưa có giá trị nào được duyệt cho chỉ tiêu này. Số liệu xuất hiện khi báo cáo của đơn vị được duyệt.',
   'dashboard.target.values': 'Các giá trị và nguồn gốc',
   'dashboard.target.openReport': 'Xem báo cáo',
   'dashboard.target.sparkline': 'Xu hướng {n} kỳ gần nhất',
@@ -61,10 +62,12 @@ export const dashboardVi = {
   'dashboard.pickIndicator': 'Chọn chỉ tiêu trong danh mục',
   'dashboard.province.title': 'Các xã — {name}',
   'dashboard.province.emptyTitle': 'Chưa có số liệu cho chỉ tiêu này',
-  'dashboard.province.emptyText': 'Giá trị của một xã xuất hiện ngay khi báo cáo của các đơn vị trong xã được duyệt, với chỉ tiêu của kế hoạch đã gắn vào danh mục.',
+  'dashboard.province.emptyText':
+    'Giá trị của một xã xuất hiện ngay khi báo cáo của các đơn vị trong xã được duyệt, với chỉ tiêu của kế hoạch đã gắn vào danh mục.',
   'dashboard.province.chartLabel': 'Biểu đồ cột: {indicator} theo xã',
   'dashboard.national.title': 'Toàn quốc — các tỉnh, thành phố',
-  'dashboard.national.emptyText': 'Giá trị của một tỉnh xuất hiện khi có xã trong tỉnh được duyệt báo cáo cho chỉ tiêu này.',
+  'dashboard.national.emptyText':
+    'Giá trị của một tỉnh xuất hiện khi có xã trong tỉnh được duyệt báo cáo cho chỉ tiêu này.',
   'dashboard.national.chartLabel': 'Biểu đồ cột: {indicator}, trung bình theo tỉnh',
 
   'dashboard.summary.reporting': 'Xã có số liệu',
@@ -103,7 +106,8 @@ export const dashboardVi = {
   'dashboard.target.records': 'Xem các bản ghi',
   'dashboard.target.formula': 'Cách tính',
   'dashboard.import.title': 'Nhập số liệu chỉ tiêu từ tệp',
-  'dashboard.import.intro': 'Tải lên tệp .xlsx hoặc .csv: mỗi dòng một giá trị (mã xã, mã chỉ tiêu hoặc mã mục tiêu, kỳ, giá trị). Xã Số cho xem trước từng dòng và chỉ nhập khi bạn xác nhận các dòng hợp lệ.',
+  'dashboard.import.intro':
+    'Tải lên tệp .xlsx hoặc .csv: mỗi dòng một giá trị (mã xã, mã chỉ tiêu hoặc mã mục tiêu, kỳ, giá trị). Xã Số cho xem trước từng dòng và chỉ nhập khi bạn xác nhận các dòng hợp lệ.',
   'dashboard.import.pick': 'Chọn tệp để tải lên',
   'dashboard.import.hint': 'Tệp .xlsx hoặc .csv (UTF-8), tối đa 5 MB và 5.000 dòng. Số thập phân dùng dấu phẩy: 3,5.',
   'dashboard.import.template': 'Tải tệp mẫu (.xlsx)',
@@ -132,7 +136,8 @@ export const dashboardVi = {
   'dashboard.import.nothingYet': 'Chưa nhập gì: số liệu chỉ được ghi khi bạn bấm xác nhận.',
   'dashboard.import.confirm': 'Nhập {n} dòng hợp lệ',
   'dashboard.import.confirmTitle': 'Nhập {n} dòng hợp lệ?',
-  'dashboard.import.confirmText': 'Các dòng lỗi được bỏ qua. Giá trị nhập vào hiện ngay trên bảng điều khiển của xã, tỉnh và toàn quốc, ghi rõ nguồn là tệp này.',
+  'dashboard.import.confirmText':
+    'Các dòng lỗi được bỏ qua. Giá trị nhập vào hiện ngay trên bảng điều khiển của xã, tỉnh và toàn quốc, ghi rõ nguồn là tệp này.',
   'dashboard.import.discard': 'Hủy bản nhập',
   'dashboard.import.noneGood': 'Không có dòng hợp lệ nào. Hãy sửa các dòng lỗi trong tệp và tải lên lại.',
   'dashboard.import.done': 'Đã nhập {n} dòng.',

@@ -54,7 +54,8 @@ export const en: Record<MessageKey, string> = {
   'auth.signOut': 'Sign out',
   'auth.footer': 'Open-source software for commune governments',
   'auth.mustChangeTitle': 'Please change your password before you start',
-  'auth.mustChangeText': 'Your account uses a temporary password given by an administrator. Choose your own new password to continue.',
+  'auth.mustChangeText':
+    'Your account uses a temporary password given by an administrator. Choose your own new password to continue.',
 
   'home.goodMorning': 'Good morning, {name}',
   'home.goodNoon': 'Hello, {name}',
@@ -65,7 +66,8 @@ export const en: Record<MessageKey, string> = {
   'home.usersText': 'Accounts, roles and permissions of officers',
   'home.auditText': 'Who did what, and when',
   'home.profileText': 'Your details, password and sign-out',
-  'home.comingSoon': 'Digital-transformation plans, tasks, periodic reports and dashboards will appear here as they go live.',
+  'home.comingSoon':
+    'Digital-transformation plans, tasks, periodic reports and dashboards will appear here as they go live.',
   'home.intro.system_admin': 'You administer the whole system: organisation tree, accounts and audit log nationwide.',
   'home.intro.province_admin': 'You administer the communes of your province: units, accounts and audit log.',
   'home.intro.province_officer': 'You follow the communes of your province.',
@@ -148,7 +150,8 @@ export const en: Record<MessageKey, string> = {
   'users.resetPassword': 'Reset password',
   'users.resetConfirm': 'Issue a new temporary password? The person is signed out everywhere.',
   'users.temporaryPasswordTitle': 'Temporary password',
-  'users.temporaryPasswordText': 'Temporary password for {username}. Pass it on through a safe channel; it must be changed at first sign-in.',
+  'users.temporaryPasswordText':
+    'Temporary password for {username}. Pass it on through a safe channel; it must be changed at first sign-in.',
   'users.temporaryPasswordOnce': 'This password is shown only once. After closing you cannot see it again.',
   'users.copy': 'Copy',
   'users.copied': 'Copied',
@@ -172,11 +175,13 @@ export const en: Record<MessageKey, string> = {
   'profile.currentPassword': 'Current password',
   'profile.newPassword': 'New password',
   'profile.confirmPassword': 'Repeat the new password',
-  'profile.passwordPolicy': 'At least 12 characters, or a passphrase of 4 or more words. Must not contain your username.',
+  'profile.passwordPolicy':
+    'At least 12 characters, or a passphrase of 4 or more words. Must not contain your username.',
   'profile.passwordMismatch': 'The two passwords differ',
   'profile.passwordChanged': 'Password changed. Other devices have been signed out.',
   'profile.sessions': 'Sessions',
-  'profile.sessionsText': 'If you signed in on a shared computer or fear your password leaked, sign out on every device.',
+  'profile.sessionsText':
+    'If you signed in on a shared computer or fear your password leaked, sign out on every device.',
   'profile.signOutEverywhere': 'Sign out on every device',
   'profile.signOutEverywhereConfirm': 'End every session, including this one?',
   'profile.signedOutEverywhere': '{n} sessions ended',

@@ -162,7 +162,8 @@ export const plansEn: Record<keyof typeof plansVi, string> = {
 
   'plans.review.title': 'Review the uploaded plan',
   'plans.review.titleReimport': 'Review the amended document',
-  'plans.review.reimportInfo': 'This amends an existing plan. Before saving you will see what changes; the plan is saved as a new version and the old one is kept.',
+  'plans.review.reimportInfo':
+    'This amends an existing plan. Before saving you will see what changes; the plan is saved as a new version and the old one is kept.',
   'plans.review.warnings': 'Notes from reading the document',
   'plans.review.source': 'Source text ({n} lines)',
   'plans.review.save': 'Save plan',
@@ -183,7 +184,8 @@ export const plansEn: Record<keyof typeof plansVi, string> = {
   'plans.review.addTargetFromPassage': 'Add targets from selection',
   'plans.review.addTaskFromPassage': 'Add tasks from selection',
   'plans.review.passageAdded': '{n} items added from the selection for review',
-  'plans.review.passageNoTarget': 'No target with a figure was found in the selection. Use "Add" on the Targets tab to type one.',
+  'plans.review.passageNoTarget':
+    'No target with a figure was found in the selection. Use "Add" on the Targets tab to type one.',
   'plans.review.passageNoTask': 'No task was found in the selection.',
   'plans.review.acceptedCount': 'Keeping {n} of {total}',
   'plans.review.acceptAll': 'Keep all',

@@ -160,7 +160,8 @@ export const plansVi = {
 
   'plans.review.title': 'Rà soát kế hoạch vừa tải lên',
   'plans.review.titleReimport': 'Rà soát văn bản sửa đổi',
-  'plans.review.reimportInfo': 'Đây là văn bản sửa đổi của một kế hoạch đã có. Khi lưu, bạn sẽ xem trước những gì thay đổi; kế hoạch được lưu thành phiên bản mới, phiên bản cũ vẫn được giữ.',
+  'plans.review.reimportInfo':
+    'Đây là văn bản sửa đổi của một kế hoạch đã có. Khi lưu, bạn sẽ xem trước những gì thay đổi; kế hoạch được lưu thành phiên bản mới, phiên bản cũ vẫn được giữ.',
   'plans.review.warnings': 'Lưu ý khi đọc tài liệu',
   'plans.review.source': 'Văn bản nguồn ({n} dòng)',
   'plans.review.save': 'Lưu kế hoạch',
@@ -181,7 +182,8 @@ export const plansVi = {
   'plans.review.addTargetFromPassage': 'Thêm chỉ tiêu từ đoạn chọn',
   'plans.review.addTaskFromPassage': 'Thêm nhiệm vụ từ đoạn chọn',
   'plans.review.passageAdded': 'Đã thêm {n} mục từ đoạn chọn để rà soát',
-  'plans.review.passageNoTarget': 'Không tìm thấy chỉ tiêu có con số trong đoạn đã chọn. Bạn có thể bấm "Thêm" ở thẻ Chỉ tiêu để nhập tay.',
+  'plans.review.passageNoTarget':
+    'Không tìm thấy chỉ tiêu có con số trong đoạn đã chọn. Bạn có thể bấm "Thêm" ở thẻ Chỉ tiêu để nhập tay.',
   'plans.review.passageNoTask': 'Không tìm thấy nhiệm vụ trong đoạn đã chọn.',
   'plans.review.acceptedCount': 'Giữ {n}/{total} mục',
   'plans.review.acceptAll': 'Giữ tất cả',

@@ -7,7 +7,8 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.pickCommune': 'Choose a commune to see its reporting calendar',
   'reports.noCommune': 'Your account belongs to no commune, so there is no reporting calendar.',
   'reports.empty': 'No reporting calendar for {year} yet.',
-  'reports.emptyReview': 'No reporting calendar for {year} yet. Press "Create the {year} calendar" to create the periods from the plan’s reporting rules.',
+  'reports.emptyReview':
+    'No reporting calendar for {year} yet. Press "Create the {year} calendar" to create the periods from the plan’s reporting rules.',
   'reports.generate': 'Create the {year} calendar',
   'reports.generated': 'Calendar {year} created: {n} new periods',
   'reports.window': 'Data from {from} to {to}',
@@ -73,7 +74,8 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.form.fromTasks': 'Prefilled from task progress — review and edit before submitting',
   'reports.files.title': 'Attachments',
   'reports.files.add': 'Attach a file',
-  'reports.files.hint': 'PDF, images (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx); up to {max} per file, at most {count} files.',
+  'reports.files.hint':
+    'PDF, images (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx); up to {max} per file, at most {count} files.',
   'reports.files.none': 'No attachments yet.',
   'reports.files.added': 'Attached "{name}"',
   'reports.files.tooLarge': 'The file "{name}" is larger than {max}.',

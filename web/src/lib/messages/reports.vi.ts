@@ -5,7 +5,8 @@ export const reportsVi = {
   'reports.pickCommune': 'Chọn xã, phường để xem lịch báo cáo',
   'reports.noCommune': 'Tài khoản chưa gắn với xã nào nên chưa có lịch báo cáo.',
   'reports.empty': 'Chưa có lịch báo cáo năm {year}.',
-  'reports.emptyReview': 'Chưa có lịch báo cáo năm {year}. Bấm "Lập lịch năm {year}" để tạo các kỳ từ chế độ báo cáo của kế hoạch.',
+  'reports.emptyReview':
+    'Chưa có lịch báo cáo năm {year}. Bấm "Lập lịch năm {year}" để tạo các kỳ từ chế độ báo cáo của kế hoạch.',
   'reports.generate': 'Lập lịch năm {year}',
   'reports.generated': 'Đã lập lịch năm {year}: thêm {n} kỳ báo cáo',
   'reports.window': 'Số liệu từ {from} đến {to}',
@@ -71,7 +72,8 @@ export const reportsVi = {
   'reports.form.fromTasks': 'Điền sẵn từ tiến độ nhiệm vụ — hãy xem lại, sửa trước khi nộp',
   'reports.files.title': 'Tài liệu kèm theo',
   'reports.files.add': 'Đính kèm tệp',
-  'reports.files.hint': 'PDF, ảnh (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx); mỗi tệp tối đa {max}, tối đa {count} tệp.',
+  'reports.files.hint':
+    'PDF, ảnh (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx); mỗi tệp tối đa {max}, tối đa {count} tệp.',
   'reports.files.none': 'Chưa có tệp đính kèm.',
   'reports.files.added': 'Đã đính kèm "{name}"',
   'reports.files.tooLarge': 'Tệp "{name}" vượt quá giới hạn {max}.',

@@ -50,7 +50,8 @@ export const tasksEn: Record<keyof typeof tasksVi, string> = {
   'tasks.filter.year': 'Year',
   'tasks.filter.clear': 'Clear filters',
 
-  'tasks.board.dropHint': 'Drag a card to another column to change its status; only the columns allowed light up. The ⋮ button on a card does the same.',
+  'tasks.board.dropHint':
+    'Drag a card to another column to change its status; only the columns allowed light up. The ⋮ button on a card does the same.',
   'tasks.board.empty': 'No tasks',
   'tasks.board.more': '{n} more — use the filters to narrow down',
   'tasks.board.showMore': 'Show {n} more ({left} left)',
@@ -87,8 +88,10 @@ export const tasksEn: Record<keyof typeof tasksVi, string> = {
   'tasks.return.reasonRequired': 'Please give the reason for returning',
 
   'tasks.evidence.add': 'Upload evidence',
-  'tasks.evidence.hint': 'PDF, images (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx); up to the size the system allows (10 MB by default).',
-  'tasks.evidence.badType': 'The file "{name}" is not accepted: only PDF, images (PNG, JPEG, WebP), Word (.docx) and Excel (.xlsx).',
+  'tasks.evidence.hint':
+    'PDF, images (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx); up to the size the system allows (10 MB by default).',
+  'tasks.evidence.badType':
+    'The file "{name}" is not accepted: only PDF, images (PNG, JPEG, WebP), Word (.docx) and Excel (.xlsx).',
   'tasks.evidence.uploaded': 'Uploaded "{name}"',
   'tasks.evidence.detach': 'Remove this file',
   'tasks.evidence.none': 'No evidence yet.',
@@ -163,7 +166,8 @@ export const tasksEn: Record<keyof typeof tasksVi, string> = {
   'tasks.fromPlan.title': 'Assign tasks from the plan',
   'tasks.fromPlan.pickPlan': 'Choose the plan to assign from',
   'tasks.fromPlan.noPlan': 'The commune has no plan yet. Import one under Plans first.',
-  'tasks.fromPlan.intro': 'Each task of the plan becomes a tracked task by the "six clears". Check the lead unit, the responsible person, the dates and the milestones; nothing is saved until you press "Assign".',
+  'tasks.fromPlan.intro':
+    'Each task of the plan becomes a tracked task by the "six clears". Check the lead unit, the responsible person, the dates and the milestones; nothing is saved until you press "Assign".',
   'tasks.fromPlan.milestones': 'Milestones',
   'tasks.fromPlan.mode.yearly': 'Yearly',
   'tasks.fromPlan.mode.quarterly': 'Quarterly',
@@ -189,7 +193,8 @@ export const tasksEn: Record<keyof typeof tasksVi, string> = {
   'tasks.fromPlan.nothing': 'This plan has no tasks yet.',
 
   'tasks.form.title': 'Assign an ad-hoc task',
-  'tasks.form.intro': 'A task from a meeting conclusion or a directive letter: fill in the "six clears" — person, task, time, responsibility, authority, result.',
+  'tasks.form.intro':
+    'A task from a meeting conclusion or a directive letter: fill in the "six clears" — person, task, time, responsibility, authority, result.',
   'tasks.form.source': 'Source',
   'tasks.form.sourceRef': 'Number and date of the conclusion or letter',
   'tasks.form.sourceRefHint': 'E.g. Thông báo kết luận số 12/TB-UBND ngày 05/3/2026',
@@ -218,7 +223,8 @@ export const tasksEn: Record<keyof typeof tasksVi, string> = {
   'tasks.error.TASK_ACTION_NOT_ALLOWED': 'This cannot be done in the task’s current status.',
   'tasks.error.TASK_CHANGED': 'Someone else just updated the task; look at it again and retry.',
   'tasks.error.TASK_SELF_APPROVAL': 'Whoever submitted a result cannot approve or return it themselves.',
-  'tasks.error.TASK_FILE_TYPE_FORBIDDEN': 'The evidence file is not accepted. Only PDF, images (PNG, JPEG, WebP), Word (.docx) and Excel (.xlsx).',
+  'tasks.error.TASK_FILE_TYPE_FORBIDDEN':
+    'The evidence file is not accepted. Only PDF, images (PNG, JPEG, WebP), Word (.docx) and Excel (.xlsx).',
   'tasks.error.TASK_FILE_TYPE_MISMATCH': 'The file name does not match its content; give it the right extension.',
   'tasks.error.TASK_FILE_TOO_LARGE': 'The evidence file is larger than allowed.',
   'tasks.error.TASK_FILE_EMPTY': 'The evidence file is empty.',

@@ -48,7 +48,8 @@ export const tasksVi = {
   'tasks.filter.year': 'Năm',
   'tasks.filter.clear': 'Bỏ lọc',
 
-  'tasks.board.dropHint': 'Kéo thẻ sang cột khác để cập nhật trạng thái; chỉ các cột được phép mới sáng lên. Nút ⋮ trên thẻ làm điều tương tự.',
+  'tasks.board.dropHint':
+    'Kéo thẻ sang cột khác để cập nhật trạng thái; chỉ các cột được phép mới sáng lên. Nút ⋮ trên thẻ làm điều tương tự.',
   'tasks.board.empty': 'Không có nhiệm vụ',
   'tasks.board.more': 'Còn {n} nhiệm vụ khác — dùng bộ lọc để thu hẹp',
   'tasks.board.showMore': 'Xem thêm {n} nhiệm vụ (còn {left})',
@@ -85,8 +86,10 @@ export const tasksVi = {
   'tasks.return.reasonRequired': 'Cần ghi rõ lý do trả lại',
 
   'tasks.evidence.add': 'Tải minh chứng',
-  'tasks.evidence.hint': 'PDF, ảnh (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx); dung lượng tối đa do hệ thống đặt (mặc định 10 MB).',
-  'tasks.evidence.badType': 'Tệp "{name}" không được chấp nhận: chỉ nhận PDF, ảnh (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx).',
+  'tasks.evidence.hint':
+    'PDF, ảnh (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx); dung lượng tối đa do hệ thống đặt (mặc định 10 MB).',
+  'tasks.evidence.badType':
+    'Tệp "{name}" không được chấp nhận: chỉ nhận PDF, ảnh (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx).',
   'tasks.evidence.uploaded': 'Đã tải lên "{name}"',
   'tasks.evidence.detach': 'Bỏ tệp này',
   'tasks.evidence.none': 'Chưa có minh chứng.',
@@ -161,7 +164,8 @@ export const tasksVi = {
   'tasks.fromPlan.title': 'Giao nhiệm vụ từ kế hoạch',
   'tasks.fromPlan.pickPlan': 'Chọn kế hoạch để giao nhiệm vụ',
   'tasks.fromPlan.noPlan': 'Xã chưa có kế hoạch. Hãy nhập kế hoạch ở mục Kế hoạch trước.',
-  'tasks.fromPlan.intro': 'Mỗi nhiệm vụ của kế hoạch trở thành một nhiệm vụ được theo dõi theo "6 rõ". Kiểm tra đơn vị chủ trì, người chịu trách nhiệm, thời hạn và các mốc; chưa có gì được ghi cho đến khi bấm "Giao".',
+  'tasks.fromPlan.intro':
+    'Mỗi nhiệm vụ của kế hoạch trở thành một nhiệm vụ được theo dõi theo "6 rõ". Kiểm tra đơn vị chủ trì, người chịu trách nhiệm, thời hạn và các mốc; chưa có gì được ghi cho đến khi bấm "Giao".',
   'tasks.fromPlan.milestones': 'Mốc kiểm điểm',
   'tasks.fromPlan.mode.yearly': 'Theo năm',
   'tasks.fromPlan.mode.quarterly': 'Theo quý',
@@ -187,7 +191,8 @@ export const tasksVi = {
   'tasks.fromPlan.nothing': 'Kế hoạch này chưa có nhiệm vụ nào.',
 
   'tasks.form.title': 'Giao nhiệm vụ phát sinh',
-  'tasks.form.intro': 'Nhiệm vụ từ kết luận cuộc họp, văn bản chỉ đạo: ghi đủ "6 rõ" — người, việc, thời gian, trách nhiệm, thẩm quyền, kết quả.',
+  'tasks.form.intro':
+    'Nhiệm vụ từ kết luận cuộc họp, văn bản chỉ đạo: ghi đủ "6 rõ" — người, việc, thời gian, trách nhiệm, thẩm quyền, kết quả.',
   'tasks.form.source': 'Nguồn giao',
   'tasks.form.sourceRef': 'Số, ngày của thông báo kết luận hoặc văn bản',
   'tasks.form.sourceRefHint': 'Ví dụ: Thông báo kết luận số 12/TB-UBND ngày 05/3/2026',
@@ -216,7 +221,8 @@ export const tasksVi = {
   'tasks.error.TASK_ACTION_NOT_ALLOWED': 'Không thể làm việc này ở trạng thái hiện tại của nhiệm vụ.',
   'tasks.error.TASK_CHANGED': 'Nhiệm vụ vừa được người khác cập nhật; hãy xem lại rồi thử lại.',
   'tasks.error.TASK_SELF_APPROVAL': 'Người trình kết quả không tự phê duyệt hoặc trả lại kết quả của mình.',
-  'tasks.error.TASK_FILE_TYPE_FORBIDDEN': 'Tệp minh chứng không được chấp nhận. Chỉ nhận PDF, ảnh (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx).',
+  'tasks.error.TASK_FILE_TYPE_FORBIDDEN':
+    'Tệp minh chứng không được chấp nhận. Chỉ nhận PDF, ảnh (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx).',
   'tasks.error.TASK_FILE_TYPE_MISMATCH': 'Tên tệp không khớp với nội dung; hãy đặt đúng đuôi tệp.',
   'tasks.error.TASK_FILE_TOO_LARGE': 'Tệp minh chứng vượt quá giới hạn cho phép.',
   'tasks.error.TASK_FILE_EMPTY': 'Tệp minh chứng rỗng.',

@@ -53,7 +53,8 @@ export const vi = {
   'auth.signOut': 'Đăng xuất',
   'auth.footer': 'Phần mềm nguồn mở phục vụ chính quyền cấp xã',
   'auth.mustChangeTitle': 'Bạn cần đổi mật khẩu trước khi làm việc',
-  'auth.mustChangeText': 'Tài khoản đang dùng mật khẩu tạm do quản trị viên cấp. Hãy đặt mật khẩu mới của riêng bạn để tiếp tục.',
+  'auth.mustChangeText':
+    'Tài khoản đang dùng mật khẩu tạm do quản trị viên cấp. Hãy đặt mật khẩu mới của riêng bạn để tiếp tục.',
 
   'home.goodMorning': 'Chào buổi sáng, {name}',
   'home.goodNoon': 'Chào buổi trưa, {name}',
@@ -64,7 +65,8 @@ export const vi = {
   'home.usersText': 'Tài khoản, vai trò và quyền của cán bộ',
   'home.auditText': 'Ai đã làm gì, lúc nào',
   'home.profileText': 'Thông tin cá nhân, đổi mật khẩu, đăng xuất',
-  'home.comingSoon': 'Kế hoạch chuyển đổi số, nhiệm vụ, báo cáo định kỳ và bảng điều khiển sẽ xuất hiện tại đây khi được đưa vào sử dụng.',
+  'home.comingSoon':
+    'Kế hoạch chuyển đổi số, nhiệm vụ, báo cáo định kỳ và bảng điều khiển sẽ xuất hiện tại đây khi được đưa vào sử dụng.',
   'home.intro.system_admin': 'Bạn quản trị toàn bộ hệ thống: cây tổ chức, tài khoản và nhật ký trên cả nước.',
   'home.intro.province_admin': 'Bạn quản trị các xã, phường trong tỉnh: đơn vị, tài khoản và nhật ký.',
   'home.intro.province_officer': 'Bạn theo dõi các xã, phường trong tỉnh.',
@@ -96,7 +98,8 @@ export const vi = {
   'org.renamed': 'Đã đổi tên thành "{name}"',
   'org.closeUnit': 'Đóng đơn vị',
   'org.closeUnitTitle': 'Đóng đơn vị "{name}"',
-  'org.closeUnitText': 'Đơn vị đã đóng vẫn được giữ lại cùng lịch sử, nhưng không nhận thêm công việc và không sửa được nữa.',
+  'org.closeUnitText':
+    'Đơn vị đã đóng vẫn được giữ lại cùng lịch sử, nhưng không nhận thêm công việc và không sửa được nữa.',
   'org.closeUnitConfirm': 'Đơn vị "{name}" sẽ ngừng hoạt động từ ngày {date}. Thao tác này không hoàn tác được.',
   'org.closed': 'Đã đóng đơn vị "{name}"',
   'org.closedOnLabel': 'Ngày đóng',
@@ -147,7 +150,8 @@ export const vi = {
   'users.resetPassword': 'Cấp lại mật khẩu',
   'users.resetConfirm': 'Cấp mật khẩu tạm mới? Người dùng sẽ bị đăng xuất khỏi mọi thiết bị.',
   'users.temporaryPasswordTitle': 'Mật khẩu tạm',
-  'users.temporaryPasswordText': 'Mật khẩu tạm của tài khoản {username}. Hãy chuyển cho người dùng qua kênh an toàn; họ phải đổi mật khẩu khi đăng nhập lần đầu.',
+  'users.temporaryPasswordText':
+    'Mật khẩu tạm của tài khoản {username}. Hãy chuyển cho người dùng qua kênh an toàn; họ phải đổi mật khẩu khi đăng nhập lần đầu.',
   'users.temporaryPasswordOnce': 'Mật khẩu này chỉ hiện một lần. Sau khi đóng, bạn sẽ không xem lại được.',
   'users.copy': 'Sao chép',
   'users.copied': 'Đã sao chép',
@@ -171,11 +175,13 @@ export const vi = {
   'profile.currentPassword': 'Mật khẩu hiện tại',
   'profile.newPassword': 'Mật khẩu mới',
   'profile.confirmPassword': 'Nhập lại mật khẩu mới',
-  'profile.passwordPolicy': 'Ít nhất 12 ký tự, hoặc một cụm từ gồm 4 từ trở lên (ví dụ: "lúa chín vàng đồng quê"). Không chứa tên đăng nhập.',
+  'profile.passwordPolicy':
+    'Ít nhất 12 ký tự, hoặc một cụm từ gồm 4 từ trở lên (ví dụ: "lúa chín vàng đồng quê"). Không chứa tên đăng nhập.',
   'profile.passwordMismatch': 'Hai mật khẩu không khớp',
   'profile.passwordChanged': 'Đã đổi mật khẩu. Các thiết bị khác đã được đăng xuất.',
   'profile.sessions': 'Phiên đăng nhập',
-  'profile.sessionsText': 'Nếu bạn từng đăng nhập trên máy dùng chung hoặc nghi bị lộ mật khẩu, hãy đăng xuất khỏi mọi thiết bị.',
+  'profile.sessionsText':
+    'Nếu bạn từng đăng nhập trên máy dùng chung hoặc nghi bị lộ mật khẩu, hãy đăng xuất khỏi mọi thiết bị.',
   'profile.signOutEverywhere': 'Đăng xuất khỏi mọi thiết bị',
   'profile.signOutEverywhereConfirm': 'Kết thúc mọi phiên đăng nhập, kể cả phiên này?',
   'profile.signedOutEverywhere': 'Đã kết thúc {n} phiên đăng nhập',

@@ -8,7 +8,8 @@ export type OrgSearchResult = z.infer<typeof SearchResult>;
 export type OrgSearchItem = OrgSearchResult['items'][number];
 
 /** Shared by the organisation browser and the unit pickers: accent-free search in the person's scope. */
-export const searchOrg = (q: string, kind?: OrgKindValue, limit = 20) => get<OrgSearchResult>('/org/search', { q, kind, limit });
+export const searchOrg = (q: string, kind?: OrgKindValue, limit = 20) =>
+  get<OrgSearchResult>('/org/search', { q, kind, limit });
 
 export function useOrgSearch(q: string, kind?: OrgKindValue) {
   const term = q.trim();

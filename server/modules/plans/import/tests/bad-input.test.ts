@@ -37,18 +37,26 @@ describe('refused files', () => {
   });
 
   it('wrong type, detected by content not extension → PLAN_FILE_UNSUPPORTED', async () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0,
+    ]);
     expect((await failure(extractDocumentText(png, 'ke-hoach.txt'))).code).toBe('PLAN_FILE_UNSUPPORTED');
     const doc97 = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
     const err = await failure(extractDocumentText(doc97, 'ke-hoach.doc'));
     expect(err.code).toBe('PLAN_FILE_UNSUPPORTED');
     expect(err.message).toMatch(/\.docx/);
-    const xlsx = makeZip([{ name: '[Content_Types].xml', data: utf8('<Types/>') }, { name: 'xl/workbook.xml', data: utf8('<workbook/>') }]);
+    const xlsx = makeZip([
+      { name: '[Content_Types].xml', data: utf8('<Types/>') },
+      { name: 'xl/workbook.xml', data: utf8('<workbook/>') },
+    ]);
     expect((await failure(extractDocumentText(xlsx, 'ke-hoach.docx'))).code).toBe('PLAN_FILE_UNSUPPORTED');
   });
 
   it('a PDF named .docx is read as a PDF', async () => {
-    const doc = await extractDocumentText(makePdf([{ lines: ['KẾ HOẠCH', 'Chuyển đổi số năm 2026'] }]), 'nham-ten.docx');
+    const doc = await extractDocumentText(
+      makePdf([{ lines: ['KẾ HOẠCH', 'Chuyển đổi số năm 2026'] }]),
+      'nham-ten.docx',
+    );
     expect(doc.format).toBe('pdf');
   });
 
@@ -56,12 +64,18 @@ describe('refused files', () => {
     const truncated = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...utf8('không phải tệp nén hoàn chỉnh')]);
     expect((await failure(extractDocumentText(truncated, 'a.docx'))).code).toBe('PLAN_FILE_CORRUPT');
     // A real .docx cut in half loses its central directory.
-    const good = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('KẾ HOẠCH')] }] })));
-    expect((await failure(extractDocumentText(good.subarray(0, good.length >> 1), 'a.docx'))).code).toBe('PLAN_FILE_CORRUPT');
+    const good = new Uint8Array(
+      await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('KẾ HOẠCH')] }] })),
+    );
+    expect((await failure(extractDocumentText(good.subarray(0, good.length >> 1), 'a.docx'))).code).toBe(
+      'PLAN_FILE_CORRUPT',
+    );
   });
 
   it('corrupt .pdf → PLAN_FILE_CORRUPT', async () => {
-    expect((await failure(extractDocumentText(utf8('%PDF-1.7\n1 0 obj << /Type /Catalog >> hỏng'), 'a.pdf'))).code).toBe('PLAN_FILE_CORRUPT');
+    expect(
+      (await failure(extractDocumentText(utf8('%PDF-1.7\n1 0 obj << /Type /Catalog >> hỏng'), 'a.pdf'))).code,
+    ).toBe('PLAN_FILE_CORRUPT');
   });
 
   it('zip bomb: document.xml inflating beyond the limit → PLAN_FILE_TOO_LARGE, also when the directory lies', async () => {
@@ -74,7 +88,9 @@ describe('refused files', () => {
   });
 
   it('a scanned PDF without a text layer → PLAN_FILE_NO_TEXT', async () => {
-    expect((await failure(extractDocumentText(makePdf(null, { noText: true }), 'scan.pdf'))).code).toBe('PLAN_FILE_NO_TEXT');
+    expect((await failure(extractDocumentText(makePdf(null, { noText: true }), 'scan.pdf'))).code).toBe(
+      'PLAN_FILE_NO_TEXT',
+    );
   });
 
   it('an 8-bit file that no Vietnamese encoding turns into Vietnamese → PLAN_FILE_LEGACY_ENCODING naming the likely one', async () => {
@@ -86,7 +102,9 @@ describe('refused files', () => {
   });
 
   it('a text that is not a plan → PLAN_NOT_A_PLAN', async () => {
-    const news = utf8('Bản tin thời tiết\nHôm nay trời nắng, nhiệt độ cao nhất 34 độ C.\nChiều tối có mưa rào và dông vài nơi.');
+    const news = utf8(
+      'Bản tin thời tiết\nHôm nay trời nắng, nhiệt độ cao nhất 34 độ C.\nChiều tối có mưa rào và dông vài nơi.',
+    );
     expect((await failure(importPlanDocument(news, 'tin.txt'))).code).toBe('PLAN_NOT_A_PLAN');
   });
 });

@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocumentText } from '../document-text.ts';
 import { extractPlan } from '../extract-plan.ts';
-import { decodeTcvn3, decodeVni, encodeTcvn3, encodeVni, TCVN3_TO_UNICODE, UNICODE_TO_VNI } from '../legacy-encodings.ts';
+import {
+  decodeTcvn3,
+  decodeVni,
+  encodeTcvn3,
+  encodeVni,
+  TCVN3_TO_UNICODE,
+  UNICODE_TO_VNI,
+} from '../legacy-encodings.ts';
 import { decodeTextBytes } from '../text-decoding.ts';
 
 const PLAN = [

@@ -4,7 +4,18 @@
  * (written here by hand, see helpers/pdf.ts) with wrapped lines and Vietnamese diacritics.
  */
 import { readFileSync } from 'node:fs';
-import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
 import { describe, expect, it } from 'vitest';
 import { extractDocumentText } from '../document-text.ts';
 import { htmlToLines } from '../docx-text.ts';
@@ -60,7 +71,10 @@ describe('a numbered-list plan (.txt)', () => {
       [47, 'Công an xã'],
       [48, 'Công an xã'],
     ]);
-    expect(plan.tasks[0]).toMatchObject({ partners: ['Phòng Kinh tế', 'Công an xã'], expected: 'Trung tâm IOC đi vào hoạt động' });
+    expect(plan.tasks[0]).toMatchObject({
+      partners: ['Phòng Kinh tế', 'Công an xã'],
+      expected: 'Trung tâm IOC đi vào hoạt động',
+    });
     expect(plan.tasks[1]).toMatchObject({ from: 2026, to: 2027, partners: ['Trung tâm Phục vụ hành chính công'] });
   });
 
@@ -78,7 +92,14 @@ async function buildDocx(): Promise<Uint8Array> {
   const row = (cells: string[]) => new TableRow({ children: cells.map((c) => new TableCell({ children: [p(c)] })) });
   const bullet = { bullet: { level: 0 } };
   const doc = new Document({
-    numbering: { config: [{ reference: 'num', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT }] }] },
+    numbering: {
+      config: [
+        {
+          reference: 'num',
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT }],
+        },
+      ],
+    },
     sections: [
       {
         children: [
@@ -106,12 +127,28 @@ async function buildDocx(): Promise<Uint8Array> {
           new Table({
             rows: [
               row(['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian hoàn thành', 'Sản phẩm']),
-              row(['1', 'Số hóa sổ hộ tịch', 'Phòng Văn hóa - Xã hội', 'Trung tâm Phục vụ hành chính công', 'Năm 2027', '100% sổ hộ tịch được số hóa']),
-              row(['2', 'Lắp đặt camera an ninh tại các thôn', 'Công an xã (phối hợp các thôn)', '', '2026-2028', 'Ít nhất 20 camera']),
+              row([
+                '1',
+                'Số hóa sổ hộ tịch',
+                'Phòng Văn hóa - Xã hội',
+                'Trung tâm Phục vụ hành chính công',
+                'Năm 2027',
+                '100% sổ hộ tịch được số hóa',
+              ]),
+              row([
+                '2',
+                'Lắp đặt camera an ninh tại các thôn',
+                'Công an xã (phối hợp các thôn)',
+                '',
+                '2026-2028',
+                'Ít nhất 20 camera',
+              ]),
             ],
           }),
           p('III. TỔ CHỨC THỰC HIỆN', { heading: HeadingLevel.HEADING_1 }),
-          p('Các cơ quan, đơn vị báo cáo kết quả thực hiện hằng quý (trước ngày 20 tháng cuối quý) về Phòng Văn hóa - Xã hội.'),
+          p(
+            'Các cơ quan, đơn vị báo cáo kết quả thực hiện hằng quý (trước ngày 20 tháng cuối quý) về Phòng Văn hóa - Xã hội.',
+          ),
         ],
       },
     ],
@@ -129,7 +166,12 @@ describe('a Word document with a target table and a task table (.docx)', () => {
     expect(lines).toContain('| 1 | Tỷ lệ hồ sơ trực tuyến toàn trình | % | 60 | ≥ 80 |');
 
     const plan = extractPlan(doc.text);
-    expect(plan).toMatchObject({ commune: 'Hòa Bình', number: '08/KH-UBND', issuedOn: '2026-02-10', period: { from: 2026, to: 2028 } });
+    expect(plan).toMatchObject({
+      commune: 'Hòa Bình',
+      number: '08/KH-UBND',
+      issuedOn: '2026-02-10',
+      period: { from: 2026, to: 2028 },
+    });
     const targets = plan.indicators.map((i) => [i.text, i.comparator, i.value, i.unit, i.year]);
     expect(targets).toEqual(
       expect.arrayContaining([
@@ -193,15 +235,25 @@ describe('a PDF with a text layer (.pdf)', () => {
     expect(doc.text).toContain('Chuyển đổi số xã Đông Hải năm 2026');
     expect(doc.text.split('\n')).not.toContain('2');
     const plan = extractPlan(doc.text);
-    expect(plan).toMatchObject({ title: 'Kế hoạch Chuyển đổi số xã Đông Hải năm 2026', commune: 'Đông Hải', number: '21/KH-UBND' });
+    expect(plan).toMatchObject({
+      title: 'Kế hoạch Chuyển đổi số xã Đông Hải năm 2026',
+      commune: 'Đông Hải',
+      number: '21/KH-UBND',
+    });
     expect(plan.indicators.map((i) => [i.comparator, i.value, i.valueMax ?? null, i.year])).toEqual([
       ['>=', 90, null, 2026],
       ['range', 15, 20, 2026],
     ]);
     expect(plan.indicators[0].text).toContain('Tỷ lệ hồ sơ thủ tục hành chính được số hóa');
     expect(plan.tasks.map((t) => [t.title, t.lead])).toEqual([
-      ['Hướng dẫn người dân cài đặt và sử dụng ứng dụng định danh điện tử, thanh toán không dùng tiền mặt trong các giao dịch hằng ngày.', null],
-      ['Trung tâm Phục vụ hành chính công chủ trì rà soát quy trình một cửa điện tử.', 'Trung tâm Phục vụ hành chính công'],
+      [
+        'Hướng dẫn người dân cài đặt và sử dụng ứng dụng định danh điện tử, thanh toán không dùng tiền mặt trong các giao dịch hằng ngày.',
+        null,
+      ],
+      [
+        'Trung tâm Phục vụ hành chính công chủ trì rà soát quy trình một cửa điện tử.',
+        'Trung tâm Phục vụ hành chính công',
+      ],
       [expect.stringMatching(/^Các đơn vị báo cáo 6 tháng/), 'Các đơn vị'],
     ]);
     expect(plan.reporting.map((r) => [r.cycle, r.day, r.month])).toEqual([
@@ -211,13 +263,42 @@ describe('a PDF with a text layer (.pdf)', () => {
   });
 
   it('a target table that the PDF flattened cell by cell', async () => {
-    const table = ['KẾ HOẠCH', 'Chuyển đổi số xã Đông Hải giai đoạn 2026 - 2030', 'I. CHỈ TIÊU', 'STT', 'Chỉ tiêu', 'Đơn vị', 'tính', 'Thực hiện', 'năm 2025', 'Năm 2026', 'Năm 2030',
-      'I', 'Chính quyền số', '1', 'Tỷ lệ hồ sơ thủ tục', 'hành chính trực tuyến', '%', '52', '≥ 60', '90',
-      '2', 'Số điểm wifi công cộng', 'điểm', '3', '5', '12', 'II. NHIỆM VỤ', '- Lắp đặt wifi công cộng tại nhà văn hóa các thôn.'];
+    const table = [
+      'KẾ HOẠCH',
+      'Chuyển đổi số xã Đông Hải giai đoạn 2026 - 2030',
+      'I. CHỈ TIÊU',
+      'STT',
+      'Chỉ tiêu',
+      'Đơn vị',
+      'tính',
+      'Thực hiện',
+      'năm 2025',
+      'Năm 2026',
+      'Năm 2030',
+      'I',
+      'Chính quyền số',
+      '1',
+      'Tỷ lệ hồ sơ thủ tục',
+      'hành chính trực tuyến',
+      '%',
+      '52',
+      '≥ 60',
+      '90',
+      '2',
+      'Số điểm wifi công cộng',
+      'điểm',
+      '3',
+      '5',
+      '12',
+      'II. NHIỆM VỤ',
+      '- Lắp đặt wifi công cộng tại nhà văn hóa các thôn.',
+    ];
     const doc = await extractDocumentText(makePdf([{ lines: table }]), 'chi-tieu.pdf');
     const plan = extractPlan(doc.text);
     const lines = doc.text.split('\n');
-    expect(plan.indicators.map((i) => [i.text, i.kind, i.comparator, i.value, i.unit, i.year, lines[i.line - 1]])).toEqual([
+    expect(
+      plan.indicators.map((i) => [i.text, i.kind, i.comparator, i.value, i.unit, i.year, lines[i.line - 1]]),
+    ).toEqual([
       ['Tỷ lệ hồ sơ thủ tục hành chính trực tuyến', 'baseline', '=', 52, '%', 2025, '52'],
       ['Tỷ lệ hồ sơ thủ tục hành chính trực tuyến', 'target', '>=', 60, '%', 2026, '≥ 60'],
       ['Tỷ lệ hồ sơ thủ tục hành chính trực tuyến', 'target', '=', 90, '%', 2030, '90'],
@@ -240,7 +321,15 @@ describe('mammoth HTML → lines', () => {
     const html =
       '<h1>II. NHIỆM VỤ</h1><ol><li>Hạ tầng số<ul><li>Nâng cấp mạng LAN</li></ul></li><li>Dữ liệu số</li></ol>' +
       '<table><tr><td><p>Việc</p><table><tr><td>a</td><td>b</td></tr></table></td><td>Phòng Kinh tế</td></tr></table><p>Hết &amp; xong</p>';
-    expect(htmlToLines(html)).toEqual(['II. NHIỆM VỤ', '1. Hạ tầng số', '+ Nâng cấp mạng LAN', '2. Dữ liệu số', '', '| Việc ; a b ; | Phòng Kinh tế |', 'Hết & xong']);
+    expect(htmlToLines(html)).toEqual([
+      'II. NHIỆM VỤ',
+      '1. Hạ tầng số',
+      '+ Nâng cấp mạng LAN',
+      '2. Dữ liệu số',
+      '',
+      '| Việc ; a b ; | Phòng Kinh tế |',
+      'Hết & xong',
+    ]);
   });
 });
 
@@ -271,7 +360,11 @@ describe('a plan as a PDF export flattens it: both header columns on one line, "
     expect(plan.indicators[7].text).toBe('bảo đảm tốc độ tải xuống');
   });
   it('"(Công an xã chủ trì, Phòng Kinh tế phối hợp, hoàn thành năm 2027)"', () => {
-    expect(plan.tasks.find((t) => t.line === 24)).toMatchObject({ lead: 'Công an xã', partners: ['Phòng Kinh tế'], to: 2027 });
+    expect(plan.tasks.find((t) => t.line === 24)).toMatchObject({
+      lead: 'Công an xã',
+      partners: ['Phòng Kinh tế'],
+      to: 2027,
+    });
   });
   it('the standing office reports to the district', () => {
     expect(plan.reporting.map((r) => [r.cycle, r.day, r.month, r.recipient])).toEqual([
@@ -280,4 +373,3 @@ describe('a plan as a PDF export flattens it: both header columns on one line, "
     ]);
   });
 });
-

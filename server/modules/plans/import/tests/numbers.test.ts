@@ -65,9 +65,11 @@ describe('findMeasures — percentages, ranges, speeds and comparators', () => {
 
 describe('findCounts — counted things, only after a verb of quantity or at the start of an item', () => {
   const values = (s: string, atStart = false) => findCounts(s, atStart).map((m) => [m.value, m.unit, m.comparator]);
-  it('"ít nhất 02 lớp" is a count with ≥', () => expect(values('Tổ chức ít nhất 02 lớp tập huấn')).toEqual([[2, 'count', '>=']]));
+  it('"ít nhất 02 lớp" is a count with ≥', () =>
+    expect(values('Tổ chức ít nhất 02 lớp tập huấn')).toEqual([[2, 'count', '>=']]));
   it('"hiện có 03 nhà mạng"', () => expect(values('Trên địa bàn xã hiện có 03 nhà mạng')).toEqual([[3, 'count', '=']]));
-  it('"19/19 thôn" at the start of an item', () => expect(values('19/19 thôn đã thành lập Tổ công nghệ số', true)).toEqual([[19, 'count', '=']]));
+  it('"19/19 thôn" at the start of an item', () =>
+    expect(values('19/19 thôn đã thành lập Tổ công nghệ số', true)).toEqual([[19, 'count', '=']]));
   it('a rate keeps its unit as written', () => {
     expect(values('phát sinh ít nhất 10 hồ sơ/năm')).toEqual([[10, 'hồ sơ/năm', '>=']]);
     expect(values('(Tối thiểu 1 lần/2 năm cho hệ thống cấp độ 1, 2)')).toEqual([[1, 'lần/2 năm', '>=']]);
@@ -89,7 +91,13 @@ describe('years — deadlines and phases, never dates', () => {
     ['giai đoạn 2026–2030', [[2026, 2030]]],
     ['giai đoạn 2025 -2030', [[2025, 2030]]],
     ['Từ năm 2026 đến năm 2030', [[2026, 2030]]],
-    ['≥ 85% hồ sơ trực tuyến (2030), 100% (2040)', [[null, 2030], [null, 2040]]],
+    [
+      '≥ 85% hồ sơ trực tuyến (2030), 100% (2040)',
+      [
+        [null, 2030],
+        [null, 2040],
+      ],
+    ],
     ['tỷ lệ phủ sóng đạt 100% vào 2045', [[null, 2045]]],
     ['Nghị quyết số 57-NQ/TW ngày 22/12/2024', []],
     ['ngày 25 tháng 7 năm 2025', []],

@@ -9,7 +9,10 @@ const plan = (...lines: string[]) => extractPlan(lines.join('\n'));
 describe('lead and partners ("chủ trì … phối hợp …")', () => {
   it.each([
     ['Phòng Văn hóa - Xã hội tham mưu Ủy ban nhân dân xã ban hành Kế hoạch', 'Phòng Văn hóa - Xã hội'],
-    ['Thủ trưởng các cơ quan, đơn vị thuộc UBND xã nêu cao tinh thần trách nhiệm', 'Thủ trưởng các cơ quan, đơn vị thuộc UBND xã'],
+    [
+      'Thủ trưởng các cơ quan, đơn vị thuộc UBND xã nêu cao tinh thần trách nhiệm',
+      'Thủ trưởng các cơ quan, đơn vị thuộc UBND xã',
+    ],
     ['UBND xã tổ chức kiểm tra định kỳ việc thực hiện Kế hoạch', 'UBND xã'],
     ['Công an xã chủ trì, phối hợp với các đơn vị liên quan bảo đảm an ninh mạng', 'Công an xã'],
     ['Triển khai các giải pháp bảo vệ dữ liệu cá nhân', null],
@@ -28,7 +31,9 @@ describe('lead and partners ("chủ trì … phối hợp …")', () => {
     expect(headingUnit('Các cơ sở giáo dục, Trạm Y tế xã')).toBe('Các cơ sở giáo dục, Trạm Y tế xã');
     expect(headingUnit('Chế độ báo cáo')).toBeNull();
     expect(headingUnit('Trung tâm Dịch vụ tổng hợp')).toBe('Trung tâm Dịch vụ tổng hợp');
-    expect(headingUnit('Phòng Văn hóa - Xã hội có trách nhiệm thực hiện các nội dung sau:')).toBe('Phòng Văn hóa - Xã hội');
+    expect(headingUnit('Phòng Văn hóa - Xã hội có trách nhiệm thực hiện các nội dung sau:')).toBe(
+      'Phòng Văn hóa - Xã hội',
+    );
   });
 
   it('inline "chủ trì: …; phối hợp: …"', () => {
@@ -39,12 +44,23 @@ describe('lead and partners ("chủ trì … phối hợp …")', () => {
   });
 
   it('partners after "phối hợp với"', () => {
-    expect(partnersOf('Phối hợp với các cơ quan chức năng trong việc rà soát quỹ đất')).toEqual(['các cơ quan chức năng']);
-    expect(partnersOf('Chủ trì, phối hợp với các phòng, các ngành thực hiện Kế hoạch này.')).toEqual(['các phòng, các ngành']);
+    expect(partnersOf('Phối hợp với các cơ quan chức năng trong việc rà soát quỹ đất')).toEqual([
+      'các cơ quan chức năng',
+    ]);
+    expect(partnersOf('Chủ trì, phối hợp với các phòng, các ngành thực hiện Kế hoạch này.')).toEqual([
+      'các phòng, các ngành',
+    ]);
   });
 
   it('a unit heading of "Tổ chức thực hiện" leads every duty under it', () => {
-    const p = plan('IV. TỔ CHỨC THỰC HIỆN', '1. Công an xã', '- Chủ trì triển khai Đề án 06 trên địa bàn.', '- Phối hợp bảo đảm an toàn thông tin mạng.', '2. Phòng Kinh tế', 'Hỗ trợ hộ kinh doanh chuyển đổi số.');
+    const p = plan(
+      'IV. TỔ CHỨC THỰC HIỆN',
+      '1. Công an xã',
+      '- Chủ trì triển khai Đề án 06 trên địa bàn.',
+      '- Phối hợp bảo đảm an toàn thông tin mạng.',
+      '2. Phòng Kinh tế',
+      'Hỗ trợ hộ kinh doanh chuyển đổi số.',
+    );
     expect(p.tasks.map((t) => [t.lead, t.line])).toEqual([
       ['Công an xã', 3],
       ['Công an xã', 4],
@@ -128,14 +144,27 @@ describe('indicators: year, kind and text', () => {
     expect(p.indicators[3].text).toBe(p.indicators[2].text);
   });
   it('an assessment of past results reports baselines of its year', () => {
-    const p = plan('Phần I', 'ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2025', '- 100% văn bản được ký số.', 'Phần II', 'NỘI DUNG KẾ HOẠCH', 'I. MỤC TIÊU', '- 100% văn bản được ký số.');
+    const p = plan(
+      'Phần I',
+      'ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2025',
+      '- 100% văn bản được ký số.',
+      'Phần II',
+      'NỘI DUNG KẾ HOẠCH',
+      'I. MỤC TIÊU',
+      '- 100% văn bản được ký số.',
+    );
     expect(p.indicators.map((i) => [i.kind, i.year])).toEqual([
       ['baseline', 2025],
       ['target', null],
     ]);
   });
   it('the number stands on a wrapped line: its own line is reported', () => {
-    const p = plan('I. MỤC TIÊU', '- Tổ chức bồi dưỡng, tập huấn định kỳ về kỹ năng số cơ bản và nâng cao cho ', '', '100% cán bộ, công chức, viên chức.');
+    const p = plan(
+      'I. MỤC TIÊU',
+      '- Tổ chức bồi dưỡng, tập huấn định kỳ về kỹ năng số cơ bản và nâng cao cho ',
+      '',
+      '100% cán bộ, công chức, viên chức.',
+    );
     expect(p.indicators[0]).toMatchObject({ value: 100, line: 4 });
   });
 });
@@ -162,7 +191,11 @@ describe('reporting rules', () => {
     expect(p.reporting[0].reporter).toBe('Các cơ quan, đơn vị');
   });
   it('an inspection every 6 months is not a report; "định kỳ báo cáo" names no cycle', () => {
-    const p = plan('III. TỔ CHỨC THỰC HIỆN', '- UBND xã tổ chức kiểm tra định kỳ (6 tháng/lần) việc thực hiện Kế hoạch.', '- Định kỳ báo cáo Đảng ủy xã kết quả thực hiện.');
+    const p = plan(
+      'III. TỔ CHỨC THỰC HIỆN',
+      '- UBND xã tổ chức kiểm tra định kỳ (6 tháng/lần) việc thực hiện Kế hoạch.',
+      '- Định kỳ báo cáo Đảng ủy xã kết quả thực hiện.',
+    );
     expect(p.reporting).toEqual([]);
   });
   it('nine-month reports', () => {
@@ -173,7 +206,10 @@ describe('reporting rules', () => {
 
 describe('reporting deadlines without a cycle word each', () => {
   it('"trước ngày 15 tháng 6 và trước ngày 15 tháng 12 hằng năm": a half-year and a yearly report', () => {
-    const p = plan('III. TỔ CHỨC THỰC HIỆN', 'Các đơn vị báo cáo kết quả trước ngày 15 tháng 6 và trước ngày 15 tháng 12 hằng năm về UBND xã.');
+    const p = plan(
+      'III. TỔ CHỨC THỰC HIỆN',
+      'Các đơn vị báo cáo kết quả trước ngày 15 tháng 6 và trước ngày 15 tháng 12 hằng năm về UBND xã.',
+    );
     expect(p.reporting.map((r) => [r.cycle, r.day, r.month])).toEqual([
       ['annual', 15, 12],
       ['half-year', 15, 6],
@@ -182,17 +218,39 @@ describe('reporting deadlines without a cycle word each', () => {
 });
 
 describe('header: who issues the plan', () => {
-  const head = (...lines: string[]) => plan(...lines, 'KẾ HOẠCH', 'Chuyển đổi số năm 2026', 'I. MỤC TIÊU', '- Phối hợp với xã Tân Lập triển khai dịch vụ công.');
+  const head = (...lines: string[]) =>
+    plan(
+      ...lines,
+      'KẾ HOẠCH',
+      'Chuyển đổi số năm 2026',
+      'I. MỤC TIÊU',
+      '- Phối hợp với xã Tân Lập triển khai dịch vụ công.',
+    );
   it('a commune named in the national-emblem block, even when a PDF merged both columns', () => {
-    const p = head('ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ AN THẠNH Độc lập - Tự do - Hạnh phúc', 'Số: 12/KH-UBND An Thạnh, ngày 03 tháng 3 năm 2026');
-    expect(p).toMatchObject({ commune: 'An Thạnh', number: '12/KH-UBND', issuedOn: '2026-03-03', period: { from: 2026, to: 2026 } });
+    const p = head(
+      'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'XÃ AN THẠNH Độc lập - Tự do - Hạnh phúc',
+      'Số: 12/KH-UBND An Thạnh, ngày 03 tháng 3 năm 2026',
+    );
+    expect(p).toMatchObject({
+      commune: 'An Thạnh',
+      number: '12/KH-UBND',
+      issuedOn: '2026-03-03',
+      period: { from: 2026, to: 2026 },
+    });
   });
   it('a district or a province has no issuing commune (another commune named in the text is not the issuer)', () => {
-    expect(head('ỦY BAN NHÂN DÂN', 'HUYỆN ĐÔNG ANH', 'Số: 99/KH-UBND')).toMatchObject({ commune: null, communeCode: null });
+    expect(head('ỦY BAN NHÂN DÂN', 'HUYỆN ĐÔNG ANH', 'Số: 99/KH-UBND')).toMatchObject({
+      commune: null,
+      communeCode: null,
+    });
     expect(head('UBND TỈNH THANH HÓA', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ')).toMatchObject({ commune: null, communeCode: null });
   });
   it('a draft leaves number and date blank', () => {
-    expect(head('Số: /KH-UBND', 'Phú Thịnh, ngày     tháng     năm 2026')).toMatchObject({ number: null, issuedOn: null });
+    expect(head('Số: /KH-UBND', 'Phú Thịnh, ngày     tháng     năm 2026')).toMatchObject({
+      number: null,
+      issuedOn: null,
+    });
   });
 });
 
@@ -211,11 +269,14 @@ describe('a province or district plan', () => {
       '3. Viễn thông Thanh Hóa chủ trì phát triển hạ tầng băng rộng cố định.',
     );
     expect(p).toMatchObject({ commune: null, communeCode: null });
-    expect(p.tasks.map((t) => t.lead)).toEqual(['Sở Khoa học và Công nghệ', 'Các sở, ban, ngành, UBND các huyện, thị xã, thành phố', 'Viễn thông Thanh Hóa']);
+    expect(p.tasks.map((t) => t.lead)).toEqual([
+      'Sở Khoa học và Công nghệ',
+      'Các sở, ban, ngành, UBND các huyện, thị xã, thành phố',
+      'Viễn thông Thanh Hóa',
+    ]);
     expect(p.reporting.map((r) => [r.cycle, r.day, r.month, r.recipient])).toEqual([
       ['half-year', 15, 6, 'Sở Khoa học và Công nghệ'],
       ['annual', 15, 12, 'Sở Khoa học và Công nghệ'],
     ]);
   });
 });
-

@@ -14,7 +14,8 @@ export interface AuditFilter {
 }
 
 export const AUDIT_PAGE = 50;
-export const listAudit = (f: AuditFilter, before?: number) => get<z.infer<typeof AuditPage>>('/audit', { ...f, before, limit: AUDIT_PAGE });
+export const listAudit = (f: AuditFilter, before?: number) =>
+  get<z.infer<typeof AuditPage>>('/audit', { ...f, before, limit: AUDIT_PAGE });
 
 /** Newest first; "load more" asks for rows before the last one shown. */
 export function useAuditLog(f: AuditFilter) {

@@ -12,15 +12,27 @@ export interface AuditFilterState extends AuditFilter {
 }
 
 /** Every filter lives in the address bar, so a filtered log can be bookmarked or linked from a user page. */
-export function AuditFilters({ value, onChange }: { value: AuditFilterState; onChange: (v: AuditFilterState) => void }) {
+export function AuditFilters({
+  value,
+  onChange,
+}: {
+  value: AuditFilterState;
+  onChange: (v: AuditFilterState) => void;
+}) {
   const { t, locale } = useI18n();
   const set = (patch: Partial<AuditFilterState>) => onChange({ ...value, ...patch });
-  const actor: PickedUser | null = value.actorId ? { id: value.actorId, label: value.actorName ?? value.actorId } : null;
+  const actor: PickedUser | null = value.actorId
+    ? { id: value.actorId, label: value.actorName ?? value.actorId }
+    : null;
   const hasAny = Object.values(value).some(Boolean);
   return (
     <Row gutter={[8, 8]}>
       <Col xs={24} md={12} lg={8}>
-        <UserPicker value={actor} onChange={(u) => set({ actorId: u?.id, actorName: u?.label })} placeholder={t('audit.actor')} />
+        <UserPicker
+          value={actor}
+          onChange={(u) => set({ actorId: u?.id, actorName: u?.label })}
+          placeholder={t('audit.actor')}
+        />
       </Col>
       <Col xs={12} md={6} lg={4}>
         <Select
@@ -59,12 +71,16 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterState; onC
           placeholder={[t('audit.from'), t('audit.to')]}
           value={[value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null]}
           allowEmpty={[true, true]}
-          onChange={(r) => set({ from: r?.[0] ? toIsoDate(r[0]) : undefined, to: r?.[1] ? toIsoDate(r[1]) : undefined })}
+          onChange={(r) =>
+            set({ from: r?.[0] ? toIsoDate(r[0]) : undefined, to: r?.[1] ? toIsoDate(r[1]) : undefined })
+          }
         />
       </Col>
       {hasAny && (
         <Col xs={24} md={12} lg={8}>
-          <Button icon={<ClearOutlined />} onClick={() => onChange({})}>{t('audit.clearFilters')}</Button>
+          <Button icon={<ClearOutlined />} onClick={() => onChange({})}>
+            {t('audit.clearFilters')}
+          </Button>
         </Col>
       )}
     </Row>

@@ -11,7 +11,11 @@ const KEYS = ['actorId', 'actorName', 'recordType', 'recordId', 'action', 'from'
 
 function Changes({ value }: { value: unknown }) {
   if (value === null || value === undefined) return null;
-  return <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{JSON.stringify(value, null, 2)}</pre>;
+  return (
+    <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
 }
 
 function RecordLink({ e }: { e: AuditEntry }) {
@@ -26,7 +30,9 @@ export function AuditPage() {
   const { t, locale } = useI18n();
   const wide = !!Grid.useBreakpoint().md;
   const [params, setParams] = useSearchParams();
-  const state: AuditFilterState = Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v));
+  const state: AuditFilterState = Object.fromEntries(
+    KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v),
+  );
   const { actorName: _name, ...filter } = state;
   const log = useAuditLog(filter);
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
@@ -39,11 +45,15 @@ export function AuditPage() {
 
   return (
     <Flex vertical gap={12}>
-      <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>{t('nav.audit')}</Typography.Title>
+      <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>
+        {t('nav.audit')}
+      </Typography.Title>
       <AuditFilters value={state} onChange={setState} />
       {log.error && <Alert type="error" showIcon title={errorText(log.error, locale)} />}
       {log.isPending ? (
-        <Card><Skeleton active /></Card>
+        <Card>
+          <Skeleton active />
+        </Card>
       ) : wide ? (
         <Table<AuditEntry>
           rowKey="id"
@@ -52,11 +62,25 @@ export function AuditPage() {
           pagination={false}
           scroll={{ x: 900 }}
           locale={{ emptyText: empty }}
-          expandable={{ rowExpandable: (e) => e.changes != null, expandedRowRender: (e) => <Changes value={e.changes} /> }}
+          expandable={{
+            rowExpandable: (e) => e.changes != null,
+            expandedRowRender: (e) => <Changes value={e.changes} />,
+          }}
           columns={[
             { key: 'at', title: t('audit.at'), width: 140, render: (_, e) => formatDateTime(e.occurredAt) },
-            { key: 'actor', title: t('audit.actor'), width: 180, render: (_, e) => e.actorId ? <Link to={`/users/${e.actorId}`}>{e.actorName ?? e.actorId}</Link> : (e.actorName ?? '—') },
-            { key: 'action', title: t('audit.action'), width: 170, render: (_, e) => <Tag>{actionLabel(e.action, locale)}</Tag> },
+            {
+              key: 'actor',
+              title: t('audit.actor'),
+              width: 180,
+              render: (_, e) =>
+                e.actorId ? <Link to={`/users/${e.actorId}`}>{e.actorName ?? e.actorId}</Link> : (e.actorName ?? '—'),
+            },
+            {
+              key: 'action',
+              title: t('audit.action'),
+              width: 170,
+              render: (_, e) => <Tag>{actionLabel(e.action, locale)}</Tag>,
+            },
             { key: 'record', title: t('audit.recordType'), width: 120, render: (_, e) => <RecordLink e={e} /> },
             { key: 'summary', title: t('audit.summary'), dataIndex: 'summary' },
             { key: 'ip', title: 'IP', width: 120, dataIndex: 'ip' },
@@ -70,7 +94,9 @@ export function AuditPage() {
               <div className="xs-row-main">
                 <Flex justify="space-between" gap={8} wrap>
                   <Tag style={{ marginInlineEnd: 0 }}>{actionLabel(e.action, locale)}</Tag>
-                  <span className="xs-muted" style={{ fontSize: 12 }}>{formatDateTime(e.occurredAt)}</span>
+                  <span className="xs-muted" style={{ fontSize: 12 }}>
+                    {formatDateTime(e.occurredAt)}
+                  </span>
                 </Flex>
                 <div style={{ marginTop: 4, overflowWrap: 'anywhere' }}>{e.summary}</div>
                 <div className="xs-muted" style={{ fontSize: 12 }}>
@@ -82,7 +108,9 @@ export function AuditPage() {
         </Card>
       )}
       {log.hasNextPage && (
-        <Button block onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage} data-testid="load-more">{t('common.loadMore')}</Button>
+        <Button block onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage} data-testid="load-more">
+          {t('common.loadMore')}
+        </Button>
       )}
     </Flex>
   );

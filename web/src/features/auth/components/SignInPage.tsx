@@ -24,11 +24,20 @@ export function SignInPage() {
 
   const onFinish = (values: SignInInput) =>
     signIn.mutate(values, {
-      onSuccess: (view) => navigate(view.user.mustChangePassword ? '/change-password' : safeNext(params.get('next')), { replace: true }),
+      onSuccess: (view) =>
+        navigate(view.user.mustChangePassword ? '/change-password' : safeNext(params.get('next')), { replace: true }),
     });
 
   return (
-    <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', padding: 16, background: 'linear-gradient(160deg, #b71c1c 0%, #7f0000 45%, #f5f6f8 45.1%)' }}>
+    <main
+      style={{
+        minHeight: '100vh',
+        display: 'grid',
+        placeItems: 'center',
+        padding: 16,
+        background: 'linear-gradient(160deg, #b71c1c 0%, #7f0000 45%, #f5f6f8 45.1%)',
+      }}
+    >
       <div style={{ width: '100%', maxWidth: 400 }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 12 }}>
           <LanguageSwitch />
@@ -36,16 +45,37 @@ export function SignInPage() {
         <Card>
           <div style={{ textAlign: 'center', marginBottom: 24 }}>
             <img src="/favicon.svg" alt="" width={56} height={56} />
-            <Typography.Title level={1} style={{ margin: '8px 0 0', fontSize: 30 }}>Xã Số</Typography.Title>
+            <Typography.Title level={1} style={{ margin: '8px 0 0', fontSize: 30 }}>
+              Xã Số
+            </Typography.Title>
             <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
           </div>
-          {flash && !signIn.error && <Alert type="info" showIcon title={errorTexts[flash]?.[locale] ?? flash} style={{ marginBottom: 16 }} />}
-          {signIn.error && <Alert type="error" showIcon role="alert" data-testid="sign-in-error" title={errorText(signIn.error, locale)} style={{ marginBottom: 16 }} />}
+          {flash && !signIn.error && (
+            <Alert type="info" showIcon title={errorTexts[flash]?.[locale] ?? flash} style={{ marginBottom: 16 }} />
+          )}
+          {signIn.error && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              data-testid="sign-in-error"
+              title={errorText(signIn.error, locale)}
+              style={{ marginBottom: 16 }}
+            />
+          )}
           <Form<SignInInput> layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
-            <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.usernameRequired') }]}>
+            <Form.Item
+              name="username"
+              label={t('auth.username')}
+              rules={[{ required: true, message: t('auth.usernameRequired') }]}
+            >
               <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="none" autoFocus />
             </Form.Item>
-            <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+            <Form.Item
+              name="password"
+              label={t('auth.password')}
+              rules={[{ required: true, message: t('auth.passwordRequired') }]}
+            >
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={signIn.isPending}>

@@ -10,10 +10,17 @@ export type Criterion = CriteriaSet['criteria'][number];
 export type ScoringRule = Criterion['scoring'];
 
 export function useCriteriaSets() {
-  return useQuery({ queryKey: catalogueKeys.sets, queryFn: () => get<{ items: CriteriaSetSummary[] }>('/catalogue/criteria-sets') });
+  return useQuery({
+    queryKey: catalogueKeys.sets,
+    queryFn: () => get<{ items: CriteriaSetSummary[] }>('/catalogue/criteria-sets'),
+  });
 }
 export function useCriteriaSet(id: string | null) {
-  return useQuery({ queryKey: [...catalogueKeys.sets, id], enabled: !!id, queryFn: () => get<CriteriaSet>(`/catalogue/criteria-sets/${id}`) });
+  return useQuery({
+    queryKey: [...catalogueKeys.sets, id],
+    enabled: !!id,
+    queryFn: () => get<CriteriaSet>(`/catalogue/criteria-sets/${id}`),
+  });
 }
 /** The body is the person's pasted JSON; the server validates it. */
 export function useCreateCriteriaSet() {

@@ -14,13 +14,21 @@ export function CataloguePage() {
   const tab = params.get('tab') === 'sets' ? 'sets' : 'indicators';
   return (
     <Flex vertical gap={8}>
-      <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>{t('nav.catalogue')}</Typography.Title>
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('catalogue.intro')}</Typography.Paragraph>
+      <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>
+        {t('nav.catalogue')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t('catalogue.intro')}
+      </Typography.Paragraph>
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams(k === 'sets' ? { tab: 'sets' } : {}, { replace: true })}
         items={[
-          { key: 'indicators', label: t('catalogue.tab.indicators'), children: <IndicatorsTab canManage={canManage} /> },
+          {
+            key: 'indicators',
+            label: t('catalogue.tab.indicators'),
+            children: <IndicatorsTab canManage={canManage} />,
+          },
           { key: 'sets', label: t('catalogue.tab.sets'), children: <CriteriaSetsTab canManage={canManage} /> },
         ]}
       />

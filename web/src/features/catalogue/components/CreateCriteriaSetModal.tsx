@@ -9,10 +9,20 @@ import { useCreateCriteriaSet } from '../api/criteria-sets.ts';
 import { CRITERIA_SET_EXAMPLE } from './catalogueText.ts';
 
 /** A criteria set from pasted JSON (the province's decision, typed once); the server checks every field. */
-export function CreateCriteriaSetModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+export function CreateCriteriaSetModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
   const { t, locale } = useI18n();
   const me = useCurrentUser();
-  const provinces = [...new Map(me.grants.filter((g) => g.orgKind === 'province').map((g) => [g.orgUnitId, g.orgUnitName])).entries()];
+  const provinces = [
+    ...new Map(me.grants.filter((g) => g.orgKind === 'province').map((g) => [g.orgUnitId, g.orgUnitName])).entries(),
+  ];
   const [provinceId, setProvinceId] = useState<string | undefined>(provinces[0]?.[0]);
   const [picked, setPicked] = useState<PickedOrg | null>(null);
   const [json, setJson] = useState('');
@@ -37,22 +47,46 @@ export function CreateCriteriaSetModal({ open, onClose, onCreated }: { open: boo
       return;
     }
     setParseError(null);
-    create.mutate({ ...body, provinceId: body.provinceId ?? provinceId ?? picked?.id }, { onSuccess: (set) => onCreated(set.id) });
+    create.mutate(
+      { ...body, provinceId: body.provinceId ?? provinceId ?? picked?.id },
+      { onSuccess: (set) => onCreated(set.id) },
+    );
   };
 
   const fields = create.error instanceof ApiError ? create.error.fields : [];
   return (
-    <Modal open={open} title={t('catalogue.sets.create')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={submit} onCancel={onClose} confirmLoading={create.isPending} width={760} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('catalogue.sets.create')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={create.isPending}
+      width={760}
+      destroyOnHidden
+    >
       <Form layout="vertical" requiredMark={false}>
         <Form.Item label={t('catalogue.sets.province')}>
           {provinces.length > 0 ? (
-            <Select value={provinceId} onChange={setProvinceId} options={provinces.map(([id, name]) => ({ value: id, label: name }))} />
+            <Select
+              value={provinceId}
+              onChange={setProvinceId}
+              options={provinces.map(([id, name]) => ({ value: id, label: name }))}
+            />
           ) : (
             <OrgUnitPicker kind="province" value={picked} onChange={setPicked} />
           )}
         </Form.Item>
         <Form.Item label={t('catalogue.sets.json')} extra={t('catalogue.sets.jsonHint')}>
-          <Input.TextArea value={json} onChange={(e) => setJson(e.target.value)} autoSize={{ minRows: 10, maxRows: 22 }} spellCheck={false} style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 12 }} data-testid="criteria-json" />
+          <Input.TextArea
+            value={json}
+            onChange={(e) => setJson(e.target.value)}
+            autoSize={{ minRows: 10, maxRows: 22 }}
+            spellCheck={false}
+            style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 12 }}
+            data-testid="criteria-json"
+          />
         </Form.Item>
       </Form>
       {parseError && <Alert type="error" showIcon title={t('catalogue.sets.badJson', { error: parseError })} />}
@@ -61,7 +95,17 @@ export function CreateCriteriaSetModal({ open, onClose, onCreated }: { open: boo
           type="error"
           showIcon
           title={errorText(create.error, locale)}
-          description={fields.length ? <ul style={{ margin: 0, paddingInlineStart: 18 }}>{fields.map((f, i) => <li key={i}><code>{f.path.replace(/^body\./, '')}</code>: {f.message}</li>)}</ul> : undefined}
+          description={
+            fields.length ? (
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {fields.map((f, i) => (
+                  <li key={i}>
+                    <code>{f.path.replace(/^body\./, '')}</code>: {f.message}
+                  </li>
+                ))}
+              </ul>
+            ) : undefined
+          }
           data-testid="criteria-error"
         />
       )}

@@ -20,7 +20,15 @@ interface Values {
 const orNull = (s?: string) => (s && s.trim() ? s.trim() : null);
 
 /** Add an indicator to the shared catalogue, or edit one (the code never changes). */
-export function IndicatorFormModal({ open, indicator, onClose }: { open: boolean; indicator: Indicator | null; onClose: () => void }) {
+export function IndicatorFormModal({
+  open,
+  indicator,
+  onClose,
+}: {
+  open: boolean;
+  indicator: Indicator | null;
+  onClose: () => void;
+}) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
   const create = useCreateIndicator();
@@ -32,23 +40,66 @@ export function IndicatorFormModal({ open, indicator, onClose }: { open: boolean
     create.reset();
     update.reset();
     form.resetFields();
-    if (indicator) form.setFieldsValue({ ...indicator, description: indicator.description ?? '', numerator: indicator.numerator ?? '', denominator: indicator.denominator ?? '', source: indicator.source ?? '' });
+    if (indicator)
+      form.setFieldsValue({
+        ...indicator,
+        description: indicator.description ?? '',
+        numerator: indicator.numerator ?? '',
+        denominator: indicator.denominator ?? '',
+        source: indicator.source ?? '',
+      });
   }, [open, indicator?.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const onFinish = (v: Values) => {
-    const body = { name: v.name.trim(), unit: v.unit.trim(), domain: v.domain, description: orNull(v.description), numerator: orNull(v.numerator), denominator: orNull(v.denominator), source: orNull(v.source), aliases: (v.aliases ?? []).map((a) => a.trim()).filter(Boolean) };
+    const body = {
+      name: v.name.trim(),
+      unit: v.unit.trim(),
+      domain: v.domain,
+      description: orNull(v.description),
+      numerator: orNull(v.numerator),
+      denominator: orNull(v.denominator),
+      source: orNull(v.source),
+      aliases: (v.aliases ?? []).map((a) => a.trim()).filter(Boolean),
+    };
     const opts = { onSuccess: onClose, onError: (err: unknown) => applyFieldErrors(form, err, locale) };
     if (indicator) update.mutate(body, opts);
     else create.mutate({ ...body, code: v.code.trim().toUpperCase() }, opts);
   };
 
   return (
-    <Modal open={open} title={indicator ? t('catalogue.edit') : t('catalogue.add')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={m.isPending} width={680} forceRender>
+    <Modal
+      open={open}
+      title={indicator ? t('catalogue.edit') : t('catalogue.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={m.isPending}
+      width={680}
+      forceRender
+    >
       {m.error && <Alert type="error" showIcon title={errorText(m.error, locale)} style={{ marginBottom: 12 }} />}
-      <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={onFinish} initialValues={{ domain: 'digital_government', unit: '%', aliases: [] }} data-testid="indicator-form">
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={onFinish}
+        initialValues={{ domain: 'digital_government', unit: '%', aliases: [] }}
+        data-testid="indicator-form"
+      >
         <Row gutter={8}>
           <Col xs={24} sm={8}>
-            <Form.Item name="code" label={t('catalogue.code')} rules={[{ required: !indicator, pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{1,30}$/, message: t('catalogue.codeRule') }]}>
+            <Form.Item
+              name="code"
+              label={t('catalogue.code')}
+              rules={[
+                {
+                  required: !indicator,
+                  pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{1,30}$/,
+                  message: t('catalogue.codeRule'),
+                },
+              ]}
+            >
               <Input disabled={!!indicator} maxLength={31} placeholder="HP-DVC-01" />
             </Form.Item>
           </Col>
@@ -58,12 +109,20 @@ export function IndicatorFormModal({ open, indicator, onClose }: { open: boolean
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="name" label={t('catalogue.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('catalogue.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={300} />
         </Form.Item>
         <Row gutter={8}>
           <Col xs={24} sm={8}>
-            <Form.Item name="unit" label={t('catalogue.unit')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Form.Item
+              name="unit"
+              label={t('catalogue.unit')}
+              rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+            >
               <Input maxLength={30} />
             </Form.Item>
           </Col>

@@ -9,7 +9,17 @@ import { DOMAINS, domainLabel } from './catalogueText.ts';
 import { IndicatorFormModal } from './IndicatorFormModal.tsx';
 import { MergeIndicatorModal } from './MergeIndicatorModal.tsx';
 
-function IndicatorRow({ i, canManage, onEdit, onMerge }: { i: Indicator; canManage: boolean; onEdit: () => void; onMerge: () => void }) {
+function IndicatorRow({
+  i,
+  canManage,
+  onEdit,
+  onMerge,
+}: {
+  i: Indicator;
+  canManage: boolean;
+  onEdit: () => void;
+  onMerge: () => void;
+}) {
   const { t, locale } = useI18n();
   return (
     <div className="xs-row" data-testid="indicator-row" style={{ alignItems: 'flex-start' }}>
@@ -18,22 +28,54 @@ function IndicatorRow({ i, canManage, onEdit, onMerge }: { i: Indicator; canMana
         <Flex gap={6} wrap style={{ margin: '4px 0' }}>
           <Tag className="xs-code">{i.code}</Tag>
           <Tag color="blue">{domainLabel(i.domain, locale)}</Tag>
-          <Tag>{t('catalogue.unit')}: {i.unit}</Tag>
-          <Tag color={i.targetCount > 0 ? 'green' : undefined}>{t('catalogue.linkedTargets', { n: i.targetCount })}</Tag>
+          <Tag>
+            {t('catalogue.unit')}: {i.unit}
+          </Tag>
+          <Tag color={i.targetCount > 0 ? 'green' : undefined}>
+            {t('catalogue.linkedTargets', { n: i.targetCount })}
+          </Tag>
         </Flex>
         {(i.numerator || i.denominator) && (
           <div style={{ fontSize: 13 }}>
-            <span className="xs-muted">{t('catalogue.formula')}:</span> {i.numerator ?? '?'} <b>/</b> {i.denominator ?? '?'}
+            <span className="xs-muted">{t('catalogue.formula')}:</span> {i.numerator ?? '?'} <b>/</b>{' '}
+            {i.denominator ?? '?'}
           </div>
         )}
-        {i.description && <div style={{ fontSize: 13 }} className="xs-muted">{i.description}</div>}
-        {i.source && <div style={{ fontSize: 13 }}><span className="xs-muted">{t('catalogue.source')}:</span> {i.source}</div>}
-        {i.aliases.length > 0 && <div style={{ fontSize: 12 }} className="xs-muted">{t('catalogue.aliases')}: {i.aliases.join('; ')}</div>}
+        {i.description && (
+          <div style={{ fontSize: 13 }} className="xs-muted">
+            {i.description}
+          </div>
+        )}
+        {i.source && (
+          <div style={{ fontSize: 13 }}>
+            <span className="xs-muted">{t('catalogue.source')}:</span> {i.source}
+          </div>
+        )}
+        {i.aliases.length > 0 && (
+          <div style={{ fontSize: 12 }} className="xs-muted">
+            {t('catalogue.aliases')}: {i.aliases.join('; ')}
+          </div>
+        )}
       </div>
       {canManage && (
         <Flex gap={2} style={{ flex: 'none' }}>
-          <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('catalogue.edit')} onClick={onEdit} data-testid="edit-indicator" />
-          <Button size="small" type="text" icon={<MergeCellsOutlined />} aria-label={t('catalogue.merge')} title={t('catalogue.merge')} onClick={onMerge} data-testid="merge-indicator" />
+          <Button
+            size="small"
+            type="text"
+            icon={<EditOutlined />}
+            aria-label={t('catalogue.edit')}
+            onClick={onEdit}
+            data-testid="edit-indicator"
+          />
+          <Button
+            size="small"
+            type="text"
+            icon={<MergeCellsOutlined />}
+            aria-label={t('catalogue.merge')}
+            title={t('catalogue.merge')}
+            onClick={onMerge}
+            data-testid="merge-indicator"
+          />
         </Flex>
       )}
     </div>
@@ -55,26 +97,74 @@ export function IndicatorsTab({ canManage }: { canManage: boolean }) {
     <Flex vertical gap={12}>
       <Row gutter={[8, 8]}>
         <Col xs={24} md={12}>
-          <Input.Search allowClear value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('catalogue.searchPlaceholder')} aria-label={t('catalogue.search')} data-testid="indicator-search" />
+          <Input.Search
+            allowClear
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder={t('catalogue.searchPlaceholder')}
+            aria-label={t('catalogue.search')}
+            data-testid="indicator-search"
+          />
         </Col>
         <Col xs={canManage ? 14 : 24} md={8}>
-          <Select allowClear value={domain} onChange={setDomain} placeholder={t('catalogue.allDomains')} style={{ width: '100%' }} options={DOMAINS.map((d) => ({ value: d, label: domainLabel(d, locale) }))} />
+          <Select
+            allowClear
+            value={domain}
+            onChange={setDomain}
+            placeholder={t('catalogue.allDomains')}
+            style={{ width: '100%' }}
+            options={DOMAINS.map((d) => ({ value: d, label: domainLabel(d, locale) }))}
+          />
         </Col>
         {canManage && (
           <Col xs={10} md={4}>
-            <Button type="primary" block icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="add-indicator">{t('catalogue.addShort')}</Button>
+            <Button
+              type="primary"
+              block
+              icon={<PlusOutlined />}
+              onClick={() => setEditing('new')}
+              data-testid="add-indicator"
+            >
+              {t('catalogue.addShort')}
+            </Button>
           </Col>
         )}
       </Row>
       {list.error && <Alert type="error" showIcon title={errorText(list.error, locale)} />}
-      {list.isPending ? <Card><Skeleton active /></Card> : (
+      {list.isPending ? (
+        <Card>
+          <Skeleton active />
+        </Card>
+      ) : (
         <Card size="small" styles={{ body: { padding: 0 } }}>
-          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, padding: '8px 16px 0' }}>{t('catalogue.count', { n: items.length })}</Typography.Text>
-          {items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.nothingFound')} style={{ padding: 16 }} />}
-          {items.map((i) => <IndicatorRow key={i.id} i={i} canManage={canManage} onEdit={() => setEditing(i)} onMerge={() => setMerging(i)} />)}
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, padding: '8px 16px 0' }}>
+            {t('catalogue.count', { n: items.length })}
+          </Typography.Text>
+          {items.length === 0 && (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t('common.nothingFound')}
+              style={{ padding: 16 }}
+            />
+          )}
+          {items.map((i) => (
+            <IndicatorRow
+              key={i.id}
+              i={i}
+              canManage={canManage}
+              onEdit={() => setEditing(i)}
+              onMerge={() => setMerging(i)}
+            />
+          ))}
         </Card>
       )}
-      {canManage && <IndicatorFormModal open={editing !== null} indicator={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {canManage && (
+        <IndicatorFormModal
+          open={editing !== null}
+          indicator={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
       {canManage && <MergeIndicatorModal indicator={merging} onClose={() => setMerging(null)} />}
     </Flex>
   );

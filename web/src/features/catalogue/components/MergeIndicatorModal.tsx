@@ -35,7 +35,9 @@ export function MergeIndicatorModal({ indicator, onClose }: { indicator: Indicat
     >
       {indicator && (
         <>
-          <Typography.Paragraph>{t('catalogue.mergeText', { name: indicator.name, code: indicator.code })}</Typography.Paragraph>
+          <Typography.Paragraph>
+            {t('catalogue.mergeText', { name: indicator.name, code: indicator.code })}
+          </Typography.Paragraph>
           <Select
             style={{ width: '100%' }}
             showSearch={{ filterOption: false, onSearch: setQ, searchValue: q }}
@@ -52,10 +54,23 @@ export function MergeIndicatorModal({ indicator, onClose }: { indicator: Indicat
               showIcon
               style={{ marginTop: 12 }}
               title={t('catalogue.mergeConfirm', { from: indicator.name, into: into.name, n: indicator.targetCount })}
-              description={into.unit !== indicator.unit ? t('catalogue.mergeUnitWarning', { a: indicator.unit, b: into.unit }) : undefined}
+              description={
+                into.unit !== indicator.unit
+                  ? t('catalogue.mergeUnitWarning', { a: indicator.unit, b: into.unit })
+                  : undefined
+              }
             />
           )}
-          {merge.error && <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorText(merge.error, locale)} description={locale === 'vi' ? (merge.error as Error).message : undefined} data-testid="merge-error" />}
+          {merge.error && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginTop: 12 }}
+              title={errorText(merge.error, locale)}
+              description={locale === 'vi' ? (merge.error as Error).message : undefined}
+              data-testid="merge-error"
+            />
+          )}
         </>
       )}
     </Modal>

@@ -22,7 +22,9 @@ export function scoringText(rule: ScoringRule, maxPoints: number, locale: Locale
       : `ratio × maximum points, full ${n(maxPoints)} points at ≥ ${n(rule.threshold)} %`;
   }
   const steps = [...rule.steps].sort((a, b) => a.min - b.min);
-  return steps.map((s) => (locale === 'vi' ? `≥ ${n(s.min)}: ${n(s.points)} điểm` : `≥ ${n(s.min)}: ${n(s.points)} pts`)).join('; ');
+  return steps
+    .map((s) => (locale === 'vi' ? `≥ ${n(s.min)}: ${n(s.points)} điểm` : `≥ ${n(s.min)}: ${n(s.points)} pts`))
+    .join('; ');
 }
 
 export const CRITERIA_SET_EXAMPLE = {
@@ -30,7 +32,27 @@ export const CRITERIA_SET_EXAMPLE = {
   year: 2026,
   legalBasis: 'Quyết định số …/QĐ-UBND của UBND tỉnh',
   criteria: [
-    { groupName: 'Chính quyền số', code: '1.1', name: 'Tỷ lệ hồ sơ TTHC nộp trực tuyến', maxPoints: 10, scoring: { kind: 'ratio', threshold: 80 }, evidence: 'Số liệu hệ thống một cửa điện tử' },
-    { groupName: 'Xã hội số', code: '2.1', name: 'Tổ công nghệ số cộng đồng hoạt động', maxPoints: 5, scoring: { kind: 'steps', steps: [{ min: 0, points: 0 }, { min: 50, points: 3 }, { min: 100, points: 5 }] } },
+    {
+      groupName: 'Chính quyền số',
+      code: '1.1',
+      name: 'Tỷ lệ hồ sơ TTHC nộp trực tuyến',
+      maxPoints: 10,
+      scoring: { kind: 'ratio', threshold: 80 },
+      evidence: 'Số liệu hệ thống một cửa điện tử',
+    },
+    {
+      groupName: 'Xã hội số',
+      code: '2.1',
+      name: 'Tổ công nghệ số cộng đồng hoạt động',
+      maxPoints: 5,
+      scoring: {
+        kind: 'steps',
+        steps: [
+          { min: 0, points: 0 },
+          { min: 50, points: 3 },
+          { min: 100, points: 5 },
+        ],
+      },
+    },
   ],
 };

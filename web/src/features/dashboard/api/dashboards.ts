@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CommuneDashboard as CommuneDashboardSchema, TargetHistory as TargetHistorySchema, ImportList as ImportListSchema, ImportView as ImportViewSchema, NationalTile as NationalTileSchema, ProvinceTile as ProvinceTileSchema } from '../../../../../server/modules/dashboards/dashboards.contract.ts';
+import type {
+  CommuneDashboard as CommuneDashboardSchema,
+  TargetHistory as TargetHistorySchema,
+  ImportList as ImportListSchema,
+  ImportView as ImportViewSchema,
+  NationalTile as NationalTileSchema,
+  ProvinceTile as ProvinceTileSchema,
+} from '../../../../../server/modules/dashboards/dashboards.contract.ts';
 import type { IndicatorView } from '../../../../../server/modules/indicators/indicators.contract.ts';
 import type { CalendarView } from '../../../../../server/modules/reporting/reporting.contract.ts';
 import type { OrgNodeDetail } from '../../../../../server/modules/org/org.contract.ts';
@@ -29,7 +36,12 @@ export const dashboardKeys = {
 const live = { staleTime: 0, refetchInterval: 60_000 } as const;
 
 export function useCommuneDashboard(communeId: string | undefined) {
-  return useQuery({ queryKey: dashboardKeys.commune(communeId ?? ''), enabled: !!communeId, ...live, queryFn: () => get<CommuneDashboard>(`/dashboards/communes/${communeId}`) });
+  return useQuery({
+    queryKey: dashboardKeys.commune(communeId ?? ''),
+    enabled: !!communeId,
+    ...live,
+    queryFn: () => get<CommuneDashboard>(`/dashboards/communes/${communeId}`),
+  });
 }
 
 /**
@@ -37,7 +49,12 @@ export function useCommuneDashboard(communeId: string | undefined) {
  * periods, so this is fetched when a person opens the target (and kept fresh like the rest).
  */
 export function useTargetHistory(communeId: string, targetId: string, enabled = true) {
-  return useQuery({ queryKey: dashboardKeys.target(communeId, targetId), enabled, ...live, queryFn: () => get<TargetHistory>(`/dashboards/communes/${communeId}/targets/${targetId}/values`) });
+  return useQuery({
+    queryKey: dashboardKeys.target(communeId, targetId),
+    enabled,
+    ...live,
+    queryFn: () => get<TargetHistory>(`/dashboards/communes/${communeId}/targets/${targetId}/values`),
+  });
 }
 
 export function useProvinceTile(provinceId: string | undefined, indicatorId: string | undefined) {
@@ -50,17 +67,31 @@ export function useProvinceTile(provinceId: string | undefined, indicatorId: str
 }
 
 export function useNationalTile(indicatorId: string | undefined) {
-  return useQuery({ queryKey: dashboardKeys.national(indicatorId ?? ''), enabled: !!indicatorId, ...live, queryFn: () => get<NationalTile>('/dashboards/national', { indicatorId }) });
+  return useQuery({
+    queryKey: dashboardKeys.national(indicatorId ?? ''),
+    enabled: !!indicatorId,
+    ...live,
+    queryFn: () => get<NationalTile>('/dashboards/national', { indicatorId }),
+  });
 }
 
 /** The whole indicator catalogue (a few dozen entries): picked from, searched in the browser. */
 export function useCatalogueIndicators() {
-  return useQuery({ queryKey: ['dashboard', 'indicators'], staleTime: 5 * 60_000, queryFn: () => get<{ items: Indicator[] }>('/catalogue/indicators') });
+  return useQuery({
+    queryKey: ['dashboard', 'indicators'],
+    staleTime: 5 * 60_000,
+    queryFn: () => get<{ items: Indicator[] }>('/catalogue/indicators'),
+  });
 }
 
 export type OrgNode = z.infer<typeof OrgNodeDetail>;
 export function useOrgNode(id: string | undefined) {
-  return useQuery({ queryKey: ['dashboard', 'org', id], enabled: !!id, staleTime: 5 * 60_000, queryFn: () => get<OrgNode>(`/org/units/${id}`) });
+  return useQuery({
+    queryKey: ['dashboard', 'org', id],
+    enabled: !!id,
+    staleTime: 5 * 60_000,
+    queryFn: () => get<OrgNode>(`/org/units/${id}`),
+  });
 }
 
 /**
@@ -75,9 +106,15 @@ export function useReportLinks(communeId: string, year: number | null, enabled: 
     enabled: enabled && year !== null,
     staleTime: 5 * 60_000,
     queryFn: async () => {
-      const cal = await get<z.infer<typeof CalendarView>>('/reporting/calendar', { communeId, year: year ?? undefined });
+      const cal = await get<z.infer<typeof CalendarView>>('/reporting/calendar', {
+        communeId,
+        year: year ?? undefined,
+      });
       const links = new Map<string, { path: string; unitName: string }>();
-      for (const p of cal.periods) for (const u of p.units) if (u.submissionId) links.set(u.submissionId, { path: `/reports/periods/${p.id}/units/${u.unitId}`, unitName: u.unitName });
+      for (const p of cal.periods)
+        for (const u of p.units)
+          if (u.submissionId)
+            links.set(u.submissionId, { path: `/reports/periods/${p.id}/units/${u.unitId}`, unitName: u.unitName });
       return links;
     },
   });
@@ -100,7 +137,11 @@ export function useImports() {
 }
 
 export function useImport(id: string | undefined) {
-  return useQuery({ queryKey: importKeys.one(id ?? ''), enabled: !!id, queryFn: () => get<ImportView>(`/dashboards/imports/${id}`) });
+  return useQuery({
+    queryKey: importKeys.one(id ?? ''),
+    enabled: !!id,
+    queryFn: () => get<ImportView>(`/dashboards/imports/${id}`),
+  });
 }
 
 export function useUploadImport() {
@@ -131,8 +172,10 @@ export function useDecideImport(id: string) {
 /** Addresses of the downloads (plain links: the session cookie goes along). */
 export const downloads = {
   commune: (communeId: string) => `/api/v1/dashboards/communes/${communeId}/export.xlsx`,
-  province: (provinceId: string, indicatorId: string) => withQuery(`/api/v1/dashboards/provinces/${provinceId}/export.xlsx`, { indicatorId }),
-  template: (communeId: string | null, format: 'xlsx' | 'csv' = 'xlsx') => withQuery('/api/v1/dashboards/imports/template', { communeId, format }),
+  province: (provinceId: string, indicatorId: string) =>
+    withQuery(`/api/v1/dashboards/provinces/${provinceId}/export.xlsx`, { indicatorId }),
+  template: (communeId: string | null, format: 'xlsx' | 'csv' = 'xlsx') =>
+    withQuery('/api/v1/dashboards/imports/template', { communeId, format }),
 };
 
 /**

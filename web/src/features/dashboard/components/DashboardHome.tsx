@@ -21,7 +21,8 @@ export function DashboardHome() {
   const node = useOrgNode(lookup);
 
   if (commune) return <CommuneDashboardPage communeId={commune.orgUnitId} />;
-  if (province && hasCapability(user, 'reports.read')) return <Navigate to={`/dashboard/provinces/${province.orgUnitId}`} replace />;
+  if (province && hasCapability(user, 'reports.read'))
+    return <Navigate to={`/dashboard/provinces/${province.orgUnitId}`} replace />;
   if (nation && hasCapability(user, 'reports.read')) return <Navigate to="/dashboard/national" replace />;
   if (lookup && node.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   const communeId = node.data?.kind === 'commune' ? node.data.id : node.data?.communeId;

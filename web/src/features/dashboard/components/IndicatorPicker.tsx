@@ -12,19 +12,55 @@ import { fold } from './labels.ts';
 export function useIndicatorParam() {
   const [params, setParams] = useSearchParams();
   const list = useCatalogueIndicators();
-  const sorted = useMemo(() => [...(list.data?.items ?? [])].filter((i) => !i.mergedIntoId).sort((a, b) => Number(b.targetCount > 0) - Number(a.targetCount > 0) || a.code.localeCompare(b.code)), [list.data]);
+  const sorted = useMemo(
+    () =>
+      [...(list.data?.items ?? [])]
+        .filter((i) => !i.mergedIntoId)
+        .sort((a, b) => Number(b.targetCount > 0) - Number(a.targetCount > 0) || a.code.localeCompare(b.code)),
+    [list.data],
+  );
   const id = params.get('indicator') ?? undefined;
   useEffect(() => {
     if (!id && sorted.length) {
       const first = [...sorted].sort((a, b) => b.targetCount - a.targetCount)[0];
-      setParams((p) => { p.set('indicator', first.id); return p; }, { replace: true });
+      setParams(
+        (p) => {
+          p.set('indicator', first.id);
+          return p;
+        },
+        { replace: true },
+      );
     }
   }, [id, sorted, setParams]);
-  const set = (next: string) => setParams((p) => { p.set('indicator', next); return p; }, { replace: true });
-  return { id, set, indicators: sorted, loading: list.isPending, error: list.error, current: sorted.find((i) => i.id === id) };
+  const set = (next: string) =>
+    setParams(
+      (p) => {
+        p.set('indicator', next);
+        return p;
+      },
+      { replace: true },
+    );
+  return {
+    id,
+    set,
+    indicators: sorted,
+    loading: list.isPending,
+    error: list.error,
+    current: sorted.find((i) => i.id === id),
+  };
 }
 
-export function IndicatorPicker({ value, onChange, indicators, loading }: { value: string | undefined; onChange: (id: string) => void; indicators: Indicator[]; loading: boolean }) {
+export function IndicatorPicker({
+  value,
+  onChange,
+  indicators,
+  loading,
+}: {
+  value: string | undefined;
+  onChange: (id: string) => void;
+  indicators: Indicator[];
+  loading: boolean;
+}) {
   const { t } = useI18n();
   return (
     <Select
@@ -40,7 +76,11 @@ export function IndicatorPicker({ value, onChange, indicators, loading }: { valu
       options={indicators.map((i) => ({
         value: i.id,
         search: `${i.code} ${i.name} ${i.aliases.join(' ')}`,
-        label: <span title={i.name}><span className="xs-code">{i.code}</span> {i.name}</span>,
+        label: (
+          <span title={i.name}>
+            <span className="xs-code">{i.code}</span> {i.name}
+          </span>
+        ),
       }))}
     />
   );

@@ -6,9 +6,17 @@ const Trend = lazy(() => import('./charts.tsx').then((m) => ({ default: m.TrendC
 const Bars = lazy(() => import('./charts.tsx').then((m) => ({ default: m.RankBarChart })));
 
 export function LazyTrendChart(props: ComponentProps<typeof Trend>) {
-  return <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 240 }} />}><Trend {...props} /></Suspense>;
+  return (
+    <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 240 }} />}>
+      <Trend {...props} />
+    </Suspense>
+  );
 }
 
 export function LazyBarChart(props: ComponentProps<typeof Bars>) {
-  return <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 160 }} />}><Bars {...props} /></Suspense>;
+  return (
+    <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 160 }} />}>
+      <Bars {...props} />
+    </Suspense>
+  );
 }

@@ -24,7 +24,9 @@ export function NationalPage() {
 
   return (
     <Flex vertical gap={12} className="xs-dash" data-testid="national-dashboard">
-      <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>{t('dashboard.national.title')}</Typography.Title>
+      <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>
+        {t('dashboard.national.title')}
+      </Typography.Title>
       <IndicatorPicker value={ind.id} onChange={ind.set} indicators={ind.indicators} loading={ind.loading} />
       {(q.error || ind.error) && <Alert type="error" showIcon title={errorText(q.error ?? ind.error, locale)} />}
       {!data && !q.error && <Skeleton active paragraph={{ rows: 6 }} />}
@@ -32,20 +34,41 @@ export function NationalPage() {
         <>
           <SummaryCards
             items={[
-              { label: t('dashboard.summary.provinces'), value: formatNumber(data.provinces.length, locale), testId: 'sum-provinces' },
-              { label: t('dashboard.summary.reporting'), value: formatNumber(communes, locale), testId: 'sum-reporting' },
+              {
+                label: t('dashboard.summary.provinces'),
+                value: formatNumber(data.provinces.length, locale),
+                testId: 'sum-provinces',
+              },
+              {
+                label: t('dashboard.summary.reporting'),
+                value: formatNumber(communes, locale),
+                testId: 'sum-reporting',
+              },
               { label: t('dashboard.summary.reached'), value: formatNumber(reached, locale), testId: 'sum-reached' },
             ]}
           />
           {data.provinces.length === 0 ? (
-            <Card><Empty description={<><b>{t('dashboard.province.emptyTitle')}</b><br />{t('dashboard.national.emptyText')}</>} /></Card>
+            <Card>
+              <Empty
+                description={
+                  <>
+                    <b>{t('dashboard.province.emptyTitle')}</b>
+                    <br />
+                    {t('dashboard.national.emptyText')}
+                  </>
+                }
+              />
+            </Card>
           ) : (
             <>
               <Card size="small" title={`${data.indicator.name} — ${t('dashboard.col.average')}`}>
                 <LazyBarChart
                   unit={unit}
                   label={t('dashboard.national.chartLabel', { indicator: data.indicator.name })}
-                  items={[...data.provinces].filter((p) => p.average !== null).sort((a, b) => (b.average ?? 0) - (a.average ?? 0)).map((p) => ({ label: p.provinceName, value: p.average ?? 0, color: '#b71c1c' }))}
+                  items={[...data.provinces]
+                    .filter((p) => p.average !== null)
+                    .sort((a, b) => (b.average ?? 0) - (a.average ?? 0))
+                    .map((p) => ({ label: p.provinceName, value: p.average ?? 0, color: '#b71c1c' }))}
                 />
               </Card>
               <Card size="small" styles={{ body: { padding: 0 } }}>
@@ -57,10 +80,33 @@ export function NationalPage() {
                   scroll={{ x: 520 }}
                   onRow={(r) => ({ 'data-testid': 'province-row', 'data-province': r.provinceName }) as object}
                   columns={[
-                    { title: t('dashboard.col.province'), dataIndex: 'provinceName', fixed: 'left', width: 170, render: (name: string, r) => <Link to={`/dashboard/provinces/${r.provinceId}?indicator=${data.indicator.id}`}>{name}</Link> },
-                    { title: t('dashboard.col.reporting'), dataIndex: 'communesReporting', align: 'right', render: (n: number) => formatNumber(n, locale) },
-                    { title: t('dashboard.col.reached'), dataIndex: 'reached', align: 'right', render: (n: number) => formatNumber(n, locale) },
-                    { title: t('dashboard.col.average'), dataIndex: 'average', align: 'right', render: (v: number | null) => <b className="xs-value">{valueText(v, unit, locale)}</b> },
+                    {
+                      title: t('dashboard.col.province'),
+                      dataIndex: 'provinceName',
+                      fixed: 'left',
+                      width: 170,
+                      render: (name: string, r) => (
+                        <Link to={`/dashboard/provinces/${r.provinceId}?indicator=${data.indicator.id}`}>{name}</Link>
+                      ),
+                    },
+                    {
+                      title: t('dashboard.col.reporting'),
+                      dataIndex: 'communesReporting',
+                      align: 'right',
+                      render: (n: number) => formatNumber(n, locale),
+                    },
+                    {
+                      title: t('dashboard.col.reached'),
+                      dataIndex: 'reached',
+                      align: 'right',
+                      render: (n: number) => formatNumber(n, locale),
+                    },
+                    {
+                      title: t('dashboard.col.average'),
+                      dataIndex: 'average',
+                      align: 'right',
+                      render: (v: number | null) => <b className="xs-value">{valueText(v, unit, locale)}</b>,
+                    },
                   ]}
                 />
               </Card>

@@ -5,7 +5,12 @@ import type { TrendPoint } from '../api/dashboards.ts';
  * x by position (periods are evenly spaced in a plan's cycle), y from 0 — or the lowest value
  * if it is negative — to the highest value, or 100 for a rate. Fewer than two points: no line.
  */
-export function sparklinePoints(points: { value: number }[], width: number, height: number, unit: string): string | null {
+export function sparklinePoints(
+  points: { value: number }[],
+  width: number,
+  height: number,
+  unit: string,
+): string | null {
   if (points.length < 2) return null;
   const values = points.map((p) => p.value);
   const lo = Math.min(0, ...values);
@@ -23,12 +28,37 @@ export function sparklinePoints(points: { value: number }[], width: number, heig
 }
 
 /** A small line of the last periods beside a target's latest value; the full chart opens with the target. */
-export function Sparkline({ points, unit, color, label }: { points: TrendPoint[]; unit: string; color: string; label: string }) {
+export function Sparkline({
+  points,
+  unit,
+  color,
+  label,
+}: {
+  points: TrendPoint[];
+  unit: string;
+  color: string;
+  label: string;
+}) {
   const line = sparklinePoints(points, 96, 24, unit);
   if (!line) return null;
   return (
-    <svg className="xs-dash-spark" width={96} height={24} viewBox="0 0 96 24" role="img" aria-label={label} data-testid="sparkline">
-      <polyline points={line} fill="none" stroke={color} strokeWidth={1.5} strokeLinejoin="round" strokeLinecap="round" />
+    <svg
+      className="xs-dash-spark"
+      width={96}
+      height={24}
+      viewBox="0 0 96 24"
+      role="img"
+      aria-label={label}
+      data-testid="sparkline"
+    >
+      <polyline
+        points={line}
+        fill="none"
+        stroke={color}
+        strokeWidth={1.5}
+        strokeLinejoin="round"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }

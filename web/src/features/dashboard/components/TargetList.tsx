@@ -12,17 +12,29 @@ function RowSummary({ row }: { row: TargetRow }) {
     <div className="xs-dash-row" data-testid="target-row" data-status={row.status} data-target={row.targetId}>
       <div className="xs-dash-row-head">
         <span className="xs-item-text">{row.text}</span>
-        <Tag color={meta.tag} data-testid="target-status" style={{ marginInlineEnd: 0 }}>{t(meta.label)}</Tag>
+        <Tag color={meta.tag} data-testid="target-status" style={{ marginInlineEnd: 0 }}>
+          {t(meta.label)}
+        </Tag>
       </div>
       <div className="xs-meta">
-        <span>{t('dashboard.target.goal')}: <b>{row.targetText}</b>{row.deadlineYear ? ` (${row.deadlineYear})` : ''}</span>
+        <span>
+          {t('dashboard.target.goal')}: <b>{row.targetText}</b>
+          {row.deadlineYear ? ` (${row.deadlineYear})` : ''}
+        </span>
         {row.latest ? (
           <span>
             {t('dashboard.target.latest')}: <b className="xs-value">{valueText(row.latest.value, row.unit, locale)}</b>{' '}
-            <span className="xs-muted">({periodText(row.latest.periodCode, t)} · {sourceLabel(row.latest.source, t)})</span>
+            <span className="xs-muted">
+              ({periodText(row.latest.periodCode, t)} · {sourceLabel(row.latest.source, t)})
+            </span>
           </span>
         ) : null}
-        <Sparkline points={row.recent} unit={row.unit} color={meta.color} label={t('dashboard.target.sparkline', { n: row.recent.length })} />
+        <Sparkline
+          points={row.recent}
+          unit={row.unit}
+          color={meta.color}
+          label={t('dashboard.target.sparkline', { n: row.recent.length })}
+        />
       </div>
       {row.latest && (
         <Progress
@@ -45,11 +57,17 @@ export function TargetList({ rows, communeId }: { rows: TargetRow[]; communeId: 
     <div data-testid="target-list">
       {groupTargets(rows).map((g, i) => (
         <section key={`${g.name}-${i}`} className="xs-dash-group">
-          <Typography.Title level={3} className="xs-dash-group-title">{g.name ?? t('dashboard.target.otherGroup')}</Typography.Title>
+          <Typography.Title level={3} className="xs-dash-group-title">
+            {g.name ?? t('dashboard.target.otherGroup')}
+          </Typography.Title>
           <Collapse
             size="small"
             destroyOnHidden
-            items={g.rows.map((r) => ({ key: r.targetId, label: <RowSummary row={r} />, children: <TargetDetail row={r} communeId={communeId} /> }))}
+            items={g.rows.map((r) => ({
+              key: r.targetId,
+              label: <RowSummary row={r} />,
+              children: <TargetDetail row={r} communeId={communeId} />,
+            }))}
           />
         </section>
       ))}

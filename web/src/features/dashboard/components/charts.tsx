@@ -64,8 +64,16 @@ export function TrendChart({ trend, unit, target, targetText, forecast }: TrendC
         return `${code ? periodText(code, t) : dayjs(p.value[0]).format('DD/MM/YYYY')}<br/>${p.seriesName}: <b>${fmt(p.value[1])}</b>`;
       },
     },
-    xAxis: { type: 'time', axisLabel: { formatter: (v: number) => dayjs(v).format('MM/YYYY'), hideOverlap: true, fontSize: 11 } },
-    yAxis: { type: 'value', min: 0, max: unit === '%' ? 100 : undefined, axisLabel: { formatter: (v: number) => fmt(v), fontSize: 11 } },
+    xAxis: {
+      type: 'time',
+      axisLabel: { formatter: (v: number) => dayjs(v).format('MM/YYYY'), hideOverlap: true, fontSize: 11 },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: unit === '%' ? 100 : undefined,
+      axisLabel: { formatter: (v: number) => fmt(v), fontSize: 11 },
+    },
     series: [
       {
         name: t('dashboard.chart.values'),
@@ -74,31 +82,47 @@ export function TrendChart({ trend, unit, target, targetText, forecast }: TrendC
         symbolSize: 7,
         lineStyle: { color: RED, width: 2 },
         itemStyle: { color: RED },
-        markLine: target === null ? undefined : {
-          silent: true,
-          symbol: 'none',
-          lineStyle: { type: 'dashed', color: '#389e0d' },
-          label: { formatter: `${t('dashboard.chart.target')} ${targetText}`, position: 'insideEndTop', fontSize: 11 },
-          data: [{ yAxis: target }],
-        },
+        markLine:
+          target === null
+            ? undefined
+            : {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { type: 'dashed', color: '#389e0d' },
+                label: {
+                  formatter: `${t('dashboard.chart.target')} ${targetText}`,
+                  position: 'insideEndTop',
+                  fontSize: 11,
+                },
+                data: [{ yAxis: target }],
+              },
       },
       ...(forecast && last
-        ? [{
-            name: t('dashboard.chart.forecast'),
-            type: 'line',
-            data: [[last.date, last.value], [forecast.atDate, forecast.value]],
-            symbol: 'emptyCircle',
-            symbolSize: 8,
-            lineStyle: { type: 'dashed', color: '#8c8c8c', width: 2 },
-            itemStyle: { color: '#8c8c8c' },
-          }]
+        ? [
+            {
+              name: t('dashboard.chart.forecast'),
+              type: 'line',
+              data: [
+                [last.date, last.value],
+                [forecast.atDate, forecast.value],
+              ],
+              symbol: 'emptyCircle',
+              symbolSize: 8,
+              lineStyle: { type: 'dashed', color: '#8c8c8c', width: 2 },
+              itemStyle: { color: '#8c8c8c' },
+            },
+          ]
         : []),
     ],
   };
   return <EChart option={option} height={240} testId="trend-chart" label={t('dashboard.chart.trendLabel')} />;
 }
 
-export interface BarItem { label: string; value: number; color: string }
+export interface BarItem {
+  label: string;
+  value: number;
+  color: string;
+}
 
 /** Horizontal bars, the first item on top. */
 export function RankBarChart({ items, unit, label }: { items: BarItem[]; unit: string; label: string }) {
@@ -108,15 +132,29 @@ export function RankBarChart({ items, unit, label }: { items: BarItem[]; unit: s
   const option: Option = {
     animation: false,
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}: <b>${fmt(p.value)}</b>` },
-    xAxis: { type: 'value', min: 0, max: unit === '%' ? 100 : undefined, axisLabel: { formatter: (v: number) => fmt(v), fontSize: 11, hideOverlap: true } },
-    yAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { width: 120, overflow: 'truncate', fontSize: 12 } },
-    series: [{
-      type: 'bar',
-      data: rows.map((r) => ({ value: r.value, itemStyle: { color: r.color } })),
-      barMaxWidth: 22,
-      label: { show: true, position: 'right', formatter: (p: { value: number }) => fmt(p.value), fontSize: 11 },
-    }],
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { name: string; value: number }) => `${p.name}: <b>${fmt(p.value)}</b>`,
+    },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: unit === '%' ? 100 : undefined,
+      axisLabel: { formatter: (v: number) => fmt(v), fontSize: 11, hideOverlap: true },
+    },
+    yAxis: {
+      type: 'category',
+      data: rows.map((r) => r.label),
+      axisLabel: { width: 120, overflow: 'truncate', fontSize: 12 },
+    },
+    series: [
+      {
+        type: 'bar',
+        data: rows.map((r) => ({ value: r.value, itemStyle: { color: r.color } })),
+        barMaxWidth: 22,
+        label: { show: true, position: 'right', formatter: (p: { value: number }) => fmt(p.value), fontSize: 11 },
+      },
+    ],
   };
   return <EChart option={option} height={Math.max(140, rows.length * 34 + 40)} testId="bar-chart" label={label} />;
 }

@@ -7,7 +7,19 @@ import { periodText, sourceLabel, statusMeta } from './labels.ts';
 /** The commune dashboard's table as CSV rows: one header row, then one row per target. */
 export function communeCsvRows(data: CommuneDashboard, t: Translate, locale: Locale): Cell[][] {
   const num = (n: number | null | undefined) => (n === null || n === undefined ? '' : formatNumber(n, locale, 2));
-  const header = ['group', 'target', 'goal', 'deadline', 'unit', 'latest', 'period', 'source', 'attainment', 'status', 'forecast'].map((k) => t(`dashboard.csv.${k}` as Parameters<Translate>[0]));
+  const header = [
+    'group',
+    'target',
+    'goal',
+    'deadline',
+    'unit',
+    'latest',
+    'period',
+    'source',
+    'attainment',
+    'status',
+    'forecast',
+  ].map((k) => t(`dashboard.csv.${k}` as Parameters<Translate>[0]));
   return [
     header,
     ...data.targets.map((r) => [

@@ -22,7 +22,13 @@ export function toCsv(rows: Cell[][]): string {
 
 /** "Xã Phú Thịnh" → "xa-phu-thinh" for a file name. */
 export function slug(s: string) {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 export function downloadCsv(name: string, text: string) {

@@ -18,10 +18,14 @@ export const statusMeta: Record<Status, { label: MessageKey; color: string; tag:
 
 export function sourceLabel(source: string, t: Translate) {
   switch (source) {
-    case 'report': return t('dashboard.source.report');
-    case 'computed': return t('dashboard.source.computed');
-    case 'import': return t('dashboard.source.import');
-    default: return source;
+    case 'report':
+      return t('dashboard.source.report');
+    case 'computed':
+      return t('dashboard.source.computed');
+    case 'import':
+      return t('dashboard.source.import');
+    default:
+      return source;
   }
 }
 
@@ -57,10 +61,17 @@ export function targetNumber(text: string): number | null {
 }
 
 /** Attainment as a bar length: 0–100. */
-export const barPercent = (attainment: number | null) => (attainment === null ? 0 : Math.max(0, Math.min(100, Math.round(attainment))));
+export const barPercent = (attainment: number | null) =>
+  attainment === null ? 0 : Math.max(0, Math.min(100, Math.round(attainment)));
 
 /** Accent-free, lower-case text so "dich vu cong" finds "Dịch vụ công". */
-export const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+export const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 
 /** Targets by the plan's group ("Giai đoạn 2026 - 2027"), groups in the order the plan first names them. */
 export function groupTargets(rows: TargetRow[]): { name: string | null; rows: TargetRow[] }[] {
@@ -76,4 +87,9 @@ export function groupTargets(rows: TargetRow[]): { name: string | null; rows: Ta
 
 /** Who the server lets import values from a file (the button shows only for them). */
 export const canImport = (user: Pick<CurrentUser, 'grants'>) =>
-  user.grants.some((g) => (g.role === 'system_admin' && g.orgKind === 'nation') || (g.role === 'province_officer' && g.orgKind === 'province') || ((g.role === 'plan_officer' || g.role === 'commune_leader') && g.orgKind === 'commune'));
+  user.grants.some(
+    (g) =>
+      (g.role === 'system_admin' && g.orgKind === 'nation') ||
+      (g.role === 'province_officer' && g.orgKind === 'province') ||
+      ((g.role === 'plan_officer' || g.role === 'commune_leader') && g.orgKind === 'commune'),
+  );

@@ -19,9 +19,30 @@ interface Shortcut {
 }
 
 const SHORTCUTS: Shortcut[] = [
-  { key: 'org', to: '/org', icon: <ApartmentOutlined />, title: 'nav.org', text: 'home.orgText', capability: 'org.read' },
-  { key: 'users', to: '/users', icon: <TeamOutlined />, title: 'nav.users', text: 'home.usersText', capability: 'users.read' },
-  { key: 'audit', to: '/audit', icon: <AuditOutlined />, title: 'nav.audit', text: 'home.auditText', capability: 'audit.read' },
+  {
+    key: 'org',
+    to: '/org',
+    icon: <ApartmentOutlined />,
+    title: 'nav.org',
+    text: 'home.orgText',
+    capability: 'org.read',
+  },
+  {
+    key: 'users',
+    to: '/users',
+    icon: <TeamOutlined />,
+    title: 'nav.users',
+    text: 'home.usersText',
+    capability: 'users.read',
+  },
+  {
+    key: 'audit',
+    to: '/audit',
+    icon: <AuditOutlined />,
+    title: 'nav.audit',
+    text: 'home.auditText',
+    capability: 'audit.read',
+  },
   { key: 'profile', to: '/profile', icon: <UserOutlined />, title: 'nav.profile', text: 'home.profileText' },
 ];
 
@@ -47,7 +68,11 @@ export function HomePage() {
         <Typography.Title level={2} style={{ margin: '4px 0', fontSize: 24 }} data-testid="greeting">
           {t(greetingKey(now.hour()), { name: user.fullName })}
         </Typography.Title>
-        {topRole && <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{t(`home.intro.${topRole}` as MessageKey)}</Typography.Paragraph>}
+        {topRole && (
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            {t(`home.intro.${topRole}` as MessageKey)}
+          </Typography.Paragraph>
+        )}
       </div>
       <Card title={t('home.yourRoles')} size="small">
         <GrantList grants={user.grants} />
@@ -56,18 +81,28 @@ export function HomePage() {
         {shortcuts.map((s) => (
           <Col key={s.key} xs={24} sm={12} xl={6}>
             <Link to={s.to} data-testid={`shortcut-${s.key}`} style={{ display: 'block', height: '100%' }}>
-              <Card hoverable style={{ height: '100%' }} styles={{ body: { display: 'flex', gap: 14, alignItems: 'flex-start', padding: 16 } }}>
+              <Card
+                hoverable
+                style={{ height: '100%' }}
+                styles={{ body: { display: 'flex', gap: 14, alignItems: 'flex-start', padding: 16 } }}
+              >
                 <span style={{ fontSize: 26, color: '#b71c1c', lineHeight: 1 }}>{s.icon}</span>
                 <div>
-                  <Typography.Text strong style={{ fontSize: 16 }}>{t(s.title)}</Typography.Text>
-                  <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>{t(s.text)}</Typography.Paragraph>
+                  <Typography.Text strong style={{ fontSize: 16 }}>
+                    {t(s.title)}
+                  </Typography.Text>
+                  <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+                    {t(s.text)}
+                  </Typography.Paragraph>
                 </div>
               </Card>
             </Link>
           </Col>
         ))}
       </Row>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{t('home.comingSoon')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        {t('home.comingSoon')}
+      </Typography.Paragraph>
     </div>
   );
 }

@@ -6,7 +6,8 @@ import type { OrgNodeDetail } from './get-org-node.ts';
 
 export type AddUnitInput = z.input<typeof AddUnitBody>;
 
-export const addUnit = (communeId: string, body: AddUnitInput) => post<OrgNodeDetail>(`/org/units/${communeId}/units`, body);
+export const addUnit = (communeId: string, body: AddUnitInput) =>
+  post<OrgNodeDetail>(`/org/units/${communeId}/units`, body);
 
 export function useAddUnit(communeId: string) {
   const qc = useQueryClient();

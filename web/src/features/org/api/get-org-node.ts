@@ -8,10 +8,18 @@ export type OrgChild = OrgNodeDetail['children'][number];
 
 /** One node of the tree with its ancestors, children and the actions the person may take. No id: the root. */
 export const getOrgNode = (id: string | undefined, includeClosed: boolean) =>
-  get<OrgNodeDetail>(id ? `/org/units/${encodeURIComponent(id)}` : '/org/root', includeClosed ? { includeClosed: 'true' } : undefined);
+  get<OrgNodeDetail>(
+    id ? `/org/units/${encodeURIComponent(id)}` : '/org/root',
+    includeClosed ? { includeClosed: 'true' } : undefined,
+  );
 
-export const orgNodeKey = (id: string | undefined, includeClosed: boolean) => ['org', 'node', id ?? 'root', includeClosed] as const;
+export const orgNodeKey = (id: string | undefined, includeClosed: boolean) =>
+  ['org', 'node', id ?? 'root', includeClosed] as const;
 
 export function useOrgNode(id: string | undefined, includeClosed: boolean) {
-  return useQuery({ queryKey: orgNodeKey(id, includeClosed), queryFn: () => getOrgNode(id, includeClosed), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: orgNodeKey(id, includeClosed),
+    queryFn: () => getOrgNode(id, includeClosed),
+    placeholderData: keepPreviousData,
+  });
 }

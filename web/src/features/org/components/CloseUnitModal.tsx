@@ -46,15 +46,25 @@ export function CloseUnitModal({ node, open, onClose }: { node: OrgNodeDetail; o
       confirmLoading={close.isPending}
       forceRender
     >
-      {close.error && <Alert type="error" showIcon role="alert" title={errorText(close.error, locale)} style={{ marginBottom: 16 }} />}
+      {close.error && (
+        <Alert type="error" showIcon role="alert" title={errorText(close.error, locale)} style={{ marginBottom: 16 }} />
+      )}
       <Typography.Paragraph>{t('org.closeUnitText')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
-        <Form.Item name="closedOn" label={t('org.closedOnLabel')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="closedOn"
+          label={t('org.closedOnLabel')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <DatePicker format="DD/MM/YYYY" placeholder="dd/mm/yyyy" style={{ width: '100%' }} allowClear={false} />
         </Form.Item>
       </Form>
       {closedOn && (
-        <Alert type="warning" showIcon title={t('org.closeUnitConfirm', { name: node.name, date: formatDate(toIsoDate(closedOn)) })} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('org.closeUnitConfirm', { name: node.name, date: formatDate(toIsoDate(closedOn)) })}
+        />
       )}
     </Modal>
   );

@@ -16,7 +16,12 @@ export function OrgChildrenList({ items, title }: { items: OrgChild[]; title: st
       ) : (
         <div data-testid="org-children">
           {items.map((c) => (
-            <Link key={c.id} to={`/org/${c.id}`} className={`xs-row${c.closedOn ? ' xs-closed' : ''}`} data-testid="org-child">
+            <Link
+              key={c.id}
+              to={`/org/${c.id}`}
+              className={`xs-row${c.closedOn ? ' xs-closed' : ''}`}
+              data-testid="org-child"
+            >
               <div className="xs-row-main">
                 <div className="xs-row-title">{c.name}</div>
                 <div style={{ display: 'flex', flexWrap: 'wrap', gap: '2px 10px', fontSize: 12 }} className="xs-muted">
@@ -30,7 +35,9 @@ export function OrgChildrenList({ items, title }: { items: OrgChild[]; title: st
                   {t('org.closedOn', { date: formatDate(c.closedOn) })}
                 </Tag>
               )}
-              <Typography.Text type="secondary"><RightOutlined /></Typography.Text>
+              <Typography.Text type="secondary">
+                <RightOutlined />
+              </Typography.Text>
             </Link>
           ))}
         </div>

@@ -31,14 +31,28 @@ export function OrgSearchBox() {
       {showResults && (
         <Card size="small" style={{ marginTop: 8 }} styles={{ body: { padding: 0 } }} data-testid="org-search-results">
           {search.isPending && term ? (
-            <div style={{ padding: 16, textAlign: 'center' }}><Spin /></div>
+            <div style={{ padding: 16, textAlign: 'center' }}>
+              <Spin />
+            </div>
           ) : search.error ? (
-            <div style={{ padding: 16 }}><Typography.Text type="danger">{errorText(search.error, locale)}</Typography.Text></div>
+            <div style={{ padding: 16 }}>
+              <Typography.Text type="danger">{errorText(search.error, locale)}</Typography.Text>
+            </div>
           ) : (search.data?.items.length ?? 0) === 0 ? (
-            <div style={{ padding: 16 }}><Typography.Text type="secondary" data-testid="org-search-empty">{t('org.noResults')}</Typography.Text></div>
+            <div style={{ padding: 16 }}>
+              <Typography.Text type="secondary" data-testid="org-search-empty">
+                {t('org.noResults')}
+              </Typography.Text>
+            </div>
           ) : (
             search.data!.items.map((item) => (
-              <Link key={item.id} to={`/org/${item.id}`} className={`xs-row${item.closedOn ? ' xs-closed' : ''}`} onClick={() => setQ('')} data-testid="org-search-item">
+              <Link
+                key={item.id}
+                to={`/org/${item.id}`}
+                className={`xs-row${item.closedOn ? ' xs-closed' : ''}`}
+                onClick={() => setQ('')}
+                data-testid="org-search-item"
+              >
                 <div className="xs-row-main">
                   <div className="xs-row-title">{item.fullName}</div>
                   <div className="xs-muted" style={{ fontSize: 12 }}>

@@ -16,7 +16,17 @@ interface Values {
 }
 
 /** Add a unit under a commune, or rename (and retype) a unit. */
-export function UnitFormModal({ mode, node, open, onClose }: { mode: 'add' | 'rename'; node: OrgNodeDetail; open: boolean; onClose: () => void }) {
+export function UnitFormModal({
+  mode,
+  node,
+  open,
+  onClose,
+}: {
+  mode: 'add' | 'rename';
+  node: OrgNodeDetail;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -45,7 +55,10 @@ export function UnitFormModal({ mode, node, open, onClose }: { mode: 'add' | 're
         { onSuccess: (u) => done(t('org.added', { name: u.name })), onError },
       );
     } else {
-      rename.mutate({ name: v.name.trim(), unitType: v.unitType }, { onSuccess: (u) => done(t('org.renamed', { name: u.name })), onError });
+      rename.mutate(
+        { name: v.name.trim(), unitType: v.unitType },
+        { onSuccess: (u) => done(t('org.renamed', { name: u.name })), onError },
+      );
     }
   };
 
@@ -61,12 +74,34 @@ export function UnitFormModal({ mode, node, open, onClose }: { mode: 'add' | 're
       afterOpenChange={(o) => o && nameRef.current?.focus({ cursor: 'end' })}
       forceRender
     >
-      {mutation.error && <Alert type="error" showIcon role="alert" title={errorText(mutation.error, locale)} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} initialValues={{ unitType: 'other' }}>
-        <Form.Item name="name" label={t('org.unitName')} rules={[{ required: true, whitespace: true, min: 2, message: t('org.nameTooShort') }, { max: 200 }]}>
+      {mutation.error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={errorText(mutation.error, locale)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        requiredMark={false}
+        initialValues={{ unitType: 'other' }}
+      >
+        <Form.Item
+          name="name"
+          label={t('org.unitName')}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('org.nameTooShort') }, { max: 200 }]}
+        >
           <Input ref={nameRef} maxLength={200} data-testid="unit-name" />
         </Form.Item>
-        <Form.Item name="unitType" label={t('org.unitType')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="unitType"
+          label={t('org.unitType')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <Select
             data-testid="unit-type"
             options={UNIT_TYPES.map((u) => ({ value: u, label: unitTypeLabel(u, locale) }))}

@@ -1,6 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { del, patch, post } from '../../../lib/api-client.ts';
-import { planKeys, type PlanHeader, type PlanView, type RuleContent, type TargetContent, type TaskContent } from './types.ts';
+import {
+  planKeys,
+  type PlanHeader,
+  type PlanView,
+  type RuleContent,
+  type TargetContent,
+  type TaskContent,
+} from './types.ts';
 
 export type ItemKind = 'targets' | 'tasks' | 'reporting';
 type Body = Partial<PlanHeader> | Partial<TargetContent> | Partial<TaskContent> | Partial<RuleContent>;

@@ -3,7 +3,8 @@ import { get } from '../../../lib/api-client.ts';
 import { planKeys, type PlanView, type VersionView } from './types.ts';
 
 export const getPlan = (id: string) => get<PlanView>(`/plans/${encodeURIComponent(id)}`);
-export const getVersion = (id: string, no: number) => get<VersionView>(`/plans/${encodeURIComponent(id)}/versions/${no}`);
+export const getVersion = (id: string, no: number) =>
+  get<VersionView>(`/plans/${encodeURIComponent(id)}/versions/${no}`);
 
 export function usePlan(id: string) {
   return useQuery({ queryKey: planKeys.plan(id), queryFn: () => getPlan(id) });

@@ -7,9 +7,16 @@ import { get } from '../../../lib/api-client.ts';
 export type Indicator = z.infer<typeof IndicatorView>;
 
 /** Catalogue indicators for linking a target (accent-free search on the server). */
-export const searchIndicators = (q: string) => get<{ items: Indicator[] }>('/catalogue/indicators', { q: q || undefined });
+export const searchIndicators = (q: string) =>
+  get<{ items: Indicator[] }>('/catalogue/indicators', { q: q || undefined });
 export function useIndicatorSearch(q: string, enabled = true) {
-  return useQuery({ queryKey: ['plans', 'indicators', q], queryFn: () => searchIndicators(q), placeholderData: keepPreviousData, enabled, staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['plans', 'indicators', q],
+    queryFn: () => searchIndicators(q),
+    placeholderData: keepPreviousData,
+    enabled,
+    staleTime: 60_000,
+  });
 }
 
 /** The commune's units, for choosing a task's lead unit. */

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type {
-  ImportView as ImportViewSchema, PlanHeaderView, PlanSummary as PlanSummarySchema, PlanView as PlanViewSchema, ReportingRuleInput, TargetFields, TaskFields,
+  ImportView as ImportViewSchema,
+  PlanHeaderView,
+  PlanSummary as PlanSummarySchema,
+  PlanView as PlanViewSchema,
+  ReportingRuleInput,
+  TargetFields,
+  TaskFields,
   VersionView as VersionViewSchema,
 } from '../../../../../server/modules/plans/plans.contract.ts';
 
@@ -56,7 +62,10 @@ export interface PlanChanges {
   summary?: string;
 }
 
-export type VersionView = Omit<z.infer<typeof VersionViewSchema>, 'snapshot' | 'changes'> & { snapshot: PlanContent; changes: PlanChanges | null };
+export type VersionView = Omit<z.infer<typeof VersionViewSchema>, 'snapshot' | 'changes'> & {
+  snapshot: PlanContent;
+  changes: PlanChanges | null;
+};
 
 export const planKeys = {
   all: ['plans'] as const,

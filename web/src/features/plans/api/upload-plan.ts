@@ -21,5 +21,8 @@ export function uploadPlan(
   where: { communeId: string; planId?: string },
   opts: { onProgress?: (p: UploadProgress) => void; onUploaded?: () => void; signal?: AbortSignal },
 ) {
-  return upload<ImportView>('/plans/imports', file, { query: { communeId: where.communeId, planId: where.planId }, ...opts });
+  return upload<ImportView>('/plans/imports', file, {
+    query: { communeId: where.communeId, planId: where.planId },
+    ...opts,
+  });
 }

@@ -19,7 +19,15 @@ export function useIndicatorNames(): Map<string, string> {
 }
 
 /** Search the shared catalogue and pick an indicator. */
-export function IndicatorSelect({ onPick, onCancel, unit }: { onPick: (id: string) => void; onCancel?: () => void; unit?: string }) {
+export function IndicatorSelect({
+  onPick,
+  onCancel,
+  unit,
+}: {
+  onPick: (id: string) => void;
+  onCancel?: () => void;
+  unit?: string;
+}) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const term = useDebounced(q.trim(), 250);
@@ -60,38 +68,106 @@ export function IndicatorSelect({ onPick, onCancel, unit }: { onPick: (id: strin
  * A target's link to the catalogue: the suggestion with its score and "Xác nhận liên kết",
  * a picker for another indicator, or removing the link. Read-only when onChange is absent.
  */
-export function IndicatorLink({ value, suggestion, name, unit, onChange, busy }: { value: LinkValue; suggestion?: Suggestion | null; name?: string | null; unit?: string; onChange?: (v: LinkValue) => void; busy?: boolean }) {
+export function IndicatorLink({
+  value,
+  suggestion,
+  name,
+  unit,
+  onChange,
+  busy,
+}: {
+  value: LinkValue;
+  suggestion?: Suggestion | null;
+  name?: string | null;
+  unit?: string;
+  onChange?: (v: LinkValue) => void;
+  busy?: boolean;
+}) {
   const { t, locale } = useI18n();
   const [picking, setPicking] = useState(false);
   const names = useIndicatorNames();
-  const label = value.indicatorId ? (name ?? names.get(value.indicatorId) ?? (suggestion?.indicatorId === value.indicatorId ? suggestion.indicatorName : null) ?? '…') : null;
+  const label = value.indicatorId
+    ? (name ??
+      names.get(value.indicatorId) ??
+      (suggestion?.indicatorId === value.indicatorId ? suggestion.indicatorName : null) ??
+      '…')
+    : null;
   const score = suggestion && suggestion.indicatorId === value.indicatorId ? suggestion.score : null;
 
   if (picking && onChange) {
-    return <IndicatorSelect unit={unit} onCancel={() => setPicking(false)} onPick={(id) => { setPicking(false); onChange({ indicatorId: id, indicatorLink: 'confirmed' }); }} />;
+    return (
+      <IndicatorSelect
+        unit={unit}
+        onCancel={() => setPicking(false)}
+        onPick={(id) => {
+          setPicking(false);
+          onChange({ indicatorId: id, indicatorLink: 'confirmed' });
+        }}
+      />
+    );
   }
   return (
     <Flex gap={6} align="center" wrap className="xs-link" data-testid="indicator-link">
       {value.indicatorId ? (
         <>
           {value.indicatorLink === 'confirmed' ? (
-            <Tag color="green" icon={<CheckOutlined />} style={{ whiteSpace: 'normal', marginInlineEnd: 0 }} data-testid="link-confirmed">{t('plans.link.linked')}: {label}</Tag>
+            <Tag
+              color="green"
+              icon={<CheckOutlined />}
+              style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}
+              data-testid="link-confirmed"
+            >
+              {t('plans.link.linked')}: {label}
+            </Tag>
           ) : (
             <Typography.Text style={{ fontSize: 13 }} data-testid="link-suggested">
               <LinkOutlined className="xs-muted" /> {t('plans.link.suggested')}: <b>{label}</b>
-              {score !== null && <span className="xs-muted"> ({t('plans.link.score', { n: formatNumber(score * 100, locale, 0) })})</span>}
+              {score !== null && (
+                <span className="xs-muted">
+                  {' '}
+                  ({t('plans.link.score', { n: formatNumber(score * 100, locale, 0) })})
+                </span>
+              )}
             </Typography.Text>
           )}
           {onChange && value.indicatorLink !== 'confirmed' && (
-            <Button size="small" type="primary" ghost loading={busy} onClick={() => onChange({ indicatorId: value.indicatorId, indicatorLink: 'confirmed' })} data-testid="confirm-link">{t('plans.link.confirm')}</Button>
+            <Button
+              size="small"
+              type="primary"
+              ghost
+              loading={busy}
+              onClick={() => onChange({ indicatorId: value.indicatorId, indicatorLink: 'confirmed' })}
+              data-testid="confirm-link"
+            >
+              {t('plans.link.confirm')}
+            </Button>
           )}
-          {onChange && <Button size="small" type="link" onClick={() => setPicking(true)} data-testid="pick-link">{t('plans.link.other')}</Button>}
-          {onChange && <Button size="small" type="link" danger onClick={() => onChange({ indicatorId: null, indicatorLink: null })}>{t('plans.link.remove')}</Button>}
+          {onChange && (
+            <Button size="small" type="link" onClick={() => setPicking(true)} data-testid="pick-link">
+              {t('plans.link.other')}
+            </Button>
+          )}
+          {onChange && (
+            <Button
+              size="small"
+              type="link"
+              danger
+              onClick={() => onChange({ indicatorId: null, indicatorLink: null })}
+            >
+              {t('plans.link.remove')}
+            </Button>
+          )}
         </>
       ) : (
         <>
-          <Typography.Text type="secondary" style={{ fontSize: 13 }}><LinkOutlined /> {t('plans.link.none')}</Typography.Text>
-          {onChange && <Button size="small" type="link" onClick={() => setPicking(true)} data-testid="pick-link">{t('plans.link.pick')}</Button>}
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            <LinkOutlined /> {t('plans.link.none')}
+          </Typography.Text>
+          {onChange && (
+            <Button size="small" type="link" onClick={() => setPicking(true)} data-testid="pick-link">
+              {t('plans.link.pick')}
+            </Button>
+          )}
         </>
       )}
     </Flex>

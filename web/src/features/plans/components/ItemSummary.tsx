@@ -9,18 +9,32 @@ export function TargetSummary({ item, extra }: { item: TargetContent; extra?: Re
   const { t, locale } = useI18n();
   return (
     <div>
-      <Typography.Text strong className="xs-value" data-testid="target-value-text">{targetValueText(item, locale)}</Typography.Text>{' '}
+      <Typography.Text strong className="xs-value" data-testid="target-value-text">
+        {targetValueText(item, locale)}
+      </Typography.Text>{' '}
       <span className="xs-item-text">{item.text}</span>
       <div className="xs-meta">
         {item.year && <span>{t('plans.byYear', { year: item.year })}</span>}
-        {item.kind === 'baseline' && <Tag color="blue" style={{ marginInlineEnd: 0 }}>{t('plans.kind.baseline')}</Tag>}
+        {item.kind === 'baseline' && (
+          <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+            {t('plans.kind.baseline')}
+          </Tag>
+        )}
         {extra}
       </div>
     </div>
   );
 }
 
-export function TaskSummary({ item, leadUnitName, extra }: { item: TaskContent; leadUnitName?: string | null; extra?: ReactNode }) {
+export function TaskSummary({
+  item,
+  leadUnitName,
+  extra,
+}: {
+  item: TaskContent;
+  leadUnitName?: string | null;
+  extra?: ReactNode;
+}) {
   const { t } = useI18n();
   const lead = leadUnitName ?? item.leadText;
   const when = periodText(item.fromYear, item.toYear);
@@ -28,10 +42,26 @@ export function TaskSummary({ item, leadUnitName, extra }: { item: TaskContent; 
     <div>
       <span className="xs-item-text">{item.title}</span>
       <div className="xs-meta">
-        {lead && <span><span className="xs-muted">{t('plans.lead')}:</span> {lead}</span>}
-        {item.partners.length > 0 && <span><span className="xs-muted">{t('plans.partners')}:</span> {item.partners.join('; ')}</span>}
-        {when && <span><span className="xs-muted">{t('plans.timeFrame')}:</span> {when}</span>}
-        {item.expected && <span><span className="xs-muted">{t('plans.expected')}:</span> {item.expected}</span>}
+        {lead && (
+          <span>
+            <span className="xs-muted">{t('plans.lead')}:</span> {lead}
+          </span>
+        )}
+        {item.partners.length > 0 && (
+          <span>
+            <span className="xs-muted">{t('plans.partners')}:</span> {item.partners.join('; ')}
+          </span>
+        )}
+        {when && (
+          <span>
+            <span className="xs-muted">{t('plans.timeFrame')}:</span> {when}
+          </span>
+        )}
+        {item.expected && (
+          <span>
+            <span className="xs-muted">{t('plans.expected')}:</span> {item.expected}
+          </span>
+        )}
         {extra}
       </div>
     </div>
@@ -46,8 +76,16 @@ export function RuleSummary({ item, extra }: { item: RuleContent; extra?: ReactN
       <Typography.Text strong>{cycleLabel(item.cycle, locale)}</Typography.Text>
       {deadline && <span> — {deadline}</span>}
       <div className="xs-meta">
-        {item.reporter && <span><span className="xs-muted">{t('plans.reporter')}:</span> {item.reporter}</span>}
-        {item.recipient && <span><span className="xs-muted">{t('plans.recipient')}:</span> {item.recipient}</span>}
+        {item.reporter && (
+          <span>
+            <span className="xs-muted">{t('plans.reporter')}:</span> {item.reporter}
+          </span>
+        )}
+        {item.recipient && (
+          <span>
+            <span className="xs-muted">{t('plans.recipient')}:</span> {item.recipient}
+          </span>
+        )}
         {item.deadlineText && (item.day || item.month) && <span className="xs-muted">“{item.deadlineText}”</span>}
         {extra}
       </div>

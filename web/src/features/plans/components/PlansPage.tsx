@@ -42,8 +42,14 @@ export function PlansPage() {
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" gap={8} wrap>
-        <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>{t('plans.title')}</Typography.Title>
-        {canManage && <Button type="primary" icon={<UploadOutlined />} onClick={() => setUploading(true)} data-testid="upload-plan">{t('plans.upload.button')}</Button>}
+        <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>
+          {t('plans.title')}
+        </Typography.Title>
+        {canManage && (
+          <Button type="primary" icon={<UploadOutlined />} onClick={() => setUploading(true)} data-testid="upload-plan">
+            {t('plans.upload.button')}
+          </Button>
+        )}
       </Flex>
       {(drafts.data ?? []).length > 0 && (
         <Alert
@@ -63,23 +69,39 @@ export function PlansPage() {
       )}
       {list.error && <Alert type="error" showIcon title={errorText(list.error, locale)} />}
       {list.isPending ? (
-        <Card><Skeleton active /></Card>
+        <Card>
+          <Skeleton active />
+        </Card>
       ) : (
         <Card size="small" styles={{ body: { padding: 0 } }}>
-          {plans.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={canManage ? t('plans.emptyManage') : t('plans.empty')} style={{ padding: 16 }} />}
+          {plans.length === 0 && (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={canManage ? t('plans.emptyManage') : t('plans.empty')}
+              style={{ padding: 16 }}
+            />
+          )}
           {plans.map((p) => (
             <Link key={p.id} to={`/plans/${p.id}`} className="xs-row" data-testid="plan-row">
               <div className="xs-row-main">
-                <div className="xs-muted" style={{ fontSize: 12 }}>{p.communeName}</div>
+                <div className="xs-muted" style={{ fontSize: 12 }}>
+                  {p.communeName}
+                </div>
                 <div className="xs-row-title">{p.title}</div>
                 <Flex gap={6} wrap style={{ marginTop: 4 }}>
                   {p.number && <Tag>{t('plans.numberShort', { n: p.number })}</Tag>}
-                  {(p.periodFrom || p.periodTo) && <Tag>{t('plans.period')}: {periodText(p.periodFrom, p.periodTo)}</Tag>}
+                  {(p.periodFrom || p.periodTo) && (
+                    <Tag>
+                      {t('plans.period')}: {periodText(p.periodFrom, p.periodTo)}
+                    </Tag>
+                  )}
                   <Tag color="blue">{t('plans.version', { n: p.currentVersion })}</Tag>
                   <Tag>{t('plans.countTargets', { n: p.targetCount })}</Tag>
                   <Tag>{t('plans.countTasks', { n: p.taskCount })}</Tag>
                 </Flex>
-                <div className="xs-muted" style={{ fontSize: 12, marginTop: 4 }}>{t('plans.updatedAt', { at: formatDateTime(p.updatedAt) })}</div>
+                <div className="xs-muted" style={{ fontSize: 12, marginTop: 4 }}>
+                  {t('plans.updatedAt', { at: formatDateTime(p.updatedAt) })}
+                </div>
               </div>
               <RightOutlined className="xs-muted" />
             </Link>

@@ -19,7 +19,8 @@ export function manageableCommunes(user: CurrentUser) {
     .map((g) => ({ id: g.orgUnitId, name: g.orgUnitName }));
 }
 
-type Phase = { step: 'pick' } | { step: 'uploading'; percent: number } | { step: 'reading' } | { step: 'failed'; error: unknown };
+type Phase =
+  { step: 'pick' } | { step: 'uploading'; percent: number } | { step: 'reading' } | { step: 'failed'; error: unknown };
 
 interface Props {
   open: boolean;
@@ -35,7 +36,9 @@ export function UploadPlanModal({ open, onClose, reimport }: Props) {
   const navigate = useNavigate();
   const communes = manageableCommunes(user);
   const isAdmin = user.grants.some((g) => g.role === 'system_admin');
-  const own = communes.find((c) => c.id === user.orgUnitId || user.orgUnitName.toLowerCase().endsWith(c.name.toLowerCase())) ?? communes[0];
+  const own =
+    communes.find((c) => c.id === user.orgUnitId || user.orgUnitName.toLowerCase().endsWith(c.name.toLowerCase())) ??
+    communes[0];
   const [communeId, setCommuneId] = useState<string | undefined>(own?.id);
   const [picked, setPicked] = useState<PickedOrg | null>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -56,7 +59,11 @@ export function UploadPlanModal({ open, onClose, reimport }: Props) {
 
   const pickFile = (f: File) => {
     const problem = checkPlanFile(f);
-    setFileError(problem ? t(`plans.upload.problem.${problem}`, { name: f.name, size: formatNumber(f.size / 1024 / 1024, locale) }) : null);
+    setFileError(
+      problem
+        ? t(`plans.upload.problem.${problem}`, { name: f.name, size: formatNumber(f.size / 1024 / 1024, locale) })
+        : null,
+    );
     setFile(problem ? null : f);
     setPhase({ step: 'pick' });
     return false as const; // never let the Upload component send it: we do, with progress
@@ -67,11 +74,19 @@ export function UploadPlanModal({ open, onClose, reimport }: Props) {
     abort.current = new AbortController();
     setPhase({ step: 'uploading', percent: 0 });
     try {
-      const draft = await uploadPlan(file, { communeId: target, planId: reimport?.planId }, {
-        signal: abort.current.signal,
-        onProgress: (p) => setPhase({ step: 'uploading', percent: Math.min(100, Math.round((p.loaded / Math.max(1, p.total)) * 100)) }),
-        onUploaded: () => setPhase({ step: 'reading' }),
-      });
+      const draft = await uploadPlan(
+        file,
+        { communeId: target, planId: reimport?.planId },
+        {
+          signal: abort.current.signal,
+          onProgress: (p) =>
+            setPhase({
+              step: 'uploading',
+              percent: Math.min(100, Math.round((p.loaded / Math.max(1, p.total)) * 100)),
+            }),
+          onUploaded: () => setPhase({ step: 'reading' }),
+        },
+      );
       onClose();
       navigate(`/plans/imports/${draft.id}`);
     } catch (error) {
@@ -85,7 +100,13 @@ export function UploadPlanModal({ open, onClose, reimport }: Props) {
     else onClose();
   };
 
-  const serverDetail = phase.step === 'failed' && phase.error instanceof ApiError && locale === 'vi' && phase.error.message !== errorText(phase.error, locale) ? phase.error.message : null;
+  const serverDetail =
+    phase.step === 'failed' &&
+    phase.error instanceof ApiError &&
+    locale === 'vi' &&
+    phase.error.message !== errorText(phase.error, locale)
+      ? phase.error.message
+      : null;
 
   return (
     <Modal
@@ -102,10 +123,18 @@ export function UploadPlanModal({ open, onClose, reimport }: Props) {
     >
       <Form layout="vertical" requiredMark={false} data-testid="upload-form">
         {reimport ? (
-          <Form.Item label={t('plans.upload.commune')}><Typography.Text strong>{reimport.communeName}</Typography.Text></Form.Item>
+          <Form.Item label={t('plans.upload.commune')}>
+            <Typography.Text strong>{reimport.communeName}</Typography.Text>
+          </Form.Item>
         ) : communes.length > 0 ? (
           <Form.Item label={t('plans.upload.commune')} required>
-            <Select value={communeId} onChange={setCommuneId} disabled={busy} options={communes.map((c) => ({ value: c.id, label: c.name }))} data-testid="upload-commune" />
+            <Select
+              value={communeId}
+              onChange={setCommuneId}
+              disabled={busy}
+              options={communes.map((c) => ({ value: c.id, label: c.name }))}
+              data-testid="upload-commune"
+            />
           </Form.Item>
         ) : isAdmin ? (
           <Form.Item label={t('plans.upload.commune')} required>
@@ -113,9 +142,20 @@ export function UploadPlanModal({ open, onClose, reimport }: Props) {
           </Form.Item>
         ) : null}
         <Form.Item label={t('plans.upload.file')} extra={t('plans.upload.fileHint')} required>
-          <Upload.Dragger accept=".txt,.docx,.pdf" multiple={false} showUploadList={false} beforeUpload={pickFile} disabled={busy} data-testid="upload-file">
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-            <p className="ant-upload-text" style={{ overflowWrap: 'anywhere' }}>{file ? `${file.name} (${formatNumber(file.size / 1024, locale, 0)} KB)` : t('plans.upload.drop')}</p>
+          <Upload.Dragger
+            accept=".txt,.docx,.pdf"
+            multiple={false}
+            showUploadList={false}
+            beforeUpload={pickFile}
+            disabled={busy}
+            data-testid="upload-file"
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text" style={{ overflowWrap: 'anywhere' }}>
+              {file ? `${file.name} (${formatNumber(file.size / 1024, locale, 0)} KB)` : t('plans.upload.drop')}
+            </p>
           </Upload.Dragger>
         </Form.Item>
       </Form>
@@ -127,7 +167,13 @@ export function UploadPlanModal({ open, onClose, reimport }: Props) {
         </div>
       )}
       {phase.step === 'failed' && (
-        <Alert type="error" showIcon title={errorText(phase.error, locale)} description={serverDetail} data-testid="upload-error" />
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(phase.error, locale)}
+          description={serverDetail}
+          data-testid="upload-error"
+        />
       )}
     </Modal>
   );

@@ -29,19 +29,25 @@ const symbol: Record<Exclude<Comparator, 'range'>, string> = { '>=': '≥ ', '>'
 export const unitText = (unit: string) => (unit === 'count' ? '' : unit);
 
 /** "≥ 95 %", "50–55 %", "2" — the value of a target the Vietnamese way. */
-export function targetValueText(t: Pick<TargetContent, 'comparator' | 'value' | 'valueMax' | 'unit'>, locale: Locale): string {
+export function targetValueText(
+  t: Pick<TargetContent, 'comparator' | 'value' | 'valueMax' | 'unit'>,
+  locale: Locale,
+): string {
   const n = (v: number) => formatNumber(v, locale, 2);
   const unit = unitText(t.unit);
-  const value = t.comparator === 'range' ? `${n(t.value)}–${n(t.valueMax ?? t.value)}` : `${symbol[t.comparator]}${n(t.value)}`;
+  const value =
+    t.comparator === 'range' ? `${n(t.value)}–${n(t.valueMax ?? t.value)}` : `${symbol[t.comparator]}${n(t.value)}`;
   return unit ? `${value} ${unit}` : value;
 }
 
-export const periodText = (from: number | null, to: number | null) => (from && to && from !== to ? `${from}–${to}` : String(from ?? to ?? ''));
+export const periodText = (from: number | null, to: number | null) =>
+  from && to && from !== to ? `${from}–${to}` : String(from ?? to ?? '');
 
 /** "trước ngày 18/5", "trước ngày 18 (tháng cuối kỳ)" or the document's own words. */
 export function deadlineText(r: Pick<RuleContent, 'day' | 'month' | 'deadlineText'>, locale: Locale): string {
   if (r.day && r.month) return locale === 'vi' ? `trước ngày ${r.day}/${r.month}` : `before ${r.day}/${r.month}`;
-  if (r.day) return locale === 'vi' ? `trước ngày ${r.day} (tháng cuối kỳ)` : `before the ${r.day}th (last month of the period)`;
+  if (r.day)
+    return locale === 'vi' ? `trước ngày ${r.day} (tháng cuối kỳ)` : `before the ${r.day}th (last month of the period)`;
   return r.deadlineText ?? '';
 }
 
@@ -49,7 +55,9 @@ export const cycleLabel = (c: Cycle, l: Locale) => cycleLabels[c]?.[l] ?? c;
 export const comparatorLabel = (c: Comparator, l: Locale) => comparatorLabels[c]?.[l] ?? c;
 
 /** Groups items by their heading in document order: consecutive items with the same group stay together. */
-export function groupInOrder<T extends { groupName: string | null }>(items: T[]): { name: string | null; items: T[] }[] {
+export function groupInOrder<T extends { groupName: string | null }>(
+  items: T[],
+): { name: string | null; items: T[] }[] {
   const groups: { name: string | null; items: T[] }[] = [];
   for (const it of items) {
     const last = groups[groups.length - 1];

@@ -14,7 +14,9 @@ export function useChangePassword() {
     mutationFn: changePassword,
     // mustChangePassword turns false on the server; read the session again.
     onSuccess: () => {
-      qc.setQueryData<SessionView | null>(sessionKey, (v) => (v ? { ...v, user: { ...v.user, mustChangePassword: false } } : v));
+      qc.setQueryData<SessionView | null>(sessionKey, (v) =>
+        v ? { ...v, user: { ...v.user, mustChangePassword: false } } : v,
+      );
       return qc.invalidateQueries({ queryKey: sessionKey });
     },
   });

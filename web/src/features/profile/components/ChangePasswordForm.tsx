@@ -34,8 +34,20 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
     <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} style={{ maxWidth: 420 }}>
       {/* Lets password managers store the new password under the right account. */}
       <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
-      {change.error && <Alert type="error" showIcon role="alert" title={errorText(change.error, locale)} style={{ marginBottom: 16 }} />}
-      <Form.Item name="currentPassword" label={t('profile.currentPassword')} rules={[{ required: true, message: t('common.required') }]}>
+      {change.error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={errorText(change.error, locale)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form.Item
+        name="currentPassword"
+        label={t('profile.currentPassword')}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Form.Item
@@ -53,7 +65,10 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
         rules={[
           { required: true, message: t('common.required') },
           ({ getFieldValue }) => ({
-            validator: (_, v) => (!v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('profile.passwordMismatch')))),
+            validator: (_, v) =>
+              !v || v === getFieldValue('newPassword')
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('profile.passwordMismatch'))),
           }),
         ]}
       >

@@ -11,9 +11,18 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   return (
     <div style={{ maxWidth: 560 }}>
-      <Typography.Title level={2} style={{ fontSize: 22 }}>{t('profile.changePassword')}</Typography.Title>
+      <Typography.Title level={2} style={{ fontSize: 22 }}>
+        {t('profile.changePassword')}
+      </Typography.Title>
       {user.mustChangePassword && (
-        <Alert type="warning" showIcon data-testid="must-change-banner" title={t('auth.mustChangeTitle')} description={t('auth.mustChangeText')} style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="must-change-banner"
+          title={t('auth.mustChangeTitle')}
+          description={t('auth.mustChangeText')}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Card>
         <ChangePasswordForm onDone={() => navigate('/', { replace: true })} />

@@ -19,17 +19,23 @@ export function ProfilePage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>{t('nav.profile')}</Typography.Title>
+      <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>
+        {t('nav.profile')}
+      </Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('profile.details')}>
-            <Descriptions column={1} size="small" items={[
-              { key: 'name', label: t('users.fullName'), children: user.fullName },
-              { key: 'username', label: t('auth.username'), children: user.username },
-              { key: 'email', label: t('users.email'), children: user.email ?? dash },
-              { key: 'phone', label: t('users.phone'), children: user.phone ?? dash },
-              { key: 'unit', label: t('users.orgUnit'), children: user.orgUnitName },
-            ]} />
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                { key: 'name', label: t('users.fullName'), children: user.fullName },
+                { key: 'username', label: t('auth.username'), children: user.username },
+                { key: 'email', label: t('users.email'), children: user.email ?? dash },
+                { key: 'phone', label: t('users.phone'), children: user.phone ?? dash },
+                { key: 'unit', label: t('users.orgUnit'), children: user.orgUnitName },
+              ]}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
@@ -46,7 +52,11 @@ export function ProfilePage() {
           <Card size="small" title={t('profile.sessions')}>
             <Typography.Paragraph type="secondary">{t('profile.sessionsText')}</Typography.Paragraph>
             <Space wrap>
-              <Button icon={<LogoutOutlined />} loading={signOut.isPending} onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) })}>
+              <Button
+                icon={<LogoutOutlined />}
+                loading={signOut.isPending}
+                onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) })}
+              >
                 {t('auth.signOut')}
               </Button>
               <Popconfirm
@@ -63,7 +73,9 @@ export function ProfilePage() {
                   })
                 }
               >
-                <Button danger loading={everywhere.isPending}>{t('profile.signOutEverywhere')}</Button>
+                <Button danger loading={everywhere.isPending}>
+                  {t('profile.signOutEverywhere')}
+                </Button>
               </Popconfirm>
             </Space>
           </Card>

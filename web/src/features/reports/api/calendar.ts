@@ -16,7 +16,12 @@ export function useCalendar(communeId: string | undefined, year: number) {
 
 /** An organisation node with its ancestors and children (commune of a unit, communes of a province). */
 export function useOrgNode(id: string | undefined) {
-  return useQuery({ queryKey: ['reports', 'org', id], enabled: !!id, staleTime: 5 * 60_000, queryFn: () => get<OrgNode>(`/org/units/${id}`) });
+  return useQuery({
+    queryKey: ['reports', 'org', id],
+    enabled: !!id,
+    staleTime: 5 * 60_000,
+    queryFn: () => get<OrgNode>(`/org/units/${id}`),
+  });
 }
 
 /** The commune's plans: the calendar is generated from each plan's reporting rules. */
@@ -31,7 +36,8 @@ export function useCommunePlans(communeId: string | undefined, enabled: boolean)
 export function useGenerateCalendar() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ planId, year }: { planId: string; year: number }) => post<CalendarView & { added: number }>(`/reporting/plans/${planId}/calendar`, { year }),
+    mutationFn: ({ planId, year }: { planId: string; year: number }) =>
+      post<CalendarView & { added: number }>(`/reporting/plans/${planId}/calendar`, { year }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['reports', 'calendar'] }),
   });
 }
@@ -39,7 +45,8 @@ export function useGenerateCalendar() {
 export function useUpdatePeriod() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, dueOn }: { id: string; dueOn: string }) => patch<PeriodView>(`/reporting/periods/${id}`, { dueOn }),
+    mutationFn: ({ id, dueOn }: { id: string; dueOn: string }) =>
+      patch<PeriodView>(`/reporting/periods/${id}`, { dueOn }),
     onSuccess: () => qc.invalidateQueries({ queryKey: reportKeys.all }),
   });
 }

@@ -3,10 +3,14 @@ import { get, patch, post } from '../../../lib/api-client.ts';
 import { reportKeys, type CommuneReportView, type CompletenessView, type ProvinceReportsView } from './types.ts';
 
 const path = (periodId: string) => `/reporting/periods/${periodId}/commune-report`;
-export const documentUrl = (periodId: string, format: 'docx' | 'xlsx') => `/api/v1${path(periodId)}/document?format=${format}`;
+export const documentUrl = (periodId: string, format: 'docx' | 'xlsx') =>
+  `/api/v1${path(periodId)}/document?format=${format}`;
 
 export function useCommuneReport(periodId: string) {
-  return useQuery({ queryKey: reportKeys.communeReport(periodId), queryFn: () => get<CommuneReportView>(path(periodId)) });
+  return useQuery({
+    queryKey: reportKeys.communeReport(periodId),
+    queryFn: () => get<CommuneReportView>(path(periodId)),
+  });
 }
 
 function useStore() {
@@ -25,12 +29,18 @@ export interface CommuneReportEdit {
 }
 export function useEditCommuneReport(periodId: string) {
   const store = useStore();
-  return useMutation({ mutationFn: (body: CommuneReportEdit) => patch<CommuneReportView>(path(periodId), body), onSuccess: store });
+  return useMutation({
+    mutationFn: (body: CommuneReportEdit) => patch<CommuneReportView>(path(periodId), body),
+    onSuccess: store,
+  });
 }
 
 export function useCommuneReportAction(periodId: string) {
   const store = useStore();
-  return useMutation({ mutationFn: (action: 'sign' | 'send' | 'receive') => post<CommuneReportView>(`${path(periodId)}/${action}`), onSuccess: store });
+  return useMutation({
+    mutationFn: (action: 'sign' | 'send' | 'receive') => post<CommuneReportView>(`${path(periodId)}/${action}`),
+    onSuccess: store,
+  });
 }
 
 export function useProvinceReports(provinceId: string | undefined, period: string) {
@@ -45,6 +55,10 @@ export function useCompleteness(scope: 'commune' | 'province', id: string | unde
   return useQuery({
     queryKey: reportKeys.completeness(scope, id ?? '', year),
     enabled: !!id,
-    queryFn: () => get<CompletenessView>('/reporting/completeness', { [scope === 'commune' ? 'communeId' : 'provinceId']: id, year }),
+    queryFn: () =>
+      get<CompletenessView>('/reporting/completeness', {
+        [scope === 'commune' ? 'communeId' : 'provinceId']: id,
+        year,
+      }),
   });
 }

@@ -5,7 +5,10 @@ import { reportKeys, type SaveBody, type SubmissionView } from './types.ts';
 const path = (periodId: string, unitId: string) => `/reporting/periods/${periodId}/units/${unitId}`;
 
 export function useSubmission(periodId: string, unitId: string) {
-  return useQuery({ queryKey: reportKeys.submission(periodId, unitId), queryFn: () => get<SubmissionView>(path(periodId, unitId)) });
+  return useQuery({
+    queryKey: reportKeys.submission(periodId, unitId),
+    queryFn: () => get<SubmissionView>(path(periodId, unitId)),
+  });
 }
 
 /** Every change of a submission also changes the calendar's chips and the completeness figures. */
@@ -20,20 +23,29 @@ function useStore() {
 
 export function useSaveSubmission(periodId: string, unitId: string) {
   const store = useStore();
-  return useMutation({ mutationFn: (body: SaveBody) => put<SubmissionView>(path(periodId, unitId), body), onSuccess: store });
+  return useMutation({
+    mutationFn: (body: SaveBody) => put<SubmissionView>(path(periodId, unitId), body),
+    onSuccess: store,
+  });
 }
 
 /** Submits the form as it stands: the server saves these values and submits them in one step. */
 export function useSubmitSubmission(periodId: string, unitId: string) {
   const store = useStore();
-  return useMutation({ mutationFn: (body: SaveBody) => post<SubmissionView>(`${path(periodId, unitId)}/submit`, body), onSuccess: store });
+  return useMutation({
+    mutationFn: (body: SaveBody) => post<SubmissionView>(`${path(periodId, unitId)}/submit`, body),
+    onSuccess: store,
+  });
 }
 
 export function useReviewSubmission() {
   const store = useStore();
   return useMutation({
     mutationFn: ({ id, decision, comment }: { id: string; decision: 'return' | 'approve'; comment?: string | null }) =>
-      post<SubmissionView>(`/reporting/submissions/${id}/${decision}`, decision === 'return' ? { comment } : { comment: comment ?? null }),
+      post<SubmissionView>(
+        `/reporting/submissions/${id}/${decision}`,
+        decision === 'return' ? { comment } : { comment: comment ?? null },
+      ),
     onSuccess: store,
   });
 }

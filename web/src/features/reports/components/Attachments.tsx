@@ -40,7 +40,10 @@ export function Attachments({ periodId, unitId, status }: { periodId: string; un
       }
       try {
         setPercent(0);
-        await add.mutateAsync({ file, onProgress: (p) => setPercent(Math.min(100, Math.round((100 * p.loaded) / Math.max(1, p.total)))) });
+        await add.mutateAsync({
+          file,
+          onProgress: (p) => setPercent(Math.min(100, Math.round((100 * p.loaded) / Math.max(1, p.total)))),
+        });
         message.success(t('reports.files.added', { name: file.name }));
       } catch (e) {
         message.error(errorText(e, locale));
@@ -56,29 +59,66 @@ export function Attachments({ periodId, unitId, status }: { periodId: string; un
       size="small"
       title={t('reports.files.title')}
       data-testid="attachments"
-      extra={canChange && (
-        <Button size="small" icon={<PaperClipOutlined />} loading={add.isPending} onClick={() => input.current?.click()} data-testid="attach-button">
-          {t('reports.files.add')}
-        </Button>
-      )}
+      extra={
+        canChange && (
+          <Button
+            size="small"
+            icon={<PaperClipOutlined />}
+            loading={add.isPending}
+            onClick={() => input.current?.click()}
+            data-testid="attach-button"
+          >
+            {t('reports.files.add')}
+          </Button>
+        )
+      }
     >
-      <input ref={input} type="file" multiple accept={ACCEPT} hidden onChange={(e) => void onPick(e.target.files)} data-testid="attach-input" />
-      {canChange && list && <div className="xs-muted" style={{ fontSize: 13, marginBottom: 8 }}>{t('reports.files.hint', { max: fileSize(list.maxBytes, locale), count: list.maxCount })}</div>}
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept={ACCEPT}
+        hidden
+        onChange={(e) => void onPick(e.target.files)}
+        data-testid="attach-input"
+      />
+      {canChange && list && (
+        <div className="xs-muted" style={{ fontSize: 13, marginBottom: 8 }}>
+          {t('reports.files.hint', { max: fileSize(list.maxBytes, locale), count: list.maxCount })}
+        </div>
+      )}
       {percent !== null && <Progress percent={percent} size="small" status="active" data-testid="attach-progress" />}
       {q.error && <Typography.Text type="danger">{errorText(q.error, locale)}</Typography.Text>}
-      {list && list.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.files.none')} style={{ margin: 4 }} />}
+      {list && list.items.length === 0 && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.files.none')} style={{ margin: 4 }} />
+      )}
       {list?.items.map((f) => (
         <div key={f.id} className="xs-rp-file" data-testid="attachment-row">
           <FileOutlined className="xs-muted" />
           <div className="xs-rp-file-main">
-            <a href={attachmentHref(periodId, unitId, f.id)} download={f.fileName} data-testid="attachment-link">{f.fileName}</a>
+            <a href={attachmentHref(periodId, unitId, f.id)} download={f.fileName} data-testid="attachment-link">
+              {f.fileName}
+            </a>
             <div className="xs-muted" style={{ fontSize: 12 }}>
-              {fileSize(f.byteSize, locale)} · {formatDateTime(f.createdAt)}{f.createdByName ? ` · ${f.createdByName}` : ''}
+              {fileSize(f.byteSize, locale)} · {formatDateTime(f.createdAt)}
+              {f.createdByName ? ` · ${f.createdByName}` : ''}
             </div>
           </div>
           {canChange && (
-            <Popconfirm title={t('reports.files.removeConfirm', { name: f.fileName })} okText={t('reports.files.remove')} cancelText={t('common.cancel')} onConfirm={() => remove.mutateAsync(f.id).catch((e) => message.error(errorText(e, locale)))}>
-              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('reports.files.remove')} data-testid="attachment-remove" />
+            <Popconfirm
+              title={t('reports.files.removeConfirm', { name: f.fileName })}
+              okText={t('reports.files.remove')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => remove.mutateAsync(f.id).catch((e) => message.error(errorText(e, locale)))}
+            >
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('reports.files.remove')}
+                data-testid="attachment-remove"
+              />
             </Popconfirm>
           )}
         </div>

@@ -4,7 +4,15 @@ import { useI18n } from '../../../lib/i18n.tsx';
 import type { CompletenessView } from '../api/types.ts';
 
 /** Completeness (reports received / expected) and timeliness (on time / received), by unit or by commune. */
-export function CompletenessTable({ data, title, loading }: { data: CompletenessView | undefined; title: string; loading: boolean }) {
+export function CompletenessTable({
+  data,
+  title,
+  loading,
+}: {
+  data: CompletenessView | undefined;
+  title: string;
+  loading: boolean;
+}) {
   const { t, locale } = useI18n();
   const pct = (n: number | null) => (n === null ? '—' : `${formatNumber(n, locale)}%`);
   const total = data?.total;

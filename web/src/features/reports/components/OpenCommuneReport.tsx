@@ -13,9 +13,25 @@ export function OpenCommuneReport() {
   const { t, locale } = useI18n();
   const calendar = useCalendar(communeId, Number(code.slice(0, 4)));
   if (calendar.error) return <Result status="warning" title={errorText(calendar.error, locale)} />;
-  if (!calendar.data) return <Card><Skeleton active /></Card>;
+  if (!calendar.data)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   const periods = calendar.data.periods.filter((p) => p.code === code);
   const period = periods.find((p) => p.communeReport) ?? periods.find((p) => p.level === 'commune') ?? periods[0];
-  if (!period) return <Result status="404" title={t('reports.periodMissing')} extra={<Link to="/reports/province"><Button>{t('reports.province.title')}</Button></Link>} />;
+  if (!period)
+    return (
+      <Result
+        status="404"
+        title={t('reports.periodMissing')}
+        extra={
+          <Link to="/reports/province">
+            <Button>{t('reports.province.title')}</Button>
+          </Link>
+        }
+      />
+    );
   return <Navigate to={`/reports/periods/${period.id}/commune-report`} replace />;
 }

@@ -30,16 +30,37 @@ export function ProvinceReportsPage() {
   const [yearText, kindText] = period.split('-');
   const year = Number(yearText) || thisYear();
   const kind = (kindText ?? 'Y') as (typeof KINDS)[number];
-  const setPeriod = (y: number, k: string) => setParams((p) => { p.set('period', k === 'Y' ? String(y) : `${y}-${k}`); return p; }, { replace: true });
+  const setPeriod = (y: number, k: string) =>
+    setParams(
+      (p) => {
+        p.set('period', k === 'Y' ? String(y) : `${y}-${k}`);
+        return p;
+      },
+      { replace: true },
+    );
   const list = useProvinceReports(home.provinceId, period);
   const figures = useCompleteness('province', home.provinceId, year);
 
   return (
     <Flex vertical gap={12}>
-      <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>{t('reports.province.title')}</Typography.Title>
+      <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>
+        {t('reports.province.title')}
+      </Typography.Title>
       <Flex gap={8} wrap>
-        <Select value={year} onChange={(y) => setPeriod(y, kind)} options={yearOptions()} style={{ width: 100 }} aria-label={t('reports.year')} />
-        <Select value={kind} onChange={(k) => setPeriod(year, k)} style={{ width: 180 }} data-testid="period-picker" options={KINDS.map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))} />
+        <Select
+          value={year}
+          onChange={(y) => setPeriod(y, kind)}
+          options={yearOptions()}
+          style={{ width: 100 }}
+          aria-label={t('reports.year')}
+        />
+        <Select
+          value={kind}
+          onChange={(k) => setPeriod(year, k)}
+          style={{ width: 180 }}
+          data-testid="period-picker"
+          options={KINDS.map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))}
+        />
       </Flex>
       {!home.provinceId && !home.pending && <Alert type="info" showIcon title={t('reports.province.noProvince')} />}
       {list.error && <Alert type="error" showIcon title={errorText(list.error, locale)} />}
@@ -54,16 +75,59 @@ export function ProvinceReportsPage() {
           data-testid="province-table"
           onRow={(r) => ({ 'data-testid': 'province-row', 'data-commune': r.communeName }) as object}
           columns={[
-            { title: t('reports.col.commune'), dataIndex: 'communeName', fixed: 'left', width: 140, render: (name: string, r) => (r.reportId ? <Link to={`/reports/communes/${r.communeId}/${period}`} data-testid="open-report">{name}</Link> : name) },
-            { title: t('reports.col.status'), dataIndex: 'status', render: (s: Row['status']) => { const c = communeReportChip(s); return <Tag color={c.color} data-testid="province-status">{t(c.label)}</Tag>; } },
+            {
+              title: t('reports.col.commune'),
+              dataIndex: 'communeName',
+              fixed: 'left',
+              width: 140,
+              render: (name: string, r) =>
+                r.reportId ? (
+                  <Link to={`/reports/communes/${r.communeId}/${period}`} data-testid="open-report">
+                    {name}
+                  </Link>
+                ) : (
+                  name
+                ),
+            },
+            {
+              title: t('reports.col.status'),
+              dataIndex: 'status',
+              render: (s: Row['status']) => {
+                const c = communeReportChip(s);
+                return (
+                  <Tag color={c.color} data-testid="province-status">
+                    {t(c.label)}
+                  </Tag>
+                );
+              },
+            },
             { title: t('reports.dueLabel'), dataIndex: 'dueOn', render: (d: string | null) => formatDate(d) },
             { title: t('reports.cr.sentAt'), dataIndex: 'sentAt', render: (d: string | null) => formatDateTime(d) },
-            { title: t('reports.col.late'), dataIndex: 'isLate', render: (l: boolean | null) => (l ? <Tag color="orange">{t('reports.sentLate')}</Tag> : l === false ? <Tag color="green">{t('reports.onTime')}</Tag> : '') },
-            { title: t('reports.cr.receivedAt'), dataIndex: 'receivedAt', render: (d: string | null) => formatDateTime(d) },
+            {
+              title: t('reports.col.late'),
+              dataIndex: 'isLate',
+              render: (l: boolean | null) =>
+                l ? (
+                  <Tag color="orange">{t('reports.sentLate')}</Tag>
+                ) : l === false ? (
+                  <Tag color="green">{t('reports.onTime')}</Tag>
+                ) : (
+                  ''
+                ),
+            },
+            {
+              title: t('reports.cr.receivedAt'),
+              dataIndex: 'receivedAt',
+              render: (d: string | null) => formatDateTime(d),
+            },
           ]}
         />
       </Card>
-      <CompletenessTable title={t('reports.province.completeness', { year })} data={figures.data} loading={figures.isPending && !!home.provinceId} />
+      <CompletenessTable
+        title={t('reports.province.completeness', { year })}
+        data={figures.data}
+        loading={figures.isPending && !!home.provinceId}
+      />
     </Flex>
   );
 }

@@ -1,5 +1,19 @@
 import { useEffect } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Flex, Form, Input, Popconfirm, Result, Skeleton, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Popconfirm,
+  Result,
+  Skeleton,
+  Tag,
+  Typography,
+} from 'antd';
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { errorText } from '../../../lib/errors.ts';
@@ -20,8 +34,24 @@ export function SubmissionPage() {
   const { periodId = '', unitId = '' } = useParams();
   const { t, locale } = useI18n();
   const q = useSubmission(periodId, unitId);
-  if (q.error) return <Result status="warning" title={errorText(q.error, locale)} extra={<Link to="/reports"><Button>{t('reports.backToCalendar')}</Button></Link>} />;
-  if (!q.data) return <Card><Skeleton active /></Card>;
+  if (q.error)
+    return (
+      <Result
+        status="warning"
+        title={errorText(q.error, locale)}
+        extra={
+          <Link to="/reports">
+            <Button>{t('reports.backToCalendar')}</Button>
+          </Link>
+        }
+      />
+    );
+  if (!q.data)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   return <SubmissionForm view={q.data} />;
 }
 
@@ -43,7 +73,8 @@ function SubmissionForm({ view }: { view: SubmissionView }) {
     changed.values?.forEach((c, i) => {
       if (!c || (c.numerator === undefined && c.denominator === undefined) || view.values[i]?.unit !== '%') return;
       const pct = ratio(form.getFieldValue(['values', i]), locale);
-      if (pct !== undefined) form.setFieldValue(['values', i, 'value'], locale === 'vi' ? String(pct).replace('.', ',') : String(pct));
+      if (pct !== undefined)
+        form.setFieldValue(['values', i, 'value'], locale === 'vi' ? String(pct).replace('.', ',') : String(pct));
     });
   };
 
@@ -76,24 +107,64 @@ function SubmissionForm({ view }: { view: SubmissionView }) {
     <Flex vertical gap={12}>
       <Breadcrumb items={[{ title: <Link to="/reports">{t('reports.title')}</Link> }, { title: view.periodLabel }]} />
       <Card size="small">
-        <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>{view.unitName}</Typography.Title>
+        <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
+          {view.unitName}
+        </Typography.Title>
         <div>{t('reports.form.heading', { label: view.periodLabel })}</div>
         <Flex gap={6} wrap align="center" style={{ marginTop: 6 }}>
-          <Tag color={chip.color} data-testid="submission-status">{t(chip.label)}</Tag>
-          {view.isLate && view.status !== 'submitted' && <Tag color="orange" data-testid="late-tag">{t('reports.status.late')}</Tag>}
-          <span className="xs-muted" style={{ fontSize: 13 }}>{t('reports.due', { date: formatDate(view.dueOn) })}</span>
-          {view.submittedAt && <span className="xs-muted" style={{ fontSize: 13 }}>· {t('reports.form.submittedAt', { at: formatDateTime(view.submittedAt) })}</span>}
+          <Tag color={chip.color} data-testid="submission-status">
+            {t(chip.label)}
+          </Tag>
+          {view.isLate && view.status !== 'submitted' && (
+            <Tag color="orange" data-testid="late-tag">
+              {t('reports.status.late')}
+            </Tag>
+          )}
+          <span className="xs-muted" style={{ fontSize: 13 }}>
+            {t('reports.due', { date: formatDate(view.dueOn) })}
+          </span>
+          {view.submittedAt && (
+            <span className="xs-muted" style={{ fontSize: 13 }}>
+              · {t('reports.form.submittedAt', { at: formatDateTime(view.submittedAt) })}
+            </span>
+          )}
         </Flex>
       </Card>
       {view.status === 'returned' && view.reviewComment && (
-        <Alert type="error" showIcon title={t('reports.form.returnedWith')} description={<span className="xs-rp-comment" data-testid="review-comment">{view.reviewComment}</span>} />
+        <Alert
+          type="error"
+          showIcon
+          title={t('reports.form.returnedWith')}
+          description={
+            <span className="xs-rp-comment" data-testid="review-comment">
+              {view.reviewComment}
+            </span>
+          }
+        />
       )}
-      {view.status === 'approved' && <Alert type="success" showIcon title={t('reports.form.approvedLocked')} description={view.reviewComment ?? undefined} />}
+      {view.status === 'approved' && (
+        <Alert
+          type="success"
+          showIcon
+          title={t('reports.form.approvedLocked')}
+          description={view.reviewComment ?? undefined}
+        />
+      )}
       {view.status === 'submitted' && !canSave && <Alert type="info" showIcon title={t('reports.form.waiting')} />}
-      <Form form={form} layout="vertical" disabled={!canSave} onValuesChange={onValuesChange} initialValues={toForm(view, locale)} data-testid="submission-form">
+      <Form
+        form={form}
+        layout="vertical"
+        disabled={!canSave}
+        onValuesChange={onValuesChange}
+        initialValues={toForm(view, locale)}
+        data-testid="submission-form"
+      >
         <Flex vertical gap={12}>
           <ValueRows values={view.values} />
-          <NarrativeRows count={view.narratives.length} titles={view.narratives.map((n) => ({ title: n.taskTitle, group: n.groupName, prefilled: n.prefilled }))} />
+          <NarrativeRows
+            count={view.narratives.length}
+            titles={view.narratives.map((n) => ({ title: n.taskTitle, group: n.groupName, prefilled: n.prefilled }))}
+          />
           <Card size="small" title={t('reports.form.generalNote')}>
             <Form.Item name="generalNote" style={{ margin: 0 }}>
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={5000} />
@@ -104,13 +175,31 @@ function SubmissionForm({ view }: { view: SubmissionView }) {
       <Attachments periodId={view.periodId} unitId={view.unitId} status={view.status} />
       {view.allowedActions.length > 0 && (
         <div className="xs-rp-actions">
-          {view.allowedActions.includes('save') && <Button icon={<SaveOutlined />} onClick={saveDraft} loading={save.isPending && !submit.isPending} data-testid="save-draft">{t('reports.form.save')}</Button>}
+          {view.allowedActions.includes('save') && (
+            <Button
+              icon={<SaveOutlined />}
+              onClick={saveDraft}
+              loading={save.isPending && !submit.isPending}
+              data-testid="save-draft"
+            >
+              {t('reports.form.save')}
+            </Button>
+          )}
           {view.allowedActions.includes('submit') && (
-            <Popconfirm title={t('reports.form.submitConfirm')} okText={t('reports.form.submit')} cancelText={t('common.cancel')} onConfirm={send}>
-              <Button type="primary" icon={<SendOutlined />} loading={submit.isPending} data-testid="submit-report">{t('reports.form.submit')}</Button>
+            <Popconfirm
+              title={t('reports.form.submitConfirm')}
+              okText={t('reports.form.submit')}
+              cancelText={t('common.cancel')}
+              onConfirm={send}
+            >
+              <Button type="primary" icon={<SendOutlined />} loading={submit.isPending} data-testid="submit-report">
+                {t('reports.form.submit')}
+              </Button>
             </Popconfirm>
           )}
-          {view.allowedActions.includes('approve') && view.id && <ReviewButtons submissionId={view.id} unitName={view.unitName} />}
+          {view.allowedActions.includes('approve') && view.id && (
+            <ReviewButtons submissionId={view.id} unitName={view.unitName} />
+          )}
         </div>
       )}
       <Card size="small" title={t('reports.history')}>

@@ -4,21 +4,36 @@ import type { CommuneReportStatus, SubmissionStatus } from '../api/types.ts';
 /** Chip of a unit's submission; a late submission reads "Nộp muộn" rather than "Đã nộp". */
 export function submissionChip(status: SubmissionStatus, isLate: boolean | null): { label: MessageKey; color: string } {
   switch (status) {
-    case 'draft': return { label: 'reports.status.draft', color: 'processing' };
-    case 'submitted': return isLate ? { label: 'reports.status.late', color: 'orange' } : { label: 'reports.status.submitted', color: 'blue' };
-    case 'returned': return { label: 'reports.status.returned', color: 'red' };
-    case 'approved': return { label: 'reports.status.approved', color: 'green' };
-    default: return { label: 'reports.status.none', color: 'default' };
+    case 'draft':
+      return { label: 'reports.status.draft', color: 'processing' };
+    case 'submitted':
+      return isLate
+        ? { label: 'reports.status.late', color: 'orange' }
+        : { label: 'reports.status.submitted', color: 'blue' };
+    case 'returned':
+      return { label: 'reports.status.returned', color: 'red' };
+    case 'approved':
+      return { label: 'reports.status.approved', color: 'green' };
+    default:
+      return { label: 'reports.status.none', color: 'default' };
   }
 }
 
-export function communeReportChip(status: CommuneReportStatus | null | undefined): { label: MessageKey; color: string } {
+export function communeReportChip(status: CommuneReportStatus | null | undefined): {
+  label: MessageKey;
+  color: string;
+} {
   switch (status) {
-    case 'draft': return { label: 'reports.cr.draft', color: 'processing' };
-    case 'signed': return { label: 'reports.cr.signed', color: 'purple' };
-    case 'sent': return { label: 'reports.cr.sent', color: 'blue' };
-    case 'received': return { label: 'reports.cr.received', color: 'green' };
-    default: return { label: 'reports.cr.none', color: 'default' };
+    case 'draft':
+      return { label: 'reports.cr.draft', color: 'processing' };
+    case 'signed':
+      return { label: 'reports.cr.signed', color: 'purple' };
+    case 'sent':
+      return { label: 'reports.cr.sent', color: 'blue' };
+    case 'received':
+      return { label: 'reports.cr.received', color: 'green' };
+    default:
+      return { label: 'reports.cr.none', color: 'default' };
   }
 }
 

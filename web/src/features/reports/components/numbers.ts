@@ -11,7 +11,11 @@ export function parseNumber(text: string | null | undefined, locale: Locale = 'v
   const s = (text ?? '').replace(/[\s\u00a0]/g, '');
   if (!s) return undefined;
   let normal: string;
-  if (s.includes(',')) normal = locale === 'en' && /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, '') : s.replace(/\./g, '').replace(',', '.');
+  if (s.includes(','))
+    normal =
+      locale === 'en' && /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)
+        ? s.replace(/,/g, '')
+        : s.replace(/\./g, '').replace(',', '.');
   else if (locale === 'vi' && /^-?\d{1,3}(\.\d{3})+$/.test(s)) normal = s.replace(/\./g, '');
   else normal = s;
   return /^-?(\d+(\.\d*)?|\.\d+)$/.test(normal) ? Number(normal) : Number.NaN;

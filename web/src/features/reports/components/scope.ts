@@ -12,7 +12,8 @@ export function useHomeScope(user: CurrentUser) {
   const lookup = commune || province ? undefined : (unit?.orgUnitId ?? user.orgUnitId);
   const node = useOrgNode(lookup);
   return {
-    communeId: commune?.orgUnitId ?? (node.data?.kind === 'commune' ? node.data.id : node.data?.communeId ?? undefined),
+    communeId:
+      commune?.orgUnitId ?? (node.data?.kind === 'commune' ? node.data.id : (node.data?.communeId ?? undefined)),
     provinceId: province?.orgUnitId ?? node.data?.provinceId ?? undefined,
     isProvince: !!province,
     pending: !!lookup && node.isPending,
@@ -20,4 +21,5 @@ export function useHomeScope(user: CurrentUser) {
 }
 
 export const thisYear = () => new Date().getFullYear();
-export const yearOptions = (around = thisYear()) => [around - 1, around, around + 1].map((y) => ({ value: y, label: String(y) }));
+export const yearOptions = (around = thisYear()) =>
+  [around - 1, around, around + 1].map((y) => ({ value: y, label: String(y) }));

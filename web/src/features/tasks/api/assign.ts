@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { post } from '../../../lib/api-client.ts';
-import { taskKeys, type CreatedTasks, type CreateTaskInput, type FromPlanInput, type PlanDraft, type TaskDetail } from './types.ts';
+import {
+  taskKeys,
+  type CreatedTasks,
+  type CreateTaskInput,
+  type FromPlanInput,
+  type PlanDraft,
+  type TaskDetail,
+} from './types.ts';
 
 export type MilestoneMode = 'yearly' | 'quarterly' | 'none';
 

@@ -1,7 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { get, withQuery } from '../../../lib/api-client.ts';
 import { BOARD_PAGE, boardMore } from '../components/board.rules.ts';
-import { taskKeys, type BoardView, type MyTasks, type OverdueView, type TaskFilter, type TimelineView } from './types.ts';
+import {
+  taskKeys,
+  type BoardView,
+  type MyTasks,
+  type OverdueView,
+  type TaskFilter,
+  type TimelineView,
+} from './types.ts';
 
 /** The query string of a filter (empty values left out). */
 const query = (f: TaskFilter) => ({ ...f });
@@ -25,11 +32,19 @@ export function useBoard(f: TaskFilter, enabled = true, more: Partial<Record<str
 }
 
 export function useTimeline(f: TaskFilter, enabled = true) {
-  return useQuery({ queryKey: taskKeys.timeline(f), enabled, queryFn: () => get<TimelineView>('/tasks/timeline', query(f)) });
+  return useQuery({
+    queryKey: taskKeys.timeline(f),
+    enabled,
+    queryFn: () => get<TimelineView>('/tasks/timeline', query(f)),
+  });
 }
 
 export function useOverdue(f: TaskFilter, enabled = true) {
-  return useQuery({ queryKey: taskKeys.overdue(f), enabled, queryFn: () => get<OverdueView>('/tasks/overdue', query(f)) });
+  return useQuery({
+    queryKey: taskKeys.overdue(f),
+    enabled,
+    queryFn: () => get<OverdueView>('/tasks/overdue', query(f)),
+  });
 }
 
 /** The .xlsx of the filtered list: a plain link, so the browser downloads it with the session cookie. */

@@ -16,13 +16,20 @@ export interface Person {
 
 /** An organisation node with its children: a commune's units, a province's communes. */
 export function useOrgNode(id: string | undefined) {
-  return useQuery({ queryKey: ['tasks', 'org', id], enabled: !!id, staleTime: 5 * 60_000, queryFn: () => get<OrgNode>(`/org/units/${id}`) });
+  return useQuery({
+    queryKey: ['tasks', 'org', id],
+    enabled: !!id,
+    staleTime: 5 * 60_000,
+    queryFn: () => get<OrgNode>(`/org/units/${id}`),
+  });
 }
 
 /** The open units of a commune, for lead and partner pickers and the unit filter. */
 export function useCommuneUnits(communeId: string | undefined) {
   const node = useOrgNode(communeId);
-  const units = (node.data?.children ?? []).filter((c) => c.kind === 'unit' && !c.closedOn).map((c) => ({ id: c.id, name: c.name }));
+  const units = (node.data?.children ?? [])
+    .filter((c) => c.kind === 'unit' && !c.closedOn)
+    .map((c) => ({ id: c.id, name: c.name }));
   return { units, isPending: node.isPending && !!communeId };
 }
 
@@ -56,5 +63,10 @@ export function useCommunePlans(communeId: string | undefined) {
 
 /** One plan with its tasks' groups and its targets. */
 export function usePlan(planId: string | undefined) {
-  return useQuery({ queryKey: ['tasks', 'plan', planId], enabled: !!planId, staleTime: 60_000, queryFn: () => get<PlanView>(`/plans/${planId}`) });
+  return useQuery({
+    queryKey: ['tasks', 'plan', planId],
+    enabled: !!planId,
+    staleTime: 60_000,
+    queryFn: () => get<PlanView>(`/plans/${planId}`),
+  });
 }

@@ -7,14 +7,19 @@ export function useTask(id: string) {
 }
 
 export type TaskAction =
-  | { kind: 'progress'; body: { percent: number; note: string; fileIds?: string[]; milestoneId?: string; expectedSeq?: number } }
+  | {
+      kind: 'progress';
+      body: { percent: number; note: string; fileIds?: string[]; milestoneId?: string; expectedSeq?: number };
+    }
   | { kind: 'submit'; body: { note: string; fileIds?: string[]; expectedSeq?: number } }
   | { kind: 'verify'; body: { note?: string | null; expectedSeq?: number } }
   | { kind: 'return'; body: { reason: string; expectedSeq?: number } }
   | { kind: 'comment'; body: { text: string } };
 
 export const runAction = (id: string, a: TaskAction) =>
-  a.kind === 'comment' ? post<TaskDetail>(`/tasks/${id}/comments`, a.body) : post<TaskDetail>(`/tasks/${id}/actions/${a.kind}`, a.body);
+  a.kind === 'comment'
+    ? post<TaskDetail>(`/tasks/${id}/comments`, a.body)
+    : post<TaskDetail>(`/tasks/${id}/actions/${a.kind}`, a.body);
 
 /**
  * One button of a task (progress, submit, verify, return, comment). The answer is the task as
@@ -36,7 +41,8 @@ export function useTaskAction() {
 export function useUploadEvidence(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, onProgress }: { file: File; onProgress?: (p: UploadProgress) => void }) => upload<FileView>(`/tasks/${id}/files`, file, { onProgress }),
+    mutationFn: ({ file, onProgress }: { file: File; onProgress?: (p: UploadProgress) => void }) =>
+      upload<FileView>(`/tasks/${id}/files`, file, { onProgress }),
     onSuccess: () => qc.invalidateQueries({ queryKey: taskKeys.detail(id) }),
   });
 }
@@ -44,7 +50,8 @@ export function useUploadEvidence(id: string) {
 export function useSaveMilestones(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { milestones: { id?: string; title: string; dueDate: string }[]; expectedSeq?: number }) => put<TaskDetail>(`/tasks/${id}/milestones`, body),
+    mutationFn: (body: { milestones: { id?: string; title: string; dueDate: string }[]; expectedSeq?: number }) =>
+      put<TaskDetail>(`/tasks/${id}/milestones`, body),
     onSuccess: (task) => {
       qc.setQueryData(taskKeys.detail(id), task);
       void qc.invalidateQueries({ queryKey: taskKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' });

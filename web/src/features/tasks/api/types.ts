@@ -1,7 +1,18 @@
 import type { z } from 'zod';
 import type {
-  ActionView as ActionViewSchema, Board as BoardSchema, CreatedTasks as CreatedTasksSchema, CreateTaskBody, FileView as FileViewSchema, FromPlanBody, MilestoneView as MilestoneViewSchema,
-  MyTasks as MyTasksSchema, OverdueList as OverdueListSchema, PlanDraft as PlanDraftSchema, TaskCard as TaskCardSchema, TaskDetail as TaskDetailSchema, Timeline as TimelineSchema,
+  ActionView as ActionViewSchema,
+  Board as BoardSchema,
+  CreatedTasks as CreatedTasksSchema,
+  CreateTaskBody,
+  FileView as FileViewSchema,
+  FromPlanBody,
+  MilestoneView as MilestoneViewSchema,
+  MyTasks as MyTasksSchema,
+  OverdueList as OverdueListSchema,
+  PlanDraft as PlanDraftSchema,
+  TaskCard as TaskCardSchema,
+  TaskDetail as TaskDetailSchema,
+  Timeline as TimelineSchema,
 } from '../../../../../server/modules/tasks/tasks.contract.ts';
 
 export type TaskCard = z.infer<typeof TaskCardSchema>;

@@ -28,7 +28,15 @@ interface Values {
  * done, a milestone reached, evidence), submit (the result, evidence), verify (an optional
  * remark) and return (a reason, required). The board's drag and menu open it too.
  */
-export function ActionDialog({ target, kind, onClose }: { target: ActionTarget | null; kind: MoveAction | null; onClose: () => void }) {
+export function ActionDialog({
+  target,
+  kind,
+  onClose,
+}: {
+  target: ActionTarget | null;
+  kind: MoveAction | null;
+  onClose: () => void;
+}) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const action = useTaskAction();
@@ -60,20 +68,40 @@ export function ActionDialog({ target, kind, onClose }: { target: ActionTarget |
     const expectedSeq = seenSeq + uploads;
     const fileIds = files.map((f) => f.id);
     const body: TaskAction =
-      kind === 'progress' ? { kind, body: { percent: v.percent ?? 0, note: v.note!.trim(), fileIds, milestoneId: v.milestoneId || undefined, expectedSeq } }
-        : kind === 'submit' ? { kind, body: { note: v.note!.trim(), fileIds, expectedSeq } }
-          : kind === 'verify' ? { kind, body: { note: v.note?.trim() || null, expectedSeq } }
+      kind === 'progress'
+        ? {
+            kind,
+            body: {
+              percent: v.percent ?? 0,
+              note: v.note!.trim(),
+              fileIds,
+              milestoneId: v.milestoneId || undefined,
+              expectedSeq,
+            },
+          }
+        : kind === 'submit'
+          ? { kind, body: { note: v.note!.trim(), fileIds, expectedSeq } }
+          : kind === 'verify'
+            ? { kind, body: { note: v.note?.trim() || null, expectedSeq } }
             : { kind, body: { reason: v.note!.trim(), expectedSeq } };
-    action.mutate({ id: target.id, action: body }, {
-      onSuccess: () => {
-        message.success(t(`tasks.${kind}.done` as MessageKey));
-        onClose();
+    action.mutate(
+      { id: target.id, action: body },
+      {
+        onSuccess: () => {
+          message.success(t(`tasks.${kind}.done` as MessageKey));
+          onClose();
+        },
+        onError: (e) => message.error(taskErrorText(e, locale, t)),
       },
-      onError: (e) => message.error(taskErrorText(e, locale, t)),
-    });
+    );
   };
 
-  const noteLabel: Record<MoveAction, MessageKey> = { progress: 'tasks.progress.note', submit: 'tasks.submit.note', verify: 'tasks.verify.note', return: 'tasks.return.reason' };
+  const noteLabel: Record<MoveAction, MessageKey> = {
+    progress: 'tasks.progress.note',
+    submit: 'tasks.submit.note',
+    verify: 'tasks.verify.note',
+    return: 'tasks.return.reason',
+  };
   const noteRequired = kind !== 'verify';
 
   return (
@@ -87,14 +115,25 @@ export function ActionDialog({ target, kind, onClose }: { target: ActionTarget |
       onCancel={onClose}
       destroyOnHidden
     >
-      <div className="xs-muted" style={{ marginBottom: 12 }}>{target.title}</div>
+      <div className="xs-muted" style={{ marginBottom: 12 }}>
+        {target.title}
+      </div>
       <Form form={form} layout="vertical" requiredMark={false}>
         {kind === 'progress' && (
           <Form.Item label={t('tasks.progress.percent')} required>
             <Flex gap={12} align="center">
-              <Form.Item name="percent" noStyle><Slider min={0} max={100} step={5} style={{ flex: 1 }} /></Form.Item>
+              <Form.Item name="percent" noStyle>
+                <Slider min={0} max={100} step={5} style={{ flex: 1 }} />
+              </Form.Item>
               <Form.Item name="percent" noStyle rules={[{ required: true }]}>
-                <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 90 }} data-testid="progress-percent" />
+                <InputNumber
+                  min={0}
+                  max={100}
+                  precision={0}
+                  suffix="%"
+                  style={{ width: 90 }}
+                  data-testid="progress-percent"
+                />
               </Form.Item>
             </Flex>
           </Form.Item>
@@ -102,18 +141,39 @@ export function ActionDialog({ target, kind, onClose }: { target: ActionTarget |
         <Form.Item
           name="note"
           label={t(noteLabel[kind])}
-          rules={noteRequired ? [{ required: true, whitespace: true, message: t(kind === 'return' ? 'tasks.return.reasonRequired' : 'tasks.noteRequired') }] : []}
+          rules={
+            noteRequired
+              ? [
+                  {
+                    required: true,
+                    whitespace: true,
+                    message: t(kind === 'return' ? 'tasks.return.reasonRequired' : 'tasks.noteRequired'),
+                  },
+                ]
+              : []
+          }
         >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} data-testid="action-note" />
         </Form.Item>
         {kind === 'progress' && openMilestones.length > 0 && (
           <Form.Item name="milestoneId" label={t('tasks.progress.milestone')}>
-            <Select allowClear placeholder={t('tasks.progress.milestoneNone')} options={openMilestones.map((m) => ({ value: m.id, label: `${m.title} (${formatDate(m.dueDate)})` }))} />
+            <Select
+              allowClear
+              placeholder={t('tasks.progress.milestoneNone')}
+              options={openMilestones.map((m) => ({ value: m.id, label: `${m.title} (${formatDate(m.dueDate)})` }))}
+            />
           </Form.Item>
         )}
         {(kind === 'progress' || kind === 'submit') && (
           <Form.Item label={t('tasks.progress.evidence')}>
-            <EvidencePicker taskId={target.id} value={files} onChange={(next) => { if (next.length > files.length) setUploads((n) => n + 1); setFiles(next); }} />
+            <EvidencePicker
+              taskId={target.id}
+              value={files}
+              onChange={(next) => {
+                if (next.length > files.length) setUploads((n) => n + 1);
+                setFiles(next);
+              }}
+            />
           </Form.Item>
         )}
       </Form>

@@ -1,5 +1,21 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Checkbox, DatePicker, Empty, Flex, Input, Segmented, Select, Skeleton, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Empty,
+  Flex,
+  Input,
+  Segmented,
+  Select,
+  Skeleton,
+  Tag,
+  Typography,
+} from 'antd';
 import { ApartmentOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -20,23 +36,53 @@ interface Row extends Omit<PlanDraftItem, 'milestones'> {
   milestones: MilestoneDraft[];
 }
 
-const search = { filterOption: (input: string, opt?: { label?: unknown }) => fold(String(opt?.label ?? '')).includes(fold(input)) };
+const search = {
+  filterOption: (input: string, opt?: { label?: unknown }) => fold(String(opt?.label ?? '')).includes(fold(input)),
+};
 const personLabel = (p: Person) => `${p.fullName} — ${p.unitName}`;
 
 /** What is missing before a chosen item can be assigned (the server checks the rest). */
-const missing = (r: Row) => [!r.leadUnitId && 'lead', !r.assigneeId && 'person'].filter(Boolean) as ('lead' | 'person')[];
+const missing = (r: Row) =>
+  [!r.leadUnitId && 'lead', !r.assigneeId && 'person'].filter(Boolean) as ('lead' | 'person')[];
 
-function ItemCard({ row, index, units, people, error, onChange }: {
-  row: Row; index: number; units: { id: string; name: string }[]; people: Person[]; error?: string[]; onChange: (patch: Partial<Row>) => void;
+function ItemCard({
+  row,
+  index,
+  units,
+  people,
+  error,
+  onChange,
+}: {
+  row: Row;
+  index: number;
+  units: { id: string; name: string }[];
+  people: Person[];
+  error?: string[];
+  onChange: (patch: Partial<Row>) => void;
 }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const gaps = row.chosen ? missing(row) : [];
-  const setDates = (startDate: string, dueDate: string) => onChange({ startDate, dueDate, milestones: row.milestones.filter((m) => m.dueDate >= startDate && m.dueDate <= dueDate) });
+  const setDates = (startDate: string, dueDate: string) =>
+    onChange({
+      startDate,
+      dueDate,
+      milestones: row.milestones.filter((m) => m.dueDate >= startDate && m.dueDate <= dueDate),
+    });
   return (
-    <div className={`xs-fp-item${row.chosen ? ' chosen' : ''}${gaps.length || error ? ' invalid' : ''}`} data-testid="plan-item" data-index={index} data-tracked={row.alreadyTracked ? 'yes' : 'no'}>
+    <div
+      className={`xs-fp-item${row.chosen ? ' chosen' : ''}${gaps.length || error ? ' invalid' : ''}`}
+      data-testid="plan-item"
+      data-index={index}
+      data-tracked={row.alreadyTracked ? 'yes' : 'no'}
+    >
       <Flex gap={8} align="start">
-        <Checkbox checked={row.chosen} onChange={(e) => onChange({ chosen: e.target.checked })} data-testid="item-choose" aria-label={row.title} />
+        <Checkbox
+          checked={row.chosen}
+          onChange={(e) => onChange({ chosen: e.target.checked })}
+          data-testid="item-choose"
+          aria-label={row.title}
+        />
         <div style={{ flex: 1, minWidth: 0 }}>
           <div className="xs-fp-title">{row.title}</div>
           <Flex gap={6} wrap className="xs-muted" style={{ fontSize: 12 }}>
@@ -50,42 +96,102 @@ function ItemCard({ row, index, units, people, error, onChange }: {
         <div className="xs-fp-fields">
           <label>
             <span>{t('tasks.filter.unit')}</span>
-            <Select showSearch={search} value={row.leadUnitId ?? undefined} status={!row.leadUnitId ? 'error' : undefined} placeholder={t('tasks.fromPlan.needLead')}
-              options={units.map((u) => ({ value: u.id, label: u.name }))} popupMatchSelectWidth={false}
-              onChange={(v: string) => onChange({ leadUnitId: v, partnerUnitIds: row.partnerUnitIds.filter((p) => p !== v), assigneeId: row.assigneeId ?? people.find((p) => p.unitName === units.find((u) => u.id === v)?.name)?.id ?? null })}
-              data-testid="item-lead" />
+            <Select
+              showSearch={search}
+              value={row.leadUnitId ?? undefined}
+              status={!row.leadUnitId ? 'error' : undefined}
+              placeholder={t('tasks.fromPlan.needLead')}
+              options={units.map((u) => ({ value: u.id, label: u.name }))}
+              popupMatchSelectWidth={false}
+              onChange={(v: string) =>
+                onChange({
+                  leadUnitId: v,
+                  partnerUnitIds: row.partnerUnitIds.filter((p) => p !== v),
+                  assigneeId:
+                    row.assigneeId ??
+                    people.find((p) => p.unitName === units.find((u) => u.id === v)?.name)?.id ??
+                    null,
+                })
+              }
+              data-testid="item-lead"
+            />
           </label>
           <label>
             <span>{t('tasks.filter.person')}</span>
-            <Select showSearch={search} value={row.assigneeId ?? undefined} status={!row.assigneeId ? 'error' : undefined} placeholder={t('tasks.fromPlan.needPerson')}
-              options={people.map((p) => ({ value: p.id, label: personLabel(p) }))} popupMatchSelectWidth={false}
-              onChange={(v: string) => onChange({ assigneeId: v })} data-testid="item-person" />
+            <Select
+              showSearch={search}
+              value={row.assigneeId ?? undefined}
+              status={!row.assigneeId ? 'error' : undefined}
+              placeholder={t('tasks.fromPlan.needPerson')}
+              options={people.map((p) => ({ value: p.id, label: personLabel(p) }))}
+              popupMatchSelectWidth={false}
+              onChange={(v: string) => onChange({ assigneeId: v })}
+              data-testid="item-person"
+            />
           </label>
           <label className="wide">
             <span>{t('tasks.form.partners')}</span>
-            <Select mode="multiple" showSearch={search} value={row.partnerUnitIds} options={units.filter((u) => u.id !== row.leadUnitId).map((u) => ({ value: u.id, label: u.name }))}
-              onChange={(v: string[]) => onChange({ partnerUnitIds: v })} maxTagCount="responsive" data-testid="item-partners" />
+            <Select
+              mode="multiple"
+              showSearch={search}
+              value={row.partnerUnitIds}
+              options={units.filter((u) => u.id !== row.leadUnitId).map((u) => ({ value: u.id, label: u.name }))}
+              onChange={(v: string[]) => onChange({ partnerUnitIds: v })}
+              maxTagCount="responsive"
+              data-testid="item-partners"
+            />
           </label>
           <label>
             <span>{t('tasks.fromPlan.start')}</span>
-            <DatePicker format="DD/MM/YYYY" allowClear={false} value={dayjs(row.startDate)} onChange={(d) => d && setDates(toIsoDate(d), row.dueDate < toIsoDate(d) ? toIsoDate(d) : row.dueDate)} data-testid="item-start" />
+            <DatePicker
+              format="DD/MM/YYYY"
+              allowClear={false}
+              value={dayjs(row.startDate)}
+              onChange={(d) => d && setDates(toIsoDate(d), row.dueDate < toIsoDate(d) ? toIsoDate(d) : row.dueDate)}
+              data-testid="item-start"
+            />
           </label>
           <label>
             <span>{t('tasks.fromPlan.due')}</span>
-            <DatePicker format="DD/MM/YYYY" allowClear={false} value={dayjs(row.dueDate)} disabledDate={(d) => toIsoDate(d) < row.startDate} onChange={(d) => d && setDates(row.startDate, toIsoDate(d))} data-testid="item-due" />
+            <DatePicker
+              format="DD/MM/YYYY"
+              allowClear={false}
+              value={dayjs(row.dueDate)}
+              disabledDate={(d) => toIsoDate(d) < row.startDate}
+              onChange={(d) => d && setDates(row.startDate, toIsoDate(d))}
+              data-testid="item-due"
+            />
           </label>
           <div className="wide">
             <Flex gap={8} align="center" wrap>
               <span className="xs-muted">{t('tasks.fromPlan.milestoneCount', { n: row.milestones.length })}:</span>
-              <span style={{ fontSize: 12 }}>{row.milestones.map((m) => `${m.title} (${formatDate(m.dueDate)})`).join('; ')}</span>
-              <Button size="small" onClick={() => setEditing(true)} data-testid="item-milestones">{t('tasks.fromPlan.editMilestones')}</Button>
+              <span style={{ fontSize: 12 }}>
+                {row.milestones.map((m) => `${m.title} (${formatDate(m.dueDate)})`).join('; ')}
+              </span>
+              <Button size="small" onClick={() => setEditing(true)} data-testid="item-milestones">
+                {t('tasks.fromPlan.editMilestones')}
+              </Button>
             </Flex>
           </div>
-          {row.unmatchedPartners.length > 0 && <Typography.Text type="warning" className="wide" style={{ fontSize: 12 }}>{t('tasks.fromPlan.unmatched', { names: row.unmatchedPartners.join(', ') })}</Typography.Text>}
+          {row.unmatchedPartners.length > 0 && (
+            <Typography.Text type="warning" className="wide" style={{ fontSize: 12 }}>
+              {t('tasks.fromPlan.unmatched', { names: row.unmatchedPartners.join(', ') })}
+            </Typography.Text>
+          )}
           {error && <Alert className="wide" type="error" showIcon title={error.join(' ')} data-testid="item-error" />}
         </div>
       )}
-      <MilestonesEditor open={editing} value={row.milestones} startDate={row.startDate} dueDate={row.dueDate} onCancel={() => setEditing(false)} onSave={(milestones) => { onChange({ milestones }); setEditing(false); }} />
+      <MilestonesEditor
+        open={editing}
+        value={row.milestones}
+        startDate={row.startDate}
+        dueDate={row.dueDate}
+        onCancel={() => setEditing(false)}
+        onSave={(milestones) => {
+          onChange({ milestones });
+          setEditing(false);
+        }}
+      />
     </div>
   );
 }
@@ -112,11 +218,13 @@ function Assign({ planId }: { planId: string }) {
     // Keep what the officer chose and edited; a new milestone mode replaces only the milestones,
     // a refetch of the same mode only refreshes "already assigned".
     const newMode = rowsMode !== mode;
-    setRows((old) => draft.data.items.map((i) => {
-      const prev = old.find((o) => o.planTaskId === i.planTaskId);
-      if (!prev) return { ...i, chosen: !i.alreadyTracked && !!i.leadUnitId, milestones: i.milestones };
-      return { ...prev, alreadyTracked: i.alreadyTracked, milestones: newMode ? i.milestones : prev.milestones };
-    }));
+    setRows((old) =>
+      draft.data.items.map((i) => {
+        const prev = old.find((o) => o.planTaskId === i.planTaskId);
+        if (!prev) return { ...i, chosen: !i.alreadyTracked && !!i.leadUnitId, milestones: i.milestones };
+        return { ...prev, alreadyTracked: i.alreadyTracked, milestones: newMode ? i.milestones : prev.milestones };
+      }),
+    );
     setRowsMode(mode);
     setApproverId((a) => a ?? draft.data.approverId);
     setAuthority((a) => a || draft.data.approvingAuthority);
@@ -129,27 +237,47 @@ function Assign({ planId }: { planId: string }) {
     const byIndex = itemFieldErrors(create.error);
     return new Map([...byIndex].map(([i, msgs]) => [chosen[i]?.planTaskId, msgs]));
   }, [create.error]); // eslint-disable-line react-hooks/exhaustive-deps
-  const update = (id: string, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.planTaskId === id ? { ...r, ...patch } : r)));
+  const update = (id: string, patch: Partial<Row>) =>
+    setRows((rs) => rs.map((r) => (r.planTaskId === id ? { ...r, ...patch } : r)));
 
   const submit = () => {
     if (!approverId || incomplete || !chosen.length) return;
-    create.mutate({
-      planId, approverId, approvingAuthority: authority.trim(),
-      items: chosen.map((r) => ({
-        planTaskId: r.planTaskId, title: r.title, groupName: r.groupName, leadUnitId: r.leadUnitId!, assigneeId: r.assigneeId!, partnerUnitIds: r.partnerUnitIds,
-        expectedProduct: r.expectedProduct, startDate: r.startDate, dueDate: r.dueDate, milestones: r.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate })), targetIds: [],
-      })),
-    }, {
-      onSuccess: (res) => {
-        message.success(t('tasks.fromPlan.created', { n: res.created }));
-        navigate(`/tasks/board?communeId=${communeId}&planId=${planId}`);
+    create.mutate(
+      {
+        planId,
+        approverId,
+        approvingAuthority: authority.trim(),
+        items: chosen.map((r) => ({
+          planTaskId: r.planTaskId,
+          title: r.title,
+          groupName: r.groupName,
+          leadUnitId: r.leadUnitId!,
+          assigneeId: r.assigneeId!,
+          partnerUnitIds: r.partnerUnitIds,
+          expectedProduct: r.expectedProduct,
+          startDate: r.startDate,
+          dueDate: r.dueDate,
+          milestones: r.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate })),
+          targetIds: [],
+        })),
       },
-      onError: (e) => message.error(taskErrorText(e, locale, t)),
-    });
+      {
+        onSuccess: (res) => {
+          message.success(t('tasks.fromPlan.created', { n: res.created }));
+          navigate(`/tasks/board?communeId=${communeId}&planId=${planId}`);
+        },
+        onError: (e) => message.error(taskErrorText(e, locale, t)),
+      },
+    );
   };
 
   if (draft.error) return <Alert type="error" showIcon title={taskErrorText(draft.error, locale, t)} />;
-  if (draft.isPending || plan.isPending) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
+  if (draft.isPending || plan.isPending)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
   return (
     <Flex vertical gap={12}>
       <Card size="small">
@@ -159,8 +287,16 @@ function Assign({ planId }: { planId: string }) {
           <div className="xs-fp-fields">
             <label>
               <span>{t('tasks.fromPlan.approver')}</span>
-              <Select showSearch={search} value={approverId ?? undefined} status={!approverId ? 'error' : undefined} placeholder={t('tasks.fromPlan.needApprover')}
-                options={people.map((p) => ({ value: p.id, label: personLabel(p) }))} onChange={setApproverId} popupMatchSelectWidth={false} data-testid="approver" />
+              <Select
+                showSearch={search}
+                value={approverId ?? undefined}
+                status={!approverId ? 'error' : undefined}
+                placeholder={t('tasks.fromPlan.needApprover')}
+                options={people.map((p) => ({ value: p.id, label: personLabel(p) }))}
+                onChange={setApproverId}
+                popupMatchSelectWidth={false}
+                data-testid="approver"
+              />
             </label>
             <label>
               <span>{t('tasks.fromPlan.authority')}</span>
@@ -168,26 +304,72 @@ function Assign({ planId }: { planId: string }) {
             </label>
             <label>
               <span>{t('tasks.fromPlan.milestones')}</span>
-              <Segmented value={mode} onChange={(v) => setMode(v as MilestoneMode)} options={(['yearly', 'quarterly', 'none'] as const).map((m) => ({ value: m, label: t(`tasks.fromPlan.mode.${m}`) }))} data-testid="milestone-mode" />
+              <Segmented
+                value={mode}
+                onChange={(v) => setMode(v as MilestoneMode)}
+                options={(['yearly', 'quarterly', 'none'] as const).map((m) => ({
+                  value: m,
+                  label: t(`tasks.fromPlan.mode.${m}`),
+                }))}
+                data-testid="milestone-mode"
+              />
             </label>
           </div>
         </Flex>
       </Card>
-      {rows.length === 0 ? <Card><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.fromPlan.nothing')} /></Card> : (
+      {rows.length === 0 ? (
+        <Card>
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.fromPlan.nothing')} />
+        </Card>
+      ) : (
         <>
           <Flex gap={8} align="center" wrap>
-            <Typography.Text data-testid="chosen-count">{t('tasks.fromPlan.selected', { n: chosen.length, total: rows.length })}</Typography.Text>
-            <Button size="small" onClick={() => setRows((rs) => rs.map((r) => ({ ...r, chosen: !r.alreadyTracked })))} data-testid="choose-all">{t('tasks.fromPlan.selectAll')}</Button>
-            <Button size="small" onClick={() => setRows((rs) => rs.map((r) => ({ ...r, chosen: false })))} data-testid="choose-none">{t('tasks.fromPlan.selectNone')}</Button>
+            <Typography.Text data-testid="chosen-count">
+              {t('tasks.fromPlan.selected', { n: chosen.length, total: rows.length })}
+            </Typography.Text>
+            <Button
+              size="small"
+              onClick={() => setRows((rs) => rs.map((r) => ({ ...r, chosen: !r.alreadyTracked })))}
+              data-testid="choose-all"
+            >
+              {t('tasks.fromPlan.selectAll')}
+            </Button>
+            <Button
+              size="small"
+              onClick={() => setRows((rs) => rs.map((r) => ({ ...r, chosen: false })))}
+              data-testid="choose-none"
+            >
+              {t('tasks.fromPlan.selectNone')}
+            </Button>
           </Flex>
           <div className="xs-fp-items">
-            {rows.map((r, i) => <ItemCard key={r.planTaskId} row={r} index={i} units={units} people={people} error={errors.get(r.planTaskId)} onChange={(p) => update(r.planTaskId, p)} />)}
+            {rows.map((r, i) => (
+              <ItemCard
+                key={r.planTaskId}
+                row={r}
+                index={i}
+                units={units}
+                people={people}
+                error={errors.get(r.planTaskId)}
+                onChange={(p) => update(r.planTaskId, p)}
+              />
+            ))}
           </div>
         </>
       )}
       <div className="xs-fp-bar">
-        {incomplete > 0 && <Typography.Text type="danger">{t('tasks.fromPlan.fixItems', { n: incomplete })}</Typography.Text>}
-        <Button type="primary" size="large" icon={<ApartmentOutlined />} disabled={!chosen.length || !!incomplete || !approverId || !authority.trim()} loading={create.isPending} onClick={submit} data-testid="create-from-plan">
+        {incomplete > 0 && (
+          <Typography.Text type="danger">{t('tasks.fromPlan.fixItems', { n: incomplete })}</Typography.Text>
+        )}
+        <Button
+          type="primary"
+          size="large"
+          icon={<ApartmentOutlined />}
+          disabled={!chosen.length || !!incomplete || !approverId || !authority.trim()}
+          loading={create.isPending}
+          onClick={submit}
+          data-testid="create-from-plan"
+        >
           {t('tasks.fromPlan.create', { n: chosen.length })}
         </Button>
       </div>
@@ -201,12 +383,21 @@ function PickPlan() {
   const me = useCurrentUser();
   const home = useHomeScope(me);
   const plans = useCommunePlans(home.communeId);
-  if (plans.isPending && home.communeId) return <Card><Skeleton active /></Card>;
+  if (plans.isPending && home.communeId)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   const items = plans.data?.items ?? [];
   if (!items.length) return <Alert type="info" showIcon title={t('tasks.fromPlan.noPlan')} />;
   return (
     <Card size="small" title={t('tasks.fromPlan.pickPlan')}>
-      {items.map((p) => <Link key={p.id} to={`/tasks/from-plan/${p.id}`} className="xs-row" data-testid="pick-plan"><span className="xs-row-main xs-row-title">{p.title}</span></Link>)}
+      {items.map((p) => (
+        <Link key={p.id} to={`/tasks/from-plan/${p.id}`} className="xs-row" data-testid="pick-plan">
+          <span className="xs-row-main xs-row-title">{p.title}</span>
+        </Link>
+      ))}
     </Card>
   );
 }
@@ -221,8 +412,12 @@ export function FromPlanPage() {
   const { t } = useI18n();
   return (
     <Flex vertical gap={12}>
-      <Breadcrumb items={[{ title: <Link to="/tasks">{t('tasks.title')}</Link> }, { title: t('tasks.fromPlan.title') }]} />
-      <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>{t('tasks.fromPlan.title')}</Typography.Title>
+      <Breadcrumb
+        items={[{ title: <Link to="/tasks">{t('tasks.title')}</Link> }, { title: t('tasks.fromPlan.title') }]}
+      />
+      <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>
+        {t('tasks.fromPlan.title')}
+      </Typography.Title>
       {planId ? <Assign planId={planId} /> : <PickPlan />}
     </Flex>
   );

@@ -9,18 +9,40 @@ import { TaskCardView } from './TaskCardView.tsx';
 import { TasksHeader } from './TasksHeader.tsx';
 import './tasks.css';
 
-function Section({ title, items, total, testId }: { title: MessageKey; items: TaskCard[]; total: number; testId: string }) {
+function Section({
+  title,
+  items,
+  total,
+  testId,
+}: {
+  title: MessageKey;
+  items: TaskCard[];
+  total: number;
+  testId: string;
+}) {
   const { t } = useI18n();
   return (
-    <Card size="small" title={<span>{t(title)} <Typography.Text type="secondary">({total})</Typography.Text></span>} data-testid={testId}>
+    <Card
+      size="small"
+      title={
+        <span>
+          {t(title)} <Typography.Text type="secondary">({total})</Typography.Text>
+        </span>
+      }
+      data-testid={testId}
+    >
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.mine.empty')} />
       ) : (
         <div className="xs-task-grid">
-          {items.map((c) => <TaskCardView key={c.id} card={c} />)}
+          {items.map((c) => (
+            <TaskCardView key={c.id} card={c} />
+          ))}
         </div>
       )}
-      {total > items.length && <Typography.Text type="secondary">{t('tasks.mine.more', { shown: items.length, n: total })}</Typography.Text>}
+      {total > items.length && (
+        <Typography.Text type="secondary">{t('tasks.mine.more', { shown: items.length, n: total })}</Typography.Text>
+      )}
     </Card>
   );
 }
@@ -35,14 +57,35 @@ export function MyTasksPage() {
     <Flex vertical gap={12}>
       <TasksHeader />
       {mine.error && <Alert type="error" showIcon title={taskErrorText(mine.error, locale, t)} />}
-      {mine.isPending && <Card><Skeleton active /></Card>}
+      {mine.isPending && (
+        <Card>
+          <Skeleton active />
+        </Card>
+      )}
       {d && (
         <>
           {(d.counts.toApprove > 0 || canApprove) && (
-            <Section title="tasks.mine.toApprove" items={d.toApprove} total={d.counts.toApprove} testId="mine-to-approve" />
+            <Section
+              title="tasks.mine.toApprove"
+              items={d.toApprove}
+              total={d.counts.toApprove}
+              testId="mine-to-approve"
+            />
           )}
-          <Section title="tasks.mine.responsible" items={d.responsible} total={d.counts.responsible} testId="mine-responsible" />
-          {d.counts.partnering > 0 && <Section title="tasks.mine.partnering" items={d.partnering} total={d.counts.partnering} testId="mine-partnering" />}
+          <Section
+            title="tasks.mine.responsible"
+            items={d.responsible}
+            total={d.counts.responsible}
+            testId="mine-responsible"
+          />
+          {d.counts.partnering > 0 && (
+            <Section
+              title="tasks.mine.partnering"
+              items={d.partnering}
+              total={d.counts.partnering}
+              testId="mine-partnering"
+            />
+          )}
         </>
       )}
     </Flex>

@@ -16,8 +16,14 @@ function Block({ title, items, testId }: { title: string; items: TaskCard[]; tes
   const { t } = useI18n();
   return (
     <Card size="small" title={`${title} (${items.length})`} data-testid={testId}>
-      {items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.overdue.none')} /> : (
-        <div className="xs-task-grid">{items.map((c) => <TaskCardView key={c.id} card={c} />)}</div>
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.overdue.none')} />
+      ) : (
+        <div className="xs-task-grid">
+          {items.map((c) => (
+            <TaskCardView key={c.id} card={c} />
+          ))}
+        </div>
       )}
     </Card>
   );
@@ -30,17 +36,33 @@ export function OverduePage() {
   const { filter, set, home, ready } = useTaskFilter(me);
   const list = useOverdue(filter, ready);
   const overdue = [...(list.data?.overdue ?? [])].sort((a, b) => b.overdueWorkingDays - a.overdueWorkingDays);
-  const atRisk = [...(list.data?.atRisk ?? [])].sort((a, b) => (b.expectedPercent - b.percent) - (a.expectedPercent - a.percent));
+  const atRisk = [...(list.data?.atRisk ?? [])].sort(
+    (a, b) => b.expectedPercent - b.percent - (a.expectedPercent - a.percent),
+  );
   return (
     <Flex vertical gap={12}>
-      <TasksHeader extra={ready && <Button href={exportUrl(filter)} icon={<DownloadOutlined />} data-testid="export-xlsx">{t('tasks.export')}</Button>} />
+      <TasksHeader
+        extra={
+          ready && (
+            <Button href={exportUrl(filter)} icon={<DownloadOutlined />} data-testid="export-xlsx">
+              {t('tasks.export')}
+            </Button>
+          )
+        }
+      />
       <TaskFilters filter={filter} set={set} provinceId={home.provinceId} isProvince={home.isProvince} />
       {!ready && !home.pending && <Alert type="info" showIcon title={t('tasks.pickCommune')} />}
       {list.error && <Alert type="error" showIcon title={taskErrorText(list.error, locale, t)} />}
-      {ready && list.isPending && <Card><Skeleton active /></Card>}
+      {ready && list.isPending && (
+        <Card>
+          <Skeleton active />
+        </Card>
+      )}
       {list.data && (
         <>
-          <Typography.Text type="secondary">{t('tasks.overdue.asOf', { date: formatDate(list.data.today) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('tasks.overdue.asOf', { date: formatDate(list.data.today) })}
+          </Typography.Text>
           <Block title={t('tasks.overdue.overdue')} items={overdue} testId="overdue-list" />
           <Block title={t('tasks.overdue.atRisk')} items={atRisk} testId="at-risk-list" />
         </>

@@ -10,9 +10,18 @@ import { STATUS_COLOR, statusLabel, TIMING_COLOR, TIMING_STROKE, timingLabel } f
 export function DueText({ card }: { card: TaskCard }) {
   const { t } = useI18n();
   const due = t('tasks.card.due', { date: formatDate(card.dueDate) });
-  if (card.timing === 'overdue') return <span className="xs-task-late">{due} · {t('tasks.card.overdueDays', { n: card.overdueWorkingDays })}</span>;
+  if (card.timing === 'overdue')
+    return (
+      <span className="xs-task-late">
+        {due} · {t('tasks.card.overdueDays', { n: card.overdueWorkingDays })}
+      </span>
+    );
   if (card.status === 'verified') return <span>{due}</span>;
-  return <span>{due} · {t('tasks.card.remainingDays', { n: card.remainingWorkingDays })}</span>;
+  return (
+    <span>
+      {due} · {t('tasks.card.remainingDays', { n: card.remainingWorkingDays })}
+    </span>
+  );
 }
 
 export function StatusTags({ card, showStatus = true }: { card: TaskCard; showStatus?: boolean }) {
@@ -20,8 +29,16 @@ export function StatusTags({ card, showStatus = true }: { card: TaskCard; showSt
   const timingMatters = card.timing === 'overdue' || card.timing === 'at_risk' || card.timing === 'done_late';
   return (
     <Flex gap={4} wrap>
-      {showStatus && <Tag color={STATUS_COLOR[card.status]} data-testid="task-status">{t(statusLabel(card.status))}</Tag>}
-      {timingMatters && <Tag color={TIMING_COLOR[card.timing]} data-testid="task-timing">{t(timingLabel(card.timing))}</Tag>}
+      {showStatus && (
+        <Tag color={STATUS_COLOR[card.status]} data-testid="task-status">
+          {t(statusLabel(card.status))}
+        </Tag>
+      )}
+      {timingMatters && (
+        <Tag color={TIMING_COLOR[card.timing]} data-testid="task-timing">
+          {t(timingLabel(card.timing))}
+        </Tag>
+      )}
     </Flex>
   );
 }
@@ -49,13 +66,25 @@ export function TaskCardView({ card, extra, showStatus = true, draggable, onDrag
       onDragEnd={onDragEnd}
     >
       <Flex justify="space-between" align="start" gap={4}>
-        <Link to={`/tasks/${card.id}`} className="xs-task-title" draggable={false}>{card.title}</Link>
+        <Link to={`/tasks/${card.id}`} className="xs-task-title" draggable={false}>
+          {card.title}
+        </Link>
         {extra}
       </Flex>
-      <Typography.Text type="secondary" className="xs-task-meta">{card.leadUnit.name} · {card.assignee.name}</Typography.Text>
-      <div className="xs-task-meta"><DueText card={card} /></div>
+      <Typography.Text type="secondary" className="xs-task-meta">
+        {card.leadUnit.name} · {card.assignee.name}
+      </Typography.Text>
+      <div className="xs-task-meta">
+        <DueText card={card} />
+      </div>
       <Flex align="center" gap={8} wrap>
-        <Progress percent={card.percent} size="small" status={card.status === 'verified' ? 'success' : 'normal'} strokeColor={TIMING_STROKE[card.timing]} style={{ flex: '1 1 100px', margin: 0 }} />
+        <Progress
+          percent={card.percent}
+          size="small"
+          status={card.status === 'verified' ? 'success' : 'normal'}
+          strokeColor={TIMING_STROKE[card.timing]}
+          style={{ flex: '1 1 100px', margin: 0 }}
+        />
         <StatusTags card={card} showStatus={showStatus} />
       </Flex>
     </div>

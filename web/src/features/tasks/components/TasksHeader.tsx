@@ -24,17 +24,34 @@ export function TasksHeader({ extra }: { extra?: ReactNode }) {
   return (
     <Flex vertical gap={4}>
       <Flex justify="space-between" align="center" gap={8} wrap>
-        <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>{t('tasks.title')}</Typography.Title>
+        <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>
+          {t('tasks.title')}
+        </Typography.Title>
         <Flex gap={8} wrap>
           {extra}
-          {canAssign && <Link to="/tasks/from-plan"><Button icon={<ApartmentOutlined />} data-testid="open-from-plan">{t('tasks.fromPlan')}</Button></Link>}
-          {canAssign && <Link to="/tasks/new"><Button type="primary" icon={<PlusOutlined />} data-testid="new-task">{t('tasks.new')}</Button></Link>}
+          {canAssign && (
+            <Link to="/tasks/from-plan">
+              <Button icon={<ApartmentOutlined />} data-testid="open-from-plan">
+                {t('tasks.fromPlan')}
+              </Button>
+            </Link>
+          )}
+          {canAssign && (
+            <Link to="/tasks/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="new-task">
+                {t('tasks.new')}
+              </Button>
+            </Link>
+          )}
         </Flex>
       </Flex>
       <Tabs
         activeKey={location.pathname}
         onChange={(k) => navigate({ pathname: k, search: k === '/tasks' ? '' : carry.toString() })}
-        items={VIEWS.map((v) => ({ key: v.key, label: <span data-testid={`tab-${v.key.split('/').pop()}`}>{t(v.label)}</span> }))}
+        items={VIEWS.map((v) => ({
+          key: v.key,
+          label: <span data-testid={`tab-${v.key.split('/').pop()}`}>{t(v.label)}</span>,
+        }))}
         style={{ marginBottom: -8 }}
       />
     </Flex>

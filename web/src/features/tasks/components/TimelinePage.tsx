@@ -37,13 +37,22 @@ function Gantt({ data }: { data: TimelineView }) {
     if (box.current) box.current.scrollLeft = Math.max(0, todayAt - 2 * (narrow ? 44 : 64));
   }, [todayAt, narrow]);
   return (
-    <div className="xs-gantt" ref={box} data-testid="gantt" style={{ ['--xs-gantt-label' as string]: narrow ? '132px' : '280px' }}>
+    <div
+      className="xs-gantt"
+      ref={box}
+      data-testid="gantt"
+      style={{ ['--xs-gantt-label' as string]: narrow ? '132px' : '280px' }}
+    >
       <div className="xs-gantt-inner" style={{ width: `calc(var(--xs-gantt-label) + ${width}px)` }}>
         <div className="xs-gantt-row xs-gantt-axis">
           <div className="xs-gantt-label">{t('tasks.timeline.task')}</div>
           <div className="xs-gantt-track" style={{ width }}>
             {ticks.map((k) => (
-              <div key={`${k.year}-${k.label}-${k.left}`} className="xs-gantt-tick" style={{ left: k.left, width: k.width }}>
+              <div
+                key={`${k.year}-${k.label}-${k.left}`}
+                className="xs-gantt-tick"
+                style={{ left: k.left, width: k.width }}
+              >
                 <div className="xs-gantt-year">{k.year ?? '\u00a0'}</div>
                 <div>{k.label}</div>
               </div>
@@ -61,17 +70,39 @@ function Gantt({ data }: { data: TimelineView }) {
               const tip = `${x.title} — ${formatDate(x.startDate)}–${formatDate(x.dueDate)} · ${x.percent}% · ${t(timingLabel(x.timing))}`;
               return (
                 <div key={x.id} className="xs-gantt-row" data-testid="gantt-row">
-                  <div className="xs-gantt-label"><Link to={`/tasks/${x.id}`} title={x.title}>{x.title}</Link></div>
+                  <div className="xs-gantt-label">
+                    <Link to={`/tasks/${x.id}`} title={x.title}>
+                      {x.title}
+                    </Link>
+                  </div>
                   <div className="xs-gantt-track" style={{ width }}>
-                    {ticks.map((k) => <div key={k.left} className="xs-gantt-grid" style={{ left: k.left }} />)}
+                    {ticks.map((k) => (
+                      <div key={k.left} className="xs-gantt-grid" style={{ left: k.left }} />
+                    ))}
                     <Tooltip title={tip}>
-                      <Link to={`/tasks/${x.id}`} className="xs-gantt-bar" style={{ left: bar.left, width: bar.width, borderColor: TIMING_STROKE[x.timing] }} aria-label={tip} data-testid="gantt-bar">
-                        <span className="xs-gantt-fill" style={{ width: `${x.percent}%`, background: TIMING_STROKE[x.timing] }} />
+                      <Link
+                        to={`/tasks/${x.id}`}
+                        className="xs-gantt-bar"
+                        style={{ left: bar.left, width: bar.width, borderColor: TIMING_STROKE[x.timing] }}
+                        aria-label={tip}
+                        data-testid="gantt-bar"
+                      >
+                        <span
+                          className="xs-gantt-fill"
+                          style={{ width: `${x.percent}%`, background: TIMING_STROKE[x.timing] }}
+                        />
                       </Link>
                     </Tooltip>
                     {x.milestones.map((m) => (
-                      <Tooltip key={m.id} title={`${m.title} — ${formatDate(m.dueDate)}${m.reachedOn ? ` ✓ ${formatDate(m.reachedOn)}` : ''}`}>
-                        <span className={`xs-gantt-milestone${m.reachedOn ? ' reached' : ''}`} style={{ left: offsetOf(range, width, m.dueDate) }} data-testid="gantt-milestone" />
+                      <Tooltip
+                        key={m.id}
+                        title={`${m.title} — ${formatDate(m.dueDate)}${m.reachedOn ? ` ✓ ${formatDate(m.reachedOn)}` : ''}`}
+                      >
+                        <span
+                          className={`xs-gantt-milestone${m.reachedOn ? ' reached' : ''}`}
+                          style={{ left: offsetOf(range, width, m.dueDate) }}
+                          data-testid="gantt-milestone"
+                        />
                       </Tooltip>
                     ))}
                     <div className="xs-gantt-today" style={{ left: todayAt }} />
@@ -98,21 +129,48 @@ export function TimelinePage() {
       <TaskFilters filter={filter} set={set} provinceId={home.provinceId} isProvince={home.isProvince} />
       {!ready && !home.pending && <Alert type="info" showIcon title={t('tasks.pickCommune')} />}
       {timeline.error && <Alert type="error" showIcon title={taskErrorText(timeline.error, locale, t)} />}
-      {ready && timeline.isPending && <Card><Skeleton active /></Card>}
-      {timeline.data && (timeline.data.groups.length === 0
-        ? <Card><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.timeline.empty')} /></Card>
-        : (
+      {ready && timeline.isPending && (
+        <Card>
+          <Skeleton active />
+        </Card>
+      )}
+      {timeline.data &&
+        (timeline.data.groups.length === 0 ? (
+          <Card>
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.timeline.empty')} />
+          </Card>
+        ) : (
           <>
             <Flex gap={16} wrap className="xs-muted" style={{ fontSize: 12 }}>
-              <span><span className="xs-gantt-key" style={{ background: TIMING_STROKE.on_track }} />{t('tasks.timing.on_track')}</span>
-              <span><span className="xs-gantt-key" style={{ background: TIMING_STROKE.at_risk }} />{t('tasks.timing.at_risk')}</span>
-              <span><span className="xs-gantt-key" style={{ background: TIMING_STROKE.overdue }} />{t('tasks.timing.overdue')}</span>
-              <span><span className="xs-gantt-key" style={{ background: TIMING_STROKE.done }} />{t('tasks.timing.done')}</span>
-              <span><span className="xs-gantt-milestone-key" />{t('tasks.timeline.milestone')}</span>
-              <span><span className="xs-gantt-key" style={{ background: '#b71c1c', width: 2 }} />{t('tasks.timeline.today')}</span>
+              <span>
+                <span className="xs-gantt-key" style={{ background: TIMING_STROKE.on_track }} />
+                {t('tasks.timing.on_track')}
+              </span>
+              <span>
+                <span className="xs-gantt-key" style={{ background: TIMING_STROKE.at_risk }} />
+                {t('tasks.timing.at_risk')}
+              </span>
+              <span>
+                <span className="xs-gantt-key" style={{ background: TIMING_STROKE.overdue }} />
+                {t('tasks.timing.overdue')}
+              </span>
+              <span>
+                <span className="xs-gantt-key" style={{ background: TIMING_STROKE.done }} />
+                {t('tasks.timing.done')}
+              </span>
+              <span>
+                <span className="xs-gantt-milestone-key" />
+                {t('tasks.timeline.milestone')}
+              </span>
+              <span>
+                <span className="xs-gantt-key" style={{ background: '#b71c1c', width: 2 }} />
+                {t('tasks.timeline.today')}
+              </span>
             </Flex>
             <Gantt data={timeline.data} />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('tasks.timeline.scrollHint')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('tasks.timeline.scrollHint')}
+            </Typography.Text>
           </>
         ))}
     </Flex>

@@ -23,7 +23,10 @@ export function moveFor(card: Pick<TaskCard, 'status' | 'allowedActions'>, to: T
 }
 
 /** Every column the card may move to, in board order (for the phone's action menu). */
-export function movesOf(card: Pick<TaskCard, 'status' | 'allowedActions'>, columns: TaskStatus[]): { to: TaskStatus; action: MoveAction }[] {
+export function movesOf(
+  card: Pick<TaskCard, 'status' | 'allowedActions'>,
+  columns: TaskStatus[],
+): { to: TaskStatus; action: MoveAction }[] {
   return columns.flatMap((to) => {
     const action = moveFor(card, to);
     return action ? [{ to, action }] : [];
@@ -36,4 +39,7 @@ export const BOARD_MAX = 200;
 
 /** The board's `more` parameter: the columns a person opened further, e.g. `assigned:100,submitted:150`. */
 export const boardMore = (more: Partial<Record<string, number>>) =>
-  Object.entries(more).filter(([, n]) => n !== undefined && n > BOARD_PAGE).map(([s, n]) => `${s}:${Math.min(n!, BOARD_MAX)}`).join(',') || undefined;
+  Object.entries(more)
+    .filter(([, n]) => n !== undefined && n > BOARD_PAGE)
+    .map(([s, n]) => `${s}:${Math.min(n!, BOARD_MAX)}`)
+    .join(',') || undefined;

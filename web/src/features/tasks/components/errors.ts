@@ -31,4 +31,5 @@ export function itemFieldErrors(err: unknown): Map<number, string[]> {
 
 /** Extensions the server accepts as evidence (it checks the content too). */
 export const EVIDENCE_EXTENSIONS = ['pdf', 'png', 'jpg', 'jpeg', 'webp', 'docx', 'xlsx'];
-export const isEvidenceName = (name: string) => EVIDENCE_EXTENSIONS.includes(name.split('.').pop()?.toLowerCase() ?? '');
+export const isEvidenceName = (name: string) =>
+  EVIDENCE_EXTENSIONS.includes(name.split('.').pop()?.toLowerCase() ?? '');

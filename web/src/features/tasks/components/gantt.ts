@@ -36,10 +36,14 @@ export function position(range: GanttRange, width: number, start: string, end: s
   return { left: Math.round((a - dayNo(range.from)) * px), width: Math.max(Math.round((b - a + 1) * px), 3) };
 }
 
-export const offsetOf = (range: GanttRange, width: number, date: string) => Math.round(((dayNo(date) - dayNo(range.from)) * width) / range.days);
+export const offsetOf = (range: GanttRange, width: number, date: string) =>
+  Math.round(((dayNo(date) - dayNo(range.from)) * width) / range.days);
 
 /** One tick per month ("T3") with the year on January and on the first month shown. */
-export function monthTicks(range: GanttRange, width: number): { left: number; width: number; label: string; year: string | null }[] {
+export function monthTicks(
+  range: GanttRange,
+  width: number,
+): { left: number; width: number; label: string; year: string | null }[] {
   const out: { left: number; width: number; label: string; year: string | null }[] = [];
   let y = +range.from.slice(0, 4);
   let m = +range.from.slice(5, 7);

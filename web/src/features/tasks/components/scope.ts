@@ -14,7 +14,8 @@ export function useHomeScope(user: CurrentUser) {
   const lookup = commune || province ? undefined : (unit?.orgUnitId ?? user.orgUnitId);
   const node = useOrgNode(lookup);
   return {
-    communeId: commune?.orgUnitId ?? (node.data?.kind === 'commune' ? node.data.id : node.data?.communeId ?? undefined),
+    communeId:
+      commune?.orgUnitId ?? (node.data?.kind === 'commune' ? node.data.id : (node.data?.communeId ?? undefined)),
     provinceId: province?.orgUnitId ?? node.data?.provinceId ?? undefined,
     unitId: unit?.orgUnitId,
     isProvince: !!province,
@@ -37,14 +38,17 @@ export function useTaskFilter(user: CurrentUser) {
     else filter[k] = v;
   }
   const set = (patch: Partial<TaskFilter>) =>
-    setParams((p) => {
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === null || v === '') p.delete(k);
-        else p.set(k, String(v));
-      }
-      if ('planId' in patch) p.delete('groupName');
-      if ('communeId' in patch) ['planId', 'groupName', 'unitId', 'assigneeId'].forEach((k) => p.delete(k));
-      return p;
-    }, { replace: true });
+    setParams(
+      (p) => {
+        for (const [k, v] of Object.entries(patch)) {
+          if (v === undefined || v === null || v === '') p.delete(k);
+          else p.set(k, String(v));
+        }
+        if ('planId' in patch) p.delete('groupName');
+        if ('communeId' in patch) ['planId', 'groupName', 'unitId', 'assigneeId'].forEach((k) => p.delete(k));
+        return p;
+      },
+      { replace: true },
+    );
   return { filter, set, home, ready: !!filter.communeId };
 }

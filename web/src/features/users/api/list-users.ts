@@ -1,6 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { UserPage as UserPageSchema, UserView as UserViewSchema } from '../../../../../server/modules/users/users.contract.ts';
+import type {
+  UserPage as UserPageSchema,
+  UserView as UserViewSchema,
+} from '../../../../../server/modules/users/users.contract.ts';
 import { get } from '../../../lib/api-client.ts';
 
 export type UserView = z.infer<typeof UserViewSchema>;
@@ -11,7 +14,8 @@ export interface UserFilter {
 }
 
 export const PAGE_SIZE = 30;
-export const listUsers = (f: UserFilter, after?: string) => get<UserPage>('/users', { q: f.q, orgUnitId: f.orgUnitId, after, limit: PAGE_SIZE });
+export const listUsers = (f: UserFilter, after?: string) =>
+  get<UserPage>('/users', { q: f.q, orgUnitId: f.orgUnitId, after, limit: PAGE_SIZE });
 
 /** Keyset pages ("load more"), newest filter first. */
 export function useUserList(f: UserFilter) {

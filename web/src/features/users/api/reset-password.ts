@@ -5,5 +5,8 @@ export const resetPassword = (id: string) => post<{ temporaryPassword: string }>
 
 export function useResetPassword(id: string) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: () => resetPassword(id), onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }) });
+  return useMutation({
+    mutationFn: () => resetPassword(id),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
+  });
 }

@@ -24,16 +24,29 @@ export function AddGrantForm({ userId }: { userId: string }) {
           message.success(t('users.roleAdded'));
           form.resetFields();
         },
-        onError: (err) => applyFieldErrors(form, err, locale, (p) => p.replace(/^body\.(role|orgUnitId)$/, (_m, f: string) => `body.grant.${f === 'orgUnitId' ? 'org' : f}`)),
+        onError: (err) =>
+          applyFieldErrors(form, err, locale, (p) =>
+            p.replace(/^body\.(role|orgUnitId)$/, (_m, f: string) => `body.grant.${f === 'orgUnitId' ? 'org' : f}`),
+          ),
       },
     );
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} initialValues={{ grant: { org: null } }}>
-      {add.error && <Alert type="error" showIcon role="alert" title={errorText(add.error, locale)} style={{ marginBottom: 12 }} />}
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      requiredMark={false}
+      initialValues={{ grant: { org: null } }}
+    >
+      {add.error && (
+        <Alert type="error" showIcon role="alert" title={errorText(add.error, locale)} style={{ marginBottom: 12 }} />
+      )}
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'flex-end' }}>
         <GrantFields name={['grant']} />
         <Form.Item style={{ marginBottom: 12 }}>
-          <Button htmlType="submit" icon={<PlusOutlined />} loading={add.isPending}>{t('users.addRole')}</Button>
+          <Button htmlType="submit" icon={<PlusOutlined />} loading={add.isPending}>
+            {t('users.addRole')}
+          </Button>
         </Form.Item>
       </div>
     </Form>

@@ -22,7 +22,15 @@ function toFormPath(path: string) {
   return path.replace(/^body\.orgUnitId$/, 'body.home').replace(/\.orgUnitId$/, '.org');
 }
 
-export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (r: CreatedUser) => void }) {
+export function CreateUserModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (r: CreatedUser) => void;
+}) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
   const create = useCreateUser();
@@ -66,7 +74,15 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
       width={720}
       forceRender
     >
-      {create.error && <Alert type="error" showIcon role="alert" title={errorText(create.error, locale)} style={{ marginBottom: 16 }} />}
+      {create.error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={errorText(create.error, locale)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -75,12 +91,17 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
         initialValues={{ grants: [{ org: null }] }}
         onValuesChange={(changed: Partial<Values>) => {
           // The first grant follows the home unit until the person changes it.
-          if (changed.home && !form.getFieldValue(['grants', 0, 'org'])) form.setFieldValue(['grants', 0, 'org'], changed.home);
+          if (changed.home && !form.getFieldValue(['grants', 0, 'org']))
+            form.setFieldValue(['grants', 0, 'org'], changed.home);
         }}
       >
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="fullName" label={t('users.fullName')} rules={[{ required: true, whitespace: true, min: 2, message: t('users.fullNameRequired') }]}>
+            <Form.Item
+              name="fullName"
+              label={t('users.fullName')}
+              rules={[{ required: true, whitespace: true, min: 2, message: t('users.fullNameRequired') }]}
+            >
               <Input maxLength={120} />
             </Form.Item>
           </Col>
@@ -89,29 +110,48 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
               name="username"
               label={t('auth.username')}
               extra={t('users.usernameHint')}
-              rules={[{ required: true, message: t('common.required') }, { pattern: /^[a-zA-Z0-9][a-zA-Z0-9._-]{2,49}$/, message: t('users.usernameHint') }]}
+              rules={[
+                { required: true, message: t('common.required') },
+                { pattern: /^[a-zA-Z0-9][a-zA-Z0-9._-]{2,49}$/, message: t('users.usernameHint') },
+              ]}
             >
               <Input autoCapitalize="none" autoComplete="off" maxLength={50} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="email" label={t('users.email')} rules={[{ type: 'email', message: t('users.emailInvalid') }]}>
+            <Form.Item
+              name="email"
+              label={t('users.email')}
+              rules={[{ type: 'email', message: t('users.emailInvalid') }]}
+            >
               <Input type="email" maxLength={200} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="phone" label={t('users.phone')} rules={[{ pattern: /^(\+84|0)\d{9,10}$/, message: t('users.phoneInvalid') }]}>
+            <Form.Item
+              name="phone"
+              label={t('users.phone')}
+              rules={[{ pattern: /^(\+84|0)\d{9,10}$/, message: t('users.phoneInvalid') }]}
+            >
               <Input type="tel" maxLength={14} />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="home" label={t('users.orgUnit')} rules={[{ required: true, message: t('common.required') }]}>
+            <Form.Item
+              name="home"
+              label={t('users.orgUnit')}
+              rules={[{ required: true, message: t('common.required') }]}
+            >
               <OrgUnitPicker data-testid="home-org" />
             </Form.Item>
           </Col>
         </Row>
-        <Divider titlePlacement="start" style={{ marginTop: 0 }}>{t('users.roles')}</Divider>
-        <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>{t('users.rolesHint')}</Typography.Paragraph>
+        <Divider titlePlacement="start" style={{ marginTop: 0 }}>
+          {t('users.roles')}
+        </Divider>
+        <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+          {t('users.rolesHint')}
+        </Typography.Paragraph>
         <Form.List name="grants">
           {(fields, { add, remove }) => (
             <>
@@ -119,12 +159,21 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
                 <div key={f.key} style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'flex-start' }}>
                   <GrantFields name={[f.name]} path={['grants', f.name]} />
                   {fields.length > 1 && (
-                    <Button aria-label={t('common.remove')} icon={<DeleteOutlined />} onClick={() => remove(f.name)} style={{ marginTop: 30 }} />
+                    <Button
+                      aria-label={t('common.remove')}
+                      icon={<DeleteOutlined />}
+                      onClick={() => remove(f.name)}
+                      style={{ marginTop: 30 }}
+                    />
                   )}
                 </div>
               ))}
               {fields.length < 10 && (
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ org: form.getFieldValue('home') ?? null })}>
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ org: form.getFieldValue('home') ?? null })}
+                >
                   {t('users.addRole')}
                 </Button>
               )}

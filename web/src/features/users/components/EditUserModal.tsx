@@ -37,16 +37,41 @@ export function EditUserModal({ user, open, onClose }: { user: UserView; open: b
     );
 
   return (
-    <Modal open={open} title={t('users.edit')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={update.isPending} forceRender>
-      {update.error && <Alert type="error" showIcon role="alert" title={errorText(update.error, locale)} style={{ marginBottom: 16 }} />}
+    <Modal
+      open={open}
+      title={t('users.edit')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={update.isPending}
+      forceRender
+    >
+      {update.error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={errorText(update.error, locale)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
-        <Form.Item name="fullName" label={t('users.fullName')} rules={[{ required: true, whitespace: true, min: 2, message: t('users.fullNameRequired') }]}>
+        <Form.Item
+          name="fullName"
+          label={t('users.fullName')}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('users.fullNameRequired') }]}
+        >
           <Input maxLength={120} />
         </Form.Item>
         <Form.Item name="email" label={t('users.email')} rules={[{ type: 'email', message: t('users.emailInvalid') }]}>
           <Input type="email" maxLength={200} />
         </Form.Item>
-        <Form.Item name="phone" label={t('users.phone')} rules={[{ pattern: /^(\+84|0)\d{9,10}$/, message: t('users.phoneInvalid') }]}>
+        <Form.Item
+          name="phone"
+          label={t('users.phone')}
+          rules={[{ pattern: /^(\+84|0)\d{9,10}$/, message: t('users.phoneInvalid') }]}
+        >
           <Input type="tel" maxLength={14} />
         </Form.Item>
       </Form>

@@ -22,7 +22,17 @@ export function useGrantableRoles() {
  * One grant: where (a unit picker) and which role (only roles valid at that level).
  * `name` is the Form.Item name prefix (relative inside a Form.List); `path` the absolute one.
  */
-export function GrantFields({ name, path = name, orgLabel, roleLabelText }: { name: (string | number)[]; path?: (string | number)[]; orgLabel?: string; roleLabelText?: string }) {
+export function GrantFields({
+  name,
+  path = name,
+  orgLabel,
+  roleLabelText,
+}: {
+  name: (string | number)[];
+  path?: (string | number)[];
+  orgLabel?: string;
+  roleLabelText?: string;
+}) {
   const { t, locale } = useI18n();
   const form = Form.useFormInstance();
   const grantable = useGrantableRoles();

@@ -3,7 +3,15 @@ import { CopyOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../lib/i18n.tsx';
 
 /** The temporary password is shown exactly once; the person must change it at first sign-in. */
-export function TemporaryPasswordModal({ username, password, onClose }: { username: string; password: string | null; onClose: () => void }) {
+export function TemporaryPasswordModal({
+  username,
+  password,
+  onClose,
+}: {
+  username: string;
+  password: string | null;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const copy = async () => {
@@ -21,14 +29,28 @@ export function TemporaryPasswordModal({ username, password, onClose }: { userna
       onCancel={onClose}
       closable={false}
       mask={{ closable: false }}
-      footer={<Button type="primary" onClick={onClose}>{t('users.iHaveSavedIt')}</Button>}
+      footer={
+        <Button type="primary" onClick={onClose}>
+          {t('users.iHaveSavedIt')}
+        </Button>
+      }
     >
       <Typography.Paragraph>{t('users.temporaryPasswordText', { username })}</Typography.Paragraph>
       <Space.Compact style={{ width: '100%' }}>
-        <Input readOnly value={password ?? ''} data-testid="temporary-password" style={{ fontFamily: 'ui-monospace, monospace', fontSize: 16 }} onFocus={(e) => e.target.select()} />
-        <Button icon={<CopyOutlined />} onClick={copy}>{t('users.copy')}</Button>
+        <Input
+          readOnly
+          value={password ?? ''}
+          data-testid="temporary-password"
+          style={{ fontFamily: 'ui-monospace, monospace', fontSize: 16 }}
+          onFocus={(e) => e.target.select()}
+        />
+        <Button icon={<CopyOutlined />} onClick={copy}>
+          {t('users.copy')}
+        </Button>
       </Space.Compact>
-      <Typography.Paragraph type="warning" style={{ marginTop: 12, marginBottom: 0 }}>{t('users.temporaryPasswordOnce')}</Typography.Paragraph>
+      <Typography.Paragraph type="warning" style={{ marginTop: 12, marginBottom: 0 }}>
+        {t('users.temporaryPasswordOnce')}
+      </Typography.Paragraph>
     </Modal>
   );
 }

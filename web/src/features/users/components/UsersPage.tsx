@@ -44,14 +44,25 @@ export function UsersPage() {
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" gap={8} wrap>
-        <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>{t('nav.users')}</Typography.Title>
+        <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }}>
+          {t('nav.users')}
+        </Typography.Title>
         {hasCapability(me, 'users.manage') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-user">{t('users.create')}</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-user">
+            {t('users.create')}
+          </Button>
         )}
       </Flex>
       <Row gutter={[8, 8]}>
         <Col xs={24} md={12}>
-          <Input.Search allowClear value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('users.searchPlaceholder')} aria-label={t('users.search')} data-testid="user-search" />
+          <Input.Search
+            allowClear
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder={t('users.searchPlaceholder')}
+            aria-label={t('users.search')}
+            data-testid="user-search"
+          />
         </Col>
         <Col xs={24} md={12}>
           <OrgUnitPicker value={org} onChange={setOrg} allowClear placeholder={t('users.filterByUnit')} />
@@ -59,7 +70,9 @@ export function UsersPage() {
       </Row>
       {list.error && <Alert type="error" showIcon title={errorText(list.error, locale)} />}
       {list.isPending ? (
-        <Card><Skeleton active /></Card>
+        <Card>
+          <Skeleton active />
+        </Card>
       ) : wide ? (
         <Table<UserView>
           rowKey="id"
@@ -70,7 +83,16 @@ export function UsersPage() {
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.nothingFound')} /> }}
           onRow={(u) => ({ onClick: () => navigate(`/users/${u.id}`), style: { cursor: 'pointer' } })}
           columns={[
-            { key: 'name', title: t('users.fullName'), render: (_, u) => <><Link to={`/users/${u.id}`}>{u.fullName}</Link><div className="xs-code">{u.username}</div></> },
+            {
+              key: 'name',
+              title: t('users.fullName'),
+              render: (_, u) => (
+                <>
+                  <Link to={`/users/${u.id}`}>{u.fullName}</Link>
+                  <div className="xs-code">{u.username}</div>
+                </>
+              ),
+            },
             { key: 'unit', title: t('users.orgUnit'), dataIndex: 'orgUnitName' },
             { key: 'roles', title: t('users.roles'), render: (_, u) => <RolesCell user={u} /> },
             { key: 'status', title: t('users.status'), render: (_, u) => <UserStatusTags user={u} /> },
@@ -79,14 +101,26 @@ export function UsersPage() {
         />
       ) : (
         <Card size="small" styles={{ body: { padding: 0 } }}>
-          {users.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.nothingFound')} style={{ padding: 16 }} />}
+          {users.length === 0 && (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t('common.nothingFound')}
+              style={{ padding: 16 }}
+            />
+          )}
           {users.map((u) => (
             <Link key={u.id} to={`/users/${u.id}`} className="xs-row" data-testid="user-row">
               <div className="xs-row-main">
-                <div className="xs-row-title">{u.fullName} <span className="xs-code">{u.username}</span></div>
-                <div className="xs-muted" style={{ fontSize: 12 }}>{u.orgUnitName}</div>
+                <div className="xs-row-title">
+                  {u.fullName} <span className="xs-code">{u.username}</span>
+                </div>
+                <div className="xs-muted" style={{ fontSize: 12 }}>
+                  {u.orgUnitName}
+                </div>
                 <RolesCell user={u} />
-                <div style={{ marginTop: 4 }}><UserStatusTags user={u} /></div>
+                <div style={{ marginTop: 4 }}>
+                  <UserStatusTags user={u} />
+                </div>
               </div>
               <RightOutlined className="xs-muted" />
             </Link>
@@ -94,7 +128,9 @@ export function UsersPage() {
         </Card>
       )}
       {list.hasNextPage && (
-        <Button block onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="load-more">{t('common.loadMore')}</Button>
+        <Button block onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="load-more">
+          {t('common.loadMore')}
+        </Button>
       )}
       <CreateUserModal open={creating} onClose={() => setCreating(false)} onCreated={setCreated} />
       <TemporaryPasswordModal

@@ -11,7 +11,9 @@ export interface PdfPage {
 }
 
 const esc = (s: string) =>
-  s.replace(/[\\()]/g, (m) => `\\${m}`).replace(/[\x80-\xff]/g, (m) => `\\${m.charCodeAt(0).toString(8).padStart(3, '0')}`);
+  s
+    .replace(/[\\()]/g, (m) => `\\${m}`)
+    .replace(/[\x80-\xff]/g, (m) => `\\${m.charCodeAt(0).toString(8).padStart(3, '0')}`);
 
 export function makePdf(pages: PdfPage[] | null, opts: { noText?: boolean } = {}): Uint8Array {
   const codes = new Map<string, number>();
@@ -59,7 +61,9 @@ export function makePdf(pages: PdfPage[] | null, opts: { noText?: boolean } = {}
     `<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`,
   ];
   contents.forEach((c, i) => {
-    objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${6 + 2 * i} 0 R >>`);
+    objs.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${6 + 2 * i} 0 R >>`,
+    );
     objs.push(`<< /Length ${Buffer.byteLength(c, 'latin1')} >>\nstream\n${c}\nendstream`);
   });
   let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';

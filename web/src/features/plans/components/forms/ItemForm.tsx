@@ -5,8 +5,20 @@ import { useI18n } from '../../../../lib/i18n.tsx';
 import { useCommuneUnits } from '../../api/lookups.ts';
 import type { PlanHeader, RuleContent, TargetContent, TaskContent } from '../../api/types.ts';
 import {
-  HeaderFields, headerToValues, RuleFields, TargetFields, targetToValues, TaskFields, valuesToHeader, valuesToRule, valuesToTarget, valuesToTask,
-  type HeaderValues, type RuleValues, type TargetValues, type TaskValues,
+  HeaderFields,
+  headerToValues,
+  RuleFields,
+  TargetFields,
+  targetToValues,
+  TaskFields,
+  valuesToHeader,
+  valuesToRule,
+  valuesToTarget,
+  valuesToTask,
+  type HeaderValues,
+  type RuleValues,
+  type TargetValues,
+  type TaskValues,
 } from './fields.tsx';
 
 export type Editable =
@@ -55,7 +67,16 @@ interface Props<E extends Editable> {
 }
 
 /** One form for a target, task, reporting rule or the header: inline in the review, in a dialog on the plan page. */
-export function ItemForm<E extends Editable>({ editable, communeId, onSave, onCancel, saving, error, bare, form: given }: Props<E>) {
+export function ItemForm<E extends Editable>({
+  editable,
+  communeId,
+  onSave,
+  onCancel,
+  saving,
+  error,
+  bare,
+  form: given,
+}: Props<E>) {
   const { t, locale } = useI18n();
   const [own] = Form.useForm();
   const form = given ?? own;
@@ -78,7 +99,16 @@ export function ItemForm<E extends Editable>({ editable, communeId, onSave, onCa
   };
 
   return (
-    <Form form={form} layout="vertical" requiredMark={false} initialValues={initialValues(editable)} onValuesChange={onValuesChange} onFinish={(v) => onSave(fromValues(editable.kind, v) as Saved<E>)} data-testid="item-form" size="middle">
+    <Form
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      initialValues={initialValues(editable)}
+      onValuesChange={onValuesChange}
+      onFinish={(v) => onSave(fromValues(editable.kind, v) as Saved<E>)}
+      data-testid="item-form"
+      size="middle"
+    >
       {error ? <Alert type="error" showIcon title={errorText(error, locale)} style={{ marginBottom: 12 }} /> : null}
       {editable.kind === 'targets' && <TargetFields />}
       {editable.kind === 'tasks' && <TaskFields units={units.data ?? []} />}
@@ -87,7 +117,9 @@ export function ItemForm<E extends Editable>({ editable, communeId, onSave, onCa
       {!bare && (
         <Flex gap={8} justify="flex-end">
           <Button onClick={onCancel}>{t('common.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="item-form-save">{t('plans.applyEdit')}</Button>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="item-form-save">
+            {t('plans.applyEdit')}
+          </Button>
         </Flex>
       )}
     </Form>
@@ -95,11 +127,26 @@ export function ItemForm<E extends Editable>({ editable, communeId, onSave, onCa
 }
 
 /** The same form in a dialog (plan page: add or edit one item by hand). */
-export function ItemFormModal<E extends Editable>({ open, title, ...props }: Omit<Props<E>, 'bare' | 'form'> & { open: boolean; title: string }) {
+export function ItemFormModal<E extends Editable>({
+  open,
+  title,
+  ...props
+}: Omit<Props<E>, 'bare' | 'form'> & { open: boolean; title: string }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
   return (
-    <Modal open={open} title={title} onCancel={props.onCancel} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={props.saving} destroyOnHidden width={720} okButtonProps={{ 'data-testid': 'item-modal-save' }}>
+    <Modal
+      open={open}
+      title={title}
+      onCancel={props.onCancel}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={props.saving}
+      destroyOnHidden
+      width={720}
+      okButtonProps={{ 'data-testid': 'item-modal-save' }}
+    >
       {open && <ItemForm {...props} bare form={form} />}
     </Modal>
   );

@@ -17,12 +17,42 @@ import '../plans.css';
 type Editing = { editable: Editable; itemId: string | null } | null;
 
 const blank: { targets: TargetContent; tasks: TaskContent; reporting: RuleContent } = {
-  targets: { groupName: null, text: '', kind: 'target', comparator: '>=', value: 0, valueMax: null, unit: '%', year: null, sourceLine: null, indicatorId: null, indicatorLink: null },
-  tasks: { groupName: null, title: '', leadText: null, leadUnitId: null, partners: [], fromYear: null, toYear: null, expected: null, sourceLine: null },
+  targets: {
+    groupName: null,
+    text: '',
+    kind: 'target',
+    comparator: '>=',
+    value: 0,
+    valueMax: null,
+    unit: '%',
+    year: null,
+    sourceLine: null,
+    indicatorId: null,
+    indicatorLink: null,
+  },
+  tasks: {
+    groupName: null,
+    title: '',
+    leadText: null,
+    leadUnitId: null,
+    partners: [],
+    fromYear: null,
+    toYear: null,
+    expected: null,
+    sourceLine: null,
+  },
   reporting: { cycle: 'quarterly', reporter: null, recipient: null, deadlineText: null, day: null, month: null },
 };
 
-const headerOf = (p: PlanView): PlanHeader => ({ title: p.title, number: p.number, issuedOn: p.issuedOn, periodFrom: p.periodFrom, periodTo: p.periodTo, signerName: p.signerName, signerTitle: p.signerTitle });
+const headerOf = (p: PlanView): PlanHeader => ({
+  title: p.title,
+  number: p.number,
+  issuedOn: p.issuedOn,
+  periodFrom: p.periodFrom,
+  periodTo: p.periodTo,
+  signerName: p.signerName,
+  signerTitle: p.signerTitle,
+});
 
 function Plan({ plan }: { plan: PlanView }) {
   const { t, locale } = useI18n();
@@ -34,7 +64,8 @@ function Plan({ plan }: { plan: PlanView }) {
   const [reimporting, setReimporting] = useState(false);
   const narrow = !Grid.useBreakpoint().sm;
   // On a phone the four tabs fit only without their counts (each list shows its own).
-  const tabLabel = (key: 'targets' | 'tasks' | 'reporting' | 'versions', n: number) => (narrow ? t(`plans.tab.${key}Short`) : `${t(`plans.tab.${key}`)} (${n})`);
+  const tabLabel = (key: 'targets' | 'tasks' | 'reporting' | 'versions', n: number) =>
+    narrow ? t(`plans.tab.${key}Short`) : `${t(`plans.tab.${key}`)} (${n})`;
   const canEdit = plan.allowedActions.includes('edit');
   const canReimport = plan.allowedActions.includes('reimport');
 
@@ -49,11 +80,17 @@ function Plan({ plan }: { plan: PlanView }) {
       },
     });
 
-  const actionsFor = <T extends { id?: string },>(kind: ItemKind): ItemActions<T> | undefined =>
+  const actionsFor = <T extends { id?: string }>(kind: ItemKind): ItemActions<T> | undefined =>
     canEdit
       ? {
-          onAdd: () => { edit.reset(); setEditing({ editable: { kind, item: blank[kind] } as Editable, itemId: null }); },
-          onEdit: (item) => { edit.reset(); setEditing({ editable: { kind, item } as unknown as Editable, itemId: item.id ?? null }); },
+          onAdd: () => {
+            edit.reset();
+            setEditing({ editable: { kind, item: blank[kind] } as Editable, itemId: null });
+          },
+          onEdit: (item) => {
+            edit.reset();
+            setEditing({ editable: { kind, item } as unknown as Editable, itemId: item.id ?? null });
+          },
           onDelete: (item) => run({ op: 'delete', kind, itemId: item.id! }),
         }
       : undefined;
@@ -69,29 +106,86 @@ function Plan({ plan }: { plan: PlanView }) {
 
   const headerActions = (
     <>
-      {canEdit && <Button size={narrow ? 'small' : 'middle'} icon={<EditOutlined />} onClick={() => { edit.reset(); setEditing({ editable: { kind: 'header', item: headerOf(plan) }, itemId: null }); }} data-testid="edit-header">{t('plans.editHeader')}</Button>}
-      {canReimport && <Button size={narrow ? 'small' : 'middle'} icon={<SyncOutlined />} onClick={() => setReimporting(true)} data-testid="reimport">{t('plans.reimport')}</Button>}
-      {canEdit && <Link to={`/tasks/from-plan/${plan.id}`}><Button size={narrow ? 'small' : 'middle'} icon={<ApartmentOutlined />} data-testid="assign-from-plan">{t('tasks.fromPlan')}</Button></Link>}
+      {canEdit && (
+        <Button
+          size={narrow ? 'small' : 'middle'}
+          icon={<EditOutlined />}
+          onClick={() => {
+            edit.reset();
+            setEditing({ editable: { kind: 'header', item: headerOf(plan) }, itemId: null });
+          }}
+          data-testid="edit-header"
+        >
+          {t('plans.editHeader')}
+        </Button>
+      )}
+      {canReimport && (
+        <Button
+          size={narrow ? 'small' : 'middle'}
+          icon={<SyncOutlined />}
+          onClick={() => setReimporting(true)}
+          data-testid="reimport"
+        >
+          {t('plans.reimport')}
+        </Button>
+      )}
+      {canEdit && (
+        <Link to={`/tasks/from-plan/${plan.id}`}>
+          <Button size={narrow ? 'small' : 'middle'} icon={<ApartmentOutlined />} data-testid="assign-from-plan">
+            {t('tasks.fromPlan')}
+          </Button>
+        </Link>
+      )}
     </>
   );
 
   const modalTitle = editing
-    ? editing.editable.kind === 'header' ? t('plans.editHeader') : t(`plans.${editing.itemId ? 'editItem' : 'addItem'}.${editing.editable.kind}`)
+    ? editing.editable.kind === 'header'
+      ? t('plans.editHeader')
+      : t(`plans.${editing.itemId ? 'editItem' : 'addItem'}.${editing.editable.kind}`)
     : '';
 
   return (
     <Flex vertical gap={12}>
       <Breadcrumb items={[{ title: <Link to="/plans">{t('plans.title')}</Link> }, { title: plan.communeName }]} />
-      <PlanHeaderCard header={headerOf(plan)} communeName={plan.communeName} version={plan.currentVersion} updatedAt={plan.updatedAt} actions={canEdit || canReimport ? headerActions : null} />
+      <PlanHeaderCard
+        header={headerOf(plan)}
+        communeName={plan.communeName}
+        version={plan.currentVersion}
+        updatedAt={plan.updatedAt}
+        actions={canEdit || canReimport ? headerActions : null}
+      />
       <Tabs
         activeKey={tab}
         tabBarGutter={narrow ? 20 : undefined}
         onChange={(k) => setParams(k === 'targets' ? {} : { tab: k }, { replace: true })}
         items={[
-          { key: 'targets', label: tabLabel('targets', plan.targets.length), children: <TargetsSection targets={plan.targets} actions={actionsFor('targets')} onLink={canEdit ? (x, v) => run({ op: 'update', kind: 'targets', itemId: x.id!, body: v }) : undefined} /> },
-          { key: 'tasks', label: tabLabel('tasks', plan.tasks.length), children: <TasksSection tasks={plan.tasks} actions={actionsFor('tasks')} /> },
-          { key: 'reporting', label: tabLabel('reporting', plan.reporting.length), children: <RulesSection rules={plan.reporting} actions={actionsFor('reporting')} /> },
-          { key: 'versions', label: tabLabel('versions', plan.versions.length), children: <VersionsTab planId={plan.id} versions={plan.versions} current={plan.currentVersion} /> },
+          {
+            key: 'targets',
+            label: tabLabel('targets', plan.targets.length),
+            children: (
+              <TargetsSection
+                targets={plan.targets}
+                actions={actionsFor('targets')}
+                onLink={canEdit ? (x, v) => run({ op: 'update', kind: 'targets', itemId: x.id!, body: v }) : undefined}
+              />
+            ),
+          },
+          {
+            key: 'tasks',
+            label: tabLabel('tasks', plan.tasks.length),
+            children: <TasksSection tasks={plan.tasks} actions={actionsFor('tasks')} />,
+          },
+          {
+            key: 'reporting',
+            label: tabLabel('reporting', plan.reporting.length),
+            children: <RulesSection rules={plan.reporting} actions={actionsFor('reporting')} />,
+          },
+          {
+            key: 'versions',
+            label: tabLabel('versions', plan.versions.length),
+            children: <VersionsTab planId={plan.id} versions={plan.versions} current={plan.currentVersion} />,
+          },
         ]}
       />
       <ItemFormModal
@@ -104,7 +198,13 @@ function Plan({ plan }: { plan: PlanView }) {
         saving={edit.isPending}
         error={edit.error}
       />
-      {canReimport && <UploadPlanModal open={reimporting} onClose={() => setReimporting(false)} reimport={{ planId: plan.id, communeId: plan.communeId, communeName: plan.communeName }} />}
+      {canReimport && (
+        <UploadPlanModal
+          open={reimporting}
+          onClose={() => setReimporting(false)}
+          reimport={{ planId: plan.id, communeId: plan.communeId, communeName: plan.communeName }}
+        />
+      )}
     </Flex>
   );
 }
@@ -114,7 +214,23 @@ export function PlanPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
   const plan = usePlan(id);
-  if (plan.isPending) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
-  if (plan.error) return <Result status="warning" title={errorText(plan.error, locale)} extra={<Link to="/plans"><Button>{t('plans.backToList')}</Button></Link>} />;
+  if (plan.isPending)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
+  if (plan.error)
+    return (
+      <Result
+        status="warning"
+        title={errorText(plan.error, locale)}
+        extra={
+          <Link to="/plans">
+            <Button>{t('plans.backToList')}</Button>
+          </Link>
+        }
+      />
+    );
   return <Plan plan={plan.data} />;
 }

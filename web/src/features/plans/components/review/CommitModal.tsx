@@ -28,7 +28,11 @@ export function CommitModal({ open, importId, isReimport, content, onClose, onCo
     gcTime: 0,
     retry: false,
   });
-  const commit = useMutation({ mutationFn: () => commitImport(importId, content, note.trim() || null), onSuccess: onCommitted, onError });
+  const commit = useMutation({
+    mutationFn: () => commitImport(importId, content, note.trim() || null),
+    onSuccess: onCommitted,
+    onError,
+  });
   useEffect(() => {
     if (open) commit.reset();
   }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -47,21 +51,46 @@ export function CommitModal({ open, importId, isReimport, content, onClose, onCo
       destroyOnHidden
     >
       <div data-testid="commit-modal">
-        {commit.error ? <Alert type="error" showIcon title={errorText(commit.error, locale)} style={{ marginBottom: 12 }} /> : null}
-        <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }} items={[
-          { key: 'title', label: t('plans.f.title'), children: content.header.title },
-          { key: 'n', label: t('plans.commit.items'), children: t('plans.commit.counts', { targets: content.targets.length, tasks: content.tasks.length, rules: content.reporting.length }) },
-        ]} />
+        {commit.error ? (
+          <Alert type="error" showIcon title={errorText(commit.error, locale)} style={{ marginBottom: 12 }} />
+        ) : null}
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          style={{ marginBottom: 12 }}
+          items={[
+            { key: 'title', label: t('plans.f.title'), children: content.header.title },
+            {
+              key: 'n',
+              label: t('plans.commit.items'),
+              children: t('plans.commit.counts', {
+                targets: content.targets.length,
+                tasks: content.tasks.length,
+                rules: content.reporting.length,
+              }),
+            },
+          ]}
+        />
         {isReimport && (
           <>
-            <Typography.Title level={5} style={{ marginTop: 0 }}>{t('plans.commit.whatChanges')}</Typography.Title>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {t('plans.commit.whatChanges')}
+            </Typography.Title>
             {preview.isPending && <Skeleton active />}
             {preview.error && <Alert type="error" showIcon title={errorText(preview.error, locale)} />}
             {preview.data?.changes && <ChangesView changes={preview.data.changes} />}
           </>
         )}
         <Typography.Text style={{ display: 'block', margin: '12px 0 4px' }}>{t('plans.commit.note')}</Typography.Text>
-        <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} placeholder={isReimport ? t('plans.commit.notePlaceholderReimport') : t('plans.commit.notePlaceholder')} data-testid="commit-note" />
+        <Input.TextArea
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={500}
+          autoSize={{ minRows: 2, maxRows: 4 }}
+          placeholder={isReimport ? t('plans.commit.notePlaceholderReimport') : t('plans.commit.notePlaceholder')}
+          data-testid="commit-note"
+        />
       </div>
     </Modal>
   );

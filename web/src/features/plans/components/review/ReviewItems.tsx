@@ -52,24 +52,41 @@ export function ReviewItems(p: Props) {
   const { t } = useI18n();
   const units = useCommuneUnits(p.communeId);
   const narrow = !Grid.useBreakpoint().sm;
-  const tabLabel = (key: ListName) => (narrow ? t(`plans.tab.${key}Short`) : `${t(`plans.tab.${key}`)} (${p.state[key].length})`);
+  const tabLabel = (key: ListName) =>
+    narrow ? t(`plans.tab.${key}Short`) : `${t(`plans.tab.${key}`)} (${p.state[key].length})`;
   const unitNames = new Map((units.data ?? []).map((u) => [u.id, u.name]));
 
   const list = (name: ListName) => {
     const rows = p.state[name] as Row<AnyItem>[];
     const accepted = rows.filter((r) => r.accepted).length;
-    const groups = groupInOrder(rows.map((r) => ({ groupName: 'groupName' in r.item ? r.item.groupName : null, row: r })));
+    const groups = groupInOrder(
+      rows.map((r) => ({ groupName: 'groupName' in r.item ? r.item.groupName : null, row: r })),
+    );
     return (
       <div>
         <Flex gap={8} align="center" wrap style={{ marginBottom: 8 }}>
-          <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid={`accepted-count-${name}`}>{t('plans.review.acceptedCount', { n: accepted, total: rows.length })}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid={`accepted-count-${name}`}>
+            {t('plans.review.acceptedCount', { n: accepted, total: rows.length })}
+          </Typography.Text>
           <div style={{ flex: 1 }} />
-          <Button size="small" onClick={() => p.dispatch({ type: 'acceptAll', list: name, accepted: accepted < rows.length })}>
+          <Button
+            size="small"
+            onClick={() => p.dispatch({ type: 'acceptAll', list: name, accepted: accepted < rows.length })}
+          >
             {accepted < rows.length ? t('plans.review.acceptAll') : t('plans.review.rejectAll')}
           </Button>
-          <Button size="small" icon={<PlusOutlined />} onClick={() => p.onAddBlank(name)} data-testid={`add-blank-${name}`}>{t('plans.review.addBlank')}</Button>
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() => p.onAddBlank(name)}
+            data-testid={`add-blank-${name}`}
+          >
+            {t('plans.review.addBlank')}
+          </Button>
         </Flex>
-        {rows.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`plans.review.empty.${name}`)} />}
+        {rows.length === 0 && (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`plans.review.empty.${name}`)} />
+        )}
         {groups.map((g, gi) => (
           <div key={gi}>
             {g.name && <div className="xs-group-title">{g.name}</div>}
@@ -103,7 +120,11 @@ export function ReviewItems(p: Props) {
         onChange={(k) => p.onTab(k as ReviewTab)}
         size="small"
         items={[
-          { key: 'header', label: narrow ? t('plans.tab.headerShort') : t('plans.tab.header'), children: <HeaderTab state={p.state} dispatch={p.dispatch} /> },
+          {
+            key: 'header',
+            label: narrow ? t('plans.tab.headerShort') : t('plans.tab.header'),
+            children: <HeaderTab state={p.state} dispatch={p.dispatch} />,
+          },
           { key: 'targets', label: tabLabel('targets'), children: list('targets') },
           { key: 'tasks', label: tabLabel('tasks'), children: list('tasks') },
           { key: 'reporting', label: tabLabel('reporting'), children: list('reporting') },

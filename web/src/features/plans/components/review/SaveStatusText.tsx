@@ -14,8 +14,16 @@ export function SaveStatusText({ status }: { status: SaveStatus }) {
     case 'saving':
       return <span data-testid="save-status">{t('plans.review.saving')}</span>;
     case 'saved':
-      return <span data-testid="save-status" data-saved="true">{t('plans.review.savedAt', { time: dayjs(status.at).format('HH:mm') })}</span>;
+      return (
+        <span data-testid="save-status" data-saved="true">
+          {t('plans.review.savedAt', { time: dayjs(status.at).format('HH:mm') })}
+        </span>
+      );
     case 'error':
-      return <Typography.Text type="danger" data-testid="save-status">{t('plans.review.saveFailed', { error: errorText(status.error, locale) })}</Typography.Text>;
+      return (
+        <Typography.Text type="danger" data-testid="save-status">
+          {t('plans.review.saveFailed', { error: errorText(status.error, locale) })}
+        </Typography.Text>
+      );
   }
 }

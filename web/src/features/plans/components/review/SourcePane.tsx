@@ -49,7 +49,9 @@ export function SourcePane({ lines, highlight, highlightSeq, selection, onSelect
     const el = box.current;
     if (!el) return;
     el.querySelectorAll('.is-selected').forEach((n) => n.classList.remove('is-selected'));
-    if (selection) for (let n = selection.from; n <= selection.to; n++) el.querySelector(`[data-line="${n}"]`)?.classList.add('is-selected');
+    if (selection)
+      for (let n = selection.from; n <= selection.to; n++)
+        el.querySelector(`[data-line="${n}"]`)?.classList.add('is-selected');
   }, [selection, lines]);
 
   useEffect(() => {
@@ -67,7 +69,8 @@ export function SourcePane({ lines, highlight, highlightSeq, selection, onSelect
     const target = (e.target as HTMLElement).closest<HTMLElement>('[data-line]');
     if (!target) return;
     const n = Number(target.dataset.line);
-    const extend = e.shiftKey || (coarse() && selection !== null && selection.from === selection.to && anchor.current !== null);
+    const extend =
+      e.shiftKey || (coarse() && selection !== null && selection.from === selection.to && anchor.current !== null);
     if (extend && anchor.current !== null && anchor.current !== n) {
       onSelect({ from: Math.min(anchor.current, n), to: Math.max(anchor.current, n) });
       return;
@@ -87,18 +90,47 @@ export function SourcePane({ lines, highlight, highlightSeq, selection, onSelect
         {selection ? (
           <>
             <Typography.Text strong style={{ fontSize: 13 }} data-testid="selection-label">
-              {selection.from === selection.to ? t('plans.review.selectedLine', { n: selection.from }) : t('plans.review.selectedLines', { from: selection.from, to: selection.to })}
+              {selection.from === selection.to
+                ? t('plans.review.selectedLine', { n: selection.from })
+                : t('plans.review.selectedLines', { from: selection.from, to: selection.to })}
             </Typography.Text>
             {onAdd && (
               <>
-                <Button size="small" icon={<PlusOutlined />} loading={adding === 'target'} onClick={() => onAdd('target')} data-testid="add-target-from-passage">{t('plans.review.addTargetFromPassage')}</Button>
-                <Button size="small" icon={<PlusOutlined />} loading={adding === 'task'} onClick={() => onAdd('task')} data-testid="add-task-from-passage">{t('plans.review.addTaskFromPassage')}</Button>
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  loading={adding === 'target'}
+                  onClick={() => onAdd('target')}
+                  data-testid="add-target-from-passage"
+                >
+                  {t('plans.review.addTargetFromPassage')}
+                </Button>
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  loading={adding === 'task'}
+                  onClick={() => onAdd('task')}
+                  data-testid="add-task-from-passage"
+                >
+                  {t('plans.review.addTaskFromPassage')}
+                </Button>
               </>
             )}
-            <Button size="small" type="link" onClick={() => { anchor.current = null; onSelect(null); }}>{t('plans.review.clearSelection')}</Button>
+            <Button
+              size="small"
+              type="link"
+              onClick={() => {
+                anchor.current = null;
+                onSelect(null);
+              }}
+            >
+              {t('plans.review.clearSelection')}
+            </Button>
           </>
         ) : (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{coarse() ? t('plans.review.selectHintTouch') : t('plans.review.selectHint')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {coarse() ? t('plans.review.selectHintTouch') : t('plans.review.selectHint')}
+          </Typography.Text>
         )}
       </div>
       <div onClick={onClick} role="presentation">

@@ -2,7 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { saveReview } from '../../api/imports.ts';
 import { contentOf, flagsOf, storeFlags, type ReviewState } from './reviewState.ts';
 
-export type SaveStatus = { state: 'idle' } | { state: 'pending' } | { state: 'saving' } | { state: 'saved'; at: Date } | { state: 'error'; error: unknown; keys: Record<string, string[]> };
+export type SaveStatus =
+  | { state: 'idle' }
+  | { state: 'pending' }
+  | { state: 'saving' }
+  | { state: 'saved'; at: Date }
+  | { state: 'error'; error: unknown; keys: Record<string, string[]> };
 
 /**
  * Saves the review to the server a moment after each change (debounced), one request at a
