@@ -408,7 +408,7 @@ async function startServer(url: string, env: Record<string, string> = {}) {
     await Promise.race([waitForHealth(`${base}/api/health`, 180_000), exited]);
   } catch (e) {
     await stopChild(child);
-    throw new Error(`${(e as Error).message}\n${stderr}`);
+    throw new Error(`${(e as Error).message}\n${stderr}`, { cause: e });
   }
   type Headers = Record<string, string>;
   const call = async (method: string, path: string, headers: Headers, body?: unknown) => {

@@ -109,17 +109,15 @@ async function seedCommune(database: Database, tasks: number, actionsPerTask: nu
     await db
       .insertInto('taskPartners')
       .values(
-        taskRows
-          .slice(i, i + 1000)
-          .map((t, k) => ({
-            taskId: t.id,
-            orgUnitId:
-              units[(i + k + 1) % units.length] === t.leadUnitId
-                ? units[(i + k + 2) % units.length]
-                : units[(i + k + 1) % units.length],
-            provinceId: t.provinceId,
-            communeId: t.communeId,
-          })),
+        taskRows.slice(i, i + 1000).map((t, k) => ({
+          taskId: t.id,
+          orgUnitId:
+            units[(i + k + 1) % units.length] === t.leadUnitId
+              ? units[(i + k + 2) % units.length]
+              : units[(i + k + 1) % units.length],
+          provinceId: t.provinceId,
+          communeId: t.communeId,
+        })),
       )
       .execute();
   }

@@ -221,6 +221,7 @@ async function startAndWait(cycle: number): Promise<ServerProcess> {
     await kill(s);
     throw new Error(
       `cycle ${cycle}: the server did not come back after the kill: ${(e as Error).message}\n${tail(logFile)}`,
+      { cause: e },
     );
   }
 }

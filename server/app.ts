@@ -117,14 +117,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // The web app routes in the browser: any other GET outside /api gets index.html.
     app.get('/*', (request, reply) => {
       if (request.url.startsWith('/api/')) {
-        return reply
-          .status(404)
-          .send({
-            error: {
-              code: 'ROUTE_NOT_FOUND',
-              message: `Không có địa chỉ ${request.method} ${request.url.split('?')[0]}.`,
-            },
-          });
+        return reply.status(404).send({
+          error: {
+            code: 'ROUTE_NOT_FOUND',
+            message: `Không có địa chỉ ${request.method} ${request.url.split('?')[0]}.`,
+          },
+        });
       }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });

@@ -125,7 +125,6 @@ export async function apiAs(username: PreparedAccount) {
     user: { id: string; orgUnitId: string; grants: { role: string; orgUnitId: string; orgKind: string }[] };
   };
   const call = async <T = any>(method: string, url: string, body?: unknown): Promise<T> => {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     const r = await fetch(`${baseUrl()}/api/v1${url}`, {
       method,
       headers: {

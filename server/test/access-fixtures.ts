@@ -57,7 +57,7 @@ export async function buildFixtures(t: TestApp, admin: Session): Promise<Record<
     });
     const planId = (await call('GET', `/api/v1/plans?communeId=${commune.id}`)).items[0].id;
     // A dated quarterly rule, so every place has reporting periods.
-    let plan = await call('POST', `/api/v1/plans/${planId}/reporting`, {
+    const plan = await call('POST', `/api/v1/plans/${planId}/reporting`, {
       cycle: 'quarterly',
       reporter: 'Các phòng, ban',
       recipient: 'Phòng Văn hóa - Xã hội',

@@ -106,13 +106,11 @@ export async function listMine(ctx: Ctx, opts: { unreadOnly: boolean; limit: num
       .where('readAt', 'is', null)
       .executeTakeFirstOrThrow(),
   ]);
-  const items = rows
-    .slice(0, opts.limit)
-    .map((r) => ({
-      ...r,
-      createdAt: new Date(r.createdAt).toISOString(),
-      readAt: r.readAt ? new Date(r.readAt).toISOString() : null,
-    }));
+  const items = rows.slice(0, opts.limit).map((r) => ({
+    ...r,
+    createdAt: new Date(r.createdAt).toISOString(),
+    readAt: r.readAt ? new Date(r.readAt).toISOString() : null,
+  }));
   return {
     items,
     unreadCount: Number(unread.n),

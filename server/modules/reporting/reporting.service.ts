@@ -581,17 +581,15 @@ export async function reviewSubmission(
       ),
       reading(
         tx.db,
-        tx.db
-          .insertInto('reportEvents')
-          .values({
-            provinceId: sub.provinceId,
-            communeId: sub.communeId,
-            submissionId: sub.id,
-            communeReportId: null,
-            kind: approve ? 'approved' : 'returned',
-            actorId: actor.userId,
-            comment,
-          }),
+        tx.db.insertInto('reportEvents').values({
+          provinceId: sub.provinceId,
+          communeId: sub.communeId,
+          submissionId: sub.id,
+          communeReportId: null,
+          kind: approve ? 'approved' : 'returned',
+          actorId: actor.userId,
+          comment,
+        }),
       ),
       audit(tx, {
         action: approve ? 'report.approved' : 'report.returned',

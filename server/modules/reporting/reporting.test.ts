@@ -41,15 +41,13 @@ const fill = async (s: Session, unitId: string) => {
         targetId: v.targetId,
         value: v.unit === '%' ? 40 + i : 2,
       })),
-      narratives: form.narratives
-        .slice(0, 2)
-        .map((n: { planTaskId: string; taskTitle: string }) => ({
-          planTaskId: n.planTaskId,
-          taskTitle: n.taskTitle,
-          done: 'Đã triển khai trong quý.',
-          difficulties: null,
-          proposals: null,
-        })),
+      narratives: form.narratives.slice(0, 2).map((n: { planTaskId: string; taskTitle: string }) => ({
+        planTaskId: n.planTaskId,
+        taskTitle: n.taskTitle,
+        done: 'Đã triển khai trong quý.',
+        difficulties: null,
+        proposals: null,
+      })),
       generalNote: null,
     },
   };

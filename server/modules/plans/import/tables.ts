@@ -111,7 +111,7 @@ export function extractRowTables(
     const cols = header.cells!.map(columnOf);
     const ctx = ctxs[header.index];
     if (ctx.cls === 'none' || ctx.cls === 'funding') continue;
-    const { task: isTaskTable, target: isTargetTable, nameCol } = kindOf(cols);
+    const { target: isTargetTable, nameCol } = kindOf(cols);
     let group = ctx.group;
     for (const row of rows.slice(1)) {
       const cells = row.cells!;

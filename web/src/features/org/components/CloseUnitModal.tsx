@@ -20,7 +20,7 @@ export function CloseUnitModal({ node, open, onClose }: { node: OrgNodeDetail; o
       close.reset();
       form.setFieldsValue({ closedOn: dayjs() });
     }
-  }, [open, node.id]);
+  }, [open, node.id]); // eslint-disable-line react-hooks/exhaustive-deps -- reset when the dialog opens, not on every render
 
   const onFinish = ({ closedOn }: { closedOn: Dayjs }) =>
     close.mutate(

@@ -41,7 +41,7 @@ export function UnitFormModal({
     rename.reset();
     form.resetFields();
     if (mode === 'rename') form.setFieldsValue({ name: node.name, unitType: node.unitType ?? 'other' });
-  }, [open, mode, node.id]);
+  }, [open, mode, node.id]); // eslint-disable-line react-hooks/exhaustive-deps -- reset when the dialog opens, not on every render
 
   const onFinish = (v: Values) => {
     const done = (text: string) => {
