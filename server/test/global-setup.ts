@@ -63,10 +63,10 @@ export default async function setup(project: TestProject) {
     project.provide('pgliteSnapshot', '');
     return async () => {
       // Clones left by crashed test files would block dropping the template; drop them all.
-      const { rows } = await admin.query(
-        `select datname from pg_database where datname like 'xaso_t_%' or datname = $1`,
-        [template],
-      );
+      const { rows } = await admin.query(`select datname from pg_database where datname like $1 or datname = $2`, [
+        `${template}\\_c\\_%`,
+        template,
+      ]);
       for (const r of rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
       await admin.end();
     };

@@ -35,7 +35,8 @@ export interface TestApp {
 export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const testDbUrl = process.env.TEST_DATABASE_URL;
   if (testDbUrl) {
-    const name = `xaso_t_${crypto.randomBytes(6).toString('hex')}`;
+    // Named after the run's template, so a run drops only its own clones (two runs may share a server).
+    const name = `${inject('pgTemplate')}_c_${crypto.randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl(testDbUrl) });
     await admin.connect();
     await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
