@@ -33,7 +33,7 @@ import { inTransaction, systemCtx } from '../server/platform/context.ts';
 import { openEmbedded, openMemory, openPostgres, type Database } from '../server/platform/db/database.ts';
 import { hashPassword } from '../server/platform/passwords.ts';
 import { openSession } from '../server/modules/auth/auth.service.ts';
-import { recordValues } from '../server/modules/dashboards/indicator-values.ts';
+import { recordValues } from '../server/modules/values/indicator-values.ts';
 import { freePort, log, percentile, report, startServerChild, stopChild, waitForHealth } from './lib.ts';
 import { copyIn } from './dashboards/copy-in.ts';
 import { rng, seedCommuneHistory, seedNation, seedWave } from './dashboards/generate.ts';

@@ -16,7 +16,7 @@ import {
 } from './dashboards.contract.ts';
 import { communeWorkbook, provinceWorkbook } from './dashboards.export.ts';
 import * as service from './dashboards.service.ts';
-import * as imports from './imports.service.ts';
+import * as imports from '../values/imports.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const sendFile = (reply: FastifyReply, f: { fileName: string; bytes: Buffer; type?: string }) =>

@@ -9,7 +9,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { systemCtx } from '../../platform/context.ts';
 import { vietnamToday } from '../calendar/dates.ts';
-import { refreshAllComputedValues } from '../dashboards/computed-values.ts';
+import { refreshAllComputedValues } from '../values/computed-values.ts';
 import { drainOutbox, type DrainResult } from './outbox.sender.ts';
 import { scanReminders, type ScanResult } from './reminders.ts';
 

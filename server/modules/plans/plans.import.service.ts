@@ -6,7 +6,7 @@ import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { requireActor } from '../auth/auth.service.ts';
 import { listCatalogueForMatching } from '../indicators/indicators.queries.ts';
-import { refreshComputedValues } from '../dashboards/computed-values.ts';
+import { refreshComputedValues } from '../values/computed-values.ts';
 import { findNode } from '../org/org.queries.ts';
 import { indicatorsIn } from './import/indicators.ts';
 import type { PlanContentInput } from './plans.contract.ts';

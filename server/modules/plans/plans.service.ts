@@ -4,7 +4,7 @@ import { audit, diff } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { requireActor } from '../auth/auth.service.ts';
-import { refreshComputedValues } from '../dashboards/computed-values.ts';
+import { refreshComputedValues } from '../values/computed-values.ts';
 import { ReportingRuleInput, TargetInput, TaskInput, type PlanView } from './plans.contract.ts';
 import { describeTarget } from './plans.content.ts';
 import * as q from './plans.queries.ts';

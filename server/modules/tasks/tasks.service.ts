@@ -12,7 +12,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { requireActor } from '../auth/auth.service.ts';
 import { vietnamToday } from '../calendar/dates.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { refreshComputedValues } from '../dashboards/computed-values.ts';
+import { refreshComputedValues } from '../values/computed-values.ts';
 import type {
   CommentBody,
   CreateTaskBody,

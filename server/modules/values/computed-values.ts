@@ -18,7 +18,7 @@ import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { vietnamToday } from '../calendar/dates.ts';
 import { REPORTING_PRODUCER, reportingFigures, reportingValues } from '../reporting/platform-values.ts';
 import { stats } from '../tasks/tasks.lists.service.ts';
-import { quarterOf, taskFigures, type ComputedFigure } from './dashboards.rules.ts';
+import { quarterOf, taskFigures, type ComputedFigure } from '../dashboards/dashboards.rules.ts';
 import { recordValues, type NewValue } from './indicator-values.ts';
 
 export const TASKS_PRODUCER = 'Tính từ dữ liệu nhiệm vụ của Xã Số';
