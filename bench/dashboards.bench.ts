@@ -28,7 +28,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { prepareDatabase } from '../server/platform/bootstrap.ts';
+import { prepareDatabase } from '../server/bootstrap.ts';
 import { inTransaction, systemCtx } from '../server/platform/context.ts';
 import { openEmbedded, openMemory, openPostgres, type Database } from '../server/platform/db/database.ts';
 import { hashPassword } from '../server/platform/passwords.ts';
