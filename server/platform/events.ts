@@ -92,7 +92,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
 
 /**
  * Events nobody needs yet, each with the reason — so a new event is either heard or named
- * here on purpose, never forgotten (events.test.ts).
+ * here on purpose, never forgotten (server/subscribers.test.ts).
  */
 export const UNOBSERVED_EVENTS: Partial<Record<EventType, string>> = {
   'task.commented': 'Ý kiến trao đổi không làm thay đổi số liệu nào.',
