@@ -26,11 +26,11 @@ export interface NewValue {
 
 /**
  * Writes values and their targets' rollup rows set-wise, in two trips to the database: one
- * upsert of all the values (each takes its place from its target in the statement), the read
- * of the targets and of each one's latest value — sent together (platform/db/reading.ts), the
- * reads after the write on one connection —, then one multi-row upsert of the rollups. A value
- * given twice for the same target, period and source keeps the last one, as writing them one
- * after the other did; a value of a target that does not exist is skipped.
+ * upsert of all the values (each takes its place from its target in the statement) and the
+ * read of each target with its latest value — sent together (platform/db/reading.ts), the read
+ * after the write on one connection —, then one multi-row upsert of the rollups. A value given
+ * twice for the same target, period and source keeps the last one, as writing them one after
+ * the other did; a value of a target that does not exist is skipped.
  */
 export async function recordValues(tx: Ctx, values: NewValue[]): Promise<void> {
   if (!values.length) return;
@@ -43,37 +43,30 @@ export async function recordValues(tx: Ctx, values: NewValue[]): Promise<void> {
     producer: v.producer ?? null,
     sourceLink: v.sourceLink ?? null,
   }));
-  const targetIds = [...new Set(rows.map((v) => v.targetId))];
-  const [, targets, latest] = await together([
+  const [, latest] = await together([
     q.upsertValues(tx.db, rows),
-    q.targetsToRoll(tx.db, targetIds),
-    q.latestValues(tx.db, targetIds),
+    q.targetsWithLatestValue(tx.db, [...new Set(rows.map((v) => v.targetId))]),
   ]);
-  const targetOf = new Map(targets.map((t) => [t.id, t]));
-  const rollups = latest.flatMap((l) => {
-    const t = targetOf.get(l.targetId);
-    if (!t) return [];
+  const rollups = latest.map((l) => {
     const target = {
-      comparator: t.comparator,
-      value: Number(t.value),
-      valueMax: t.valueMax === null ? null : Number(t.valueMax),
-      year: t.year,
+      comparator: l.comparator,
+      value: Number(l.targetValue),
+      valueMax: l.valueMax === null ? null : Number(l.valueMax),
+      year: l.year,
     };
     const value = Number(l.value);
-    return [
-      {
-        targetId: t.id,
-        provinceId: t.provinceId,
-        communeId: t.communeId,
-        indicatorId: t.indicatorId,
-        value,
-        periodCode: l.periodCode,
-        periodEnd: l.periodEnd,
-        attainment: attainment(target, value),
-        status: targetStatus(target, value, { date: l.periodEnd, planStartYear: t.periodFrom }),
-        source: l.source,
-      },
-    ];
+    return {
+      targetId: l.id,
+      provinceId: l.provinceId,
+      communeId: l.communeId,
+      indicatorId: l.indicatorId,
+      value,
+      periodCode: l.periodCode,
+      periodEnd: l.periodEnd,
+      attainment: attainment(target, value),
+      status: targetStatus(target, value, { date: l.periodEnd, planStartYear: l.periodFrom }),
+      source: l.source,
+    };
   });
   await q.upsertRollups(tx.db, rollups);
 }

@@ -61,40 +61,48 @@ export const upsertValues = (db: Db, rows: ValueRow[]) =>
         source_link = excluded.source_link, produced_at = now()`,
   );
 
-/** What a target's rollup needs to know of it: its place, its indicator, what it aims at, its plan's first year. */
-export const targetsToRoll = (db: Db, targetIds: string[]) =>
+/**
+ * What each target's rollup needs: the target (its place, its indicator, what it aims at, its
+ * plan's first year) with its latest value, whichever source — the newest period, then the
+ * newest write. One keyed step of the (commune_id, target_id, period_end) index per target
+ * (a lateral join), not a sort of the target's whole history; a target with no value is left out.
+ */
+export const targetsWithLatestValue = (db: Db, targetIds: string[]) =>
   reading(
     db,
     db
       .selectFrom('planTargets as t')
       .innerJoin('plans as p', 'p.id', 't.planId')
+      .innerJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('indicatorValues as v')
+            .select(['v.value', 'v.periodCode', 'v.periodEnd', 'v.source'])
+            .whereRef('v.communeId', '=', 't.communeId')
+            .whereRef('v.targetId', '=', 't.id')
+            .orderBy('v.periodEnd', 'desc')
+            .orderBy('v.producedAt', 'desc')
+            // A literal: under a prepared statement's generic plan a parameter would hide "one row" from the planner.
+            .limit(sql.lit(1))
+            .as('l'),
+        (join) => join.onTrue(),
+      )
       .select([
         't.id',
         't.provinceId',
         't.communeId',
         't.indicatorId',
         't.comparator',
-        't.value',
+        't.value as targetValue',
         't.valueMax',
         't.year',
         'p.periodFrom',
+        'l.value',
+        'l.periodCode',
+        'l.periodEnd',
+        'l.source',
       ])
       .where('t.id', 'in', targetIds),
-  );
-export type TargetToRoll = Awaited<ReturnType<typeof targetsToRoll>>[number];
-
-/** The latest value of each target, whichever source: the newest period, then the newest write. */
-export const latestValues = (db: Db, targetIds: string[]) =>
-  reading(
-    db,
-    db
-      .selectFrom('indicatorValues')
-      .select(['targetId', 'value', 'periodCode', 'periodEnd', 'source'])
-      .distinctOn('targetId')
-      .where('targetId', 'in', targetIds)
-      .orderBy('targetId')
-      .orderBy('periodEnd', 'desc')
-      .orderBy('producedAt', 'desc'),
   );
 
 /** Rows per rollup INSERT: 10 parameters each stays far below PostgreSQL's 65,535 per statement. */
