@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../server/config.ts';
 import { openMemory } from '../server/platform/db/database.ts';
-import { prepareDatabase } from '../server/platform/bootstrap.ts';
+import { prepareDatabase } from '../server/bootstrap.ts';
 import { importPlanDocument } from '../server/modules/plans/import/import-plan-document.ts';
 import { startImport, commitImport } from '../server/modules/plans/plans.import.service.ts';
 import type { Ctx } from '../server/platform/context.ts';

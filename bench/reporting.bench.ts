@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { loadConfig } from '../server/config.ts';
 import { openMemory, openPostgres } from '../server/platform/db/database.ts';
-import { prepareDatabase } from '../server/platform/bootstrap.ts';
+import { prepareDatabase } from '../server/bootstrap.ts';
 import { systemCtx } from '../server/platform/context.ts';
 import { compileCommuneReport, todayVietnam } from '../server/modules/reporting/commune-report.compile.ts';
 import { taskSummaryForReport } from '../server/modules/reporting/task-summary.ts';

@@ -10,9 +10,9 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { prepareDatabase } from '../server/platform/bootstrap.ts';
+import { prepareDatabase } from '../server/bootstrap.ts';
 import { openMemory, openPostgres, type Database } from '../server/platform/db/database.ts';
-import { scanReminders } from '../server/modules/notifications/reminders.ts';
+import { scanReminders } from '../server/modules/tasks/tasks.reminders.ts';
 import { log, percentile, report } from './lib.ts';
 
 /** mulberry32: a small seeded PRNG, so the generated commune is the same on every run. */

@@ -28,9 +28,11 @@ import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 import { dashboardRoutes } from './modules/dashboards/dashboards.routes.ts';
+import { valueRoutes } from './modules/values/values.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
-import { startReminderLoop } from './modules/notifications/reminders.loop.ts';
+import { startReminderLoop } from './schedules.ts';
+import { registerSubscribers } from './subscribers.ts';
 import { projectPath } from './platform/project-paths.ts';
 
 export const webDistDir = projectPath('web/dist');
@@ -45,6 +47,8 @@ export interface AppDeps {
 /** Builds the whole HTTP application. Never listens: main.ts listens, tests use inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
+  // Who hears which domain event (the values module recounts figures in the writes' transactions).
+  registerSubscribers();
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,
@@ -101,6 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(planRoutes, { prefix: '/api/v1/plans' });
   await app.register(reportingRoutes, { prefix: '/api/v1/reporting' });
   await app.register(dashboardRoutes, { prefix: '/api/v1/dashboards' });
+  // Value files keep the addresses they had under the dashboards (/api/v1/dashboards/imports…).
+  await app.register(valueRoutes, { prefix: '/api/v1/dashboards' });
   await app.register(taskRoutes, { prefix: '/api/v1/tasks' });
   await app.register(notificationRoutes, { prefix: '/api/v1/notifications' });
   // Reminders run only in a server that listens (tests inject and never listen).

@@ -30,7 +30,7 @@ export const isClusterPrimary = (config: Config) => config.serverProcesses > 1 &
 
 export async function startPrimary(config: Config, onReady: (ms: number) => Promise<void> | void): Promise<number> {
   const t0 = Date.now();
-  const { prepareDatabase } = await import('./platform/bootstrap.ts');
+  const { prepareDatabase } = await import('./bootstrap.ts');
   const database = await openDatabase(config);
   try {
     await prepareDatabase(database, config, { demo: config.demo, log: say });

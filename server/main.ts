@@ -49,10 +49,7 @@ const start: Command = async () => {
   const slot = workerSlot(); // null: the only server process
   // The embedded database opens in its worker thread while this thread loads the app.
   const opening = openDatabase(config);
-  const [{ prepareDatabase }, { buildApp }] = await Promise.all([
-    import('./platform/bootstrap.ts'),
-    import('./app.ts'),
-  ]);
+  const [{ prepareDatabase }, { buildApp }] = await Promise.all([import('./bootstrap.ts'), import('./app.ts')]);
   const database = await opening;
   // Several processes: the primary has prepared the database, and only slot 1 runs the reminder scan.
   const appConfig = runsSchedules() ? config : { ...config, reminderIntervalMinutes: 0 };
@@ -95,7 +92,7 @@ const start: Command = async () => {
 
 const migrateCommand: Command = async () => {
   const config = loadConfig();
-  const { prepareDatabase } = await import('./platform/bootstrap.ts');
+  const { prepareDatabase } = await import('./bootstrap.ts');
   await withDatabase(config, (db) => prepareDatabase(db, config, { demo: false, log: say }));
   say('Cơ sở dữ liệu đã cập nhật.');
   return 0;
@@ -103,7 +100,7 @@ const migrateCommand: Command = async () => {
 
 const seedDemoCommand: Command = async () => {
   const config = loadConfig();
-  const { prepareDatabase } = await import('./platform/bootstrap.ts');
+  const { prepareDatabase } = await import('./bootstrap.ts');
   await withDatabase(config, (db) => prepareDatabase(db, config, { demo: true, log: say }));
   say('Dữ liệu mẫu đã sẵn sàng.');
   return 0;
@@ -158,12 +155,22 @@ const restore: Command = async (args) => {
   }
 };
 
-const commands: Record<string, { summary: string; run: () => Promise<Command> }> = {
+/**
+ * The commands; `writes`: it writes through the modules' use cases, so the modules' event
+ * subscribers are registered before it runs (server/subscribers.ts; `start` registers them in
+ * buildApp and in the database preparation).
+ */
+const commands: Record<string, { summary: string; run: () => Promise<Command>; writes?: true }> = {
   start: { summary: 'start                       chạy máy chủ (PORT, DATA_DIR, DATABASE_URL)', run: async () => start },
-  migrate: { summary: 'migrate                     cập nhật cấu trúc cơ sở dữ liệu', run: async () => migrateCommand },
+  migrate: {
+    summary: 'migrate                     cập nhật cấu trúc cơ sở dữ liệu',
+    run: async () => migrateCommand,
+    writes: true,
+  },
   'seed-demo': {
     summary: 'seed-demo                   nạp dữ liệu mẫu (chạy lại không nhân đôi)',
     run: async () => seedDemoCommand,
+    writes: true,
   },
   'demo-accounts': { summary: 'demo-accounts [--json]      in các tài khoản mẫu', run: async () => demoAccounts },
   backup: { summary: 'backup --out FILE           sao lưu toàn bộ cơ sở dữ liệu', run: async () => backup },
@@ -171,7 +178,8 @@ const commands: Record<string, { summary: string; run: () => Promise<Command> }>
   reminders: {
     summary:
       'reminders [--date YYYY-MM-DD] quét nhắc việc (7/3/1 ngày làm việc, quá hạn, báo lãnh đạo) và gửi hộp thư đi',
-    run: async () => (await import('./modules/notifications/reminders.loop.ts')).remindersCommand,
+    run: async () => (await import('./schedules.ts')).remindersCommand,
+    writes: true,
   },
   report: {
     summary: 'report --commune MÃ --period 2026-Q1 --format docx|xlsx --out TỆP   báo cáo định kỳ của xã',
@@ -195,6 +203,7 @@ async function main(argv: string[]): Promise<number> {
     return name && name !== '--help' ? 2 : 0;
   }
   try {
+    if (command.writes) (await import('./subscribers.ts')).registerSubscribers();
     return await (
       await command.run()
     )(rest);

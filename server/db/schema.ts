@@ -8,18 +8,11 @@ import type { PlatformTables } from '../platform/platform.tables.ts';
 import type { IndicatorTables } from '../modules/indicators/indicators.tables.ts';
 import type { PlanTables } from '../modules/plans/plans.tables.ts';
 import type { ReportingTables } from '../modules/reporting/reporting.tables.ts';
-import type { DashboardTables } from '../modules/dashboards/dashboards.tables.ts';
+import type { ValueTables } from '../modules/values/values.tables.ts';
 import type { TaskTables } from '../modules/tasks/tasks.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
 
 export interface DB
-  extends
-    PlatformTables,
-    IndicatorTables,
-    PlanTables,
-    ReportingTables,
-    DashboardTables,
-    TaskTables,
-    NotificationTables {
+  extends PlatformTables, IndicatorTables, PlanTables, ReportingTables, ValueTables, TaskTables, NotificationTables {
   schemaMigrations: { name: string; appliedAt: Date };
 }

@@ -41,7 +41,11 @@ export interface ApprovedValue {
 export interface EventPayloads {
   /** nhiệm vụ được giao (ad hoc or from the plan). */
   'task.created': { taskId: string };
-  /** A task's state, dates or fields changed: edited, progress reported, submitted, verified, returned, reopened. */
+  /**
+   * A task's state, dates or fields changed: edited, progress reported, submitted, verified,
+   * returned, reopened (`action`, the kind of its log entry). Milestones and evidence files are
+   * not published: no figure counts them.
+   */
   'task.changed': { taskId: string; action: string };
   /** A comment on a task's log: nothing but the conversation changed. */
   'task.commented': { taskId: string };
@@ -59,8 +63,12 @@ export interface EventPayloads {
     approvedBy: string;
     values: ApprovedValue[];
   };
-  /** The commune report was signed, sent up, or returned by the province. */
-  'commune-report.changed': { communeReportId: string; periodId: string; kind: string };
+  /** The commune report (báo cáo của xã) was drafted, signed, sent up to the province, or received by it. */
+  'commune-report.changed': {
+    communeReportId: string;
+    periodId: string;
+    kind: 'updated' | 'signed' | 'sent' | 'received';
+  };
   /** Targets of a plan were linked to catalogue indicators (saved from an import, added or edited by hand). */
   'plan.targets-linked': { planId: string };
 }
@@ -78,13 +86,13 @@ export const EVENT_TYPES: Record<EventType, string> = {
   'report.submitted': 'Đơn vị nộp báo cáo định kỳ',
   'report.returned': 'Bộ phận thường trực trả lại báo cáo của đơn vị',
   'report.approved': 'Bộ phận thường trực duyệt báo cáo của đơn vị; số liệu trở thành giá trị chỉ tiêu',
-  'commune-report.changed': 'Báo cáo của xã được ký, gửi lên tỉnh hoặc bị tỉnh trả lại',
+  'commune-report.changed': 'Báo cáo của xã được soạn, ký, gửi lên tỉnh hoặc được tỉnh xác nhận đã nhận',
   'plan.targets-linked': 'Chỉ tiêu của kế hoạch được gắn với chỉ số trong danh mục',
 };
 
 /**
  * Events nobody needs yet, each with the reason — so a new event is either heard or named
- * here on purpose, never forgotten (events.test.ts).
+ * here on purpose, never forgotten (server/subscribers.test.ts).
  */
 export const UNOBSERVED_EVENTS: Partial<Record<EventType, string>> = {
   'task.commented': 'Ý kiến trao đổi không làm thay đổi số liệu nào.',
@@ -101,6 +109,8 @@ interface Subscription {
 }
 
 const subscriptions: Subscription[] = [];
+/** Whether anyone ever subscribed in this process: publishing before that is a forgotten registration. */
+let everSubscribed = false;
 
 /**
  * Registers a subscriber for some event types (at start, from the composition root). Returns a
@@ -109,6 +119,7 @@ const subscriptions: Subscription[] = [];
 export function subscribe<T extends EventType>(name: string, types: readonly T[], handle: Subscriber<T>): () => void {
   const s: Subscription = { name, types: new Set(types), handle: handle as Subscriber };
   subscriptions.push(s);
+  everSubscribed = true;
   return () => {
     const i = subscriptions.indexOf(s);
     if (i >= 0) subscriptions.splice(i, 1);
@@ -128,11 +139,17 @@ export interface PendingEvents {
 /**
  * Queues an event on the caller's transaction; its subscribers run before that transaction
  * commits. Publishing outside `inTransaction` is a programming error: the event would have no
- * transaction to commit or roll back with.
+ * transaction to commit or roll back with. So is publishing in a process where nobody ever
+ * subscribed: the composition root (server/subscribers.ts) was not called at start, and the
+ * figures this write changes would silently stay stale — the write fails instead.
  */
 export function publish<T extends EventType>(tx: Ctx, event: DomainEvent<T>): void {
   if (!tx.events || !tx.db.isTransaction)
     throw new Error(`publish('${event.type}') outside a transaction opened by inTransaction`);
+  if (!everSubscribed)
+    throw new Error(
+      `publish('${event.type}') before any subscriber was registered: call registerSubscribers() (server/subscribers.ts) at start`,
+    );
   tx.events.queue.push(event as DomainEvent);
 }
 

@@ -454,16 +454,16 @@ export const MATRIX: Record<string, Row | { coveredBy: string }> = {
   },
   'POST /api/v1/dashboards/imports': {
     coveredBy:
-      'server/modules/dashboards/imports.test.ts and server/test/bad-files.test.ts (multipart uploads: 401, unit officer 403, province officer for the province only)',
+      'server/modules/values/imports.test.ts and server/test/bad-files.test.ts (multipart uploads: 401, unit officer 403, province officer for the province only)',
   },
   'GET /api/v1/dashboards/imports/{id}': {
     coveredBy:
-      'server/modules/dashboards/imports.test.ts (needs an upload: uploader and leader 200, unit officer and other province 404)',
+      'server/modules/values/imports.test.ts (needs an upload: uploader and leader 200, unit officer and other province 404)',
   },
   'POST /api/v1/dashboards/imports/{id}/confirm': {
-    coveredBy: 'server/modules/dashboards/imports.test.ts (a preview is confirmed once; other province 404)',
+    coveredBy: 'server/modules/values/imports.test.ts (a preview is confirmed once; other province 404)',
   },
-  'POST /api/v1/dashboards/imports/{id}/discard': { coveredBy: 'server/modules/dashboards/imports.test.ts' },
+  'POST /api/v1/dashboards/imports/{id}/discard': { coveredBy: 'server/modules/values/imports.test.ts' },
 };
 
 /** Endpoints of other modules that carry their own role × place access test. */

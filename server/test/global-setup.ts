@@ -11,7 +11,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../config.ts';
 import { openMemory, openPostgres } from '../platform/db/database.ts';
-import { prepareDatabase } from '../platform/bootstrap.ts';
+import { prepareDatabase } from '../bootstrap.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,13 +24,13 @@ const cacheDir = path.resolve(import.meta.dirname, '../../.test-cache');
 
 function seedStamp(): string {
   const hash = crypto.createHash('sha256');
-  // The demo seed reaches into most modules (tasks, reporting, calendar, dashboards' computed values),
+  // The demo seed reaches into most modules (tasks, reporting, calendar, the values' subscriber),
   // so any change outside the tests rebuilds the snapshot: a stale one would hide a broken seed.
-  const roots = ['../db', '../modules', '../platform'];
-  const walk = (dir: string): string[] =>
-    fs
-      .readdirSync(dir, { withFileTypes: true })
-      .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const roots = ['../db', '../modules', '../platform', '../bootstrap.ts', '../subscribers.ts'];
+  const walk = (at: string): string[] =>
+    fs.statSync(at).isFile()
+      ? [at]
+      : fs.readdirSync(at, { withFileTypes: true }).flatMap((e) => walk(path.join(at, e.name)));
   for (const root of roots) {
     for (const file of walk(path.resolve(import.meta.dirname, root))
       .filter((f) => !f.endsWith('.test.ts'))

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attainment, targetStatus } from '../reporting/reporting.rules.ts';
-import { fitLine, forecast, forecastFromFit, quarterOf, taskFigures, toYears, trendOf } from './dashboards.rules.ts';
+import { fitLine, forecast, forecastFromFit, toYears, trendOf } from './dashboards.rules.ts';
 
 describe('forecast', () => {
   const target = { value: 100, unit: '%', year: 2027 };
@@ -50,37 +49,6 @@ describe('forecast', () => {
     )!;
     expect(f.value).toBe(5);
     expect(f.sentence).toBe('Với tốc độ hiện nay, cuối năm 2027 đạt 5, mục tiêu 5.');
-  });
-});
-
-describe('computed values', () => {
-  it('belong to the quarter of the day they are computed', () => {
-    expect(quarterOf('2026-11-23')).toEqual({ code: '2026-Q4', end: '2026-12-31' });
-    expect(quarterOf('2026-01-01')).toEqual({ code: '2026-Q1', end: '2026-03-31' });
-    expect(quarterOf('2026-06-30')).toEqual({ code: '2026-Q2', end: '2026-06-30' });
-  });
-
-  it('turn the task figures into shares by catalogue code, leaving out a share of nothing', () => {
-    const f = taskFigures({
-      tracked: { numerator: 3, denominator: 4 },
-      doneOnTime: { numerator: 1, denominator: 3 },
-      overdue: { numerator: 0, denominator: 0 },
-    });
-    expect(Object.fromEntries(f)).toEqual({
-      'CQS-09': { value: 75, numerator: 3, denominator: 4 },
-      'CQS-16': { value: 33.33, numerator: 1, denominator: 3 },
-    });
-  });
-
-  it('give attainment and status like any other value, lower-is-better targets included', () => {
-    const tracked = { comparator: '=' as const, value: 100, valueMax: null, year: 2026 };
-    const overdue = { comparator: '<=' as const, value: 5, valueMax: null, year: 2026 };
-    expect(attainment(tracked, 75)).toBe(75);
-    expect(targetStatus(tracked, 75, { date: '2026-12-31', planStartYear: 2026 })).toBe('off_track');
-    expect(targetStatus(tracked, 100, { date: '2026-12-31', planStartYear: 2026 })).toBe('reached');
-    expect(attainment(overdue, 10)).toBe(50);
-    expect(targetStatus(overdue, 0, { date: '2026-12-31', planStartYear: 2026 })).toBe('reached');
-    expect(targetStatus(overdue, 10, { date: '2026-12-31', planStartYear: 2026 })).toBe('off_track');
   });
 });
 

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Session, type TestApp } from '../../test/test-app.ts';
 import { addDays, vietnamToday } from '../calendar/dates.ts';
-import { forecast, quarterOf } from './dashboards.rules.ts';
+import { forecast } from './dashboards.rules.ts';
+import { quarterOf } from '../values/values.rules.ts';
 
 let t: TestApp;
 let admin: Session, plan: Session, province: Session, otherProvince: Session;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Ctx } from '../../platform/context.ts';
+import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { contentFromExtraction } from '../plans/plans.content.ts';
 import { enrich, saveContentAsPlan } from '../plans/plans.import.service.ts';
 import { generateCalendarUnscoped } from '../reporting/reporting-calendar.service.ts';
@@ -67,8 +67,9 @@ async function seedDemoPeopleAndPlans(
     .executeTakeFirstOrThrow();
   if (Number(present.n) === DEMO_ACCOUNTS.length && Number(units.n) === unitCodes.length && Number(plans.n) > 0)
     return { unitsAdded, usersAdded, plansAdded: 0 };
-  await ctx.db.transaction().execute(async (trx) => {
-    const tx = { ...ctx, db: trx };
+  // Through inTransaction, as a use case: the plans it saves publish their events (platform/events.ts).
+  await inTransaction(ctx, async (tx) => {
+    const trx = tx.db;
     for (const dc of DEMO_COMMUNES) {
       const commune = await trx
         .selectFrom('orgUnits')

@@ -4,12 +4,13 @@
  * that same transaction and sent later by outbox.sender.ts, so nothing is lost when the mail
  * server is down and nothing is sent for a change that rolled back.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { audit } from '../../platform/audit.ts';
 import { notFound } from '../../platform/errors.ts';
 import { requireActor } from '../auth/auth.service.ts';
+import { insertNoticesFrom, MAIL_FOOTER } from './notifications.queries.ts';
 
 export interface NotificationInput {
   userId: string;
@@ -82,7 +83,13 @@ export async function notify(db: Db, items: NotificationInput[]): Promise<number
   return inserted.length;
 }
 
-export const MAIL_FOOTER = '\n\n—\nThư tự động từ Xã Số. Xem chi tiết khi đăng nhập, mục Nhiệm vụ.';
+/**
+ * Adds the notifications another module's SELECT yields, with their mails, in one statement
+ * (the reminder scan: every commune's tasks at once). The SELECT gives rows of (province_id,
+ * commune_id, user_id, kind, title, body, record_type, record_id, dedupe_key); a key already
+ * used adds nothing. Returns how many notices were new and how many mails were queued.
+ */
+export const notifyFrom = (db: Db, select: RawBuilder<unknown>) => insertNoticesFrom(db, select);
 
 // ——— The person's own list ———
 

@@ -6,7 +6,7 @@ import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { requireActor } from '../auth/auth.service.ts';
 import { listCatalogueForMatching } from '../indicators/indicators.queries.ts';
-import { refreshComputedValues } from '../dashboards/computed-values.ts';
+import { publish } from '../../platform/events.ts';
 import { findNode } from '../org/org.queries.ts';
 import { indicatorsIn } from './import/indicators.ts';
 import type { PlanContentInput } from './plans.contract.ts';
@@ -213,7 +213,13 @@ export async function saveContentAsPlan(
     const plan = (await q.findPlan(tx.db, input.planId))!;
     const diff = diffPlans(await q.loadContent(tx.db, plan), content);
     await q.writeItems(tx.db, plan, content, diff);
-    if (content.targets.some((t) => t.indicatorId)) await refreshComputedValues(tx, plan.communeId); // targets linked to computed indicators get their values now
+    if (content.targets.some((t) => t.indicatorId))
+      publish(tx, {
+        type: 'plan.targets-linked',
+        provinceId: plan.provinceId,
+        communeId: plan.communeId,
+        planId: plan.id,
+      }); // targets linked to computed indicators get their values now
     const versionNo = plan.currentVersion + 1;
     await tx.db
       .updateTable('plans')
@@ -259,7 +265,13 @@ export async function saveContentAsPlan(
     .returning(['id', 'provinceId', 'communeId'])
     .executeTakeFirstOrThrow();
   await q.writeItems(tx.db, plan, content);
-  if (content.targets.some((t) => t.indicatorId)) await refreshComputedValues(tx, plan.communeId);
+  if (content.targets.some((t) => t.indicatorId))
+    publish(tx, {
+      type: 'plan.targets-linked',
+      provinceId: plan.provinceId,
+      communeId: plan.communeId,
+      planId: plan.id,
+    });
   await tx.db
     .insertInto('planVersions')
     .values({

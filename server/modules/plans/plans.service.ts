@@ -4,7 +4,7 @@ import { audit, diff } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { requireActor } from '../auth/auth.service.ts';
-import { refreshComputedValues } from '../dashboards/computed-values.ts';
+import { publish } from '../../platform/events.ts';
 import { ReportingRuleInput, TargetInput, TaskInput, type PlanView } from './plans.contract.ts';
 import { describeTarget } from './plans.content.ts';
 import * as q from './plans.queries.ts';
@@ -165,7 +165,8 @@ export async function addItem(ctx: Ctx, id: string, kind: ItemKind, body: Record
       .returning('id')
       .executeTakeFirstOrThrow();
     await touch(tx, id);
-    if (kind === 'targets' && body.indicatorId) await refreshComputedValues(tx, plan.communeId); // a target linked to a computed indicator gets its value now
+    if (kind === 'targets' && body.indicatorId)
+      publish(tx, { type: 'plan.targets-linked', ...placeOf(plan), planId: id }); // a target linked to a computed indicator gets its value now
     await audit(tx, {
       action: `plan.${kind}_added`,
       recordType: 'plan',
@@ -206,7 +207,7 @@ export async function updateItem(ctx: Ctx, id: string, kind: ItemKind, itemId: s
       .execute();
     await touch(tx, id);
     if (kind === 'targets' && body.indicatorId && body.indicatorId !== before.indicatorId)
-      await refreshComputedValues(tx, plan.communeId); // newly linked: its computed value now, not at the next write
+      publish(tx, { type: 'plan.targets-linked', ...placeOf(plan), planId: id }); // newly linked: its computed value now, not at the next write
     await audit(tx, {
       action: `plan.${kind}_updated`,
       recordType: 'plan',

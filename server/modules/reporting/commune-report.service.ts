@@ -3,6 +3,7 @@ import { can, scopeOf, type Actor } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { publish } from '../../platform/events.ts';
 import { requireActor } from '../auth/auth.service.ts';
 import { findNode } from '../org/org.queries.ts';
 import type { CommuneReportDocument } from './document/report-document.types.ts';
@@ -134,6 +135,14 @@ export async function updateCommuneReport(
       changes: body,
       ...placeOf(period),
     });
+    publish(tx, {
+      type: 'commune-report.changed',
+      provinceId: period.provinceId,
+      communeId: period.communeId,
+      communeReportId: r.id,
+      periodId,
+      kind: 'updated',
+    });
   });
   return getCommuneReport(ctx, periodId);
 }
@@ -201,6 +210,14 @@ export async function signCommuneReport(ctx: Ctx, periodId: string) {
       summary: `${signer.fullName} ký báo cáo ${current.number} — ${period.label}`,
       ...placeOf(period),
     });
+    publish(tx, {
+      type: 'commune-report.changed',
+      provinceId: period.provinceId,
+      communeId: period.communeId,
+      communeReportId: current.id,
+      periodId,
+      kind: 'signed',
+    });
   });
   return getCommuneReport(ctx, periodId);
 }
@@ -240,6 +257,14 @@ export async function sendCommuneReport(ctx: Ctx, periodId: string) {
       summary: `Gửi báo cáo ${current.number} — ${period.label} lên tỉnh${late ? ' (muộn)' : ''}`,
       ...placeOf(period),
     });
+    publish(tx, {
+      type: 'commune-report.changed',
+      provinceId: period.provinceId,
+      communeId: period.communeId,
+      communeReportId: current.id,
+      periodId,
+      kind: 'sent',
+    });
   });
   return getCommuneReport(ctx, periodId);
 }
@@ -275,6 +300,14 @@ export async function receiveCommuneReport(ctx: Ctx, periodId: string) {
       recordId: current.id,
       summary: `Tỉnh đã nhận báo cáo ${current.number} — ${period.label}`,
       ...placeOf(period),
+    });
+    publish(tx, {
+      type: 'commune-report.changed',
+      provinceId: period.provinceId,
+      communeId: period.communeId,
+      communeReportId: current.id,
+      periodId,
+      kind: 'received',
     });
   });
   return getCommuneReport(ctx, periodId);

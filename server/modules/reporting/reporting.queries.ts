@@ -131,7 +131,7 @@ export function unitTasks(db: Db, planId: string, unitId: string) {
 /**
  * The latest approved value of each of a unit's targets from periods that ended before the
  * period's start. An approval writes every value it approves into `indicator_values` with
- * source 'report' (dashboards/indicator-values.ts), so this is, per target, the newest such
+ * source 'report' (values/indicator-values.ts), so this is, per target, the newest such
  * row before the period — one backward step of the (commune_id, target_id, period_end) index
  * per target, whatever the commune's history. (Opening every approved value set of the
  * commune, as this did before, grew with years × units × values.) The targets are the unit's

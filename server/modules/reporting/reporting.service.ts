@@ -18,8 +18,7 @@ import { getReadablePeriod, placeOf } from './reporting-calendar.service.ts';
 import * as q from './reporting.queries.ts';
 import { checkValue, isLate } from './reporting.rules.ts';
 import { platformValues, type KnownValue } from './platform-values.ts';
-import { recordValues, unitTargetsToRecord } from '../dashboards/indicator-values.ts';
-import { refreshComputedValues } from '../dashboards/computed-values.ts';
+import { publish } from '../../platform/events.ts';
 import { narrativeFromTasks } from './narrative.rules.ts';
 import type { ReportedValue } from './reporting.tables.ts';
 import { unitTasksForPeriod, type UnitTaskGroup } from './task-summary.ts';
@@ -525,7 +524,15 @@ export async function submitSubmission(
         at,
       })
       .execute();
-    await refreshComputedValues(tx, period.communeId, { only: 'reports' }); // reports submitted (on time): the dashboards' figures
+    publish(tx, {
+      type: 'report.submitted',
+      provinceId: period.provinceId,
+      communeId: period.communeId,
+      submissionId: sub.id,
+      periodId: period.id,
+      unitId,
+      isLate: sending.late,
+    });
     if (!view) return receiptOf(period, unitId, sub, written?.saved ?? parts.saved);
     // Sent, the report is locked: it shows what was sent, no pre-filled figures (as loadSubmission reads it);
     // its history is what it had and this event (written above with the same time).
@@ -558,11 +565,11 @@ export async function reviewSubmission(
     );
   const sub = { id: submissionId, provinceId: period.provinceId, communeId: period.communeId };
   return inTransaction(ctx, async (tx) => {
-    // The decision, its event, its audit row and the report as it now stands — the answer, and
-    // the values an approval records with their targets — go in one trip. Only a report still
-    // waiting is decided: of two reviewers at the same moment, the second finds it decided.
+    // The decision, its event, its audit row and the report as it now stands (the answer, and
+    // the values an approval publishes) go in one trip. Only a report still waiting is decided:
+    // of two reviewers at the same moment, the second finds it decided.
     const approve = decision === 'approve';
-    const [reviewed, , , recordable, ...contents] = await together([
+    const [reviewed, , , ...contents] = await together([
       reading(
         tx.db,
         tx.db
@@ -599,34 +606,36 @@ export async function reviewSubmission(
         provinceId: sub.provinceId,
         communeId: sub.communeId,
       }),
-      approve ? unitTargetsToRecord(tx.db, period.planId, unit.id) : [],
       ...reportReadings(tx.db, period, unit.id, sub.id),
     ]);
     if (!reviewed)
       throw new AppError('REPORT_NOT_SUBMITTED', 'conflict', 'Báo cáo vừa được duyệt hoặc trả lại; hãy tải lại.');
     const parts = await completeParts(tx, period, unit, reviewed, contents, true);
-    if (approve) {
-      // Only approved values count (Akvo RSR's rule): they become indicator values now.
-      const values = parts.saved.filter((v) => v.value !== null);
-      await recordValues(
-        tx,
-        values.map((v) => ({
-          targetId: v.targetId,
-          periodCode: period.code,
-          periodEnd: period.endOn,
-          value: Number(v.value),
-          numerator: v.numerator === null ? null : Number(v.numerator),
-          denominator: v.denominator === null ? null : Number(v.denominator),
-          source: 'report' as const,
-          sourceRef: sub.id,
-          producedBy: actor.userId,
-        })),
-        recordable,
-      );
-    }
-    // A returned report no longer counts as submitted; an approval changes no computed figure
-    // (submitted and approved reports count alike, and its lateness was fixed when it was sent).
-    if (decision === 'return') await refreshComputedValues(tx, sub.communeId, { only: 'reports' });
+    const decided = {
+      provinceId: sub.provinceId,
+      communeId: sub.communeId,
+      submissionId: sub.id,
+      periodId: period.id,
+      unitId: unit.id,
+    };
+    // Only approved values count (Akvo RSR's rule): they become indicator values before the approval commits.
+    if (approve)
+      publish(tx, {
+        type: 'report.approved',
+        ...decided,
+        periodCode: period.code,
+        periodEnd: period.endOn,
+        approvedBy: actor.userId,
+        values: parts.saved
+          .filter((v) => v.value !== null)
+          .map((v) => ({
+            targetId: v.targetId,
+            value: Number(v.value),
+            numerator: v.numerator === null ? null : Number(v.numerator),
+            denominator: v.denominator === null ? null : Number(v.denominator),
+          })),
+      });
+    else publish(tx, { type: 'report.returned', ...decided });
     return presentSubmission(actor, period, parts);
   });
 }

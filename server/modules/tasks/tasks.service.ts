@@ -12,7 +12,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { requireActor } from '../auth/auth.service.ts';
 import { vietnamToday } from '../calendar/dates.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { refreshComputedValues } from '../dashboards/computed-values.ts';
+import { publish } from '../../platform/events.ts';
 import type {
   CommentBody,
   CreateTaskBody,
@@ -204,7 +204,7 @@ export async function updateTask(ctx: Ctx, id: string, body: UpdateTaskBody) {
         },
       ]);
     }
-    await refreshComputedValues(tx, row.communeId, { only: 'tasks' }); // a new due date can make a task overdue
+    publish(tx, { type: 'task.changed', ...placeOf(row), taskId: id, action: 'edit' }); // a new due date can make a task overdue
   });
   return getTask(ctx, id);
 }
@@ -454,7 +454,12 @@ export async function act(ctx: Ctx, id: string, a: ActionBody) {
         [...people.keys()].map((u) => to(u, 'task.comment', `Bình luận mới: ${t}`, `${actor.fullName}: ${note}`)),
       );
     }
-    if (a.kind !== 'comment') await refreshComputedValues(tx, row.communeId, { only: 'tasks' }); // the dashboards' task figures
+    publish(
+      tx,
+      a.kind === 'comment'
+        ? { type: 'task.commented', ...placeOf(row), taskId: id }
+        : { type: 'task.changed', ...placeOf(row), taskId: id, action: a.kind },
+    );
   });
   return getTask(ctx, id);
 }

@@ -9,7 +9,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { refreshComputedValues } from '../dashboards/computed-values.ts';
+import { publish } from '../../platform/events.ts';
 import * as q from './tasks.queries.ts';
 import { applyAction } from './tasks.rules.ts';
 import type { TaskSource } from './tasks.tables.ts';
@@ -233,6 +233,6 @@ export async function insertTask(
       recordId: id,
     },
   ]);
-  await refreshComputedValues(tx, place.communeId, { only: 'tasks' }); // the dashboards' task figures, in this transaction
+  publish(tx, { type: 'task.created', ...place, taskId: id });
   return id;
 }

@@ -3,11 +3,13 @@ import type { z } from 'zod';
 import type {
   CommuneDashboard as CommuneDashboardSchema,
   TargetHistory as TargetHistorySchema,
-  ImportList as ImportListSchema,
-  ImportView as ImportViewSchema,
   NationalTile as NationalTileSchema,
   ProvinceTile as ProvinceTileSchema,
 } from '../../../../../server/modules/dashboards/dashboards.contract.ts';
+import type {
+  ImportList as ImportListSchema,
+  ImportView as ImportViewSchema,
+} from '../../../../../server/modules/values/values.contract.ts';
 import type { IndicatorView } from '../../../../../server/modules/indicators/indicators.contract.ts';
 import type { CalendarView } from '../../../../../server/modules/reporting/reporting.contract.ts';
 import type { OrgNodeDetail } from '../../../../../server/modules/org/org.contract.ts';

@@ -1,23 +1,26 @@
 /**
- * What the running server does every REMINDER_INTERVAL_MINUTES: scan for reminders, then
- * drain the mail outbox, and once a day refresh the dashboards' computed values (a task falls
- * overdue with the date alone, no write to trigger it); and what `xaso reminders` does once.
+ * What the running server does every REMINDER_INTERVAL_MINUTES: the tasks module's reminder
+ * scan, then the notifications module drains the mail outbox, and once a day the values
+ * module recounts every commune's computed values (a task falls overdue with the date alone,
+ * no write to trigger it); and what `xaso reminders` does once. Here, beside the composition
+ * root, because it drives three modules none of which should import the others for it.
  * Runs never overlap; a failed run is logged and the next one tries again (everything it does
  * is idempotent).
  */
-import type { Config } from '../../config.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { systemCtx } from '../../platform/context.ts';
-import { vietnamToday } from '../calendar/dates.ts';
-import { refreshAllComputedValues } from '../dashboards/computed-values.ts';
-import { drainOutbox, type DrainResult } from './outbox.sender.ts';
-import { scanReminders, type ScanResult } from './reminders.ts';
+import type { Config } from './config.ts';
+import type { Db } from './platform/db/database.ts';
+import { systemCtx } from './platform/context.ts';
+import { vietnamToday } from './modules/calendar/dates.ts';
+import { recountAllCommunes } from './modules/values/computed-values.ts';
+import { drainOutbox, type DrainResult } from './modules/notifications/outbox.sender.ts';
+import { scanReminders, type ScanResult } from './modules/tasks/tasks.reminders.ts';
+import { registerSubscribers } from './subscribers.ts';
 
 export interface RemindersResult {
   scan: ScanResult;
   mail: DrainResult;
   /** The daily refresh of computed indicator values, when this run did it. */
-  computed?: Awaited<ReturnType<typeof refreshAllComputedValues>>;
+  computed?: Awaited<ReturnType<typeof recountAllCommunes>>;
 }
 
 export async function runReminders(
@@ -29,7 +32,7 @@ export async function runReminders(
   const scan = await scanReminders(db, today, { escalateAfter: config.escalateAfterWorkingDays });
   const mail = await drainOutbox(db, config, { limit: 500 });
   if (opts.refreshComputed === false) return { scan, mail };
-  return { scan, mail, computed: await refreshAllComputedValues(systemCtx(db, config), today) };
+  return { scan, mail, computed: await recountAllCommunes(systemCtx(db, config), today) };
 }
 
 export function startReminderLoop(
@@ -72,9 +75,9 @@ export function startReminderLoop(
 
 /** `xaso reminders [--date YYYY-MM-DD]`: one scan and one drain, figures on stdout as JSON. */
 export async function remindersCommand(args: string[]): Promise<number> {
-  const { loadConfig } = await import('../../config.ts');
-  const { openDatabase } = await import('../../platform/db/database.ts');
-  const { migrate } = await import('../../platform/db/migrate.ts');
+  const { loadConfig } = await import('./config.ts');
+  const { openDatabase } = await import('./platform/db/database.ts');
+  const { migrate } = await import('./platform/db/migrate.ts');
   const i = args.indexOf('--date');
   const date = i >= 0 ? args[i + 1] : undefined;
   if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
@@ -82,6 +85,7 @@ export async function remindersCommand(args: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
+  registerSubscribers(); // it writes: whatever it writes through a module finds its subscribers
   const database = await openDatabase(config);
   try {
     await migrate(database);

@@ -15,8 +15,8 @@ import { requireActor } from '../auth/auth.service.ts';
 import { findNode } from '../org/org.queries.ts';
 import { readZipDirectory, inflateEntry } from '../plans/import/zip-guard.ts';
 import { sniffFormat } from '../plans/import/document-text.ts';
-import { canImportValues, isImporter } from './dashboards.policy.ts';
-import { quarterOf } from './dashboards.rules.ts';
+import { canImportValues, isImporter } from './values.policy.ts';
+import { quarterOf } from './values.rules.ts';
 import { recordValues, type NewValue } from './indicator-values.ts';
 import {
   checkRows,

@@ -1,3 +1,8 @@
+/**
+ * The values module's tables: every value of a plan target with its provenance
+ * (indicator_values), each target's latest value and status (target_latest, the rollup the
+ * dashboards read) and value files staged for a person to confirm (indicator_imports).
+ */
 import type { ColumnType, Generated } from 'kysely';
 
 type DateText = string;
@@ -53,7 +58,7 @@ export interface IndicatorImportTable {
   decidedAt: Date | null;
 }
 
-export interface DashboardTables {
+export interface ValueTables {
   indicatorValues: IndicatorValueTable;
   targetLatest: TargetLatestTable;
   indicatorImports: IndicatorImportTable;

@@ -1,14 +1,17 @@
-import type { Config } from '../config.ts';
-import type { Database } from './db/database.ts';
-import { migrate } from './db/migrate.ts';
-import { systemCtx } from './context.ts';
-import { ensureOrgTree } from '../modules/org/org.seed.ts';
-import { seedDemo } from '../modules/demo/demo.seed.ts';
-import { ensureCatalogue } from '../modules/indicators/indicators.seed.ts';
+import type { Config } from './config.ts';
+import type { Database } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { systemCtx } from './platform/context.ts';
+import { ensureOrgTree } from './modules/org/org.seed.ts';
+import { seedDemo } from './modules/demo/demo.seed.ts';
+import { ensureCatalogue } from './modules/indicators/indicators.seed.ts';
+import { registerSubscribers } from './subscribers.ts';
 
 /**
  * Brings a database to the state the server needs: migrations, the official organisation
  * tree (reference data, always), and — when asked — the demo data. Every step is idempotent.
+ * Here rather than in platform/: it loads modules' reference and demo data, and the demo data
+ * is written through the modules' use cases, whose events need their subscribers.
  */
 export async function prepareDatabase(
   database: Database,
@@ -16,6 +19,7 @@ export async function prepareDatabase(
   opts: { demo: boolean; log?: (msg: string) => void },
 ) {
   const log = opts.log ?? (() => {});
+  registerSubscribers();
   const applied = await migrate(database);
   if (applied.length) log(`Đã áp dụng ${applied.length} migration: ${applied.join(', ')}`);
   const orgRows = await ensureOrgTree(database.db);
