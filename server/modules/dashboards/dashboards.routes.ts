@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.ts';
+import { readUpload, sendDownload, XLSX_TYPE, type FileKind } from '../../platform/files.ts';
 import { commonErrors, IdParams, typed } from '../../platform/http.ts';
 import {
   CommuneDashboard,
@@ -18,16 +18,10 @@ import { communeWorkbook, provinceWorkbook } from './dashboards.export.ts';
 import * as service from './dashboards.service.ts';
 import * as imports from './imports.service.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const sendFile = (reply: FastifyReply, f: { fileName: string; bytes: Buffer; type?: string }) =>
-  reply
-    .header('content-type', f.type ?? XLSX)
-    .header(
-      'content-disposition',
-      `attachment; filename="${f.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
-    )
-    .header('cache-control', 'no-store')
-    .send(f.bytes);
+  sendDownload(reply, { fileName: f.fileName, mediaType: f.type ?? XLSX_TYPE, bytes: f.bytes });
+/** A value file (tệp số liệu): IMPORT_FILE_* codes. */
+const VALUE_FILE: FileKind = { code: 'IMPORT_FILE', noun: 'Tệp số liệu', fallbackName: 'so-lieu' };
 
 export async function dashboardRoutes(app: FastifyInstance) {
   const r = typed(app);
@@ -101,10 +95,8 @@ export async function dashboardRoutes(app: FastifyInstance) {
       response: { 201: ImportView, 413: commonErrors[400], 415: commonErrors[400], ...commonErrors },
     },
     handler: async (req, reply) => {
-      const f = await req.file();
-      if (!f) throw new AppError('IMPORT_FILE_MISSING', 'invalid', 'Chưa chọn tệp số liệu để tải lên.');
-      const bytes = new Uint8Array(await f.toBuffer());
-      return reply.status(201).send(await imports.previewImport(req.ctx, { fileName: f.filename || 'so-lieu', bytes }));
+      const file = await readUpload(req, VALUE_FILE, imports.MAX_IMPORT_BYTES);
+      return reply.status(201).send(await imports.previewImport(req.ctx, file));
     },
   });
   r.get('/imports', {
