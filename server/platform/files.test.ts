@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import {
   docxCarryingExe,
@@ -157,6 +158,16 @@ describe('files that are not what they claim are refused (issue 22 item 7)', () 
     const err = await refusal(name, await bytes());
     expect(err.code).toBe('X_FILE_TYPE_FORBIDDEN');
     expect(err.message).toMatch(why);
+  });
+
+  it.each([
+    ['macros', 'word/vbaProject.bin'],
+    ['an ActiveX control', 'word/activeX/activeX1.xml'],
+  ])('a .docx with %s is refused', async (_what, part) => {
+    const zip = await JSZip.loadAsync(await realDocx());
+    zip.file(part, '<ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX"/>');
+    const err = await refusal('bien-ban.docx', await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(err).toMatchObject({ code: 'X_FILE_TYPE_FORBIDDEN', message: expect.stringMatching(/macro hoặc ActiveX/) });
   });
 
   it('a 1 MB .docx that inflates to 1 GiB is refused, whether its directory tells the truth or lies', async () => {
