@@ -59,9 +59,6 @@ const MARKUP =
 /** The bytes as Latin-1 text, one character per byte (for signature searches). */
 const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 
-/** True when the bytes contain HTML, SVG or script markup (a web page, whatever its name). */
-export const containsMarkup = (bytes: Uint8Array) => MARKUP.test(latin1(bytes));
-
 /** A ZIP archive's end record whose directory lies inside the file: the file is (also) a ZIP. */
 function endsWithZip(b: Uint8Array): boolean {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);

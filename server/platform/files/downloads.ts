@@ -49,7 +49,6 @@ export function sendDownload(reply: FastifyReply, d: Download) {
 /** The media types of the documents the server writes. */
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV_TYPE = 'text/csv; charset=utf-8';
 
 /**
  * Sends a stored file: its detected type, its checksum, and an ASCII name made of the
