@@ -122,11 +122,11 @@ export async function inspectZip(bytes: Uint8Array, limits: ZipLimits): Promise<
           head.push(chunk.subarray(0, HEAD_BYTES - headBytes));
           headBytes += Math.min(chunk.length, HEAD_BYTES - headBytes);
         }
-        // The stub may straddle two chunks: look in the end of the last one and this one.
+        // The stub may straddle two chunks: look in this one, and across the seam with the last.
         if (!holdsProgram) {
-          const window = Buffer.concat([tail, chunk]);
-          holdsProgram = window.includes(DOS_STUB);
-          tail = window.subarray(Math.max(0, window.length - DOS_STUB.length + 1));
+          const seam = Buffer.concat([tail, chunk.subarray(0, DOS_STUB.length - 1)]);
+          holdsProgram = chunk.includes(DOS_STUB) || seam.includes(DOS_STUB);
+          tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - DOS_STUB.length + 1)));
         }
         done();
       },

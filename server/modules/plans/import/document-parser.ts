@@ -98,19 +98,19 @@ function runWorker(format: 'docx' | 'pdf', bytes: Uint8Array, limits: ParseLimit
     worker.on('message', (m: { ok: boolean; result?: unknown; error?: { name: string; message: string } }) =>
       settle(() => (m.ok ? resolve(m.result) : reject(new DocumentParseError(m.error!, format)))),
     );
+    // The libraries' own errors come as a message; an 'error' event is the memory limit, or a
+    // fault of the worker itself (not the file's): that one goes up as it is, logged as ours.
     worker.on('error', (err: NodeJS.ErrnoException) =>
       settle(() =>
         reject(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? tooComplex(format, `cần hơn ${limits.maxHeapMb} MB bộ nhớ`, { maxHeapMb: limits.maxHeapMb })
-            : new DocumentParseError({ name: err.name, message: err.message }, format),
+            : err,
         ),
       ),
     );
     worker.on('exit', (code) =>
-      settle(() =>
-        reject(new DocumentParseError({ name: 'WorkerExit', message: `worker exited with code ${code}` }, format)),
-      ),
+      settle(() => reject(new Error(`Tiến trình đọc tệp ${format} dừng (mã ${code}) mà không trả lời.`))),
     );
   });
 }
