@@ -7,4 +7,3 @@
  */
 export const loadExcel = async () => (await import('exceljs')).default;
 export const loadMailer = async () => (await import('nodemailer')).default;
-export const loadPdf = () => import('unpdf');

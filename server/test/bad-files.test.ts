@@ -7,19 +7,39 @@
  * entry that inflates far past its declared size, and 40 central-directory entries sharing
  * one 100 MB deflate stream: 4 GB if a reader inflated them all), a 25 MB file, wrong
  * extensions (an .exe renamed .pdf, a PNG named .docx), an empty file, TCVN3 and VNI text,
- * and a file name with path traversal and Vietnamese characters.
+ * and a file name with path traversal and Vietnamese characters; and the files of issue 22
+ * item 7 that are not what they claim (a Windows program with "%PDF-1.7" in its DOS stub named
+ * setup.pdf, a web page with "%PDF-" in its first kilobyte, a PNG header followed by a web page,
+ * a .docx carrying an .exe, a 1 MB .docx inflating to 1 GiB), which every endpoint must refuse.
  *
  * Every answer must be a 4xx with a stable code and a Vietnamese message, or a 2xx when the
  * content is fine — never a 5xx — and a refused file must leave every table as it was.
+ *
+ * Then what comes before the file (issue 22 item 12): an anonymous upload is answered 401, and
+ * one without its CSRF header 403, before its body is read — over a real socket, with the body
+ * never finished. And what comes after (issue 22 item 5): while a plan import parses a hostile
+ * .docx, other requests are answered.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { Document, Packer, Paragraph } from 'docx';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeTcvn3, encodeVni } from '../modules/plans/import/legacy-encodings.ts';
+import {
+  docxCarryingExe,
+  docxCostlyToParse,
+  docxInflatingTo1GiB,
+  docxOf63MB,
+  exeWithPdfInStub,
+  handZip,
+  htmlWithPdfMarker,
+  pngThenHtml,
+} from './hostile-files.ts';
 import { buildTestApp, type Session, type TestApp } from './test-app.ts';
 
 let t: TestApp;
@@ -39,82 +59,6 @@ const planText = fs.readFileSync(
   path.resolve(import.meta.dirname, '../modules/plans/import/fixtures/numbered-plan.txt'),
   'utf8',
 );
-const u16 = (n: number) => Buffer.from([n & 255, (n >> 8) & 255]);
-const u32 = (n: number) => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(n >>> 0);
-  return b;
-};
-
-/** A zip written by hand: entries share `data` when `sameData`, sizes may lie. */
-function handZip(
-  entries: { name: string; data: Buffer; crc: number; rawSize: number; method: 0 | 8 }[],
-  sameData = false,
-): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  let sharedOffset = -1;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    let at = offset;
-    if (!sameData || sharedOffset < 0) {
-      const local = Buffer.concat([
-        u32(0x04034b50),
-        u16(20),
-        u16(0x0800),
-        u16(e.method),
-        u16(0),
-        u16(0),
-        u32(e.crc),
-        u32(e.data.length),
-        u32(e.rawSize),
-        u16(name.length),
-        u16(0),
-        name,
-      ]);
-      parts.push(local, e.data);
-      at = offset;
-      offset += local.length + e.data.length;
-      if (sameData) sharedOffset = at;
-    } else at = sharedOffset;
-    central.push(
-      Buffer.concat([
-        u32(0x02014b50),
-        u16(20),
-        u16(20),
-        u16(0x0800),
-        u16(e.method),
-        u16(0),
-        u16(0),
-        u32(e.crc),
-        u32(e.data.length),
-        u32(e.rawSize),
-        u16(name.length),
-        u16(0),
-        u16(0),
-        u16(0),
-        u16(0),
-        u32(0),
-        u32(at),
-        name,
-      ]),
-    );
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.concat([
-    u32(0x06054b50),
-    u16(0),
-    u16(0),
-    u16(entries.length),
-    u16(entries.length),
-    u32(cd.length),
-    u32(offset),
-    u16(0),
-  ]);
-  return Buffer.concat([...parts, cd, end]);
-}
-
 function zipBombs(): { lying: Buffer; overlapping: Buffer } {
   const zeros = Buffer.alloc(100 * 1024 * 1024); // 100 MB of zeros → ~100 KB deflated
   const deflated = zlib.deflateRawSync(zeros, { level: 9 });
@@ -247,8 +191,43 @@ async function corpus(): Promise<BadFile[]> {
       bytes: pdfWithoutText(),
       type: 'application/pdf',
     },
+    // Issue 22 item 7: not what they claim.
+    {
+      label: 'a Windows program with %PDF-1.7 in its DOS stub, named setup.pdf',
+      name: 'setup.pdf',
+      bytes: exeWithPdfInStub(),
+      type: 'application/pdf',
+    },
+    {
+      label: 'a web page with %PDF- in its first kilobyte',
+      name: 'bien-ban.pdf',
+      bytes: htmlWithPdfMarker(),
+      type: 'application/pdf',
+    },
+    { label: 'a PNG header followed by a web page', name: 'anh.png', bytes: pngThenHtml(), type: 'image/png' },
+    {
+      label: 'a .docx carrying an .exe',
+      name: 'ke-hoach.docx',
+      bytes: await docxCarryingExe(),
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    },
+    {
+      label: 'a 1 MB .docx inflating to 1 GiB',
+      name: 'bien-ban.docx',
+      bytes: docxInflatingTo1GiB(),
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    },
   ];
 }
+
+/** Files no endpoint may accept, whatever it does with a file (issue 22 item 7). */
+const NOT_WHAT_THEY_CLAIM = [
+  'a Windows program with %PDF-1.7 in its DOS stub, named setup.pdf',
+  'a web page with %PDF- in its first kilobyte',
+  'a PNG header followed by a web page',
+  'a .docx carrying an .exe',
+  'a 1 MB .docx inflating to 1 GiB',
+];
 
 // ---- the endpoints ---------------------------------------------------------------------
 
@@ -277,7 +256,8 @@ let files: BadFile[] = [];
 let uploadPaths: string[] = [];
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  // This app also listens on a port (the tests of requests whose body never ends): no reminder loop.
+  t = await buildTestApp({ REMINDER_INTERVAL_MINUTES: '0' });
   [vanhoa, leader, kinhte] = await Promise.all(
     ['vinhbao.vanhoa', 'vinhbao.chutich', 'vinhbao.kinhte'].map((u) => t.signIn(u)),
   );
@@ -369,6 +349,7 @@ describe('bad files against every upload endpoint', () => {
         'a NUL byte in the file name',
         'a NUL byte in the file name, real PDF',
         'path traversal (Windows) + Vietnamese file name, real PDF',
+        ...NOT_WHAT_THEY_CLAIM,
       ];
       for (const label of labels) {
         const test = KNOWN_BUGS[`${endpoint} ${label}`] ? it.fails : it;
@@ -386,6 +367,8 @@ describe('bad files against every upload endpoint', () => {
           console.log(`bad file: ${what}`);
           if (res.statusCode >= 500) tally.crashes++;
           expect(res.statusCode, what).toBeLessThan(500);
+          if (NOT_WHAT_THEY_CLAIM.includes(label))
+            expect(res.statusCode, `${what} — must be refused`).toBeGreaterThanOrEqual(400);
           if (res.statusCode >= 400) {
             tally.refused++;
             const error = res.json().error;
@@ -404,6 +387,123 @@ describe('bad files against every upload endpoint', () => {
           }
         });
       }
+    });
+  }
+});
+
+// ---- before the file: who is asking (issue 22 item 12) -----------------------------------
+
+const MULTIPART = 'multipart/form-data; boundary=xaso-boundary';
+const BIG = 19 * 1024 * 1024;
+
+/**
+ * Sends the headers of a 19 MB upload and its first 64 KB over a real socket, and never the
+ * rest: an endpoint that reads the body before it knows who is asking never answers.
+ */
+async function unfinishedUpload(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  const { port } = t.app.server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: url,
+      headers: { 'content-type': MULTIPART, 'content-length': String(BIG), ...headers },
+    });
+    const timer = setTimeout(() => {
+      req.destroy();
+      reject(new Error(`${url}: no answer within 5 s to an upload whose body never ended — the body is read first`));
+    }, 5_000);
+    req.on('response', (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => {
+        clearTimeout(timer);
+        req.destroy();
+        resolve({ status: res.statusCode!, body });
+      });
+    });
+    req.on('error', () => {}); // destroyed on purpose
+    req.write('--xaso-boundary\r\nContent-Disposition: form-data; name="file"; filename="lon.pdf"\r\n');
+    req.write('Content-Type: application/pdf\r\n\r\n%PDF-1.4\n');
+    req.write(Buffer.alloc(64 * 1024, 0x20));
+  });
+}
+
+describe('who is asking is known before the body is read (issue 22 item 12)', () => {
+  beforeAll(async () => {
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+  });
+
+  for (const endpoint of Object.keys(UPLOADS)) {
+    it(`${endpoint}: anonymous 19 MB upload → 401, not 413`, async () => {
+      const { url } = UPLOADS[endpoint]();
+      const form = new FormData();
+      form.append('file', new Blob([Buffer.alloc(BIG, 0x20)], { type: 'application/pdf' }), 'lon.pdf');
+      const res = await t.request(null, { method: 'POST', url, payload: form as never });
+      expect([res.statusCode, res.json().error.code], res.body).toEqual([401, 'UNAUTHENTICATED']);
+    });
+    it(`${endpoint}: anonymous, the body never finished → 401 at once`, async () => {
+      const res = await unfinishedUpload(UPLOADS[endpoint]().url, {});
+      expect([res.status, JSON.parse(res.body).error.code]).toEqual([401, 'UNAUTHENTICATED']);
+    });
+    it(`${endpoint}: signed in without the CSRF header, the body never finished → 403 at once`, async () => {
+      const { url, session } = UPLOADS[endpoint]();
+      const res = await unfinishedUpload(url, { cookie: session.cookie });
+      expect([res.status, JSON.parse(res.body).error.code]).toEqual([403, 'CSRF_TOKEN_INVALID']);
+    });
+  }
+});
+
+// ---- after the file: a hostile .docx does not hold the server (issue 22 item 5) -------------
+
+describe('while a plan import parses a hostile .docx, other requests are answered (issue 22 item 5)', () => {
+  const cases: [string, () => Buffer, string][] = [
+    ['the 225 KB .docx inflating to 63 MB', docxOf63MB, 'PLAN_FILE_TOO_LARGE'],
+    ['a .docx within the size limits that parsing cannot finish', () => docxCostlyToParse(), 'PLAN_FILE_TOO_COMPLEX'],
+  ];
+  for (const [label, build, code] of cases) {
+    it(`${label} → ${code}; a GET every 100 ms meanwhile is answered promptly`, { timeout: 120_000 }, async () => {
+      const form = new FormData();
+      form.append('file', new Blob([build() as BlobPart]), 'ke-hoach.docx');
+      const t0 = performance.now();
+      let importDone = 0;
+      const upload = t
+        .request(vanhoa, {
+          method: 'POST',
+          url: `/api/v1/plans/imports?communeId=${communeId}`,
+          payload: form as never,
+        })
+        .then((r) => ((importDone = performance.now()), r));
+      // At least five probes, and more as long as the import runs; each one is due 100 ms after
+      // the last: a thread held by the import makes it late.
+      const late: number[] = [];
+      for (let i = 1; i <= 5 || (!importDone && i <= 1_000); i++) {
+        const due = t0 + i * 100;
+        await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+        const res = await t.request(leader, { method: 'GET', url: `/api/v1/plans?communeId=${communeId}` });
+        expect(res.statusCode).toBe(200);
+        late.push(performance.now() - due);
+      }
+      const res = await upload;
+      const importMs = importDone - t0;
+      const sorted = [...late].sort((a, b) => a - b);
+      const p95 = sorted[Math.floor(0.95 * (sorted.length - 1))];
+      console.log(
+        `hostile plan: ${label} → ${res.statusCode} ${res.json().error?.code} in ${Math.round(importMs)} ms; ` +
+          `${late.length} GETs meanwhile, 95 % of them at most ${Math.round(p95)} ms after they were due, ` +
+          `the latest ${Math.round(sorted[sorted.length - 1])} ms`,
+      );
+      expect([res.statusCode, res.json().error.code]).toEqual([400, code]);
+      expect(res.json().error.message).toMatch(VIETNAMESE);
+      // A thread held by the import makes every GET wait for it (65 s for the 63 MB file before);
+      // on a shared two-core machine one GET may still wait for the CPU now and then.
+      expect(p95).toBeLessThan(1_000);
+      expect(sorted[sorted.length - 1]).toBeLessThan(Math.max(1_000, importMs / 2));
     });
   }
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { sendDownload, XLSX_TYPE } from '../../platform/files.ts';
 import { commonErrors, IdParams, typed } from '../../platform/http.ts';
 import {
   CommuneDashboard,
@@ -13,16 +14,8 @@ import {
 import { communeWorkbook, provinceWorkbook } from './dashboards.export.ts';
 import * as service from './dashboards.service.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const sendFile = (reply: FastifyReply, f: { fileName: string; bytes: Buffer; type?: string }) =>
-  reply
-    .header('content-type', f.type ?? XLSX)
-    .header(
-      'content-disposition',
-      `attachment; filename="${f.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
-    )
-    .header('cache-control', 'no-store')
-    .send(f.bytes);
+  sendDownload(reply, { fileName: f.fileName, mediaType: f.type ?? XLSX_TYPE, bytes: f.bytes });
 
 export async function dashboardRoutes(app: FastifyInstance) {
   const r = typed(app);

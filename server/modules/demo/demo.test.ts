@@ -94,8 +94,8 @@ describe('demo tasks', () => {
     expect(await t.database.db.selectFrom('tasks').select('id').execute()).toHaveLength(before.length);
   });
 
-  it('the evidence file of a demo progress post is a PDF the evidence check accepts', () => {
-    expect(checkEvidenceFile('bao-cao.pdf', demoPdf('Báo cáo kết quả (thôn 1)'), 1_000_000).mediaType).toBe(
+  it('the evidence file of a demo progress post is a PDF the evidence check accepts', async () => {
+    expect((await checkEvidenceFile('bao-cao.pdf', demoPdf('Báo cáo kết quả (thôn 1)'), 1_000_000)).mediaType).toBe(
       'application/pdf',
     );
   });

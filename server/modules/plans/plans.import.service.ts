@@ -4,6 +4,7 @@ import { can, scopeOf, type Actor } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { safeFileName } from '../../platform/files.ts';
 import { requireActor } from '../auth/auth.service.ts';
 import { listCatalogueForMatching } from '../indicators/indicators.queries.ts';
 import { publish } from '../../platform/events.ts';
@@ -23,15 +24,8 @@ import {
 
 const importNotFound = () => notFound('PLAN_IMPORT_NOT_FOUND', 'bản nhập kế hoạch');
 
-/** A file name as people see it: no folders, no control characters (PostgreSQL refuses NUL), at most 255 characters. */
-export const safeFileName = (name: string) =>
-  name
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .normalize('NFC')
-    .trim()
-    .slice(0, 255) || 'ke-hoach';
+/** A file name as people see it (the platform's one rule: no folders, no control characters). */
+const safeName = (name: string) => safeFileName(name, 'ke-hoach');
 
 export async function requireManageCommune(
   ctx: Ctx,
@@ -107,7 +101,7 @@ export async function startImport(
         provinceId: commune.provinceId!,
         communeId: commune.id,
         planId: input.planId ?? null,
-        fileName: safeFileName(input.fileName),
+        fileName: safeName(input.fileName),
         format: document.format,
         sha256: crypto.createHash('sha256').update(input.bytes).digest('hex'),
         byteSize: input.bytes.byteLength,
@@ -125,7 +119,7 @@ export async function startImport(
       action: 'plan_import.started',
       recordType: 'plan_import',
       recordId: row.id,
-      summary: `Tải lên "${safeFileName(input.fileName)}": đọc được ${content.targets.length} chỉ tiêu, ${content.tasks.length} nhiệm vụ, ${content.reporting.length} quy định báo cáo`,
+      summary: `Tải lên "${safeName(input.fileName)}": đọc được ${content.targets.length} chỉ tiêu, ${content.tasks.length} nhiệm vụ, ${content.reporting.length} quy định báo cáo`,
       provinceId: commune.provinceId,
       communeId: commune.id,
     });

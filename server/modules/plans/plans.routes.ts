@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
+import { readUpload } from '../../platform/files.ts';
 import { commonErrors, IdParams, typed } from '../../platform/http.ts';
+import { MAX_PLAN_FILE_BYTES, PLAN_FILE } from './import/plan-file-errors.ts';
 import {
   CommitImportBody,
   DraftList,
@@ -44,15 +46,9 @@ export async function planRoutes(app: FastifyInstance) {
       response: { 201: ImportView, 413: commonErrors[400], 415: commonErrors[400], ...commonErrors },
     },
     handler: async (req, reply) => {
-      const file = await req.file();
-      if (!file) throw new AppError('PLAN_FILE_MISSING', 'invalid', 'Chưa chọn tệp kế hoạch để tải lên.');
-      const bytes = new Uint8Array(await file.toBuffer());
-      const view = await imports.startImport(req.ctx, {
-        communeId: req.query.communeId,
-        planId: req.query.planId,
-        fileName: file.filename || 'ke-hoach',
-        bytes,
-      });
+      await imports.requireManageCommune(req.ctx, req.query.communeId);
+      const file = await readUpload(req, PLAN_FILE, MAX_PLAN_FILE_BYTES);
+      const view = await imports.startImport(req.ctx, { ...req.query, ...file });
       return reply.status(201).send(view);
     },
   });

@@ -248,10 +248,10 @@ describe('uploads that are not plans', () => {
     expect(await countImports()).toBe(before);
   });
 
-  it('keeps only a safe file name (no folders, no control characters)', async () => {
+  it('keeps only a safe file name (no folders, no control characters: the platform rule, as for evidence)', async () => {
     const res = await upload(plan, `communeId=${vinhBao}`, '../../ke\u0000hoach.txt', seed);
     expect(res.statusCode).toBe(201);
-    expect(res.json().fileName).toBe('kehoach.txt');
+    expect(res.json().fileName).toBe('ke_hoach.txt');
   });
 
   it('a request without a file, or as JSON, is refused', async () => {

@@ -19,7 +19,7 @@ import type { AttachmentList, AttachmentView } from './reporting.contract.ts';
 import * as q from './reporting.queries.ts';
 import { getReadablePeriod } from './reporting-calendar.service.ts';
 
-export const ATTACHMENT: FileKind = { code: 'REPORT_FILE', noun: 'Tệp đính kèm' };
+export const ATTACHMENT: FileKind = { code: 'REPORT_FILE', noun: 'Tệp đính kèm', fallbackName: 'dinh-kem' };
 /** A report carries its key evidence, not an archive: 20 files of up to EVIDENCE_MAX_BYTES each. */
 export const MAX_ATTACHMENTS = 20;
 
@@ -120,7 +120,7 @@ export async function uploadAttachment(
 ): Promise<AttachmentView> {
   const { actor, period, unit, sub, status } = await locate(ctx, periodId, unitId);
   requireChangeable(actor, period, unitId, status);
-  const checked = checkUploadedFile(ATTACHMENT, file.fileName, file.bytes, ctx.config.evidenceMaxBytes);
+  const checked = await checkUploadedFile(ATTACHMENT, file.fileName, file.bytes, ctx.config.evidenceMaxBytes);
   const tenant = { provinceId: period.provinceId, communeId: period.communeId };
   return inTransaction(ctx, async (tx) => {
     let submissionId = sub?.id;

@@ -25,7 +25,7 @@ import {
   SubmitSubmissionBody,
   UpdatePeriodBody,
 } from './reporting.contract.ts';
-import { readUpload, sendFile } from '../../platform/files.ts';
+import { DOCX_TYPE, readUpload, sendDownload, sendFile, XLSX_TYPE } from '../../platform/files.ts';
 import * as report from './commune-report.service.ts';
 import * as attachments from './report-attachments.service.ts';
 import * as calendar from './reporting-calendar.service.ts';
@@ -217,14 +217,8 @@ export async function reportingRoutes(app: FastifyInstance) {
     },
     handler: async (req, reply) => {
       const { bytes, name } = await report.communeReportFile(req.ctx, req.params.id, req.query.format);
-      const type =
-        req.query.format === 'docx'
-          ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      return reply
-        .header('content-type', type)
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .send(Buffer.from(bytes));
+      const mediaType = req.query.format === 'docx' ? DOCX_TYPE : XLSX_TYPE;
+      return sendDownload(reply, { fileName: name, mediaType, bytes });
     },
   });
   r.get('/province-reports', {

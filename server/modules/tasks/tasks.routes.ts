@@ -28,7 +28,7 @@ import {
   UpdateTaskBody,
   VerifyBody,
 } from './tasks.contract.ts';
-import { readUpload, sendFile } from '../../platform/files.ts';
+import { readUpload, sendDownload, sendFile, XLSX_TYPE } from '../../platform/files.ts';
 import { EVIDENCE } from './tasks.files.ts';
 import * as lists from './tasks.lists.service.ts';
 import * as fromPlan from './tasks.plan.service.ts';
@@ -102,14 +102,7 @@ export async function taskRoutes(app: FastifyInstance) {
     },
     handler: async (req, reply) => {
       const { fileName, bytes } = await lists.exportXlsx(req.ctx, req.query);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="nhiem-vu.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        )
-        .header('cache-control', 'no-store')
-        .send(bytes);
+      return sendDownload(reply, { fileName, mediaType: XLSX_TYPE, bytes, asciiName: 'nhiem-vu.xlsx' });
     },
   });
 
@@ -213,6 +206,7 @@ export async function taskRoutes(app: FastifyInstance) {
       response: { 201: FileView, 413: commonErrors[400], 415: commonErrors[400], ...commonErrors },
     },
     handler: async (req, reply) => {
+      await service.assertCanUploadEvidence(req.ctx, req.params.id);
       const file = await readUpload(req, EVIDENCE, req.ctx.config.evidenceMaxBytes);
       return reply.status(201).send(await service.uploadEvidence(req.ctx, req.params.id, file));
     },

@@ -488,10 +488,16 @@ async function mentionedStaff(ctx: Ctx, communeId: string, text: string) {
 
 // ——— Evidence files (minh chứng) ———
 
+/** Who may add evidence (the task's lead), checked before the upload is read. */
+export async function assertCanUploadEvidence(ctx: Ctx, id: string) {
+  const { relations } = await getVisible(ctx, id);
+  if (!relations.includes('lead')) throw forbidden('tải minh chứng cho');
+}
+
 export async function uploadEvidence(ctx: Ctx, id: string, file: { fileName: string; bytes: Uint8Array }) {
   const { actor, row, relations } = await getVisible(ctx, id);
   if (!relations.includes('lead')) throw forbidden('tải minh chứng cho');
-  const checked = checkEvidenceFile(file.fileName, file.bytes, ctx.config.evidenceMaxBytes);
+  const checked = await checkEvidenceFile(file.fileName, file.bytes, ctx.config.evidenceMaxBytes);
   return inTransaction(ctx, async (tx) => {
     const f = await storeFile(
       tx.db,

@@ -13,7 +13,7 @@ import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { requireActor } from '../auth/auth.service.ts';
 import { findNode } from '../org/org.queries.ts';
-import { readZipDirectory, inflateEntry } from '../plans/import/zip-guard.ts';
+import { inspectZip, programInside, safeFileName, type ZipLimits } from '../../platform/files.ts';
 import { sniffFormat } from '../plans/import/document-text.ts';
 import { canImportValues, isImporter } from './values.policy.ts';
 import { quarterOf } from './values.rules.ts';
@@ -35,20 +35,18 @@ import {
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** Largest uncompressed part of an .xlsx (the sheet XML); more is a zip bomb, not a value table. */
 const MAX_XLSX_PART_BYTES = 40 * 1024 * 1024;
+const XLSX_LIMITS: ZipLimits = {
+  maxEntries: 5_000,
+  maxTotalBytes: 2 * MAX_XLSX_PART_BYTES,
+  maxEntryBytes: () => MAX_XLSX_PART_BYTES,
+};
 
 const importNotFound = () => notFound('IMPORT_NOT_FOUND', 'bản nhập số liệu');
 const fileError = (code: string, kind: 'invalid' | 'too_large' | 'unsupported_media_type', message: string) =>
   new AppError(code, kind, message);
 
-/** A file name as a label: no folders, no control characters, NFC. */
-const safeName = (name: string) =>
-  name
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .normalize('NFC')
-    .trim()
-    .slice(0, 200) || 'so-lieu';
+/** A file name as a label (the platform's one rule). */
+const safeName = (name: string) => safeFileName(name, 'so-lieu');
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
 
 /** Cells of a worksheet as plain values (a formula gives its result; a date its ISO day). */
@@ -79,19 +77,12 @@ export async function readTable(
       'too_large',
       `Tệp số liệu lớn hơn ${MAX_IMPORT_BYTES / 1024 / 1024} MB; hãy chia thành nhiều tệp.`,
     );
-  const kind = sniffFormat(bytes);
+  const kind = await sniffFormat(bytes);
   if (kind === 'zip') {
-    // The zip-bomb guard of the plan reader, on the parts of a workbook, before exceljs inflates them.
+    // The platform's ZIP reader and zip-bomb guard, on the parts of a workbook, before exceljs inflates them.
     let entries;
     try {
-      entries = readZipDirectory(bytes);
-      let total = 0;
-      for (const e of entries) {
-        if (!/\.(?:xml|rels)$/i.test(e.name)) continue;
-        if (e.uncompressedSize === 0xffffffff || e.uncompressedSize > MAX_XLSX_PART_BYTES) throw new Error('too large');
-        total += inflateEntry(bytes, e, MAX_XLSX_PART_BYTES).length;
-        if (total > 2 * MAX_XLSX_PART_BYTES) throw new Error('too large');
-      }
+      entries = await inspectZip(bytes, XLSX_LIMITS);
     } catch {
       throw fileError(
         'IMPORT_FILE_CORRUPT',
@@ -99,6 +90,13 @@ export async function readTable(
         'Tệp .xlsx bị hỏng hoặc giải nén ra quá lớn (có thể là tệp độc hại), không đọc được. Hãy mở bằng Excel và lưu lại.',
       );
     }
+    const program = await programInside(entries);
+    if (program)
+      throw fileError(
+        'IMPORT_FILE_UNSUPPORTED',
+        'unsupported_media_type',
+        `Tệp mang theo một chương trình (${program}), không xử lý. Hãy gửi tệp .xlsx hoặc .csv theo mẫu.`,
+      );
     if (!entries.some((e) => e.name === 'xl/workbook.xml'))
       throw fileError(
         'IMPORT_FILE_UNSUPPORTED',

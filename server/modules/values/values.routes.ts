@@ -1,20 +1,15 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.ts';
+import { readUpload, sendDownload, type FileKind } from '../../platform/files.ts';
 import { commonErrors, IdParams, typed } from '../../platform/http.ts';
 import { ImportList, ImportView, TemplateQuery } from './values.contract.ts';
 import * as imports from './imports.service.ts';
 
-/** A template to download, with the same headers as the dashboards' workbooks. */
+/** A template to download, with the same headers as every download (platform/files). */
 const sendFile = (reply: FastifyReply, f: { fileName: string; bytes: Buffer; type: string }) =>
-  reply
-    .header('content-type', f.type)
-    .header(
-      'content-disposition',
-      `attachment; filename="${f.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
-    )
-    .header('cache-control', 'no-store')
-    .send(f.bytes);
+  sendDownload(reply, { fileName: f.fileName, mediaType: f.type, bytes: f.bytes });
+/** A value file (tệp số liệu): IMPORT_FILE_* codes. */
+const VALUE_FILE: FileKind = { code: 'IMPORT_FILE', noun: 'Tệp số liệu', fallbackName: 'so-lieu' };
 
 /**
  * Importing indicator values from a file. Registered under /api/v1/dashboards (app.ts): the
@@ -32,10 +27,8 @@ export async function valueRoutes(app: FastifyInstance) {
       response: { 201: ImportView, 413: commonErrors[400], 415: commonErrors[400], ...commonErrors },
     },
     handler: async (req, reply) => {
-      const f = await req.file();
-      if (!f) throw new AppError('IMPORT_FILE_MISSING', 'invalid', 'Chưa chọn tệp số liệu để tải lên.');
-      const bytes = new Uint8Array(await f.toBuffer());
-      return reply.status(201).send(await imports.previewImport(req.ctx, { fileName: f.filename || 'so-lieu', bytes }));
+      const file = await readUpload(req, VALUE_FILE, imports.MAX_IMPORT_BYTES);
+      return reply.status(201).send(await imports.previewImport(req.ctx, file));
     },
   });
   r.get('/imports', {

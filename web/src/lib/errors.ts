@@ -114,7 +114,14 @@ export const errorTexts: Record<string, { vi?: string; en: string }> = {
     vi: 'Không hỗ trợ loại tệp này. Hãy gửi kế hoạch dạng .docx, .pdf hoặc .txt.',
     en: 'This kind of file is not supported. Send the plan as .docx, .pdf or .txt.',
   },
-  PLAN_FILE_TOO_LARGE: { vi: 'Tệp quá lớn; giới hạn là 20 MB.', en: 'The file is too large; the limit is 20 MB.' },
+  PLAN_FILE_TOO_LARGE: {
+    vi: 'Tệp quá lớn (giới hạn 20 MB), hoặc giải nén ra quá lớn so với một kế hoạch.',
+    en: 'The file is too large (the limit is 20 MB), or it unpacks to far more than a plan ever holds.',
+  },
+  PLAN_FILE_TOO_COMPLEX: {
+    vi: 'Tệp quá phức tạp để đọc (quá thời gian hoặc quá bộ nhớ cho phép). Hãy lưu lại tệp bằng Word, hoặc gửi bản .txt.',
+    en: 'The file is too complex to read (it took too long or too much memory). Save it again in Word, or send a .txt.',
+  },
   PLAN_FILE_LEGACY_ENCODING: {
     vi: 'Tệp dùng bảng mã cũ (TCVN3/VNI) không đọc được chính xác. Hãy chuyển sang Unicode (Unikey → Chuyển mã) rồi tải lên lại.',
     en: 'The file uses an old Vietnamese encoding (TCVN3/VNI) that cannot be read reliably. Convert it to Unicode and upload it again.',

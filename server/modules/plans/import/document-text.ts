@@ -1,9 +1,11 @@
 /**
- * The text of an uploaded plan file (.txt, .docx, .pdf), detected by its content — magic bytes —
- * not by its extension, which users often get wrong. Throws AppError (kind 'invalid') with stable
- * codes and a Vietnamese message for every file that cannot be read.
+ * The text of an uploaded plan file (.txt, .docx, .pdf), detected by its content (the
+ * platform's type detection, file-type) not by its extension, which users often get wrong.
+ * Throws AppError (kind 'invalid') with stable codes and a Vietnamese message for every file
+ * that cannot be read.
  */
-import { MAX_PLAN_FILE_BYTES, planFileError } from './plan-file-errors.ts';
+import { isProgram, sniffType } from '../../../platform/files.ts';
+import { MAX_PLAN_FILE_BYTES, MAX_PLAN_TEXT_CHARS, planFileError } from './plan-file-errors.ts';
 import { pdfToText } from './pdf-text.ts';
 import { decodeTextBytes } from './text-decoding.ts';
 
@@ -16,17 +18,27 @@ export interface DocumentText {
   warnings: string[];
 }
 
-const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
+/** A web page starts so (after a byte-order mark or blank lines); a plan's text never does. */
+const WEB_PAGE = /^(?:\xef\xbb\xbf|\ufeff)?\s*<(?:!doctype\s+html|html[\s>])/i;
+const ZIP_BASED = new Set(['zip', 'docx', 'xlsx', 'pptx', 'docm', 'xlsm', 'pptm', 'dotx', 'dotm', 'odt', 'epub']);
 
-/** What the bytes are, from their signature. */
-export function sniffFormat(bytes: Uint8Array): 'pdf' | 'zip' | 'ole' | 'rtf' | 'binary' | 'text' {
-  const head = bytes.subarray(0, 1024);
-  const headText = new TextDecoder('latin1').decode(head);
-  if (headText.includes('%PDF-')) return 'pdf';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
-  if (headText.startsWith('{\\rtf')) return 'rtf';
+/**
+ * What the bytes are: by their content where a signature says (file-type), else text or some
+ * other binary. A program ('program') or a web page ('html') is refused, never read as a plan.
+ */
+export async function sniffFormat(
+  bytes: Uint8Array,
+): Promise<'pdf' | 'zip' | 'ole' | 'rtf' | 'program' | 'html' | 'binary' | 'text'> {
   const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  // A UTF-16 byte-order mark is text, although FF FE also starts an MPEG audio frame.
+  const type = isUtf16 ? undefined : await sniffType(bytes);
+  if (isProgram(type)) return 'program';
+  if (type?.ext === 'pdf') return 'pdf';
+  if (type && ZIP_BASED.has(type.ext)) return 'zip';
+  if (type?.ext === 'cfb') return 'ole';
+  if (type?.ext === 'rtf') return 'rtf';
+  if (type) return 'binary';
+  if (WEB_PAGE.test(new TextDecoder('latin1').decode(bytes.subarray(0, 1024)))) return 'html';
   if (!isUtf16) {
     const sample = bytes.subarray(0, 8192);
     const zeros = sample.filter((b) => b === 0).length;
@@ -51,7 +63,7 @@ export async function extractDocumentText(bytes: Uint8Array, fileName: string): 
   }
   if (bytes.length === 0) throw planFileError('PLAN_FILE_EMPTY', `Tệp ${fileName} rỗng, không có nội dung.`);
 
-  const kind = sniffFormat(bytes);
+  const kind = await sniffFormat(bytes);
   let out: DocumentText;
   switch (kind) {
     case 'pdf':
@@ -68,6 +80,10 @@ export async function extractDocumentText(bytes: Uint8Array, fileName: string): 
       );
     case 'rtf':
       throw unsupported('RTF', 'Hãy mở bằng Word và lưu thành .docx.');
+    case 'program':
+      throw unsupported('chương trình chạy được');
+    case 'html':
+      throw unsupported('trang web HTML', 'Hãy mở trang, sao chép nội dung vào Word và lưu thành .docx.');
     case 'binary':
       throw unsupported(/\.(?:png|jpe?g|gif|tiff?|bmp|webp)$/i.test(fileName) ? 'ảnh' : 'tệp nhị phân');
     default: {
@@ -80,6 +96,13 @@ export async function extractDocumentText(bytes: Uint8Array, fileName: string): 
     }
   }
   out.text = out.text.normalize('NFC');
+  if (out.text.length > MAX_PLAN_TEXT_CHARS) {
+    throw planFileError(
+      'PLAN_FILE_TOO_LARGE',
+      `Văn bản trong tệp ${fileName} quá dài (${out.text.length.toLocaleString('vi-VN')} ký tự); một kế hoạch dài nhất cũng dưới ${MAX_PLAN_TEXT_CHARS.toLocaleString('vi-VN')} ký tự.`,
+      { chars: out.text.length, limit: MAX_PLAN_TEXT_CHARS },
+    );
+  }
   if (!out.text.trim()) {
     if (out.format === 'pdf')
       throw planFileError(

@@ -3,10 +3,14 @@
  * the marker Word drew but mammoth drops ("1.", "1.1.", "a)" for numbered lists, "-" and "+" for
  * bullets); each table row becomes one line "| cell | cell |", which is how the plan parser reads
  * tables (and how Markdown writes them). Images are never read.
+ *
+ * Before mammoth sees the file, the platform's ZIP reader opens it within the limits of a real
+ * plan (plan-file-errors.ts): a zip bomb is refused there, its sizes checked from the
+ * directory and again while inflating. mammoth then runs in a worker (document-parser.ts).
  */
-import mammoth from 'mammoth';
-import { planFileError } from './plan-file-errors.ts';
-import { guardDocx } from './zip-guard.ts';
+import { inspectZip, programInside, ZipRefused, type ZipEntryInfo } from '../../../platform/files.ts';
+import { DocumentParseError, parseDocx } from './document-parser.ts';
+import { MAX_DOCX_ENTRIES, MAX_DOCX_TOTAL_BYTES, MAX_DOCX_XML_BYTES, planFileError } from './plan-file-errors.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 const decodeEntities = (s: string): string =>
@@ -149,8 +153,50 @@ export function htmlToLines(html: string): string[] {
   return lines;
 }
 
+const corrupt = (why: string, cause?: unknown) =>
+  planFileError(
+    'PLAN_FILE_CORRUPT',
+    `Tệp .docx bị hỏng, không mở được (${why}). Hãy mở bằng Word và lưu lại.`,
+    { why },
+    cause,
+  );
+
+/** Opens the archive within the limits of a real plan, or says why not. */
+async function guardDocx(bytes: Uint8Array): Promise<ZipEntryInfo[]> {
+  try {
+    return await inspectZip(bytes, {
+      maxEntries: MAX_DOCX_ENTRIES,
+      maxTotalBytes: MAX_DOCX_TOTAL_BYTES,
+      maxEntryBytes: (name) => (/\.(?:xml|rels)$/i.test(name) ? MAX_DOCX_XML_BYTES : MAX_DOCX_TOTAL_BYTES),
+    });
+  } catch (e) {
+    if (!(e instanceof ZipRefused)) throw e;
+    if (e.reason === 'encrypted')
+      throw planFileError(
+        'PLAN_FILE_UNSUPPORTED',
+        'Tệp .docx có mật khẩu, không đọc được. Hãy gửi bản không đặt mật khẩu.',
+      );
+    if (e.reason === 'corrupt') throw corrupt('mục lục tệp nén sai hoặc thiếu', e);
+    const mb = (n: number) => `${n / 1024 / 1024} MB`;
+    throw planFileError(
+      'PLAN_FILE_TOO_LARGE',
+      e.reason === 'too_many_entries'
+        ? `Tệp .docx có hơn ${MAX_DOCX_ENTRIES.toLocaleString('vi-VN')} phần — không phải một kế hoạch, có thể là tệp độc hại; không xử lý.`
+        : `Tệp .docx giải nén ra quá lớn (${e.entry ? `phần ${e.entry} vượt ` : 'vượt '}${mb(e.entry && /\.(?:xml|rels)$/i.test(e.entry) ? MAX_DOCX_XML_BYTES : MAX_DOCX_TOTAL_BYTES)}) — có thể là tệp độc hại (zip bomb), không xử lý.`,
+      { part: e.entry, reason: e.reason },
+    );
+  }
+}
+
 export async function docxToText(bytes: Uint8Array): Promise<{ text: string; warnings: string[] }> {
-  const entries = guardDocx(bytes);
+  const entries = await guardDocx(bytes);
+  const program = await programInside(entries);
+  if (program)
+    throw planFileError(
+      'PLAN_FILE_UNSUPPORTED',
+      `Tệp .docx mang theo một chương trình (${program}) — không xử lý. Hãy gửi kế hoạch dạng .docx chỉ có văn bản, .pdf hoặc .txt.`,
+      { program },
+    );
   if (!entries.some((e) => e.name === 'word/document.xml')) {
     const kind = entries.some((e) => e.name.startsWith('xl/'))
       ? 'bảng tính Excel'
@@ -163,13 +209,11 @@ export async function docxToText(bytes: Uint8Array): Promise<{ text: string; war
       { kind },
     );
   }
-  let result: { value: string; messages: Array<{ type: string; message: string }> };
+  let parsed: { html: string; warnings: string[] };
   try {
-    result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })), externalFileAccess: false },
-    );
+    parsed = await parseDocx(bytes);
   } catch (err) {
+    if (!(err instanceof DocumentParseError)) throw err;
     throw planFileError(
       'PLAN_FILE_CORRUPT',
       'Tệp .docx bị hỏng, Word không đọc được nội dung. Hãy mở bằng Word và lưu lại.',
@@ -177,6 +221,5 @@ export async function docxToText(bytes: Uint8Array): Promise<{ text: string; war
       err,
     );
   }
-  const warnings = result.messages.filter((m) => m.type === 'error').map((m) => m.message);
-  return { text: htmlToLines(result.value).join('\n'), warnings };
+  return { text: htmlToLines(parsed.html).join('\n'), warnings: parsed.warnings };
 }

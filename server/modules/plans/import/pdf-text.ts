@@ -2,23 +2,21 @@
  * .pdf → text lines with unpdf (pdf.js). pdf.js marks line ends (hasEOL), so lines come back as
  * the page drew them; this adds what a plan parser needs on top: page numbers and repeated
  * running headers removed, whitespace normalised, NFC. A PDF whose pages carry no text layer is a
- * scan: that is reported, not guessed.
+ * scan: that is reported, not guessed. pdf.js runs in a worker within limits (document-parser.ts).
  */
-import { loadPdf } from '../../../platform/lazy-libs.ts';
+import { DocumentParseError, parsePdf } from './document-parser.ts';
 import { planFileError } from './plan-file-errors.ts';
 
 export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; warnings: string[] }> {
   let pages: string[];
   let total: number;
   try {
-    // pdf.js takes ownership of the buffer it is given: pass a copy.
-    const { extractText, getDocumentProxy } = await loadPdf();
-    const doc = await getDocumentProxy(new Uint8Array(bytes));
-    const r = await extractText(doc, { mergePages: false });
-    pages = r.text as string[];
+    const r = await parsePdf(bytes);
+    pages = r.pages;
     total = r.totalPages;
   } catch (err) {
-    const name = (err as { name?: string }).name ?? '';
+    if (!(err instanceof DocumentParseError)) throw err;
+    const name = err.libraryError.name;
     if (name === 'PasswordException') {
       throw planFileError(
         'PLAN_FILE_UNSUPPORTED',
