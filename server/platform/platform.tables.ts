@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { FileTable } from './files/storage.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** 'YYYY-MM-DD' on both databases (see db/pg type parsers). */
@@ -120,4 +121,6 @@ export interface PlatformTables {
   roleGrants: RoleGrantTable;
   sessions: SessionTable;
   auditLog: AuditLogTable;
+  /** Uploaded files of every module (platform/files/storage.ts). */
+  files: FileTable;
 }

@@ -1,5 +1,4 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { FileTable } from '../../platform/files.ts';
 
 /** 'YYYY-MM-DD' on both databases (see the date type parsers). */
 type DateText = string;
@@ -80,7 +79,6 @@ export interface TaskActionTable {
 }
 
 export interface TaskTables {
-  files: FileTable;
   tasks: TaskTable;
   taskPartners: TaskPartnerTable;
   taskTargets: TaskTargetTable;
