@@ -1,9 +1,30 @@
 // ESLint (flat config): TypeScript's recommended rules everywhere, the React hooks rules in
 // the web app, and — below — the module boundaries of the server (docs/ARCHITECTURE.md).
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The server's modules and the modules each may use (besides the platform). Lower layers
+ * first; a module never uses one listed after it. Change it with care: it is the architecture.
+ */
+export const MODULE_DEPENDENCIES = {
+  calendar: [],
+  auth: [],
+  org: ['auth'],
+  users: ['auth', 'org'],
+  audit: ['auth', 'org'],
+  indicators: ['auth', 'org'],
+  notifications: ['auth'],
+  plans: ['auth', 'org', 'indicators', 'calendar'],
+  tasks: ['auth', 'org', 'calendar', 'notifications', 'plans', 'indicators'],
+  reporting: ['auth', 'org', 'calendar', 'indicators', 'plans', 'tasks'],
+  values: ['auth', 'org', 'calendar', 'indicators', 'plans', 'tasks', 'reporting'],
+  dashboards: ['auth', 'org', 'calendar', 'indicators', 'plans', 'reporting', 'values'],
+  demo: ['auth', 'org', 'users', 'calendar', 'indicators', 'notifications', 'plans', 'tasks', 'reporting', 'values'],
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.build/', '.test-cache/', 'web/dist/', 'data/', '**/fixtures/**'] },
@@ -22,6 +43,72 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  // ——— Module boundaries (docs/ARCHITECTURE.md "Layout") ———
+  // Which module may use which: the layers of the server, from the platform up. The list is a
+  // directed acyclic graph (server/boundaries.test.ts checks it and shows a cycle refused), so
+  // an import that would close a loop between modules is an error here.
+  {
+    files: ['server/**/*.{ts,mjs}'],
+    ignores: ['**/*.test.ts'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': [
+        { type: 'module', pattern: 'server/modules/*', capture: ['name'] },
+        { type: 'platform', pattern: 'server/platform' },
+        { type: 'schema', pattern: 'server/db' },
+        { type: 'test-kit', pattern: 'server/test' },
+      ],
+      'import/resolver': { node: { extensions: ['.ts', '.mjs', '.js'] } },
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          message:
+            '{{from.element.type}} {{from.element.captured.name}} may not import {{to.element.type}} {{to.element.captured.name}}: see MODULE_DEPENDENCIES in eslint.config.js',
+          policies: [
+            // Everything may use the platform and the configuration; the platform uses no module and nothing else of the composition.
+            { from: { element: { type: '*' } }, allow: { to: { element: { type: 'platform' } } } },
+            // The Kysely schema joins each module's table types.
+            {
+              from: { element: { type: 'schema' } },
+              allow: { to: { element: { type: 'module', fileInternalPath: '*.tables.ts' } } },
+            },
+            { from: { element: { type: ['platform', 'module'] } }, allow: { to: { element: { type: 'schema' } } } },
+            // The composition root and the test kit put the modules together.
+            {
+              from: { element: { type: ['composition', 'test-kit'] } },
+              allow: { to: { element: { type: ['module', 'composition', 'schema', 'test-kit'] } } },
+            },
+            ...Object.entries(MODULE_DEPENDENCIES).map(([name, uses]) => ({
+              from: { element: { type: 'module', captured: { name } } },
+              allow: { to: { element: { type: 'module', captured: { name: uses.length ? uses : ['(none)'] } } } },
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  // The composition root (the files directly in server/: app, main, bootstrap, subscribers,
+  // schedules, cluster) puts the modules together; no module and nothing of the platform uses it.
+  {
+    files: ['server/platform/**/*.{ts,mjs}', 'server/modules/**/*.{ts,mjs}', 'server/db/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(app|main|bootstrap|subscribers|schedules|cluster)\\.ts$',
+              message: 'The composition root uses the modules, not the other way round (docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
       ],
     },
   },
