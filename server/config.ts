@@ -41,7 +41,10 @@ export const ConfigSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** Wrong passwords for one account from one address before that address is locked out of it. */
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Wrong passwords for one account from all addresses before addresses it was never used from are locked out. */
+  SIGN_IN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(10000).default(20),
   /** Sign-in attempts per minute from one address (password spraying). */
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(60),
   SIGN_IN_LOCK_MINUTES: z.coerce
@@ -110,6 +113,7 @@ export interface Config {
   adminSessionIdleMinutes: number;
   sessionMaxHours: number;
   signInMaxFailures: number;
+  signInAccountMaxFailures: number;
   signInLockMinutes: number;
   signInRatePerMinute: number;
   bodyLimitBytes: number;
@@ -169,6 +173,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminSessionIdleMinutes: e.ADMIN_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     signInMaxFailures: e.SIGN_IN_MAX_FAILURES,
+    signInAccountMaxFailures: e.SIGN_IN_ACCOUNT_MAX_FAILURES,
     signInLockMinutes: e.SIGN_IN_LOCK_MINUTES,
     signInRatePerMinute: e.SIGN_IN_RATE_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

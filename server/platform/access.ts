@@ -202,6 +202,8 @@ export interface Actor {
   fullName: string;
   grants: Grant[];
   sessionId: string | null;
+  /** Signed in with a temporary password: may only change it (auth.plugin.ts). */
+  mustChangePassword?: boolean;
 }
 
 /**

@@ -60,8 +60,6 @@ export interface UserTable {
   passwordHash: string | null;
   mustChangePassword: Generated<boolean>;
   passwordChangedAt: Timestamp | null;
-  failedSignIns: Generated<number>;
-  lockedUntil: Timestamp | null;
   isDisabled: Generated<boolean>;
   orgUnitId: string;
   provinceId: string | null;
@@ -98,6 +96,19 @@ export interface SessionTable {
   userAgent: string | null;
 }
 
+/** Sign-in attempts per account and address ('*' = the whole account); migration 0012. */
+export interface SignInThrottleTable {
+  userId: string;
+  address: string;
+  attempts: Generated<number>;
+  locks: Generated<number>;
+  lockedUntil: Timestamp | null;
+  lastAttemptAt: Generated<Date>;
+  lastSuccessAt: Timestamp | null;
+  provinceId: string | null;
+  communeId: string | null;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   occurredAt: Generated<Date>;
@@ -119,5 +130,6 @@ export interface PlatformTables {
   users: UserTable;
   roleGrants: RoleGrantTable;
   sessions: SessionTable;
+  signInThrottles: SignInThrottleTable;
   auditLog: AuditLogTable;
 }

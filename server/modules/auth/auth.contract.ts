@@ -41,6 +41,9 @@ export const CurrentUser = z.object({
   capabilities: z
     .array(z.string())
     .describe('Các quyền người dùng có ở ít nhất một nơi; giao diện chỉ hiện những gì được phép'),
+  grantableRoles: z
+    .array(RoleSchema)
+    .describe('Các vai trò người dùng được giao cho người khác (trong phạm vi mình quản lý)'),
 });
 export type CurrentUser = z.infer<typeof CurrentUser>;
 

@@ -1,15 +1,16 @@
 import { sql } from 'kysely';
-import { can, hasRole, ROLE_LABELS, roleGrantKinds, scopeOf, type Actor, type Place } from '../../platform/access.ts';
+import { can, ROLE_LABELS, roleGrantKinds, scopeOf, type Actor, type Place } from '../../platform/access.ts';
 import { audit, diff } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { hashPassword, temporaryPassword } from '../../platform/passwords.ts';
 import type { Role } from '../../platform/platform.tables.ts';
-import { listGrantsOfUser, revokeSessionsOfUser } from '../auth/auth.queries.ts';
+import { listGrantsOfUser, revokeSessionsOfUser, unlockSignIns } from '../auth/auth.queries.ts';
 import { requireActor } from '../auth/auth.service.ts';
 import { evictUserSessions } from '../auth/session-cache.ts';
 import { findNode } from '../org/org.queries.ts';
 import type { UserView } from './users.contract.ts';
+import { accountRefusal, grantRefusal, type AccountRefusal, type ManagedAccount } from './users.policy.ts';
 import * as q from './users.queries.ts';
 
 const userNotFound = () => notFound('USER_NOT_FOUND', 'người dùng');
@@ -19,10 +20,22 @@ const placeOf = (u: { provinceId: string | null; communeId: string | null; orgUn
   orgUnitId: u.orgUnitId,
 });
 
+/** The account as the one rule of users.policy.ts sees it. */
+const managedAccount = (u: q.UserRow): ManagedAccount => ({
+  id: u.id,
+  home: { orgUnitId: u.orgUnitId, provinceId: u.provinceId, communeId: u.communeId },
+  grants: u.grants.map((g) => ({
+    role: g.role as Role,
+    orgUnitId: g.orgUnitId,
+    provinceId: g.provinceId,
+    communeId: g.communeId,
+  })),
+});
+
 function toView(_ctx: Ctx, actor: Actor, u: q.UserRow): UserView {
   const grants = u.grants;
-  const manage = can(actor, 'users.manage', placeOf(u)) && u.id !== actor.userId;
-  const locked = !!u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now();
+  const manage = accountRefusal(actor, managedAccount(u)) === null;
+  const locked = !!u.isLocked;
   return {
     id: u.id,
     username: u.username,
@@ -63,16 +76,27 @@ async function getReadableUser(ctx: Ctx, id: string) {
   return { actor, u };
 }
 
-async function getManageableUser(ctx: Ctx, id: string) {
-  const { actor, u } = await getReadableUser(ctx, id);
-  if (!can(actor, 'users.manage', placeOf(u)))
-    throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền quản lý người dùng này.');
-  if (u.id === actor.userId)
-    throw new AppError(
+const accountRefused: Record<AccountRefusal, () => AppError> = {
+  SELF: () =>
+    new AppError(
       'CANNOT_MANAGE_SELF',
       'forbidden',
       'Không tự thay đổi quyền hoặc trạng thái tài khoản của chính mình; dùng trang Cá nhân.',
-    );
+    ),
+  OUT_OF_SCOPE: () => new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền quản lý người dùng này.'),
+  TOO_HIGH: () =>
+    new AppError(
+      'FORBIDDEN',
+      'forbidden',
+      'Người dùng này có vai trò hoặc phạm vi vượt quá quyền của bạn; chỉ cấp trên mới quản lý được tài khoản này.',
+    ),
+};
+
+/** An account the actor may change: readable, and allowed by the one rule (users.policy.ts). */
+async function getManageableUser(ctx: Ctx, id: string) {
+  const { actor, u } = await getReadableUser(ctx, id);
+  const refusal = accountRefusal(actor, managedAccount(u));
+  if (refusal) throw accountRefused[refusal]();
   return { actor, u };
 }
 
@@ -98,13 +122,13 @@ export async function listUsers(ctx: Ctx, f: { orgUnitId?: string; q?: string; a
   };
 }
 
-/** A grant the actor may hand out: inside their manage scope, on the right kind of node, no higher than their own. */
+/** A grant the actor may hand out (users.policy.ts), on the right kind of node. */
 async function checkGrant(ctx: Ctx, actor: Actor, role: Role, orgUnitId: string) {
   const node = await findNode(ctx.db, orgUnitId);
-  if (
-    !node ||
-    !can(actor, 'users.manage', { provinceId: node.provinceId, communeId: node.communeId, orgUnitId: node.id })
-  ) {
+  const refusal = node
+    ? grantRefusal(actor, role, { orgUnitId: node.id, provinceId: node.provinceId, communeId: node.communeId })
+    : 'OUT_OF_SCOPE';
+  if (refusal === 'OUT_OF_SCOPE' || !node) {
     throw new AppError(
       'GRANT_OUT_OF_SCOPE',
       'forbidden',
@@ -119,10 +143,12 @@ async function checkGrant(ctx: Ctx, actor: Actor, role: Role, orgUnitId: string)
       { fields: [{ path: 'body.role', message: 'Vai trò không hợp với cấp đơn vị' }] },
     );
   }
-  if (role === 'system_admin' && !hasRole(actor, 'system_admin'))
-    throw new AppError('GRANT_TOO_HIGH', 'forbidden', 'Chỉ quản trị hệ thống mới giao được vai trò quản trị hệ thống.');
-  if (role === 'province_admin' && !hasRole(actor, 'system_admin', 'province_admin'))
-    throw new AppError('GRANT_TOO_HIGH', 'forbidden', 'Chỉ quản trị cấp tỉnh trở lên mới giao được vai trò này.');
+  if (refusal === 'TOO_HIGH')
+    throw new AppError(
+      'GRANT_TOO_HIGH',
+      'forbidden',
+      `Bạn không giao được vai trò ${ROLE_LABELS[role]}: vai trò này có quyền mà bạn không có.`,
+    );
   return node;
 }
 
@@ -167,7 +193,6 @@ export async function createUser(
         provinceId: home.provinceId,
         communeId: home.communeId,
         passwordChangedAt: null,
-        lockedUntil: null,
         oidcIssuer: null,
         oidcSubject: null,
         lastSignInAt: null,
@@ -238,9 +263,10 @@ export async function resetPassword(ctx: Ctx, id: string) {
   await inTransaction(ctx, async (tx) => {
     await tx.db
       .updateTable('users')
-      .set({ passwordHash: hash, mustChangePassword: true, failedSignIns: 0, lockedUntil: null, updatedAt: sql`now()` })
+      .set({ passwordHash: hash, mustChangePassword: true, updatedAt: sql`now()` })
       .where('id', '=', id)
       .execute();
+    await unlockSignIns(tx.db, id);
     await revokeSessionsOfUser(tx.db, id);
     evictUserSessions(id);
     await audit(tx, {
@@ -258,9 +284,10 @@ export async function resetPassword(ctx: Ctx, id: string) {
 export async function unlockUser(ctx: Ctx, id: string) {
   const { actor, u } = await getManageableUser(ctx, id);
   return inTransaction(ctx, async (tx) => {
+    await unlockSignIns(tx.db, id);
     await tx.db
       .updateTable('users')
-      .set({ failedSignIns: 0, lockedUntil: null, updatedAt: sql`now()` })
+      .set({ updatedAt: sql`now()` })
       .where('id', '=', id)
       .execute();
     await audit(tx, {

@@ -9,6 +9,10 @@ import type { Locale } from './i18n.tsx';
  */
 export const errorTexts: Record<string, { vi?: string; en: string }> = {
   INVALID_CREDENTIALS: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    vi: 'Bạn đang dùng mật khẩu tạm; hãy đổi mật khẩu trước khi làm việc.',
+    en: 'You are using a temporary password; change it before you continue.',
+  },
   ACCOUNT_LOCKED: {
     vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ít phút hoặc liên hệ quản trị viên.',
     en: 'The account is locked after too many failed sign-ins. Try again in a few minutes or ask an administrator.',
