@@ -17,7 +17,7 @@ import { registerErrorHandling } from './platform/error-handler.ts';
 import { typed } from './platform/http.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { serializerCompiler } from './platform/serializer.ts';
-import { registerSecurityHeaders } from './platform/security-headers.ts';
+import { docsCsp, registerSecurityHeaders } from './platform/security-headers.ts';
 import { registerAuthHook } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { oidcRoutes } from './modules/auth/oidc.routes.ts';
@@ -72,7 +72,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (policy) => docsCsp(policy, { https: config.cookieSecure }),
+  });
 
   registerAuthHook(app, { db: database.db, config });
 
