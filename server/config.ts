@@ -77,6 +77,8 @@ export const ConfigSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
+  /** Whoever sent a unit's report may not approve or return it (as for tasks); 0 turns it off. */
+  REPORT_SEPARATION_OF_DUTIES: bool.default(true),
   /** Overdue beyond this many working days escalates to the task's approver. */
   ESCALATE_AFTER_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   /** How often the running server scans for reminders and drains the mail outbox; 0 = never. */
@@ -129,6 +131,8 @@ export interface Config {
   };
   evidenceMaxBytes: number;
   escalateAfterWorkingDays: number;
+  /** Whoever sent a unit's report may not review it (REPORT_SEPARATION_OF_DUTIES). */
+  reportSeparationOfDuties: boolean;
   reminderIntervalMinutes: number;
   smtpUrl?: string;
   mailFrom: string;
@@ -181,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
     escalateAfterWorkingDays: e.ESCALATE_AFTER_WORKING_DAYS,
+    reportSeparationOfDuties: e.REPORT_SEPARATION_OF_DUTIES,
     reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

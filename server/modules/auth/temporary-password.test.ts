@@ -19,7 +19,7 @@ describe('a temporary password', () => {
       .items[0];
     const reset = await t.request(communeAdmin, { method: 'POST', url: `/api/v1/users/${officer.id}/reset-password` });
     const temporary = reset.json().temporaryPassword;
-    const s = await t.signIn('vinhbao.kinhte', temporary);
+    const s = await t.signIn('vinhbao.kinhte', temporary, { keepTemporaryPassword: true });
     const me = await t.request(s, { method: 'GET', url: '/api/v1/auth/me' });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.mustChangePassword).toBe(true);

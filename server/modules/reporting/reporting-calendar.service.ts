@@ -12,7 +12,7 @@ import { requireActor } from '../auth/auth.service.ts';
 import { findNode } from '../org/org.queries.ts';
 import { deadlineFor, periodsForRule } from './reporting.periods.ts';
 import * as q from './reporting.queries.ts';
-import { defaultReportingUnit, ruleLevel, type UnitKind } from './reporting.rules.ts';
+import { defaultReportingUnit, isSelfReview, ruleLevel, type UnitKind } from './reporting.rules.ts';
 
 const periodNotFound = () => notFound('REPORTING_PERIOD_NOT_FOUND', 'kỳ báo cáo');
 export const placeOf = (r: { provinceId: string; communeId: string }, unitId?: string) => ({
@@ -210,6 +210,10 @@ export async function calendar(ctx: Ctx, communeId: string, year?: number) {
                 submissionId: s?.id ?? null,
                 isLate: s?.isLate ?? null,
                 submittedAt: s?.submittedAt ? new Date(s.submittedAt).toISOString() : null,
+                reviewable:
+                  s?.status === 'submitted' &&
+                  can(actor, 'reports.review', { provinceId: p.provinceId, communeId: p.communeId }) &&
+                  !isSelfReview(s.submittedBy, actor.userId, ctx.config.reportSeparationOfDuties),
               };
             })
           : [],

@@ -16,7 +16,7 @@ import { describeTarget } from '../plans/plans.content.ts';
 import type { SaveSubmissionBody, SubmissionReceipt, SubmissionView } from './reporting.contract.ts';
 import { getReadablePeriod, placeOf } from './reporting-calendar.service.ts';
 import * as q from './reporting.queries.ts';
-import { checkValue, isLate } from './reporting.rules.ts';
+import { checkValue, isLate, isSelfReview } from './reporting.rules.ts';
 import { platformValues, type KnownValue } from './platform-values.ts';
 import { recordValues, unitTargetsToRecord } from '../dashboards/indicator-values.ts';
 import { refreshComputedValues } from '../dashboards/computed-values.ts';
@@ -38,6 +38,7 @@ function submissionActions(
   period: q.PeriodRow,
   unitId: string,
   status: SubmissionView['status'],
+  review: { submittedBy: string | null; separated: boolean },
 ): SubmissionView['allowedActions'] {
   const out: SubmissionView['allowedActions'] = [];
   if (
@@ -45,7 +46,12 @@ function submissionActions(
     (status === 'none' || status === 'draft' || status === 'returned')
   )
     out.push('save', 'submit');
-  if (can(actor, 'reports.review', placeOf(period)) && status === 'submitted') out.push('return', 'approve');
+  if (
+    can(actor, 'reports.review', placeOf(period)) &&
+    status === 'submitted' &&
+    !isSelfReview(review.submittedBy, actor.userId, review.separated)
+  )
+    out.push('return', 'approve');
   return out;
 }
 
@@ -160,7 +166,8 @@ async function loadSubmission(
 const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
 
 /** The view of a unit's report from its parts (no I/O): saved values by target, else the platform's known figure. */
-function presentSubmission(actor: Actor, period: q.PeriodRow, p: SubmissionParts): SubmissionView {
+/** `separated`: REPORT_SEPARATION_OF_DUTIES — whoever sent a report does not review it. */
+function presentSubmission(actor: Actor, period: q.PeriodRow, p: SubmissionParts, separated: boolean): SubmissionView {
   const sub = p.sub;
   const status = sub?.status ?? 'none';
   const savedOf = new Map(p.saved.map((v) => [v.targetId, v]));
@@ -199,13 +206,21 @@ function presentSubmission(actor: Actor, period: q.PeriodRow, p: SubmissionParts
     }),
     narratives: narrativeRows(p.tasks, isEditable(status) ? p.tracked : [], p.narratives),
     history: p.history,
-    allowedActions: submissionActions(actor, period, p.unit.id, status),
+    allowedActions: submissionActions(actor, period, p.unit.id, status, {
+      submittedBy: sub?.submittedBy ?? null,
+      separated,
+    }),
   };
 }
 
 export async function getSubmission(ctx: Ctx, periodId: string, unitId: string): Promise<SubmissionView> {
   const { actor, period } = await getReadablePeriod(ctx, periodId);
-  return presentSubmission(actor, period, await loadSubmission(ctx, unitPeriod(period), unitId));
+  return presentSubmission(
+    actor,
+    period,
+    await loadSubmission(ctx, unitPeriod(period), unitId),
+    ctx.config.reportSeparationOfDuties,
+  );
 }
 
 /**
@@ -429,7 +444,7 @@ export async function saveSubmission(
   return inTransaction(ctx, async (tx) => {
     const written = await writeReport(tx, period, parts, body, values);
     return view
-      ? presentSubmission(actor, period, { ...view, ...written })
+      ? presentSubmission(actor, period, { ...view, ...written }, tx.config.reportSeparationOfDuties)
       : receiptOf(period, unitId, written.sub, written.saved);
   });
 }
@@ -533,7 +548,12 @@ export async function submitSubmission(
       ...view.history,
       { kind: 'submitted' as const, at: at.toISOString(), actorName: actor.fullName, comment },
     ];
-    return presentSubmission(actor, period, { ...view, ...(written ?? {}), sub, history });
+    return presentSubmission(
+      actor,
+      period,
+      { ...view, ...(written ?? {}), sub, history },
+      tx.config.reportSeparationOfDuties,
+    );
   });
 }
 
@@ -550,6 +570,16 @@ export async function reviewSubmission(
   const { period, unit } = found;
   if (!can(actor, 'reports.review', placeOf(period)))
     throw new AppError('FORBIDDEN', 'forbidden', 'Chỉ bộ phận thường trực của xã mới duyệt hoặc trả lại báo cáo.');
+  // Separation of duties, as for tasks: whoever sent the report does not approve or return it.
+  if (
+    found.status === 'submitted' &&
+    isSelfReview(found.submittedBy, actor.userId, ctx.config.reportSeparationOfDuties)
+  )
+    throw new AppError(
+      'REPORT_SELF_REVIEW',
+      'forbidden',
+      'Người nộp báo cáo không tự duyệt hoặc trả lại báo cáo của mình; một cán bộ khác của bộ phận thường trực sẽ duyệt.',
+    );
   if (found.status !== 'submitted')
     throw new AppError(
       'REPORT_NOT_SUBMITTED',
@@ -627,6 +657,6 @@ export async function reviewSubmission(
     // A returned report no longer counts as submitted; an approval changes no computed figure
     // (submitted and approved reports count alike, and its lateness was fixed when it was sent).
     if (decision === 'return') await refreshComputedValues(tx, sub.communeId, { only: 'reports' });
-    return presentSubmission(actor, period, parts);
+    return presentSubmission(actor, period, parts, tx.config.reportSeparationOfDuties);
   });
 }
