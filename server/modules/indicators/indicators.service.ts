@@ -271,6 +271,21 @@ export async function createCriteriaSet(
   ) {
     throw new AppError('FORBIDDEN', 'forbidden', 'Chỉ cán bộ của tỉnh này mới tạo bộ tiêu chí của tỉnh.');
   }
+  // A criterion links to a shared indicator or the province's own, never another province's (finding 9).
+  const named = body.criteria.flatMap((c, i) => (c.indicatorId ? [{ id: c.indicatorId, i }] : []));
+  const linkable = await q.linkableIndicatorIds(
+    ctx.db,
+    province.id,
+    named.map((n) => n.id),
+  );
+  const foreign = named.filter((n) => !linkable.has(n.id));
+  if (foreign.length)
+    throw new AppError('INDICATOR_NOT_FOUND', 'not_found', 'Không tìm thấy chỉ tiêu trong danh mục.', {
+      fields: foreign.map((n) => ({
+        path: `body.criteria.${n.i}.indicatorId`,
+        message: 'Không có trong danh mục của tỉnh',
+      })),
+    });
   const codes = body.criteria.map((c) => c.code);
   const dup = codes.find((c, i) => codes.indexOf(c) !== i);
   if (dup) throw new AppError('CRITERION_CODE_DUPLICATE', 'invalid', `Mã tiêu chí ${dup} bị trùng.`);

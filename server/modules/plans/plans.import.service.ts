@@ -12,6 +12,7 @@ import { indicatorsIn } from './import/indicators.ts';
 import type { PlanContentInput } from './plans.contract.ts';
 import { contentFromExtraction } from './plans.content.ts';
 import * as q from './plans.queries.ts';
+import { assertPlanReferences, namedInContent } from './plans.references.ts';
 import {
   diffPlans,
   matchUnit,
@@ -152,8 +153,12 @@ export async function getImport(ctx: Ctx, id: string) {
   return toView(await getDraft(ctx, id, false));
 }
 
+/** The draft's commune as a plan's place: what its content may name (plans.references.ts). */
+const placeOfDraft = (row: q.ImportRow) => ({ provinceId: row.provinceId, communeId: row.communeId });
+
 export async function saveReview(ctx: Ctx, id: string, review: PlanContentInput) {
-  await getDraft(ctx, id);
+  const row = await getDraft(ctx, id);
+  await assertPlanReferences(ctx.db, placeOfDraft(row), namedInContent(review));
   await ctx.db
     .updateTable('planImports')
     .set({ review: JSON.stringify(review), updatedAt: sql`now()` })
@@ -297,6 +302,7 @@ export const stripPairs = (d: PlanDiff) => ({
 
 export async function commitImport(ctx: Ctx, id: string, body: PlanContentInput & { note: string | null }) {
   const row = await getDraft(ctx, id);
+  await assertPlanReferences(ctx.db, placeOfDraft(row), namedInContent(body));
   const actor = requireActor(ctx);
   const commune = (await findNode(ctx.db, row.communeId))!;
   const { note, ...content } = body;

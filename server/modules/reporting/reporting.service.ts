@@ -22,6 +22,7 @@ import { recordValues, unitTargetsToRecord } from '../dashboards/indicator-value
 import { refreshComputedValues } from '../dashboards/computed-values.ts';
 import { narrativeFromTasks } from './narrative.rules.ts';
 import type { ReportedValue } from './reporting.tables.ts';
+import { taskIdsOfPlan } from '../plans/plans.queries.ts';
 import { unitTasksForPeriod, type UnitTaskGroup } from './task-summary.ts';
 
 // ——— A unit's submission ———
@@ -312,6 +313,28 @@ function checkedValues(parts: ReportBasis, body: SaveSubmissionBody) {
   return values.filter((v) => v !== null);
 }
 
+/**
+ * A narrative names a task of the period's own plan, or none: another commune's task would put that
+ * commune's headings into this commune's report (issue 22, finding 9). Out of scope answers 404.
+ */
+async function assertNarrativeTasks(ctx: Ctx, period: q.PeriodRow, body: SaveSubmissionBody | undefined) {
+  const named = (body?.narratives ?? []).flatMap((n, i) => (n.planTaskId ? [{ id: n.planTaskId, i }] : []));
+  if (!named.length) return;
+  const found = await taskIdsOfPlan(
+    ctx.db,
+    period.planId,
+    named.map((n) => n.id),
+  );
+  const bad = named.filter((n) => !found.has(n.id));
+  if (bad.length)
+    throw new AppError('PLAN_TASK_NOT_FOUND', 'not_found', 'Không tìm thấy nhiệm vụ của kế hoạch.', {
+      fields: bad.map((n) => ({
+        path: `body.narratives.${n.i}.planTaskId`,
+        message: 'Không phải nhiệm vụ của kế hoạch kỳ báo cáo này',
+      })),
+    });
+}
+
 /** How a submit sends the report: when, by whom, and whether after the deadline. */
 interface Sending {
   at: Date;
@@ -439,6 +462,7 @@ export async function saveSubmission(
   requireSubmitter(actor, period, unitId);
   const status = parts.sub?.status ?? 'none';
   if (!isEditable(status)) throw lockedError(status);
+  await assertNarrativeTasks(ctx, period, body);
   const values = checkedValues(parts, body);
   // The answer is what was just written; saving adds no event and leaves the prefill sources as they were.
   return inTransaction(ctx, async (tx) => {
@@ -471,6 +495,7 @@ export async function submitSubmission(
     throw body
       ? lockedError(status)
       : new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo này không thể nộp ở trạng thái hiện tại.');
+  await assertNarrativeTasks(ctx, period, body);
   const values = body ? checkedValues(parts, body) : null;
   if (!values && !parts.sub)
     throw new AppError('REPORT_NOT_SAVED', 'invalid', 'Hãy nhập và lưu số liệu trước khi nộp.');
