@@ -19,6 +19,7 @@ import { loggerOptions } from './platform/logging.ts';
 import { serializerCompiler } from './platform/serializer.ts';
 import { docsCsp, registerSecurityHeaders } from './platform/security-headers.ts';
 import { registerAuthHook } from './modules/auth/auth.plugin.ts';
+import { startSessionFanout } from './modules/auth/session-fanout.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { oidcRoutes } from './modules/auth/oidc.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -79,6 +80,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerAuthHook(app, { db: database.db, config });
+  // Session changes reach every server process (modules/auth/session-fanout.ts).
+  const sessionFanout = await startSessionFanout(database);
+  app.addHook('onClose', () => sessionFanout.close());
 
   typed(app).get('/api/health', {
     schema: {

@@ -7,7 +7,8 @@ import { hashPassword, randomToken, sha256, verifyPassword } from '../../platfor
 import type { ChangePasswordBody, CurrentUser, SessionView, SignInBody } from './auth.contract.ts';
 import { grantableRoles } from '../users/users.policy.ts';
 import * as q from './auth.queries.ts';
-import { cacheSession, evictSession, evictUserSessions, getCachedSession } from './session-cache.ts';
+import { cacheSession, getCachedSession, sessionGeneration } from './session-cache.ts';
+import { sessionsChanged } from './session-fanout.ts';
 import {
   accountGate,
   addressGate,
@@ -171,12 +172,9 @@ export async function signIn(
   }
   if (user.isDisabled)
     throw new AppError('ACCOUNT_DISABLED', 'forbidden', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.');
-  return inTransaction(ctx, async (tx) => {
+  const signedIn = await inTransaction(ctx, async (tx) => {
     // A new session id at every sign-in (no session fixation); the old one, if any, ends.
-    if (meta.previousToken) {
-      await q.revokeSession(tx.db, sha256(meta.previousToken));
-      evictSession(sha256(meta.previousToken));
-    }
+    if (meta.previousToken) await q.revokeSession(tx.db, sha256(meta.previousToken));
     await tx.db
       .updateTable('users')
       .set({ lastSignInAt: sql`now()` })
@@ -196,6 +194,8 @@ export async function signIn(
     });
     return { token, view: { user: await currentUserView(tx, user.id), csrfToken } };
   });
+  if (meta.previousToken) await sessionsChanged(ctx, { sessionId: sha256(meta.previousToken) });
+  return signedIn;
 }
 
 export interface ResolvedSession {
@@ -207,6 +207,7 @@ export interface ResolvedSession {
 export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedSession | 'expired' | null> {
   const sessionId = sha256(token);
   const now = new Date();
+  const readAt = sessionGeneration();
   const cached = getCachedSession(sessionId, now.getTime());
   if (cached) {
     const state = sessionState(
@@ -219,7 +220,6 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
       now,
     );
     if (state === 'active' && !shouldTouchSession(cached.lastSeenAt, now)) return cached.value;
-    evictSession(sessionId);
   }
   const row = await q.findSessionWithUser(ctx.db, sessionId);
   if (!row || row.isDisabled) return null;
@@ -245,23 +245,24 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
     },
     csrfToken: row.csrfToken,
   };
-  cacheSession(sessionId, {
-    value,
-    fetchedAt: now.getTime(),
-    lastSeenAt,
-    idleTimeoutSeconds: row.idleTimeoutSeconds,
-    expiresAt: row.expiresAt,
-  });
+  cacheSession(
+    sessionId,
+    {
+      value,
+      fetchedAt: now.getTime(),
+      lastSeenAt,
+      idleTimeoutSeconds: row.idleTimeoutSeconds,
+      expiresAt: row.expiresAt,
+    },
+    readAt,
+  );
   return value;
 }
 
 export async function signOut(ctx: Ctx): Promise<void> {
   const actor = requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
-    if (actor.sessionId) {
-      await q.revokeSession(tx.db, actor.sessionId);
-      evictSession(actor.sessionId);
-    }
+    if (actor.sessionId) await q.revokeSession(tx.db, actor.sessionId);
     await audit(tx, {
       action: 'auth.sign_out',
       recordType: 'user',
@@ -269,13 +270,13 @@ export async function signOut(ctx: Ctx): Promise<void> {
       summary: `Đăng xuất: ${actor.username}`,
     });
   });
+  if (actor.sessionId) await sessionsChanged(ctx, { sessionId: actor.sessionId });
 }
 
 export async function signOutEverywhere(ctx: Ctx): Promise<number> {
   const actor = requireActor(ctx);
-  return inTransaction(ctx, async (tx) => {
+  const ended = await inTransaction(ctx, async (tx) => {
     const n = await q.revokeSessionsOfUser(tx.db, actor.userId);
-    evictUserSessions(actor.userId);
     await audit(tx, {
       action: 'auth.sign_out_everywhere',
       recordType: 'user',
@@ -284,6 +285,8 @@ export async function signOutEverywhere(ctx: Ctx): Promise<number> {
     });
     return n;
   });
+  await sessionsChanged(ctx, { userId: actor.userId });
+  return ended;
 }
 
 export function assertAcceptablePassword(password: string, username: string, fullName = '') {
@@ -316,7 +319,6 @@ export async function changePassword(ctx: Ctx, body: ChangePasswordBody): Promis
       .execute();
     // Other devices must sign in again with the new password.
     await q.revokeSessionsOfUser(tx.db, user.id, actor.sessionId ?? undefined);
-    evictUserSessions(user.id);
     await audit(tx, {
       action: 'auth.password_changed',
       recordType: 'user',
@@ -326,6 +328,8 @@ export async function changePassword(ctx: Ctx, body: ChangePasswordBody): Promis
       communeId: user.communeId,
     });
   });
+  // Also this session: it no longer carries a temporary password.
+  await sessionsChanged(ctx, { userId: user.id });
 }
 
 export function requireActor(ctx: Ctx): Actor {

@@ -42,7 +42,7 @@ describe('lockout under parallel guessing', () => {
     // One address alone does not lock the account for every address.
     expect((await auditOf('vinhthuan.chutich')).filter((a) => a.summary.includes('chưa từng'))).toEqual([]);
     expect(actions).not.toContain('auth.sign_in');
-  });
+  }, 120_000);
 
   it('answers a locked-out attempt exactly like a wrong password or an unknown username (no 423)', async () => {
     const locked = await signIn('vinhthuan.chutich', DEMO_PASSWORD, '203.0.113.7');
@@ -54,13 +54,13 @@ describe('lockout under parallel guessing', () => {
         error: { code: 'INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
       });
     }
-  });
+  }, 120_000);
 
   it('does not lock the real user out: another address signs in, and its success resets nothing for the attacker', async () => {
     const elsewhere = await signIn('vinhthuan.chutich', DEMO_PASSWORD, '198.51.100.20');
     expect(elsewhere.statusCode).toBe(200);
     expect((await signIn('vinhthuan.chutich', DEMO_PASSWORD, '203.0.113.7')).statusCode).toBe(401);
-  });
+  }, 120_000);
 
   it('locks unknown addresses out of an account guessed at from many addresses, but not the person’s own address', async () => {
     // The person signs in once from their office: that address is theirs from now on.
@@ -75,7 +75,7 @@ describe('lockout under parallel guessing', () => {
     // A new address is refused even with the right password; the office still signs in.
     expect((await signIn('phuthinh.chutich', DEMO_PASSWORD, '198.18.1.1')).statusCode).toBe(401);
     expect((await signIn('phuthinh.chutich', DEMO_PASSWORD, '192.0.2.10')).statusCode).toBe(200);
-  });
+  }, 120_000);
 
   it('the system administrator is not locked out by strangers, and another system administrator can unlock', async () => {
     const attack = await Promise.all(
@@ -112,7 +112,7 @@ describe('lockout under parallel guessing', () => {
     expect(unlock.statusCode).toBe(200);
     expect(unlock.json().isLocked).toBe(false);
     expect((await signIn('admin', DEMO_PASSWORD, '203.0.113.99')).statusCode).toBe(200);
-  });
+  }, 120_000);
 
   it('makes each lock in a row last twice as long', async () => {
     const wrong = (n: number) =>
@@ -145,5 +145,5 @@ describe('lockout under parallel guessing', () => {
     const second = await lockOf();
     expect(second.locks).toBe(2);
     expect(minutes(second.lockedUntil!)).toBeGreaterThan(29);
-  });
+  }, 120_000);
 });

@@ -7,7 +7,7 @@ import { hashPassword, temporaryPassword } from '../../platform/passwords.ts';
 import type { Role } from '../../platform/platform.tables.ts';
 import { listGrantsOfUser, revokeSessionsOfUser, unlockSignIns } from '../auth/auth.queries.ts';
 import { requireActor } from '../auth/auth.service.ts';
-import { evictUserSessions } from '../auth/session-cache.ts';
+import { sessionsChanged } from '../auth/session-fanout.ts';
 import { findNode } from '../org/org.queries.ts';
 import type { UserView } from './users.contract.ts';
 import { accountRefusal, grantRefusal, type AccountRefusal, type ManagedAccount } from './users.policy.ts';
@@ -232,7 +232,7 @@ export async function updateUser(
   body: { fullName?: string; email?: string | null; phone?: string | null; isDisabled?: boolean },
 ) {
   const { actor, u } = await getManageableUser(ctx, id);
-  return inTransaction(ctx, async (tx) => {
+  const view = await inTransaction(ctx, async (tx) => {
     const changes = diff(u as unknown as Record<string, unknown>, body);
     await tx.db
       .updateTable('users')
@@ -240,7 +240,6 @@ export async function updateUser(
       .where('id', '=', id)
       .execute();
     if (body.isDisabled) await revokeSessionsOfUser(tx.db, id);
-    evictUserSessions(id);
     const what =
       body.isDisabled === true ? 'Vô hiệu hóa' : body.isDisabled === false ? 'Kích hoạt lại' : 'Sửa thông tin';
     await audit(tx, {
@@ -254,6 +253,9 @@ export async function updateUser(
     });
     return toView(tx, actor, (await q.findUser(tx.db, id))!);
   });
+  // Every server process drops what it cached of the person's sessions before this answers.
+  await sessionsChanged(ctx, { userId: id });
+  return view;
 }
 
 export async function resetPassword(ctx: Ctx, id: string) {
@@ -268,7 +270,6 @@ export async function resetPassword(ctx: Ctx, id: string) {
       .execute();
     await unlockSignIns(tx.db, id);
     await revokeSessionsOfUser(tx.db, id);
-    evictUserSessions(id);
     await audit(tx, {
       action: 'user.password_reset',
       recordType: 'user',
@@ -278,6 +279,7 @@ export async function resetPassword(ctx: Ctx, id: string) {
       communeId: u.communeId,
     });
   });
+  await sessionsChanged(ctx, { userId: id });
   return { temporaryPassword: password };
 }
 
@@ -305,7 +307,7 @@ export async function unlockUser(ctx: Ctx, id: string) {
 export async function addGrant(ctx: Ctx, id: string, body: { role: Role; orgUnitId: string }) {
   const { actor, u } = await getManageableUser(ctx, id);
   const node = await checkGrant(ctx, actor, body.role, body.orgUnitId);
-  return inTransaction(ctx, async (tx) => {
+  const view = await inTransaction(ctx, async (tx) => {
     const r = await tx.db
       .insertInto('roleGrants')
       .values({
@@ -318,7 +320,6 @@ export async function addGrant(ctx: Ctx, id: string, body: { role: Role; orgUnit
       })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
-    evictUserSessions(id);
     if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0)
       throw new AppError('GRANT_EXISTS', 'conflict', 'Người dùng đã có vai trò này ở đơn vị này.');
     await audit(tx, {
@@ -332,6 +333,8 @@ export async function addGrant(ctx: Ctx, id: string, body: { role: Role; orgUnit
     });
     return toView(tx, actor, (await q.findUser(tx.db, id))!);
   });
+  await sessionsChanged(ctx, { userId: id });
+  return view;
 }
 
 export async function removeGrant(ctx: Ctx, id: string, grantId: string) {
@@ -339,10 +342,8 @@ export async function removeGrant(ctx: Ctx, id: string, grantId: string) {
   const grant = (await listGrantsOfUser(ctx.db, id)).find((g) => g.id === grantId);
   if (!grant) throw notFound('GRANT_NOT_FOUND', 'vai trò');
   await checkGrant(ctx, actor, grant.role, grant.orgUnitId);
-  return inTransaction(ctx, async (tx) => {
+  const view = await inTransaction(ctx, async (tx) => {
     await tx.db.deleteFrom('roleGrants').where('id', '=', grantId).execute();
-    evictUserSessions(id);
-    // Permissions are read per request from the grants, so live sessions lose the role at once.
     await audit(tx, {
       action: 'user.grant_removed',
       recordType: 'user',
@@ -354,4 +355,7 @@ export async function removeGrant(ctx: Ctx, id: string, grantId: string) {
     });
     return toView(tx, actor, (await q.findUser(tx.db, id))!);
   });
+  // The person's live sessions lose the role in every server process before this answers.
+  await sessionsChanged(ctx, { userId: id });
+  return view;
 }
