@@ -109,6 +109,17 @@ export interface SignInThrottleTable {
   communeId: string | null;
 }
 
+/** One-time unlock codes mailed to a locked-out person (SHA-256 only); migration 0012. */
+export interface SignInUnlockCodeTable {
+  userId: string;
+  codeHash: string;
+  expiresAt: Timestamp;
+  tries: Generated<number>;
+  createdAt: Generated<Date>;
+  provinceId: string | null;
+  communeId: string | null;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   occurredAt: Generated<Date>;
@@ -131,5 +142,6 @@ export interface PlatformTables {
   roleGrants: RoleGrantTable;
   sessions: SessionTable;
   signInThrottles: SignInThrottleTable;
+  signInUnlockCodes: SignInUnlockCodeTable;
   auditLog: AuditLogTable;
 }

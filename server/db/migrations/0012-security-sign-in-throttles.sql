@@ -32,3 +32,22 @@ create index sign_in_throttles_locked on sign_in_throttles (user_id) where locke
 -- The old counter on users is replaced by the table above.
 alter table users drop column failed_sign_ins;
 alter table users drop column locked_until;
+
+-- A locked-out person unlocks their own account with a one-time code sent to their e-mail
+-- through the mail outbox (issue 22: the system administrator has no administrator above them).
+-- One code per person at a time; only its SHA-256 is kept; five wrong tries end it.
+create table sign_in_unlock_codes (
+  user_id uuid primary key references users (id) on delete cascade,
+  code_hash text not null,
+  expires_at timestamptz not null,
+  tries integer not null default 0,
+  created_at timestamptz not null default now(),
+  province_id uuid references org_units (id),
+  commune_id uuid references org_units (id)
+);
+comment on table sign_in_unlock_codes is 'One-time codes, mailed to a locked-out person, that lift their sign-in locks; SHA-256 only.';
+
+-- Mail to people above any commune (the system administrator, province officers) goes through the
+-- outbox too: its place may be a province, or none.
+alter table mail_outbox alter column province_id drop not null;
+alter table mail_outbox alter column commune_id drop not null;

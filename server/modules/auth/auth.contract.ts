@@ -61,3 +61,11 @@ export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
 export const OkResponse = z.object({ ok: z.literal(true) });
 export const SignOutEverywhereResponse = z.object({ ok: z.literal(true), sessionsEnded: z.number().int() });
+
+export const UnlockCodeRequestBody = z.object({
+  username: z.string().trim().min(1).max(100).describe('Tên đăng nhập của tài khoản bị tạm khóa'),
+});
+export const UnlockBody = z.object({
+  username: z.string().trim().min(1).max(100),
+  code: z.string().trim().min(1).max(40).describe('Mã mở khóa nhận qua thư điện tử'),
+});

@@ -7,7 +7,13 @@ import { resolveSession } from './auth.service.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Writes that do not need the CSRF header: they create the session the token belongs to. */
-const CSRF_EXEMPT = new Set(['/api/v1/auth/sign-in', '/api/v1/auth/oidc/start', '/api/v1/auth/oidc/callback']);
+const CSRF_EXEMPT = new Set([
+  '/api/v1/auth/sign-in',
+  '/api/v1/auth/unlock-code',
+  '/api/v1/auth/unlock',
+  '/api/v1/auth/oidc/start',
+  '/api/v1/auth/oidc/callback',
+]);
 
 /**
  * What a session on a temporary password may do (TCVN 14423: change it at first use): read

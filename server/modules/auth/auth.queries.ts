@@ -217,3 +217,76 @@ export async function unlockSignIns(db: Db, userId: string) {
 /** Whether some address — or the whole account — is locked out of the user's account now (for the users pages). */
 export const isSignInLocked = (userIdRef: string) =>
   sql<boolean>`exists (select 1 from sign_in_throttles st where st.user_id = ${sql.ref(userIdRef)} and st.locked_until > now())`;
+
+/** Whether some address, or the whole account, is locked out of this account now. */
+export async function hasSignInLock(db: Db, userId: string) {
+  const row = await db
+    .selectFrom('signInThrottles')
+    .select('userId')
+    .where('userId', '=', userId)
+    .where('lockedUntil', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/**
+ * Stores a new unlock code for the person unless one issued in the last `resendAfterMinutes` is
+ * still valid (so asking again and again does not flood their mailbox); answers whether it did.
+ */
+export async function issueUnlockCode(
+  db: Db,
+  user: { id: string; provinceId: string | null; communeId: string | null },
+  codeHash: string,
+  opts: { validMinutes: number; resendAfterMinutes: number },
+) {
+  const row = await db
+    .insertInto('signInUnlockCodes')
+    .values({
+      userId: user.id,
+      codeHash,
+      expiresAt: sql<Date>`now() + ${opts.validMinutes}::int * interval '1 minute'`,
+      provinceId: user.provinceId,
+      communeId: user.communeId,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('userId')
+        .doUpdateSet({ codeHash, expiresAt: sql`excluded.expires_at`, tries: 0, createdAt: sql`now()` })
+        .where(({ eb, ref }) =>
+          eb.or([
+            eb(ref('signInUnlockCodes.expiresAt'), '<=', sql<Date>`now()`),
+            eb(ref('signInUnlockCodes.tries'), '>=', 5),
+            eb(
+              ref('signInUnlockCodes.createdAt'),
+              '<=',
+              sql<Date>`now() - ${opts.resendAfterMinutes}::int * interval '1 minute'`,
+            ),
+          ]),
+        ),
+    )
+    .returning('userId')
+    .executeTakeFirst();
+  return !!row;
+}
+
+/**
+ * Spends the person's unlock code if this is it (valid, fewer than five wrong tries): one
+ * statement, so a code works once. A wrong code counts a try. Answers whether it was right.
+ */
+export async function spendUnlockCode(db: Db, userId: string, codeHash: string) {
+  const spent = await db
+    .deleteFrom('signInUnlockCodes')
+    .where('userId', '=', userId)
+    .where('codeHash', '=', codeHash)
+    .where('expiresAt', '>', sql<Date>`now()`)
+    .where('tries', '<', 5)
+    .returning('userId')
+    .executeTakeFirst();
+  if (spent) return true;
+  await db
+    .updateTable('signInUnlockCodes')
+    .set({ tries: sql`tries + 1` })
+    .where('userId', '=', userId)
+    .execute();
+  return false;
+}

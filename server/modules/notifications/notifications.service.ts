@@ -168,3 +168,23 @@ export async function markAllRead(ctx: Ctx) {
     return { count };
   });
 }
+
+/** Queues one mail to an address, outside any notification (e.g. a sign-in unlock code); sent by outbox.sender.ts. */
+export async function queueMail(
+  db: Db,
+  mail: { to: string; subject: string; body: string; provinceId: string | null; communeId: string | null },
+) {
+  await db
+    .insertInto('mailOutbox')
+    .values({
+      provinceId: mail.provinceId,
+      communeId: mail.communeId,
+      toAddress: mail.to,
+      subject: mail.subject,
+      bodyText: mail.body,
+      dedupeKey: null,
+      lastError: null,
+      sentAt: null,
+    })
+    .execute();
+}
