@@ -48,6 +48,12 @@ describe('health and API documentation', () => {
         expect(res.headers['content-security-policy'], url).toContain('upgrade-insecure-requests');
         expect(res.headers['strict-transport-security'], url).toBeTruthy();
       }
+      const signedIn = await https.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { username: 'vinhbao.motcua', password: 'XaSo@Demo2026' },
+      });
+      expect(signedIn.cookies.find((c) => c.name === 'xaso_session')?.secure).toBe(true);
     } finally {
       await https.close();
     }

@@ -186,4 +186,68 @@ describe('ids named in a write are looked up in the request’s own place', () =
       fields: [{ path: 'body.criteria.0.indicatorId' }],
     });
   });
+
+  it('a task names only the commune’s units, people, targets and plan; a progress report only the task’s own files and milestones', async () => {
+    const [leader, officer] = await Promise.all(['vinhbao.chutich', 'vinhbao.kinhte'].map((u) => t.signIn(u)));
+    const tuongLinh = (await get(admin, '/api/v1/org/by-code/16363')).json().id;
+    const stranger = (await get(admin, '/api/v1/users?q=tuonglinh.chutich')).json().items[0].id;
+    const tlPlan = (await get(admin, `/api/v1/plans?communeId=${tuongLinh}`)).json().items[0];
+    const tlTarget = (await get(admin, `/api/v1/plans/${tlPlan.id}`)).json().targets[0].id;
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const task = (over: Record<string, unknown> = {}) => ({
+      communeId: vinhBao,
+      source: 'meeting',
+      sourceRef: 'Thông báo kết luận số 1/TB-UBND',
+      title: 'Nhiệm vụ thử phạm vi',
+      leadUnitId: ownUnit,
+      assigneeId: officer.userId,
+      partnerUnitIds: [],
+      approverId: leader.userId,
+      approvingAuthority: 'Chủ tịch UBND xã',
+      expectedProduct: 'Báo cáo',
+      startDate: today,
+      dueDate: later,
+      milestones: [{ title: 'Giữa kỳ', dueDate: later }],
+      ...over,
+    });
+    const create = (over: Record<string, unknown>) =>
+      t.request(leader, { method: 'POST', url: '/api/v1/tasks', payload: task(over) });
+    for (const [over, status, code] of [
+      [{ leadUnitId: otherUnit }, 400, 'TASK_UNIT_NOT_IN_COMMUNE'],
+      [{ partnerUnitIds: [otherUnit] }, 400, 'TASK_UNIT_NOT_IN_COMMUNE'],
+      [{ assigneeId: stranger }, 400, 'TASK_PERSON_NOT_IN_COMMUNE'],
+      [{ approverId: stranger }, 400, 'TASK_PERSON_NOT_IN_COMMUNE'],
+      [{ targetIds: [tlTarget] }, 400, 'TASK_TARGET_NOT_FOUND'],
+      [{ planId: tlPlan.id }, 404, 'PLAN_NOT_FOUND'],
+    ] as const) {
+      const res = await create(over);
+      expect([res.statusCode, res.json().error?.code], JSON.stringify(over)).toEqual([status, code]);
+    }
+    const a = (await create({})).json();
+    const b = (await create({ title: 'Nhiệm vụ thứ hai' })).json();
+    const form = new FormData();
+    const pdf = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+    form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'minh-chung.pdf');
+    const file = await t.request(officer, {
+      method: 'POST',
+      url: `/api/v1/tasks/${a.id}/files`,
+      payload: form as never,
+    });
+    expect(file.statusCode).toBe(201);
+    const progress = (taskId: string, over: Record<string, unknown>) =>
+      t.request(officer, {
+        method: 'POST',
+        url: `/api/v1/tasks/${taskId}/actions/progress`,
+        payload: { percent: 10, note: 'Tiến độ', ...over },
+      });
+    const foreignFile = await progress(b.id, { fileIds: [file.json().id] });
+    expect([foreignFile.statusCode, foreignFile.json().error.code]).toEqual([400, 'TASK_FILE_NOT_FOUND']);
+    const foreignMilestone = await progress(b.id, { milestoneId: a.milestones[0].id });
+    expect([foreignMilestone.statusCode, foreignMilestone.json().error.code]).toEqual([
+      404,
+      'TASK_MILESTONE_NOT_FOUND',
+    ]);
+    expect((await progress(a.id, { fileIds: [file.json().id], milestoneId: a.milestones[0].id })).statusCode).toBe(200);
+  });
 });

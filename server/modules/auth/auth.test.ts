@@ -147,6 +147,7 @@ describe('session', () => {
     const c = await t.signIn('phuthinh.vanhoa');
     const all = await t.request(c, { method: 'POST', url: '/api/v1/auth/sign-out-everywhere' });
     expect(all.json()).toEqual({ ok: true, sessionsEnded: 2 });
+    expect((await latestAudit(t.database))[0].action).toBe('auth.sign_out_everywhere');
     expect((await t.request(b, { method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
   });
 });
@@ -162,6 +163,7 @@ describe('change password', () => {
     expect((await change('sai', 'Một mật khẩu đủ dài 2026')).json().error.code).toBe('WRONG_CURRENT_PASSWORD');
     const ok = await change('XaSo@Demo2026', 'Lúa chín vàng đồng quê 2026');
     expect(ok.statusCode).toBe(200);
+    expect((await latestAudit(t.database))[0].action).toBe('auth.password_changed');
     expect((await t.request(other, { method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
     const me = await t.request(a, { method: 'GET', url: '/api/v1/auth/me' });
     expect(me.json().user.mustChangePassword).toBe(false);
