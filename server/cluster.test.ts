@@ -166,7 +166,11 @@ describe('SERVER_PROCESSES', () => {
         expect(await stored()).toBe(before);
       } finally {
         await check.end().catch(() => {});
-        child.kill('SIGKILL');
+        // SIGTERM stops the workers with the primary (SIGKILL would leave them running).
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
         const admin = new pg.Client({ connectionString: adminUrl(pgUrl!) });
         await admin.connect();
         await admin.query(`drop database if exists ${db} with (force)`);
