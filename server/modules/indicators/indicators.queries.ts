@@ -30,7 +30,10 @@ function base(db: Db) {
     );
 }
 
-const toView = (r: Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>): IndicatorView => ({
+/** An entry as stored; the service adds what the actor may do with it. */
+export type CatalogueEntryRow = Omit<IndicatorView, 'editable'>;
+
+const toView = (r: Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>): CatalogueEntryRow => ({
   ...r,
   domain: r.domain as IndicatorView['domain'],
   aliases: (r.aliases as string[]) ?? [],

@@ -24,22 +24,26 @@ const cannotEdit = () =>
     'Danh mục dùng chung chỉ cấp quốc gia biên tập; chỉ tiêu riêng của tỉnh do cán bộ của tỉnh đó biên tập.',
   );
 
+/** An entry as the actor sees it: with whether they may edit it (indicators.policy.ts). */
+const viewFor = (actor: Actor, row: q.CatalogueEntryRow) => ({ ...row, editable: canEditIndicator(actor, row) });
+
 export async function listIndicators(ctx: Ctx, f: { q?: string; domain?: string; includeMerged: boolean }) {
-  requireRead(requireActor(ctx));
-  return {
-    items: await q.listIndicators(ctx.db, {
-      folded: f.q ? foldVietnamese(f.q) : undefined,
-      domain: f.domain,
-      includeMerged: f.includeMerged,
-    }),
-  };
+  const actor = requireActor(ctx);
+  requireRead(actor);
+  const rows = await q.listIndicators(ctx.db, {
+    folded: f.q ? foldVietnamese(f.q) : undefined,
+    domain: f.domain,
+    includeMerged: f.includeMerged,
+  });
+  return { items: rows.map((r) => viewFor(actor, r)) };
 }
 
 export async function getIndicator(ctx: Ctx, id: string) {
-  requireRead(requireActor(ctx));
+  const actor = requireActor(ctx);
+  requireRead(actor);
   const i = await q.findIndicator(ctx.db, id);
   if (!i) throw indicatorNotFound();
-  return i;
+  return viewFor(actor, i);
 }
 
 type IndicatorInput = {
@@ -93,7 +97,7 @@ export async function createIndicator(ctx: Ctx, body: IndicatorInput) {
       changes: body,
       provinceId,
     });
-    return (await q.findIndicator(tx.db, row.id))!;
+    return viewFor(actor, (await q.findIndicator(tx.db, row.id))!);
   });
 }
 
@@ -117,7 +121,7 @@ export async function updateIndicator(ctx: Ctx, id: string, body: Partial<Omit<I
       changes: diff(current as unknown as Record<string, unknown>, body),
       provinceId: current.provinceId,
     });
-    return (await q.findIndicator(tx.db, id))!;
+    return viewFor(actor, (await q.findIndicator(tx.db, id))!);
   });
 }
 
@@ -171,7 +175,7 @@ export async function mergeIndicator(ctx: Ctx, id: string, intoId: string) {
       changes: { mergedInto: into.id },
       provinceId: from.provinceId,
     });
-    return (await q.findIndicator(tx.db, into.id))!;
+    return viewFor(actor, (await q.findIndicator(tx.db, into.id))!);
   });
 }
 
