@@ -12,12 +12,12 @@ import tseslint from 'typescript-eslint';
  */
 export const MODULE_DEPENDENCIES = {
   calendar: [],
-  auth: [],
+  notifications: [],
+  auth: ['notifications'],
   org: ['auth'],
   users: ['auth', 'org'],
   audit: ['auth', 'org'],
   indicators: ['auth', 'org'],
-  notifications: ['auth'],
   plans: ['auth', 'org', 'indicators', 'calendar'],
   tasks: ['auth', 'org', 'calendar', 'notifications', 'plans', 'indicators'],
   reporting: ['auth', 'org', 'calendar', 'indicators', 'plans', 'tasks'],

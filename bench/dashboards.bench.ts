@@ -34,7 +34,16 @@ import { openEmbedded, openMemory, openPostgres, type Database } from '../server
 import { hashPassword } from '../server/platform/passwords.ts';
 import { openSession } from '../server/modules/auth/auth.service.ts';
 import { recordValues } from '../server/modules/values/indicator-values.ts';
-import { freePort, log, percentile, report, startServerChild, stopChild, waitForHealth } from './lib.ts';
+import {
+  freePort,
+  log,
+  passTemporaryPasswords,
+  percentile,
+  report,
+  startServerChild,
+  stopChild,
+  waitForHealth,
+} from './lib.ts';
 import { copyIn } from './dashboards/copy-in.ts';
 import { rng, seedCommuneHistory, seedNation, seedWave } from './dashboards/generate.ts';
 
@@ -82,6 +91,7 @@ export async function dashboardsB1Bench() {
   const where = dataDir ? 'PGlite on disk' : 'PGlite in memory';
   try {
     await prepareDatabase(database, config, { demo: true });
+    await passTemporaryPasswords(database);
     const ctx = systemCtx(database.db, config);
     const t0 = Date.now();
     const h = await seedCommuneHistory(database, {
@@ -450,6 +460,7 @@ export async function dashboardsB3Bench(pgUrl: string) {
     const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url });
     let t0 = Date.now();
     await prepareDatabase(database, config, { demo: true });
+    await passTemporaryPasswords(database);
     log(`B3: schema, organisation tree and demo data in ${Date.now() - t0} ms`);
     t0 = Date.now();
     const nation = await seedNation(database, {
@@ -653,6 +664,7 @@ export async function dashboardsB4Bench(pgUrl: string) {
   await withDatabase(pgUrl, 'b4', async (url, database) => {
     const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url });
     await prepareDatabase(database, config, { demo: true });
+    await passTemporaryPasswords(database);
     let t0 = Date.now();
     const VALUES = 300;
     const wave = await seedWave(database, {

@@ -107,7 +107,15 @@ export async function pointReadBench(pgUrl: string) {
       body: JSON.stringify({ username: 'vinhbao.chutich', password: 'XaSo@Demo2026' }),
     });
     const cookie = signIn.headers.getSetCookie()[0].split(';')[0];
-    const userId = (await signIn.json()).user.id as string;
+    const session = (await signIn.json()) as { csrfToken: string; user: { id: string } };
+    const userId = session.user.id;
+    // A demo account's temporary password must be changed before its session may read anything.
+    const changed = await fetch(`http://127.0.0.1:${appPort}/api/v1/auth/change-password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken },
+      body: JSON.stringify({ currentPassword: 'XaSo@Demo2026', newPassword: 'Đo hiệu năng đọc một bản ghi 2026' }),
+    });
+    if (!changed.ok) throw new Error(`change-password: ${changed.status} ${await changed.text()}`);
     const unit = (
       await (await fetch(`http://127.0.0.1:${appPort}/api/v1/org/by-code/11824-KT`, { headers: { cookie } })).json()
     ).id as string;

@@ -11,12 +11,13 @@ import { compileCommuneReport, todayVietnam } from '../server/modules/reporting/
 import { taskSummaryForReport } from '../server/modules/reporting/task-summary.ts';
 import { renderReportDocx } from '../server/modules/reporting/document/report-docx.ts';
 import { buildApp } from '../server/app.ts';
-import { percentile, report } from './lib.ts';
+import { passTemporaryPasswords, percentile, report } from './lib.ts';
 
 export async function reportCompileBench() {
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent' });
   const database = await openMemory();
   await prepareDatabase(database, config, { demo: true });
+  await passTemporaryPasswords(database);
   const ctx = systemCtx(database.db, config);
   const period = await database.db
     .selectFrom('reportingPeriods as p')
@@ -80,6 +81,7 @@ export async function provinceListBench(pgUrl: string) {
   try {
     const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: u.toString() });
     await prepareDatabase(database, config, { demo: true });
+    await passTemporaryPasswords(database);
     const hanoi = await database.db
       .selectFrom('orgUnits')
       .select('id')

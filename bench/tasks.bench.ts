@@ -13,7 +13,7 @@ import { loadConfig } from '../server/config.ts';
 import { prepareDatabase } from '../server/bootstrap.ts';
 import { openMemory, openPostgres, type Database } from '../server/platform/db/database.ts';
 import { scanReminders } from '../server/modules/tasks/tasks.reminders.ts';
-import { log, percentile, report } from './lib.ts';
+import { log, passTemporaryPasswords, percentile, report } from './lib.ts';
 
 /** mulberry32: a small seeded PRNG, so the generated commune is the same on every run. */
 function rng(seed: number) {
@@ -139,6 +139,7 @@ export async function tasksApiBench() {
   });
   const database = await openMemory();
   await prepareDatabase(database, config, { demo: true });
+  await passTemporaryPasswords(database);
   const t0 = Date.now();
   const communeId = await seedCommune(database, 2000, 10);
   log(`tasks-api: 2,000 tasks and 20,000 actions in ${Date.now() - t0} ms`);
@@ -219,6 +220,7 @@ export async function reminderScanBench(pgUrl: string) {
   try {
     const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent' });
     await prepareDatabase(database, config, { demo: true });
+    await passTemporaryPasswords(database);
     const t0 = Date.now();
     // Bulk load the usual way: drop the task indexes, insert, build them again from their definitions.
     const indexes = (

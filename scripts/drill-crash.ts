@@ -42,6 +42,8 @@ const seed = Number.parseInt(opt('--seed', '20261123'), 10);
 const keep = argv.includes('--keep');
 const WRITERS = Number.parseInt(opt('--writers', '3'), 10);
 const PASSWORD = 'XaSo@Demo2026';
+/** What the drill changes the demo administrator's temporary password to on its first sign-in. */
+const DRILL_PASSWORD = 'Diễn tập mất điện đột ngột 2026';
 const COMMUNE_CODE = '11824'; // Xã Vĩnh Bảo, the demo commune of vinhbao.quantri
 const START_TIMEOUT_MS = 15 * 60_000;
 
@@ -124,7 +126,7 @@ async function interruptedFirstStart(): Promise<{ server: ServerProcess; recover
     const ms = await waitHealthy(s, START_TIMEOUT_MS);
     stats.firstStartRecoveryMs = ms;
     log(`${short ? 'second' : 'third'} start healthy after ${ms} ms`);
-    await ApiClient.signIn(s.base, 'vinhbao.quantri', PASSWORD); // the demo seed finished
+    await ApiClient.signInChanging(s.base, 'vinhbao.quantri', PASSWORD, DRILL_PASSWORD); // the demo seed finished
   } catch (e) {
     recovered = false;
     problems.push(`the first start did not recover: ${(e as Error).message}\n${tail(logFile)}`);
@@ -244,7 +246,7 @@ async function main(): Promise<number> {
           stats.killsDuringStart++;
         }
         server ??= await startAndWait(cycle);
-        const api = await ApiClient.signIn(server.base, 'vinhbao.quantri', PASSWORD);
+        const api = await ApiClient.signInChanging(server.base, 'vinhbao.quantri', PASSWORD, DRILL_PASSWORD);
         if (!communeId) {
           const r = await api.call('GET', `/api/v1/org/by-code/${COMMUNE_CODE}`);
           if (r.status !== 200) throw new Error(`GET /api/v1/org/by-code/${COMMUNE_CODE}: ${r.status}`);
@@ -270,7 +272,7 @@ async function main(): Promise<number> {
         );
       }
       server = await startAndWait(cycles + 1);
-      const api = await ApiClient.signIn(server.base, 'vinhbao.quantri', PASSWORD);
+      const api = await ApiClient.signInChanging(server.base, 'vinhbao.quantri', PASSWORD, DRILL_PASSWORD);
       await verifyThroughApi(api, cycles);
       await kill(server, 'SIGTERM');
       server = null;

@@ -34,6 +34,31 @@ describe('health and API documentation', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
   });
 
+  it('sends upgrade-insecure-requests only under COOKIE_SECURE=1, the API docs included (issue 22, 12d)', async () => {
+    const paths = ['/api/health', '/api/docs', '/api/docs/static/swagger-initializer.js', '/api/docs/json'];
+    for (const url of paths) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-security-policy'], url).not.toContain('upgrade-insecure-requests');
+    }
+    const https = await buildTestApp({ COOKIE_SECURE: '1' });
+    try {
+      for (const url of paths) {
+        const res = await https.app.inject({ method: 'GET', url });
+        expect(res.headers['content-security-policy'], url).toContain('upgrade-insecure-requests');
+        expect(res.headers['strict-transport-security'], url).toBeTruthy();
+      }
+      const signedIn = await https.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { username: 'vinhbao.motcua', password: 'XaSo@Demo2026' },
+      });
+      expect(signedIn.cookies.find((c) => c.name === 'xaso_session')?.secure).toBe(true);
+    } finally {
+      await https.close();
+    }
+  });
+
   it('sends security headers', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");

@@ -17,8 +17,9 @@ import { registerErrorHandling } from './platform/error-handler.ts';
 import { typed } from './platform/http.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { serializerCompiler } from './platform/serializer.ts';
-import { registerSecurityHeaders } from './platform/security-headers.ts';
+import { docsCsp, registerSecurityHeaders } from './platform/security-headers.ts';
 import { registerAuthHook } from './modules/auth/auth.plugin.ts';
+import { startSessionFanout } from './modules/auth/session-fanout.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { oidcRoutes } from './modules/auth/oidc.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -76,9 +77,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (policy) => docsCsp(policy, { https: config.cookieSecure }),
+  });
 
   registerAuthHook(app, { db: database.db, config });
+  // Session changes reach every server process (modules/auth/session-fanout.ts).
+  const sessionFanout = await startSessionFanout(database);
+  app.addHook('onClose', () => sessionFanout.close());
 
   typed(app).get('/api/health', {
     schema: {

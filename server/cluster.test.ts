@@ -69,6 +69,115 @@ describe('SERVER_PROCESSES', () => {
       return false;
     };
 
+    /** Starts `xaso start` with two processes on a fresh clone; answers its port. */
+    const startTwo = async (db: string) => {
+      const admin = new pg.Client({ connectionString: adminUrl(pgUrl!) });
+      await admin.connect();
+      await admin.query(`create database ${db} template ${inject('pgTemplate')}`);
+      await admin.end();
+      const port = await new Promise<number>((resolve) => {
+        const s = net.createServer().listen(0, '127.0.0.1', () => {
+          const p = (s.address() as net.AddressInfo).port;
+          s.close(() => resolve(p));
+        });
+      });
+      let log = '';
+      const child = spawn(process.execPath, ['bin/xaso.mjs', 'start'], {
+        env: {
+          ...process.env,
+          DATABASE_URL: adminUrl(pgUrl!, db),
+          SERVER_PROCESSES: '2',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          BACKUP_HOUR: 'off',
+          REMINDER_INTERVAL_MINUTES: '0',
+          SIGN_IN_RATE_PER_MINUTE: '10000',
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      child.stderr!.on('data', (d) => (log += d));
+      expect(await until(() => log.includes('2 tiến trình máy chủ'), 90_000), log).toBe(true);
+      return { port, child, log: () => log };
+    };
+
+    it('ends sessions in every process at once: sign-out-everywhere and disabling a person (issue 22, finding 6)', async () => {
+      const db = `${name}_rv`;
+      const { port, child, log } = await startTwo(db);
+      const check = new pg.Client({ connectionString: adminUrl(pgUrl!, db) });
+      check.on('error', () => {}); // ended by the drop below
+      try {
+        const base = `http://127.0.0.1:${port}/api/v1`;
+        // connection: close spreads the requests over both processes.
+        const call = (method: string, url: string, session?: { cookie: string; csrf: string }, body?: unknown) =>
+          fetch(`${base}${url}`, {
+            method,
+            headers: {
+              connection: 'close',
+              ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
+              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+            signal: AbortSignal.timeout(10_000),
+          });
+        const signIn = async (username: string) => {
+          const res = await call('POST', '/auth/sign-in', undefined, { username, password: 'XaSo@Demo2026' });
+          expect(res.status, username).toBe(200);
+          const json = (await res.json()) as { csrfToken: string; user: { id: string } };
+          return { cookie: res.headers.getSetCookie()[0].split(';')[0], csrf: json.csrfToken, userId: json.user.id };
+        };
+        const statuses = async (n: number, make: () => Promise<Response>) => {
+          const out: number[] = [];
+          for (let i = 0; i < n; i += 10)
+            out.push(...(await Promise.all(Array.from({ length: 10 }, make))).map((r) => r.status));
+          return out;
+        };
+        // Both processes listen for session changes.
+        await check.connect();
+        const listeners = await check.query(
+          `select count(*)::int as n from pg_stat_activity where application_name = 'xaso-sessions' and datname = $1`,
+          [db],
+        );
+        expect(listeners.rows[0].n, log()).toBe(2);
+
+        // Sign-out everywhere: the session, cached by both processes, is refused at once everywhere.
+        const leader = await signIn('vinhbao.chutich');
+        expect(await statuses(40, () => call('GET', '/auth/me', leader))).toEqual(Array(40).fill(200));
+        expect((await call('POST', '/auth/sign-out-everywhere', leader)).status).toBe(200);
+        expect(await statuses(200, () => call('GET', '/auth/me', leader))).toEqual(Array(200).fill(401));
+
+        // Disabling a person: none of their writes is stored after the answer.
+        const admin = await signIn('admin');
+        const officer = await signIn('vinhbao.kinhte');
+        const mine = (await (await call('GET', '/tasks/mine', officer)).json()) as { responsible: { id: string }[] };
+        const taskId = mine.responsible[0].id;
+        const comment = () => call('POST', `/tasks/${taskId}/comments`, officer, { text: 'Ghi chú sau khi bị khóa' });
+        expect(await statuses(40, comment)).toEqual(Array(40).fill(201));
+        expect((await call('PATCH', `/users/${officer.userId}`, admin, { isDisabled: true })).status).toBe(200);
+        const stored = async () =>
+          (
+            await check.query(
+              `select count(*)::int as n from task_actions where task_id = $1 and kind = 'comment' and actor_id = $2`,
+              [taskId, officer.userId],
+            )
+          ).rows[0].n as number;
+        const before = await stored();
+        expect(await statuses(200, comment)).toEqual(Array(200).fill(401));
+        expect(await stored()).toBe(before);
+      } finally {
+        await check.end().catch(() => {});
+        // SIGTERM stops the workers with the primary (SIGKILL would leave them running).
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+        const admin = new pg.Client({ connectionString: adminUrl(pgUrl!) });
+        await admin.connect();
+        await admin.query(`drop database if exists ${db} with (force)`);
+        await admin.end();
+      }
+    }, 240_000);
+
     it('serves one port from two processes, restarts one that dies, and stops them all on SIGTERM', async () => {
       const admin = new pg.Client({ connectionString: adminUrl(pgUrl!) });
       await admin.connect();

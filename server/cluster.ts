@@ -8,8 +8,9 @@
  * then keeps the workers running: one that dies is started again after a second. Work that
  * must happen once per installation — the reminder scan and the daily backup — runs in
  * worker slot 1 only (a restarted slot 1 takes it back). What each process keeps in memory is
- * a cache that tolerates other processes: sessions are re-read within 5 s of a change made
- * elsewhere (modules/auth/session-cache.ts); the sign-in rate limit counts per process.
+ * a cache that tolerates other processes: a change to sessions reaches every process through
+ * LISTEN/NOTIFY before the request that made it answers (modules/auth/session-fanout.ts); the
+ * sign-in rate limit counts per process (the lockout counts in the database).
  */
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from './config.ts';

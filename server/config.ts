@@ -41,7 +41,10 @@ export const ConfigSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** Wrong passwords for one account from one address before that address is locked out of it. */
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Wrong passwords for one account from all addresses before addresses it was never used from are locked out. */
+  SIGN_IN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(10000).default(20),
   /** Sign-in attempts per minute from one address (password spraying). */
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(60),
   SIGN_IN_LOCK_MINUTES: z.coerce
@@ -74,6 +77,8 @@ export const ConfigSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
+  /** Whoever sent a unit's report may not approve or return it (as for tasks); 0 turns it off. */
+  REPORT_SEPARATION_OF_DUTIES: bool.default(true),
   /** Overdue beyond this many working days escalates to the task's approver. */
   ESCALATE_AFTER_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   /** How often the running server scans for reminders and drains the mail outbox; 0 = never. */
@@ -110,6 +115,7 @@ export interface Config {
   adminSessionIdleMinutes: number;
   sessionMaxHours: number;
   signInMaxFailures: number;
+  signInAccountMaxFailures: number;
   signInLockMinutes: number;
   signInRatePerMinute: number;
   bodyLimitBytes: number;
@@ -125,6 +131,8 @@ export interface Config {
   };
   evidenceMaxBytes: number;
   escalateAfterWorkingDays: number;
+  /** Whoever sent a unit's report may not review it (REPORT_SEPARATION_OF_DUTIES). */
+  reportSeparationOfDuties: boolean;
   reminderIntervalMinutes: number;
   smtpUrl?: string;
   mailFrom: string;
@@ -169,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminSessionIdleMinutes: e.ADMIN_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     signInMaxFailures: e.SIGN_IN_MAX_FAILURES,
+    signInAccountMaxFailures: e.SIGN_IN_ACCOUNT_MAX_FAILURES,
     signInLockMinutes: e.SIGN_IN_LOCK_MINUTES,
     signInRatePerMinute: e.SIGN_IN_RATE_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
@@ -176,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
     escalateAfterWorkingDays: e.ESCALATE_AFTER_WORKING_DAYS,
+    reportSeparationOfDuties: e.REPORT_SEPARATION_OF_DUTIES,
     reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

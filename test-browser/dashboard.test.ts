@@ -6,12 +6,14 @@ import { apiAs, DESKTOP, launchBrowser, newPage, PHONE, pickSelect, screenshot, 
 const WAIT = { timeout: 10_000 };
 
 /**
- * The plan officer enters, submits and approves one unit's values for a period (as in
- * dashboards.test.ts). The one-stop centre for Q2 and Q3: reports.test.ts works on Q1's units.
+ * The plan officer enters and submits one unit's values for a period, another reviewer approves
+ * them (whoever sends a report does not approve it: REPORT_SEPARATION_OF_DUTIES). The one-stop
+ * centre for Q2 and Q3: reports.test.ts works on Q1's units.
  */
 const UNIT = 'Trung tâm Phục vụ hành chính công';
 async function reportAndApprove(
   api: Awaited<ReturnType<typeof apiAs>>,
+  reviewer: Awaited<ReturnType<typeof apiAs>>,
   communeId: string,
   code: string,
   value: (i: number) => number,
@@ -28,7 +30,7 @@ async function reportAndApprove(
   }));
   await api('PUT', at, { values, narratives: [], generalNote: null });
   const sub = await api('POST', `${at}/submit`);
-  await api('POST', `/reporting/submissions/${sub.id}/approve`, {});
+  await reviewer('POST', `/reporting/submissions/${sub.id}/approve`, {});
   return form;
 }
 
@@ -41,8 +43,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const api = await apiAs('phuthinh.vanhoa');
   communeId = (await api('GET', '/org/by-code/05800')).id;
-  const form = await reportAndApprove(api, communeId, '2026-Q2', (i) => 30 + 2 * i);
-  await reportAndApprove(api, communeId, '2026-Q3', (i) => 45 + 2 * i);
+  const reviewer = await apiAs('admin');
+  const form = await reportAndApprove(api, reviewer, communeId, '2026-Q2', (i) => 30 + 2 * i);
+  await reportAndApprove(api, reviewer, communeId, '2026-Q3', (i) => 45 + 2 * i);
   const dash = await api('GET', `/dashboards/communes/${communeId}`);
   type Row = { targetId: string; indicatorId: string | null; latest: { value: number } | null; forecast: unknown };
   const ours = dash.targets.filter((t: Row) =>

@@ -241,7 +241,7 @@ describe('plans as data', () => {
     await context.close();
   });
 
-  it('the province officer searches the catalogue, cannot merge across units, and adds a criteria set', async () => {
+  it('the catalogue: shared entries are curated nationally, a merge across units is refused, a province adds a criteria set', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
     await signIn(page, 'haiphong.sokhcn');
     await page.getByRole('navigation').getByRole('link', { name: 'Danh mục chỉ tiêu' }).click();
@@ -251,12 +251,27 @@ describe('plans as data', () => {
       .toContain('Tỷ lệ hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa');
     const row = page.getByTestId('indicator-row').first();
     expect(await row.textContent()).toMatch(/Công thức/);
-    await row.getByTestId('merge-indicator').click();
-    await pickSelect(page, page.getByTestId('merge-into'), 'toc do', '(Mbit/s)');
-    await page.getByTestId('merge-ok').click();
-    expect(await page.getByTestId('merge-error').textContent()).toContain('đơn vị tính khác nhau');
-    await screenshot(page, 'desktop-catalogue-merge');
-    await page.locator('.ant-modal:visible').getByRole('button', { name: 'Hủy' }).click();
+    // A shared entry: the province officer may neither edit nor merge it (the national level curates it).
+    expect(await row.getByTestId('merge-indicator').count()).toBe(0);
+    expect(await row.getByTestId('edit-indicator').count()).toBe(0);
+
+    const national = await newPage(browser, DESKTOP);
+    {
+      const page = national.page;
+      await signIn(page, 'admin');
+      await page.getByRole('navigation').getByRole('link', { name: 'Danh mục chỉ tiêu' }).click();
+      await page.getByTestId('indicator-search').locator('input').fill('so hoa');
+      await expect
+        .poll(async () => page.getByTestId('indicator-row').first().textContent(), WAIT)
+        .toContain('Tỷ lệ hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa');
+      await page.getByTestId('indicator-row').first().getByTestId('merge-indicator').click();
+      await pickSelect(page, page.getByTestId('merge-into'), 'toc do', '(Mbit/s)');
+      await page.getByTestId('merge-ok').click();
+      expect(await page.getByTestId('merge-error').textContent()).toContain('đơn vị tính khác nhau');
+      await screenshot(page, 'desktop-catalogue-merge');
+      await page.locator('.ant-modal:visible').getByRole('button', { name: 'Hủy' }).click();
+    }
+    await national.context.close();
 
     await page.getByRole('tab', { name: 'Bộ tiêu chí' }).click();
     await page.getByTestId('create-criteria-set').click();

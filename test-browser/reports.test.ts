@@ -1,13 +1,25 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, TEST_PASSWORD } from './accounts.ts';
-import { baseUrl, DESKTOP, fillSignIn, launchBrowser, newPage, PHONE, pickSelect, screenshot } from './browser.ts';
+import {
+  apiAs,
+  baseUrl,
+  DESKTOP,
+  fillSignIn,
+  launchBrowser,
+  newPage,
+  PHONE,
+  pickSelect,
+  screenshot,
+} from './browser.ts';
 
 /** Periodic reporting (issue 6) with the demo data of Xã Phú Thịnh (05800) and its province, Thái Nguyên. */
 const WAIT = { timeout: 10_000 };
 const OFFICER = 'phuthinh.vanhoa';
 const LEADER = 'phuthinh.chutich';
 const PROVINCE = 'thainguyen.sokhcn';
+/** A second officer of the standing office: whoever sends a unit's report does not review it. */
+const REVIEWER = 'phuthinh.thuongtruc';
 
 let browser: Browser;
 
@@ -37,6 +49,36 @@ async function prepare(username: string) {
   expect(changed.ok).toBe(true);
 }
 
+/** The system administrator adds the second officer of the standing office (once; a rerun finds it). */
+async function prepareReviewer() {
+  const admin = await apiAs('admin');
+  const commune = (await admin('GET', '/org/by-code/05800')).id as string;
+  const found = await admin('GET', `/users?q=${REVIEWER}`);
+  if (found.items.length) return;
+  const created = await admin('POST', '/users', {
+    username: REVIEWER,
+    fullName: 'Lê Thị Thường Trực',
+    orgUnitId: commune,
+    grants: [{ role: 'plan_officer', orgUnitId: commune }],
+  });
+  const res = await fetch(`${baseUrl()}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: REVIEWER, password: created.temporaryPassword }),
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const changed = await fetch(`${baseUrl()}/api/v1/auth/change-password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ currentPassword: created.temporaryPassword, newPassword: TEST_PASSWORD }),
+  });
+  expect(changed.ok).toBe(true);
+}
+
 async function signedIn(username: string, opts = DESKTOP) {
   const { context, page } = await newPage(browser, opts);
   await fillSignIn(page, username, TEST_PASSWORD);
@@ -47,6 +89,7 @@ async function signedIn(username: string, opts = DESKTOP) {
 beforeAll(async () => {
   browser = await launchBrowser();
   for (const u of [OFFICER, LEADER, PROVINCE]) await prepare(u);
+  await prepareReviewer();
 });
 afterAll(async () => {
   await browser?.close();
@@ -147,29 +190,37 @@ describe('periodic reporting', () => {
     await expect.poll(() => page.getByTestId('submission-status').textContent(), WAIT).toBe('Nộp muộn');
     returnedFormUrl = new URL(page.url()).pathname;
 
-    // Review on the calendar: Văn phòng is returned with a reason, Phòng Kinh tế approved.
+    // The officer who sent them is offered no review (REPORT_SEPARATION_OF_DUTIES) …
     await openCalendar(page);
-    await unitRow(page, 'Văn phòng HĐND và UBND').getByTestId('return-submission').click();
-    await page.locator('.ant-modal').getByRole('button', { name: 'Trả lại' }).click();
-    await page.locator('.ant-modal').getByText('Cần ghi lý do trả lại').waitFor();
-    await page.getByTestId('return-reason').fill('Bổ sung số liệu chỉ tiêu về đào tạo kỹ năng số.');
-    await page.getByTestId('return-confirm').click();
-    await expect.poll(() => chipOf(page, 'Văn phòng HĐND và UBND'), WAIT).toBe('Bị trả lại');
-    // The reviewer opens Kinh tế's submitted report: the attachment is there to download, not to remove.
-    await unitRow(page, 'Phòng Kinh tế').getByRole('link').click();
-    await page.getByTestId('attachment-row').waitFor();
-    expect(await page.getByTestId('attachment-link').textContent()).toBe('Biên bản kiểm tra hạ tầng.pdf');
-    expect(await page.getByTestId('attachment-remove').count()).toBe(0);
-    expect(await page.getByTestId('attach-button').count()).toBe(0);
-    const file = await page.request.get((await page.getByTestId('attachment-link').getAttribute('href'))!);
-    expect(file.status()).toBe(200);
-    expect(Buffer.compare(await file.body(), PDF)).toBe(0);
-    await page.getByTestId('attachments').scrollIntoViewIfNeeded();
-    await screenshot(page, 'report-review-attachment');
-    await openCalendar(page);
-    await unitRow(page, 'Phòng Kinh tế').getByTestId('approve-submission').click();
-    await confirmPopover(page, 'Duyệt');
-    await expect.poll(() => chipOf(page, 'Phòng Kinh tế'), WAIT).toBe('Đã duyệt');
+    expect(await q1Units(page).getByTestId('approve-submission').count()).toBe(0);
+    // … another officer of the standing office reviews on the calendar: Văn phòng is returned with a reason, Phòng Kinh tế approved.
+    const review = await signedIn(REVIEWER);
+    {
+      const page = review.page;
+      await openCalendar(page);
+      await unitRow(page, 'Văn phòng HĐND và UBND').getByTestId('return-submission').click();
+      await page.locator('.ant-modal').getByRole('button', { name: 'Trả lại' }).click();
+      await page.locator('.ant-modal').getByText('Cần ghi lý do trả lại').waitFor();
+      await page.getByTestId('return-reason').fill('Bổ sung số liệu chỉ tiêu về đào tạo kỹ năng số.');
+      await page.getByTestId('return-confirm').click();
+      await expect.poll(() => chipOf(page, 'Văn phòng HĐND và UBND'), WAIT).toBe('Bị trả lại');
+      // The reviewer opens Kinh tế's submitted report: the attachment is there to download, not to remove.
+      await unitRow(page, 'Phòng Kinh tế').getByRole('link').click();
+      await page.getByTestId('attachment-row').waitFor();
+      expect(await page.getByTestId('attachment-link').textContent()).toBe('Biên bản kiểm tra hạ tầng.pdf');
+      expect(await page.getByTestId('attachment-remove').count()).toBe(0);
+      expect(await page.getByTestId('attach-button').count()).toBe(0);
+      const file = await page.request.get((await page.getByTestId('attachment-link').getAttribute('href'))!);
+      expect(file.status()).toBe(200);
+      expect(Buffer.compare(await file.body(), PDF)).toBe(0);
+      await page.getByTestId('attachments').scrollIntoViewIfNeeded();
+      await screenshot(page, 'report-review-attachment');
+      await openCalendar(page);
+      await unitRow(page, 'Phòng Kinh tế').getByTestId('approve-submission').click();
+      await confirmPopover(page, 'Duyệt');
+      await expect.poll(() => chipOf(page, 'Phòng Kinh tế'), WAIT).toBe('Đã duyệt');
+    }
+    await review.context.close();
     await page.goto(returnedFormUrl);
     expect(await page.getByTestId('review-comment').textContent()).toBe(
       'Bổ sung số liệu chỉ tiêu về đào tạo kỹ năng số.',

@@ -66,6 +66,9 @@ export async function kill(s: ServerProcess, signal: NodeJS.Signals = 'SIGKILL')
 
 /** A signed-in API client: session cookie and CSRF header on every request. */
 export class ApiClient {
+  /** Signed in with a temporary password, which must be changed first. */
+  mustChangePassword = false;
+
   constructor(
     readonly base: string,
     private cookie = '',
@@ -84,8 +87,28 @@ export class ApiClient {
       .getSetCookie()
       .find((c) => c.startsWith('xaso_session='))!
       .split(';')[0];
-    const body = (await r.json()) as { csrfToken: string };
-    return new ApiClient(base, cookie, body.csrfToken);
+    const body = (await r.json()) as { csrfToken: string; user: { mustChangePassword: boolean } };
+    return Object.assign(new ApiClient(base, cookie, body.csrfToken), {
+      mustChangePassword: body.user.mustChangePassword,
+    });
+  }
+
+  /**
+   * Signs in with `password`, or — the first time — with the demo account's temporary one, which
+   * is then changed to `password` (a session on a temporary password may only change it).
+   */
+  static async signInChanging(base: string, username: string, temporary: string, password: string) {
+    const signedIn = await ApiClient.signIn(base, username, password).catch(() => null);
+    if (signedIn) return signedIn;
+    const first = await ApiClient.signIn(base, username, temporary);
+    if (first.mustChangePassword) {
+      const changed = await first.call('POST', '/api/v1/auth/change-password', {
+        currentPassword: temporary,
+        newPassword: password,
+      });
+      if (changed.status !== 200) throw new Error(`change-password of ${username}: ${changed.status}`);
+    }
+    return first;
   }
 
   async call(method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> {

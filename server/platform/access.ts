@@ -4,6 +4,8 @@
  * place lies inside that grant's subtree. Deny by default.
  */
 import type { OrgKind, Role } from './platform.tables.ts';
+import type { Ctx } from './context.ts';
+import { AppError } from './errors.ts';
 
 export type Permission =
   | 'org.read'
@@ -202,6 +204,8 @@ export interface Actor {
   fullName: string;
   grants: Grant[];
   sessionId: string | null;
+  /** Signed in with a temporary password: may only change it (auth.plugin.ts). */
+  mustChangePassword?: boolean;
 }
 
 /**
@@ -268,3 +272,38 @@ export const isEmptyScope = (s: Scope) =>
   !s.all && s.provinceIds.length === 0 && s.communeIds.length === 0 && s.unitIds.length === 0;
 
 export const hasRole = (actor: Actor | null, ...roles: Role[]) => !!actor?.grants.some((g) => roles.includes(g.role));
+
+/** Roles each administrator role hands out, inside the part of the tree where it is granted. */
+export const GRANTABLE_ROLES: Record<Role, readonly Role[]> = {
+  system_admin: ROLES,
+  province_admin: [
+    'province_admin',
+    'province_officer',
+    'commune_admin',
+    'commune_leader',
+    'plan_officer',
+    'unit_officer',
+    'one_stop_officer',
+    'citizen',
+  ],
+  // Not commune_admin: account management in a commune is handed out by the province.
+  commune_admin: ['unit_officer', 'one_stop_officer', 'citizen'],
+  province_officer: [],
+  commune_leader: [],
+  plan_officer: [],
+  unit_officer: [],
+  one_stop_officer: [],
+  citizen: [],
+};
+
+/** The roles the actor hands out somewhere (the web offers only these), in the usual order. */
+export function grantableRoles(actor: Actor): Role[] {
+  const mine = new Set(actor.grants.flatMap((g) => GRANTABLE_ROLES[g.role]));
+  return ROLES.filter((r) => mine.has(r));
+}
+
+/** The signed-in person of a use case, or UNAUTHENTICATED (401). */
+export function requireActor(ctx: Ctx): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'unauthenticated', 'Bạn cần đăng nhập.');
+  return ctx.actor;
+}

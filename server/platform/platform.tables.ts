@@ -61,8 +61,6 @@ export interface UserTable {
   passwordHash: string | null;
   mustChangePassword: Generated<boolean>;
   passwordChangedAt: Timestamp | null;
-  failedSignIns: Generated<number>;
-  lockedUntil: Timestamp | null;
   isDisabled: Generated<boolean>;
   orgUnitId: string;
   provinceId: string | null;
@@ -99,6 +97,30 @@ export interface SessionTable {
   userAgent: string | null;
 }
 
+/** Sign-in attempts per account and address ('*' = the whole account); migration 0012. */
+export interface SignInThrottleTable {
+  userId: string;
+  address: string;
+  attempts: Generated<number>;
+  locks: Generated<number>;
+  lockedUntil: Timestamp | null;
+  lastAttemptAt: Generated<Date>;
+  lastSuccessAt: Timestamp | null;
+  provinceId: string | null;
+  communeId: string | null;
+}
+
+/** One-time unlock codes mailed to a locked-out person (SHA-256 only); migration 0012. */
+export interface SignInUnlockCodeTable {
+  userId: string;
+  codeHash: string;
+  expiresAt: Timestamp;
+  tries: Generated<number>;
+  createdAt: Generated<Date>;
+  provinceId: string | null;
+  communeId: string | null;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   occurredAt: Generated<Date>;
@@ -120,6 +142,8 @@ export interface PlatformTables {
   users: UserTable;
   roleGrants: RoleGrantTable;
   sessions: SessionTable;
+  signInThrottles: SignInThrottleTable;
+  signInUnlockCodes: SignInUnlockCodeTable;
   auditLog: AuditLogTable;
   /** Uploaded files of every module (platform/files/storage.ts). */
   files: FileTable;

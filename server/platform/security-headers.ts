@@ -39,6 +39,19 @@ export function securityHeaders(opts: { https: boolean }): Record<string, string
   };
 }
 
+/**
+ * The API documentation page (swagger-ui) sends a policy of its own, which asks browsers to
+ * upgrade every request to HTTPS: over plain HTTP (a LAN address, COOKIE_SECURE=0) that breaks
+ * the page. The directive is sent under COOKIE_SECURE=1 only, there as everywhere else.
+ */
+export function docsCsp(policy: string, opts: { https: boolean }): string {
+  const directives = policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d && d !== 'upgrade-insecure-requests');
+  return [...directives, ...(opts.https ? ['upgrade-insecure-requests'] : [])].join('; ');
+}
+
 export function registerSecurityHeaders(app: FastifyInstance, opts: { https: boolean }) {
   const headers = securityHeaders(opts);
   const { 'content-security-policy': csp, ...rest } = headers;

@@ -36,6 +36,12 @@ export interface Place {
 }
 
 const CODES: Record<PlaceKey, string> = { in: '11824', sib: '11842', oth: '16363' };
+/**
+ * Who sends each place's unit report: not an actor that reviews it in the matrix (whoever sends a
+ * report does not review it — REPORT_SEPARATION_OF_DUTIES): Phòng Kinh tế's own officer in Vĩnh
+ * Bảo, the plan officers of the other two communes.
+ */
+const SUBMITTERS: Record<PlaceKey, string> = { in: 'vinhbao.kinhte', sib: 'vinhthuan.vanhoa', oth: 'tuonglinh.vanhoa' };
 
 export async function buildFixtures(t: TestApp, admin: Session): Promise<Record<PlaceKey, Place>> {
   const call = async (method: string, url: string, payload?: unknown) => {
@@ -77,8 +83,14 @@ export async function buildFixtures(t: TestApp, admin: Session): Promise<Record<
       (p: { level: string; code: string; planId: string }) =>
         p.level === 'unit' && p.code === '2026-Q1' && p.planId === planId,
     );
-    const form = await call('GET', `/api/v1/reporting/periods/${period.id}/units/${unitId}`);
-    await call('PUT', `/api/v1/reporting/periods/${period.id}/units/${unitId}`, {
+    const submitter = await t.signIn(SUBMITTERS[key]);
+    const send = async (method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) => {
+      const res = await t.request(submitter, { method, url, ...(payload === undefined ? {} : { payload }) });
+      if (res.statusCode >= 300) throw new Error(`fixture ${method} ${url}: ${res.statusCode} ${res.body}`);
+      return res.json();
+    };
+    const form = await send('GET', `/api/v1/reporting/periods/${period.id}/units/${unitId}`);
+    await send('PUT', `/api/v1/reporting/periods/${period.id}/units/${unitId}`, {
       values: form.values.map((v: { targetId: string; unit: string }) => ({
         targetId: v.targetId,
         value: v.unit === '%' ? 50 : 1,
@@ -86,7 +98,7 @@ export async function buildFixtures(t: TestApp, admin: Session): Promise<Record<
       narratives: [],
       generalNote: null,
     });
-    const submission = await call('POST', `/api/v1/reporting/periods/${period.id}/units/${unitId}/submit`);
+    const submission = await send('POST', `/api/v1/reporting/periods/${period.id}/units/${unitId}/submit`);
     const user = await call('POST', '/api/v1/users', {
       username: `matran.${key}`,
       fullName: 'Người Ma Trận',

@@ -54,6 +54,8 @@ export const MATRIX: Record<string, Row | { coveredBy: string }> = {
   'POST /api/v1/auth/sign-out': { coveredBy: 'server/modules/auth/auth.test.ts' },
   'POST /api/v1/auth/sign-out-everywhere': { coveredBy: 'server/modules/auth/auth.test.ts' },
   'POST /api/v1/auth/change-password': { coveredBy: 'server/modules/auth/auth.test.ts' },
+  'POST /api/v1/auth/unlock-code': { coveredBy: 'server/modules/auth/unlock.test.ts' },
+  'POST /api/v1/auth/unlock': { coveredBy: 'server/modules/auth/unlock.test.ts' },
   'GET /api/v1/auth/oidc/config': { coveredBy: 'server/modules/auth/oidc.test.ts' },
   'GET /api/v1/auth/oidc/start': { coveredBy: 'server/modules/auth/oidc.test.ts' },
   'GET /api/v1/auth/oidc/callback': { coveredBy: 'server/modules/auth/oidc.test.ts' },

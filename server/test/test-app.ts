@@ -14,6 +14,9 @@ import { openMemory, openPostgres, type Database } from '../platform/db/database
 import { DEMO_PASSWORD } from '../modules/demo/demo.accounts.ts';
 import { adminUrl } from './global-setup.ts';
 
+/** What signIn changes a temporary password to. */
+export const TEST_PASSWORD = 'Kiểm thử tự động qua API 2026';
+
 export interface Session {
   username: string;
   cookie: string;
@@ -25,8 +28,12 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database;
   config: Config;
-  /** Signs in a demo account (or any account with the given password). */
-  signIn(username: string, password?: string): Promise<Session>;
+  /**
+   * Signs in a demo account (or any account with the given password). A temporary password is
+   * changed to TEST_PASSWORD first, as its owner must before doing anything else — unless the
+   * test is about that (keepTemporaryPassword).
+   */
+  signIn(username: string, password?: string, opts?: { keepTemporaryPassword?: boolean }): Promise<Session>;
   /** A request as that person: cookie and CSRF header set. */
   request(session: Session | null, opts: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -89,12 +96,26 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     database,
     config,
     request,
-    async signIn(username, password = DEMO_PASSWORD) {
+    async signIn(username, password = DEMO_PASSWORD, opts = {}) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'xaso_session');
       const body = res.json();
-      return { username, cookie: `xaso_session=${cookie!.value}`, csrfToken: body.csrfToken, userId: body.user.id };
+      const session = {
+        username,
+        cookie: `xaso_session=${cookie!.value}`,
+        csrfToken: body.csrfToken,
+        userId: body.user.id,
+      };
+      if (body.user.mustChangePassword && !opts.keepTemporaryPassword) {
+        const changed = await request(session, {
+          method: 'POST',
+          url: '/api/v1/auth/change-password',
+          payload: { currentPassword: password, newPassword: TEST_PASSWORD },
+        });
+        if (changed.statusCode !== 200) throw new Error(`password change of ${username} failed: ${changed.body}`);
+      }
+      return session;
     },
     async close() {
       await app.close();

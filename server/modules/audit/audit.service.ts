@@ -1,7 +1,6 @@
-import { scopeOf, isEmptyScope } from '../../platform/access.ts';
+import { isEmptyScope, requireActor, scopeOf } from '../../platform/access.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { requireActor } from '../auth/auth.service.ts';
 
 /** Vietnam has one time zone, UTC+7 and no daylight saving: a date filter means that day there. */
 const startOfDayVn = (d: string) => new Date(`${d}T00:00:00+07:00`);

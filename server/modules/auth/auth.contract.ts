@@ -41,6 +41,9 @@ export const CurrentUser = z.object({
   capabilities: z
     .array(z.string())
     .describe('Các quyền người dùng có ở ít nhất một nơi; giao diện chỉ hiện những gì được phép'),
+  grantableRoles: z
+    .array(RoleSchema)
+    .describe('Các vai trò người dùng được giao cho người khác (trong phạm vi mình quản lý)'),
 });
 export type CurrentUser = z.infer<typeof CurrentUser>;
 
@@ -58,3 +61,11 @@ export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
 export const OkResponse = z.object({ ok: z.literal(true) });
 export const SignOutEverywhereResponse = z.object({ ok: z.literal(true), sessionsEnded: z.number().int() });
+
+export const UnlockCodeRequestBody = z.object({
+  username: z.string().trim().min(1).max(100).describe('Tên đăng nhập của tài khoản bị tạm khóa'),
+});
+export const UnlockBody = z.object({
+  username: z.string().trim().min(1).max(100),
+  code: z.string().trim().min(1).max(40).describe('Mã mở khóa nhận qua thư điện tử'),
+});

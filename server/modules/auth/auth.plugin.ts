@@ -7,7 +7,26 @@ import { resolveSession } from './auth.service.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Writes that do not need the CSRF header: they create the session the token belongs to. */
-const CSRF_EXEMPT = new Set(['/api/v1/auth/sign-in', '/api/v1/auth/oidc/start', '/api/v1/auth/oidc/callback']);
+const CSRF_EXEMPT = new Set([
+  '/api/v1/auth/sign-in',
+  '/api/v1/auth/unlock-code',
+  '/api/v1/auth/unlock',
+  '/api/v1/auth/oidc/start',
+  '/api/v1/auth/oidc/callback',
+]);
+
+/**
+ * What a session on a temporary password may do (TCVN 14423: change it at first use): read
+ * itself, change the password, sign out. Everything else under /api/v1 answers 403
+ * PASSWORD_CHANGE_REQUIRED until the password is changed.
+ */
+const TEMPORARY_PASSWORD_ROUTES = new Set([
+  'GET /api/v1/auth/me',
+  'POST /api/v1/auth/change-password',
+  'POST /api/v1/auth/sign-out',
+  'POST /api/v1/auth/sign-out-everywhere',
+  'POST /api/v1/auth/sign-in',
+]);
 
 /**
  * Builds request.ctx for every request and resolves the session cookie into an actor.
@@ -33,6 +52,17 @@ export function registerAuthHook(app: FastifyInstance, deps: { db: Db; config: C
     if (!resolved) return;
     request.ctx.actor = resolved.actor;
     request.csrfToken = resolved.csrfToken;
+    if (
+      resolved.actor.mustChangePassword &&
+      request.url.startsWith('/api/v1/') &&
+      !TEMPORARY_PASSWORD_ROUTES.has(`${request.method} ${request.routeOptions.url ?? ''}`)
+    ) {
+      throw new AppError(
+        'PASSWORD_CHANGE_REQUIRED',
+        'forbidden',
+        'Bạn đang dùng mật khẩu tạm; hãy đổi mật khẩu trước khi làm việc.',
+      );
+    }
     if (UNSAFE.has(request.method) && !CSRF_EXEMPT.has(request.routeOptions.url ?? '')) {
       if (request.headers['x-csrf-token'] !== resolved.csrfToken) {
         throw new AppError(

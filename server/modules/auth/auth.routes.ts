@@ -1,8 +1,17 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { commonErrors, noStore, requireSignedIn, SESSION_COOKIE, typed } from '../../platform/http.ts';
 import type { Config } from '../../config.ts';
-import { ChangePasswordBody, OkResponse, SessionView, SignInBody, SignOutEverywhereResponse } from './auth.contract.ts';
+import {
+  ChangePasswordBody,
+  OkResponse,
+  SessionView,
+  SignInBody,
+  SignOutEverywhereResponse,
+  UnlockBody,
+  UnlockCodeRequestBody,
+} from './auth.contract.ts';
 import * as service from './auth.service.ts';
+import * as unlock from './unlock.service.ts';
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string) {
   reply.setCookie(SESSION_COOKIE, token, {
@@ -33,6 +42,34 @@ export async function authRoutes(app: FastifyInstance, opts: { config: Config })
       });
       setSessionCookie(reply, opts.config, token);
       return noStore(reply).send(view);
+    },
+  });
+
+  // Unlocking one's own account with a code sent by e-mail (unlock.service.ts); limited like sign-in.
+  r.post('/unlock-code', {
+    schema: {
+      tags,
+      summary: 'Gửi mã mở khóa đăng nhập tới thư điện tử của tài khoản (trả lời như nhau dù tài khoản có hay không)',
+      body: UnlockCodeRequestBody,
+      response: { 202: OkResponse, ...commonErrors },
+    },
+    config: { rateLimit: { max: opts.config.signInRatePerMinute, timeWindow: '1 minute' } },
+    handler: async (request, reply) => {
+      await unlock.requestUnlockCode(request.ctx, request.body.username);
+      return reply.status(202).send({ ok: true as const });
+    },
+  });
+  r.post('/unlock', {
+    schema: {
+      tags,
+      summary: 'Mở khóa đăng nhập bằng mã nhận qua thư điện tử',
+      body: UnlockBody,
+      response: { 200: OkResponse, ...commonErrors },
+    },
+    config: { rateLimit: { max: opts.config.signInRatePerMinute, timeWindow: '1 minute' } },
+    handler: async (request) => {
+      await unlock.unlockWithCode(request.ctx, request.body.username, request.body.code);
+      return { ok: true as const };
     },
   });
 

@@ -1,53 +1,76 @@
 /**
- * Pure rules of signing in: password policy, lockout, session lifetime.
+ * Pure rules of signing in: lockout, session lifetime (the password policy: password-policy.ts).
  * Sources: TCVN 14423:2026 (RULES.md §7): lockout after 5 failed sign-ins, sessions lock
- * after 15 min for users and sooner for administrators, passwords ≥ 14 characters without
- * MFA (we ask ≥ 12, or a passphrase of 4+ words, and refuse known-breached ones).
+ * after 15 min for users and sooner for administrators.
  */
-import { foldVietnamese } from '../../platform/text.ts';
-import { BREACHED_PASSWORDS } from './breached-passwords.ts';
-
-export const MIN_PASSWORD_LENGTH = 12;
-
-export type PasswordProblem = 'TOO_SHORT' | 'TOO_LONG' | 'CONTAINS_USERNAME' | 'TOO_SIMPLE' | 'BREACHED';
-
-export function checkPassword(password: string, username: string): PasswordProblem | null {
-  if ([...password].length > 256) return 'TOO_LONG';
-  const words = password
-    .trim()
-    .split(/\s+/)
-    .filter((w) => w.length >= 2);
-  const isPassphrase = words.length >= 4 && password.length >= 16;
-  if (password.length < MIN_PASSWORD_LENGTH && !isPassphrase) return 'TOO_SHORT';
-  const folded = foldVietnamese(password);
-  if (username.length >= 3 && folded.includes(foldVietnamese(username))) return 'CONTAINS_USERNAME';
-  if (new Set(folded.replace(/\s/g, '')).size < 4) return 'TOO_SIMPLE';
-  if (BREACHED_PASSWORDS.has(folded) || BREACHED_PASSWORDS.has(folded.replace(/[^a-z0-9]/g, ''))) return 'BREACHED';
-  return null;
+/** One row of sign_in_throttles: attempts counted for an account from one address, or from all ('*'). */
+export interface Throttle {
+  attempts: number;
+  locks: number;
+  lockedUntil: Date | null;
+  lastSuccessAt: Date | null;
 }
 
-export const passwordProblemMessage: Record<PasswordProblem, string> = {
-  TOO_SHORT: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự, hoặc là một cụm từ gồm 4 từ trở lên.`,
-  TOO_LONG: 'Mật khẩu quá dài (tối đa 256 ký tự).',
-  CONTAINS_USERNAME: 'Mật khẩu không được chứa tên đăng nhập.',
-  TOO_SIMPLE: 'Mật khẩu quá đơn giản (quá ít ký tự khác nhau).',
-  BREACHED: 'Mật khẩu này nằm trong danh sách mật khẩu đã bị lộ; hãy chọn mật khẩu khác.',
-};
+export interface LockoutPolicy {
+  /** Attempts per account and address before that address is locked out of the account. */
+  maxFailures: number;
+  /** Attempts per account from all addresses before unknown addresses are locked out of it. */
+  accountMaxFailures: number;
+  /** The first lock's length; each further lock in a row lasts twice as long. */
+  lockMinutes: number;
+}
 
-/** After a failed sign-in: the new failure count and, at the limit, when the lock ends. */
-export function afterFailedSignIn(
-  failures: number,
+/** An address the person signed in from within this many days is theirs: the account-wide lock spares it. */
+export const TRUSTED_ADDRESS_DAYS = 30;
+const LONGEST_LOCK_MINUTES = 24 * 60;
+
+export const isLocked = (t: Pick<Throttle, 'lockedUntil'>, now: Date) =>
+  !!t.lockedUntil && t.lockedUntil.getTime() > now.getTime();
+
+export const isTrustedAddress = (t: Pick<Throttle, 'lastSuccessAt'>, now: Date) =>
+  !!t.lastSuccessAt && now.getTime() - t.lastSuccessAt.getTime() < TRUSTED_ADDRESS_DAYS * 86_400_000;
+
+/** How long the next lock lasts: lockMinutes × 2^(locks so far), at most a day. */
+export const lockMinutesAfter = (locks: number, lockMinutes: number) =>
+  Math.min(lockMinutes * 2 ** Math.min(locks, 20), LONGEST_LOCK_MINUTES);
+
+export type LockScope = 'address' | 'account';
+
+/**
+ * Decides, for an attempt already counted from its address (attempts include it), whether it
+ * may go on; which lock to set when the count is past the limit and no lock holds yet.
+ * Counting first is what makes parallel guesses safe: the (N+1)th attempt in flight sees N+1.
+ */
+export function addressGate(address: Throttle, now: Date, policy: LockoutPolicy): { pass: boolean; lock: boolean } {
+  if (isLocked(address, now)) return { pass: false, lock: false };
+  if (address.attempts > policy.maxFailures) return { pass: false, lock: true };
+  return { pass: true, lock: false };
+}
+
+/**
+ * The same for the account as a whole, for an attempt its address let through (so one address
+ * alone cannot lock the account for everyone): addresses the person signed in from recently are
+ * spared, so guessing from elsewhere never locks the real user out.
+ */
+export function accountGate(
+  address: Throttle,
+  account: Throttle,
   now: Date,
-  opts: { maxFailures: number; lockMinutes: number },
-): { failedSignIns: number; lockedUntil: Date | null } {
-  const count = failures + 1;
-  if (count >= opts.maxFailures) {
-    return { failedSignIns: 0, lockedUntil: new Date(now.getTime() + opts.lockMinutes * 60_000) };
-  }
-  return { failedSignIns: count, lockedUntil: null };
+  policy: LockoutPolicy,
+): { pass: boolean; lock: boolean } {
+  if (isTrustedAddress(address, now)) return { pass: true, lock: false };
+  if (isLocked(account, now)) return { pass: false, lock: false };
+  if (account.attempts > policy.accountMaxFailures) return { pass: false, lock: true };
+  return { pass: true, lock: false };
 }
 
-export const isLocked = (lockedUntil: Date | null, now: Date) => !!lockedUntil && lockedUntil.getTime() > now.getTime();
+/** After a wrong password (checked under the gates above): the locks its counts reach. */
+export function locksAfterFailure(address: Throttle, account: Throttle, policy: LockoutPolicy): LockScope[] {
+  return [
+    ...(address.attempts >= policy.maxFailures ? (['address'] as const) : []),
+    ...(account.attempts >= policy.accountMaxFailures ? (['account'] as const) : []),
+  ];
+}
 
 export type SessionState = 'active' | 'idle_expired' | 'expired' | 'revoked';
 

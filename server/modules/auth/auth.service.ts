@@ -1,32 +1,29 @@
 import { sql } from 'kysely';
-import { ADMIN_ROLES, rolePermissions, type Actor } from '../../platform/access.ts';
+import { ADMIN_ROLES, grantableRoles, requireActor, rolePermissions, type Actor } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../platform/passwords.ts';
 import type { ChangePasswordBody, CurrentUser, SessionView, SignInBody } from './auth.contract.ts';
 import * as q from './auth.queries.ts';
-import { cacheSession, evictSession, evictUserSessions, getCachedSession } from './session-cache.ts';
+import { cacheSession, getCachedSession, sessionGeneration } from './session-cache.ts';
+import { sessionsChanged } from './session-fanout.ts';
 import {
-  afterFailedSignIn,
-  checkPassword,
-  isLocked,
-  passwordProblemMessage,
+  accountGate,
+  addressGate,
+  locksAfterFailure,
   sessionState,
   shouldTouchSession,
+  type LockoutPolicy,
+  type LockScope,
 } from './auth.rules.ts';
+import { checkPassword, passwordProblemMessage } from './password-policy.ts';
 
+/** One answer for a wrong password, an unknown username and a locked-out attempt (no account enumeration). */
 const invalidCredentials = () =>
   new AppError('INVALID_CREDENTIALS', 'unauthenticated', 'Tên đăng nhập hoặc mật khẩu không đúng.');
-const accountLocked = (until: Date) =>
-  new AppError(
-    'ACCOUNT_LOCKED',
-    'locked',
-    `Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ${until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' })} ngày ${until.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}.`,
-    {
-      details: { lockedUntil: until.toISOString() },
-    },
-  );
+const timeOf = (d: Date) =>
+  `${d.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' })} ngày ${d.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}`;
 
 export async function currentUserView(ctx: Ctx, userId: string): Promise<CurrentUser> {
   const user = await ctx.db
@@ -48,6 +45,13 @@ export async function currentUserView(ctx: Ctx, userId: string): Promise<Current
   const capabilities = [...new Set(grants.flatMap((g) => rolePermissions[g.role]))].sort();
   return {
     ...user,
+    grantableRoles: grantableRoles({
+      userId,
+      username: user.username,
+      fullName: user.fullName,
+      grants,
+      sessionId: null,
+    }),
     grants: grants.map((g) => ({
       id: g.id,
       role: g.role,
@@ -85,6 +89,20 @@ export async function openSession(
   return { token, csrfToken };
 }
 
+/** Lockout settings from the configuration (auth.rules.ts). */
+const lockoutPolicy = (ctx: Ctx): LockoutPolicy => ({
+  maxFailures: ctx.config.signInMaxFailures,
+  accountMaxFailures: ctx.config.signInAccountMaxFailures,
+  lockMinutes: ctx.config.signInLockMinutes,
+});
+
+/**
+ * Checks a username and password. Every attempt on an existing account is first counted in the
+ * database (one statement per attempt, parallel ones serialised by its row locks); only an
+ * attempt the count allows has its password checked. A locked-out attempt, a wrong password and
+ * an unknown username answer alike — the same error, after one password verification's time —
+ * so the answer tells nobody whether an account exists or is locked.
+ */
 export async function signIn(
   ctx: Ctx,
   body: SignInBody,
@@ -103,45 +121,65 @@ export async function signIn(
     });
     throw invalidCredentials();
   }
-  const lockedUntil = user.lockedUntil ? new Date(user.lockedUntil) : null;
-  if (isLocked(lockedUntil, now)) throw accountLocked(lockedUntil!);
+  const address = ctx.ip ?? 'unknown';
+  const policy = lockoutPolicy(ctx);
+  const who = {
+    recordType: 'user',
+    recordId: user.id,
+    actorId: user.id,
+    actorName: user.fullName,
+    provinceId: user.provinceId,
+    communeId: user.communeId,
+  };
+  const lock = async (scope: LockScope) => {
+    const key = scope === 'address' ? address : q.WHOLE_ACCOUNT;
+    const until = await q.lockSignIns(ctx.db, user.id, key, policy.lockMinutes);
+    if (!until) return; // another attempt set it first
+    await audit(ctx, {
+      action: 'auth.account_locked',
+      ...who,
+      summary:
+        scope === 'address'
+          ? `Tạm khóa đăng nhập tài khoản ${user.username} từ địa chỉ ${address} đến ${timeOf(until)} sau nhiều lần sai`
+          : `Tạm khóa đăng nhập tài khoản ${user.username} từ các địa chỉ chưa từng đăng nhập, đến ${timeOf(until)}, sau nhiều lần sai`,
+      changes: { address: key, lockedUntil: until.toISOString() },
+    });
+  };
+  const refuse = async (scope: LockScope | null) => {
+    // No password is checked while locked; a dummy verification keeps the answer's timing.
+    await verifyPassword(null, body.password);
+    if (scope) await lock(scope);
+    await audit(ctx, {
+      action: 'auth.sign_in_blocked',
+      ...who,
+      summary: `Từ chối đăng nhập ${user.username} từ ${address}: đang tạm khóa, mật khẩu không được kiểm tra`,
+    });
+    return invalidCredentials();
+  };
+  // Counted before the password is checked: first for this address, then for the whole account.
+  const fromAddress = await q.countSignInAttempt(ctx.db, user, address);
+  const byAddress = addressGate(fromAddress, now, policy);
+  if (!byAddress.pass) throw await refuse(byAddress.lock ? 'address' : null);
+  const onAccount = await q.countSignInAttempt(ctx.db, user, q.WHOLE_ACCOUNT);
+  const byAccount = accountGate(fromAddress, onAccount, now, policy);
+  if (!byAccount.pass) throw await refuse(byAccount.lock ? 'account' : null);
   const ok = await verifyPassword(user.passwordHash, body.password);
   if (!ok) {
-    const next = afterFailedSignIn(user.failedSignIns, now, {
-      maxFailures: ctx.config.signInMaxFailures,
-      lockMinutes: ctx.config.signInLockMinutes,
-    });
-    await inTransaction(ctx, async (tx) => {
-      await tx.db.updateTable('users').set(next).where('id', '=', user.id).execute();
-      await audit(tx, {
-        action: next.lockedUntil ? 'auth.account_locked' : 'auth.sign_in_failed',
-        recordType: 'user',
-        recordId: user.id,
-        summary: next.lockedUntil
-          ? `Tạm khóa tài khoản ${user.username} sau nhiều lần đăng nhập sai`
-          : `Đăng nhập sai mật khẩu: ${user.username}`,
-        actorId: user.id,
-        actorName: user.fullName,
-        provinceId: user.provinceId,
-        communeId: user.communeId,
-      });
-    });
-    if (next.lockedUntil) throw accountLocked(next.lockedUntil);
+    await audit(ctx, { action: 'auth.sign_in_failed', ...who, summary: `Đăng nhập sai mật khẩu: ${user.username}` });
+    for (const scope of locksAfterFailure(fromAddress, onAccount, policy)) await lock(scope);
     throw invalidCredentials();
   }
   if (user.isDisabled)
     throw new AppError('ACCOUNT_DISABLED', 'forbidden', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.');
-  return inTransaction(ctx, async (tx) => {
+  const signedIn = await inTransaction(ctx, async (tx) => {
     // A new session id at every sign-in (no session fixation); the old one, if any, ends.
-    if (meta.previousToken) {
-      await q.revokeSession(tx.db, sha256(meta.previousToken));
-      evictSession(sha256(meta.previousToken));
-    }
+    if (meta.previousToken) await q.revokeSession(tx.db, sha256(meta.previousToken));
     await tx.db
       .updateTable('users')
-      .set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: sql`now()` })
+      .set({ lastSignInAt: sql`now()` })
       .where('id', '=', user.id)
       .execute();
+    await q.clearSignInThrottles(tx.db, user.id, address);
     const { token, csrfToken } = await openSession(tx, user.id, meta.userAgent);
     await audit(tx, {
       action: 'auth.sign_in',
@@ -155,6 +193,8 @@ export async function signIn(
     });
     return { token, view: { user: await currentUserView(tx, user.id), csrfToken } };
   });
+  if (meta.previousToken) await sessionsChanged(ctx, { sessionId: sha256(meta.previousToken) });
+  return signedIn;
 }
 
 export interface ResolvedSession {
@@ -166,6 +206,7 @@ export interface ResolvedSession {
 export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedSession | 'expired' | null> {
   const sessionId = sha256(token);
   const now = new Date();
+  const readAt = sessionGeneration();
   const cached = getCachedSession(sessionId, now.getTime());
   if (cached) {
     const state = sessionState(
@@ -178,7 +219,6 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
       now,
     );
     if (state === 'active' && !shouldTouchSession(cached.lastSeenAt, now)) return cached.value;
-    evictSession(sessionId);
   }
   const row = await q.findSessionWithUser(ctx.db, sessionId);
   if (!row || row.isDisabled) return null;
@@ -200,26 +240,28 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
       fullName: row.fullName,
       grants: row.grants,
       sessionId: row.sessionId,
+      mustChangePassword: row.mustChangePassword,
     },
     csrfToken: row.csrfToken,
   };
-  cacheSession(sessionId, {
-    value,
-    fetchedAt: now.getTime(),
-    lastSeenAt,
-    idleTimeoutSeconds: row.idleTimeoutSeconds,
-    expiresAt: row.expiresAt,
-  });
+  cacheSession(
+    sessionId,
+    {
+      value,
+      fetchedAt: now.getTime(),
+      lastSeenAt,
+      idleTimeoutSeconds: row.idleTimeoutSeconds,
+      expiresAt: row.expiresAt,
+    },
+    readAt,
+  );
   return value;
 }
 
 export async function signOut(ctx: Ctx): Promise<void> {
   const actor = requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
-    if (actor.sessionId) {
-      await q.revokeSession(tx.db, actor.sessionId);
-      evictSession(actor.sessionId);
-    }
+    if (actor.sessionId) await q.revokeSession(tx.db, actor.sessionId);
     await audit(tx, {
       action: 'auth.sign_out',
       recordType: 'user',
@@ -227,13 +269,13 @@ export async function signOut(ctx: Ctx): Promise<void> {
       summary: `Đăng xuất: ${actor.username}`,
     });
   });
+  if (actor.sessionId) await sessionsChanged(ctx, { sessionId: actor.sessionId });
 }
 
 export async function signOutEverywhere(ctx: Ctx): Promise<number> {
   const actor = requireActor(ctx);
-  return inTransaction(ctx, async (tx) => {
+  const ended = await inTransaction(ctx, async (tx) => {
     const n = await q.revokeSessionsOfUser(tx.db, actor.userId);
-    evictUserSessions(actor.userId);
     await audit(tx, {
       action: 'auth.sign_out_everywhere',
       recordType: 'user',
@@ -242,10 +284,12 @@ export async function signOutEverywhere(ctx: Ctx): Promise<number> {
     });
     return n;
   });
+  await sessionsChanged(ctx, { userId: actor.userId });
+  return ended;
 }
 
-export function assertAcceptablePassword(password: string, username: string) {
-  const problem = checkPassword(password, username);
+export function assertAcceptablePassword(password: string, username: string, fullName = '') {
+  const problem = checkPassword(password, username, fullName);
   if (problem) {
     throw new AppError(`PASSWORD_${problem}`, 'invalid', passwordProblemMessage[problem], {
       fields: [{ path: 'body.newPassword', message: passwordProblemMessage[problem] }],
@@ -264,7 +308,7 @@ export async function changePassword(ctx: Ctx, body: ChangePasswordBody): Promis
   if (body.newPassword === body.currentPassword) {
     throw new AppError('PASSWORD_UNCHANGED', 'invalid', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
   }
-  assertAcceptablePassword(body.newPassword, user.username);
+  assertAcceptablePassword(body.newPassword, user.username, user.fullName);
   const hash = await hashPassword(body.newPassword);
   await inTransaction(ctx, async (tx) => {
     await tx.db
@@ -274,7 +318,6 @@ export async function changePassword(ctx: Ctx, body: ChangePasswordBody): Promis
       .execute();
     // Other devices must sign in again with the new password.
     await q.revokeSessionsOfUser(tx.db, user.id, actor.sessionId ?? undefined);
-    evictUserSessions(user.id);
     await audit(tx, {
       action: 'auth.password_changed',
       recordType: 'user',
@@ -284,9 +327,6 @@ export async function changePassword(ctx: Ctx, body: ChangePasswordBody): Promis
       communeId: user.communeId,
     });
   });
-}
-
-export function requireActor(ctx: Ctx): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'unauthenticated', 'Bạn cần đăng nhập.');
-  return ctx.actor;
+  // Also this session: it no longer carries a temporary password.
+  await sessionsChanged(ctx, { userId: user.id });
 }

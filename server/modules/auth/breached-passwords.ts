@@ -1,7 +1,10 @@
 /**
- * Passwords seen in public breach corpora and guessing dictionaries (the most common ones of
- * 12+ characters, plus Vietnamese favourites), folded to lower case without accents. Shipped
- * with the code so the check works offline; a password in this set is refused.
+ * Vietnamese favourites and other passwords seen in breach corpora that zxcvbn's own list
+ * (@zxcvbn-ts/language-common, ~30 000 entries, English-speaking sources) lacks, folded to
+ * lower case without accents; also the published demo password, which every demo account
+ * starts with (README) and so must never be chosen as a real one. Shipped with the code so the
+ * check works offline; a password in this set is refused, and password-policy.ts gives the
+ * set to zxcvbn as a dictionary, so `Anhyeuem1234!` is caught as a variant.
  */
 const LIST = `
 123456789012 1234567890123 12345678901234 123456789123 111111111111 000000000000
@@ -17,6 +20,10 @@ saigon123456 hochiminh123 hochiminh1234 ubndxa123456 ubnd12345678 chuyendoiso1
 chuyendoiso123 chinhquyenso1 xaso12345678 xasodemo1234 12345678abcd 123456abcdef
 aa123456789a a123456789012 1234567890qwe qwerty123456 qwerty1234567 asdfghjkl123
 zxcvbnm12345 trustno11234 dragon123456 monkey123456 master123456 superman1234
+xaso@demo2026 xasodemo2026 matkhau anhyeuem emyeuanh yeuem anhyeu iloveyou
+vietnam hanoi saigon hochiminh haiphong danang matkhaumoi chuyendoiso chinhquyen
+ubndxa ubnd quantri quantrivien admin123 abc@123 abc123 abcd@1234 aa@123456
+123456a@ 123456aa a123456 qwe123 1234qwer qwer1234 asd123 zxc123
 `;
 
 export const BREACHED_PASSWORDS: ReadonlySet<string> = new Set(LIST.split(/\s+/).filter(Boolean));

@@ -15,7 +15,7 @@ import { AppError } from '../../platform/errors.ts';
 import { sha256 } from '../../platform/passwords.ts';
 import * as q from './auth.queries.ts';
 import { openSession } from './auth.service.ts';
-import { evictSession } from './session-cache.ts';
+import { sessionsChanged } from './session-fanout.ts';
 
 export type OidcSettings = NonNullable<Config['oidc']>;
 
@@ -218,10 +218,7 @@ export async function finishSignIn(
     }
     // A new session id at every sign-in (no session fixation); the one the browser had ends.
     // Password failures and lockout are left alone: SSO proves nothing about the password.
-    if (input.previousToken) {
-      await q.revokeSession(tx.db, sha256(input.previousToken));
-      evictSession(sha256(input.previousToken));
-    }
+    if (input.previousToken) await q.revokeSession(tx.db, sha256(input.previousToken));
     const session = await openSession(tx, user.id, input.userAgent);
     await audit(tx, {
       ...who,
@@ -230,6 +227,7 @@ export async function finishSignIn(
     });
     return session.token;
   });
+  if (input.previousToken) await sessionsChanged(ctx, { sessionId: sha256(input.previousToken) });
   return { token, returnTo: flow.returnTo };
 }
 

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import { can, scopeOf } from '../../platform/access.ts';
+import { can, requireActor, scopeOf } from '../../platform/access.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { requireActor } from '../auth/auth.service.ts';
 import { findNode } from '../org/org.queries.ts';
 import { describeTarget } from '../plans/plans.content.ts';
 import { vietnamDate } from '../reporting/reporting.rules.ts';

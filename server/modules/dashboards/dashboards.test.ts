@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The plan officer reports and approves one unit's values for a period. */
+/** The plan officer reports one unit's values for a period; another reviewer approves them (REPORT_SEPARATION_OF_DUTIES). */
 async function reportAndApprove(code: string, value: (i: number) => number) {
   const cal = (await get(plan, `/api/v1/reporting/calendar?communeId=${communeId}&year=2026`)).json();
   const period = cal.periods.find((p: { level: string; code: string }) => p.level === 'unit' && p.code === code);
@@ -49,7 +49,7 @@ async function reportAndApprove(code: string, value: (i: number) => number) {
   return {
     form,
     approve: () =>
-      t.request(plan, { method: 'POST', url: `/api/v1/reporting/submissions/${sub.id}/approve`, payload: {} }),
+      t.request(admin, { method: 'POST', url: `/api/v1/reporting/submissions/${sub.id}/approve`, payload: {} }),
   };
 }
 

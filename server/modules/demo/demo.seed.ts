@@ -127,7 +127,6 @@ async function seedDemoPeopleAndPlans(
           provinceId: home.provinceId,
           communeId: home.communeId,
           passwordChangedAt: null,
-          lockedUntil: null,
           oidcIssuer: null,
           oidcSubject: null,
           lastSignInAt: null,

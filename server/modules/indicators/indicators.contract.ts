@@ -22,6 +22,9 @@ export const IndicatorView = z.object({
   provinceId: z.string().uuid().nullable(),
   mergedIntoId: z.string().uuid().nullable(),
   targetCount: z.number().int().describe('Số chỉ tiêu kế hoạch đang liên kết'),
+  editable: z
+    .boolean()
+    .describe('Người xem được sửa, gộp mục này (chỉ tiêu dùng chung: cấp quốc gia; chỉ tiêu riêng: tỉnh đó)'),
 });
 export type IndicatorView = z.infer<typeof IndicatorView>;
 

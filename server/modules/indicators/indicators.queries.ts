@@ -30,7 +30,10 @@ function base(db: Db) {
     );
 }
 
-const toView = (r: Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>): IndicatorView => ({
+/** An entry as stored; the service adds what the actor may do with it. */
+export type CatalogueEntryRow = Omit<IndicatorView, 'editable'>;
+
+const toView = (r: Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>): CatalogueEntryRow => ({
   ...r,
   domain: r.domain as IndicatorView['domain'],
   aliases: (r.aliases as string[]) ?? [],
@@ -67,4 +70,19 @@ export async function listCatalogueForMatching(db: Db) {
     .where('mergedIntoId', 'is', null)
     .execute();
   return rows.map((r) => ({ ...r, aliases: (r.aliases as string[]) ?? [] }));
+}
+
+/**
+ * Of these ids, the catalogue entries a plan or a criteria set of this province may link to: the
+ * shared ones and the province's own (never another province's own entries).
+ */
+export async function linkableIndicatorIds(db: Db, provinceId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('indicators')
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .where((eb) => eb.or([eb('provinceId', 'is', null), eb('provinceId', '=', provinceId)]))
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }

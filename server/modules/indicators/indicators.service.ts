@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import { can, hasRole, scopeOf, type Actor } from '../../platform/access.ts';
+import { type Actor, can, hasRole, requireActor, scopeOf } from '../../platform/access.ts';
 import { audit, diff } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { foldVietnamese } from '../../platform/text.ts';
-import { requireActor } from '../auth/auth.service.ts';
 import { findNode } from '../org/org.queries.ts';
+import { canEditIndicator, mergeAddsAliases, mergeRefusal, newEntryProvince } from './indicators.policy.ts';
 import * as q from './indicators.queries.ts';
 
 const indicatorNotFound = () => notFound('INDICATOR_NOT_FOUND', 'chỉ tiêu trong danh mục');
@@ -16,37 +16,33 @@ function requireRead(actor: Actor) {
     throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền xem danh mục chỉ tiêu.');
 }
 
-/** Curating the shared catalogue: the system administrator, or province officers for entries of their province or shared ones. */
-function requireManage(actor: Actor, indicator?: { provinceId: string | null }) {
-  const scope = scopeOf(actor, 'catalogue.manage');
-  const ok =
-    scope.all ||
-    (scope.provinceIds.length > 0 && (!indicator?.provinceId || scope.provinceIds.includes(indicator.provinceId)));
-  if (!ok)
-    throw new AppError(
-      'FORBIDDEN',
-      'forbidden',
-      'Chỉ cán bộ cấp tỉnh hoặc quản trị hệ thống mới biên tập danh mục chỉ tiêu.',
-    );
-  return scope;
-}
+const cannotEdit = () =>
+  new AppError(
+    'FORBIDDEN',
+    'forbidden',
+    'Danh mục dùng chung chỉ cấp quốc gia biên tập; chỉ tiêu riêng của tỉnh do cán bộ của tỉnh đó biên tập.',
+  );
+
+/** An entry as the actor sees it: with whether they may edit it (indicators.policy.ts). */
+const viewFor = (actor: Actor, row: q.CatalogueEntryRow) => ({ ...row, editable: canEditIndicator(actor, row) });
 
 export async function listIndicators(ctx: Ctx, f: { q?: string; domain?: string; includeMerged: boolean }) {
-  requireRead(requireActor(ctx));
-  return {
-    items: await q.listIndicators(ctx.db, {
-      folded: f.q ? foldVietnamese(f.q) : undefined,
-      domain: f.domain,
-      includeMerged: f.includeMerged,
-    }),
-  };
+  const actor = requireActor(ctx);
+  requireRead(actor);
+  const rows = await q.listIndicators(ctx.db, {
+    folded: f.q ? foldVietnamese(f.q) : undefined,
+    domain: f.domain,
+    includeMerged: f.includeMerged,
+  });
+  return { items: rows.map((r) => viewFor(actor, r)) };
 }
 
 export async function getIndicator(ctx: Ctx, id: string) {
-  requireRead(requireActor(ctx));
+  const actor = requireActor(ctx);
+  requireRead(actor);
   const i = await q.findIndicator(ctx.db, id);
   if (!i) throw indicatorNotFound();
-  return i;
+  return viewFor(actor, i);
 }
 
 type IndicatorInput = {
@@ -63,9 +59,14 @@ type IndicatorInput = {
 
 export async function createIndicator(ctx: Ctx, body: IndicatorInput) {
   const actor = requireActor(ctx);
-  const scope = requireManage(actor);
-  // A province officer's new entry belongs to their province; the system admin's is shared.
-  const provinceId = scope.all ? null : scope.provinceIds[0];
+  // A province officer's new entry belongs to their province; the national level's is shared.
+  const { may, provinceId } = newEntryProvince(actor);
+  if (!may)
+    throw new AppError(
+      'FORBIDDEN',
+      'forbidden',
+      'Chỉ cán bộ cấp tỉnh hoặc quản trị hệ thống mới biên tập danh mục chỉ tiêu.',
+    );
   return inTransaction(ctx, async (tx) => {
     const taken = await tx.db.selectFrom('indicators').select('id').where('code', '=', body.code).executeTakeFirst();
     if (taken)
@@ -95,7 +96,7 @@ export async function createIndicator(ctx: Ctx, body: IndicatorInput) {
       changes: body,
       provinceId,
     });
-    return (await q.findIndicator(tx.db, row.id))!;
+    return viewFor(actor, (await q.findIndicator(tx.db, row.id))!);
   });
 }
 
@@ -103,7 +104,7 @@ export async function updateIndicator(ctx: Ctx, id: string, body: Partial<Omit<I
   const actor = requireActor(ctx);
   const current = await q.findIndicator(ctx.db, id);
   if (!current) throw indicatorNotFound();
-  requireManage(actor, current);
+  if (!canEditIndicator(actor, current)) throw cannotEdit();
   return inTransaction(ctx, async (tx) => {
     const { aliases, ...rest } = body;
     await tx.db
@@ -119,7 +120,7 @@ export async function updateIndicator(ctx: Ctx, id: string, body: Partial<Omit<I
       changes: diff(current as unknown as Record<string, unknown>, body),
       provinceId: current.provinceId,
     });
-    return (await q.findIndicator(tx.db, id))!;
+    return viewFor(actor, (await q.findIndicator(tx.db, id))!);
   });
 }
 
@@ -129,8 +130,14 @@ export async function mergeIndicator(ctx: Ctx, id: string, intoId: string) {
   if (id === intoId) throw new AppError('INDICATOR_MERGE_SELF', 'invalid', 'Không thể gộp một chỉ tiêu vào chính nó.');
   const [from, into] = await Promise.all([q.findIndicator(ctx.db, id), q.findIndicator(ctx.db, intoId)]);
   if (!from || !into) throw indicatorNotFound();
-  requireManage(actor, from);
-  requireManage(actor, into);
+  const refusal = mergeRefusal(actor, from, into);
+  if (refusal === 'FORBIDDEN') throw cannotEdit();
+  if (refusal === 'NARROWER')
+    throw new AppError(
+      'INDICATOR_MERGE_NARROWER',
+      'invalid',
+      'Chỉ gộp được vào chỉ tiêu dùng chung hoặc chỉ tiêu riêng của cùng tỉnh: các xã khác không dùng được chỉ tiêu riêng của một tỉnh.',
+    );
   if (from.mergedIntoId || into.mergedIntoId)
     throw new AppError('INDICATOR_ALREADY_MERGED', 'conflict', 'Chỉ tiêu đã được gộp trước đó.');
   if (from.unit !== into.unit)
@@ -145,12 +152,15 @@ export async function mergeIndicator(ctx: Ctx, id: string, intoId: string) {
       .set({ indicatorId: into.id })
       .where('indicatorId', '=', from.id)
       .executeTakeFirst();
-    const aliases = [...new Set([...into.aliases, from.name, ...from.aliases])];
-    await tx.db
-      .updateTable('indicators')
-      .set({ aliases: JSON.stringify(aliases), updatedAt: sql`now()` })
-      .where('id', '=', into.id)
-      .execute();
+    // The kept entry learns the duplicate's names, unless it is one the actor may not edit (a shared one).
+    if (mergeAddsAliases(actor, into)) {
+      const aliases = [...new Set([...into.aliases, from.name, ...from.aliases])];
+      await tx.db
+        .updateTable('indicators')
+        .set({ aliases: JSON.stringify(aliases), updatedAt: sql`now()` })
+        .where('id', '=', into.id)
+        .execute();
+    }
     await tx.db
       .updateTable('indicators')
       .set({ mergedIntoId: into.id, updatedAt: sql`now()` })
@@ -164,7 +174,7 @@ export async function mergeIndicator(ctx: Ctx, id: string, intoId: string) {
       changes: { mergedInto: into.id },
       provinceId: from.provinceId,
     });
-    return (await q.findIndicator(tx.db, into.id))!;
+    return viewFor(actor, (await q.findIndicator(tx.db, into.id))!);
   });
 }
 
@@ -264,6 +274,21 @@ export async function createCriteriaSet(
   ) {
     throw new AppError('FORBIDDEN', 'forbidden', 'Chỉ cán bộ của tỉnh này mới tạo bộ tiêu chí của tỉnh.');
   }
+  // A criterion links to a shared indicator or the province's own, never another province's (finding 9).
+  const named = body.criteria.flatMap((c, i) => (c.indicatorId ? [{ id: c.indicatorId, i }] : []));
+  const linkable = await q.linkableIndicatorIds(
+    ctx.db,
+    province.id,
+    named.map((n) => n.id),
+  );
+  const foreign = named.filter((n) => !linkable.has(n.id));
+  if (foreign.length)
+    throw new AppError('INDICATOR_NOT_FOUND', 'not_found', 'Không tìm thấy chỉ tiêu trong danh mục.', {
+      fields: foreign.map((n) => ({
+        path: `body.criteria.${n.i}.indicatorId`,
+        message: 'Không có trong danh mục của tỉnh',
+      })),
+    });
   const codes = body.criteria.map((c) => c.code);
   const dup = codes.find((c, i) => codes.indexOf(c) !== i);
   if (dup) throw new AppError('CRITERION_CODE_DUPLICATE', 'invalid', `Mã tiêu chí ${dup} bị trùng.`);

@@ -9,8 +9,8 @@ import type { Db } from '../../platform/db/database.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { audit } from '../../platform/audit.ts';
 import { notFound } from '../../platform/errors.ts';
-import { requireActor } from '../auth/auth.service.ts';
 import { insertNoticesFrom, MAIL_FOOTER } from './notifications.queries.ts';
+import { requireActor } from '../../platform/access.ts';
 
 export interface NotificationInput {
   userId: string;
@@ -174,4 +174,24 @@ export async function markAllRead(ctx: Ctx) {
       });
     return { count };
   });
+}
+
+/** Queues one mail to an address, outside any notification (e.g. a sign-in unlock code); sent by outbox.sender.ts. */
+export async function queueMail(
+  db: Db,
+  mail: { to: string; subject: string; body: string; provinceId: string | null; communeId: string | null },
+) {
+  await db
+    .insertInto('mailOutbox')
+    .values({
+      provinceId: mail.provinceId,
+      communeId: mail.communeId,
+      toAddress: mail.to,
+      subject: mail.subject,
+      bodyText: mail.body,
+      dedupeKey: null,
+      lastError: null,
+      sentAt: null,
+    })
+    .execute();
 }

@@ -19,8 +19,9 @@ export type MailStatus = 'unsent' | 'sent' | 'failed';
 
 export interface MailOutboxTable {
   id: Generated<string>;
-  provinceId: string;
-  communeId: string;
+  /** Null for mail to people above any province or commune (migration 0012). */
+  provinceId: string | null;
+  communeId: string | null;
   toAddress: string;
   subject: string;
   bodyText: string;

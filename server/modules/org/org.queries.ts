@@ -112,3 +112,16 @@ export async function nextUnitCode(db: Db, communeCode: string): Promise<string>
   const max = rows.reduce((m, r) => Math.max(m, Number.parseInt(r.code.slice(communeCode.length + 2), 10) || 0), 0);
   return `${communeCode}-U${String(max + 1).padStart(3, '0')}`;
 }
+
+/** Of these ids, the units (open or closed) of one commune: a write naming a unit checks it here. */
+export async function unitIdsOfCommune(db: Db, communeId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('orgUnits')
+    .select('id')
+    .where('communeId', '=', communeId)
+    .where('kind', '=', 'unit')
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
-import { can, scopeOf, type Actor } from '../../platform/access.ts';
+import { type Actor, can, requireActor, scopeOf } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { foldVietnamese, vietnameseSortKey } from '../../platform/text.ts';
-import { requireActor } from '../auth/auth.service.ts';
 import type { OrgNode, OrgNodeDetail } from './org.contract.ts';
 import * as q from './org.queries.ts';
 import { isInScope, isVisible, unitFullName } from './org.rules.ts';

@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import { can, scopeOf, type Actor } from '../../platform/access.ts';
+import { type Actor, can, requireActor, scopeOf } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { safeFileName } from '../../platform/files.ts';
-import { requireActor } from '../auth/auth.service.ts';
 import { listCatalogueForMatching } from '../indicators/indicators.queries.ts';
 import { publish } from '../../platform/events.ts';
 import { findNode } from '../org/org.queries.ts';
@@ -13,6 +12,7 @@ import { indicatorsIn } from './import/indicators.ts';
 import type { PlanContentInput } from './plans.contract.ts';
 import { contentFromExtraction } from './plans.content.ts';
 import * as q from './plans.queries.ts';
+import { assertPlanReferences, namedInContent } from './plans.references.ts';
 import {
   diffPlans,
   matchUnit,
@@ -146,8 +146,12 @@ export async function getImport(ctx: Ctx, id: string) {
   return toView(await getDraft(ctx, id, false));
 }
 
+/** The draft's commune as a plan's place: what its content may name (plans.references.ts). */
+const placeOfDraft = (row: q.ImportRow) => ({ provinceId: row.provinceId, communeId: row.communeId });
+
 export async function saveReview(ctx: Ctx, id: string, review: PlanContentInput) {
-  await getDraft(ctx, id);
+  const row = await getDraft(ctx, id);
+  await assertPlanReferences(ctx.db, placeOfDraft(row), namedInContent(review));
   await ctx.db
     .updateTable('planImports')
     .set({ review: JSON.stringify(review), updatedAt: sql`now()` })
@@ -303,6 +307,7 @@ export const stripPairs = (d: PlanDiff) => ({
 
 export async function commitImport(ctx: Ctx, id: string, body: PlanContentInput & { note: string | null }) {
   const row = await getDraft(ctx, id);
+  await assertPlanReferences(ctx.db, placeOfDraft(row), namedInContent(body));
   const actor = requireActor(ctx);
   const commune = (await findNode(ctx.db, row.communeId))!;
   const { note, ...content } = body;

@@ -281,3 +281,15 @@ export function findImport(db: Db, id: string) {
     .executeTakeFirst();
 }
 export type ImportRow = NonNullable<Awaited<ReturnType<typeof findImport>>>;
+
+/** Of these ids, the tasks of one plan: a report's narrative names a task of its period's plan, checked here. */
+export async function taskIdsOfPlan(db: Db, planId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('planTasks')
+    .select('id')
+    .where('planId', '=', planId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
-import { can, scopeOf, type Actor } from '../../platform/access.ts';
+import { type Actor, can, requireActor, scopeOf } from '../../platform/access.ts';
 import { audit, diff } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { requireActor } from '../auth/auth.service.ts';
 import { publish } from '../../platform/events.ts';
 import { ReportingRuleInput, TargetInput, TaskInput, type PlanView } from './plans.contract.ts';
 import { describeTarget } from './plans.content.ts';
 import * as q from './plans.queries.ts';
+import { assertPlanReferences } from './plans.references.ts';
 
 const planNotFound = () => notFound('PLAN_NOT_FOUND', 'kế hoạch');
 const placeOf = (p: { provinceId: string; communeId: string }) => ({
@@ -144,8 +144,16 @@ export type ItemKind = keyof typeof ITEMS;
 const toRow = (kind: ItemKind, body: Record<string, unknown>) =>
   kind === 'tasks' && body.partners !== undefined ? { ...body, partners: JSON.stringify(body.partners) } : body;
 
+/** The ids one item names (its indicator, its lead unit), for assertPlanReferences. */
+const namedInItem = (kind: ItemKind, body: Record<string, unknown>) => ({
+  indicators:
+    kind === 'targets' && body.indicatorId ? [{ id: String(body.indicatorId), path: 'body.indicatorId' }] : [],
+  units: kind === 'tasks' && body.leadUnitId ? [{ id: String(body.leadUnitId), path: 'body.leadUnitId' }] : [],
+});
+
 export async function addItem(ctx: Ctx, id: string, kind: ItemKind, body: Record<string, unknown>) {
   const { actor, plan } = await getManageablePlan(ctx, id);
+  await assertPlanReferences(ctx.db, plan, namedInItem(kind, body));
   const spec = ITEMS[kind];
   return inTransaction(ctx, async (tx) => {
     const last = await tx.db
@@ -193,6 +201,7 @@ async function findItem(ctx: Ctx, planId: string, kind: ItemKind, itemId: string
 export async function updateItem(ctx: Ctx, id: string, kind: ItemKind, itemId: string, body: Record<string, unknown>) {
   const { actor, plan } = await getManageablePlan(ctx, id);
   const before = await findItem(ctx, id, kind, itemId);
+  await assertPlanReferences(ctx.db, plan, namedInItem(kind, body));
   // The rules that tie fields together (a range needs both bounds …) hold for the merged record.
   const merged = ITEMS[kind].schema.safeParse(stripNulls({ ...before, ...body }));
   if (!merged.success) {

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
-import { can, scopeOf, type Actor } from '../../platform/access.ts';
+import { type Actor, can, requireActor, scopeOf } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { publish } from '../../platform/events.ts';
-import { requireActor } from '../auth/auth.service.ts';
 import { findNode } from '../org/org.queries.ts';
 import type { CommuneReportDocument } from './document/report-document.types.ts';
 import { compileCommuneReport, feedingPeriods, todayVietnam } from './commune-report.compile.ts';

@@ -4,15 +4,14 @@
  * deadline the standing office may move. A unit's report for a period: reporting.service.ts.
  */
 import { sql } from 'kysely';
-import { can } from '../../platform/access.ts';
+import { can, requireActor } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { requireActor } from '../auth/auth.service.ts';
 import { findNode } from '../org/org.queries.ts';
 import { deadlineFor, periodsForRule } from './reporting.periods.ts';
 import * as q from './reporting.queries.ts';
-import { defaultReportingUnit, ruleLevel, type UnitKind } from './reporting.rules.ts';
+import { defaultReportingUnit, isSelfReview, ruleLevel, type UnitKind } from './reporting.rules.ts';
 
 const periodNotFound = () => notFound('REPORTING_PERIOD_NOT_FOUND', 'kỳ báo cáo');
 export const placeOf = (r: { provinceId: string; communeId: string }, unitId?: string) => ({
@@ -210,6 +209,10 @@ export async function calendar(ctx: Ctx, communeId: string, year?: number) {
                 submissionId: s?.id ?? null,
                 isLate: s?.isLate ?? null,
                 submittedAt: s?.submittedAt ? new Date(s.submittedAt).toISOString() : null,
+                reviewable:
+                  s?.status === 'submitted' &&
+                  can(actor, 'reports.review', { provinceId: p.provinceId, communeId: p.communeId }) &&
+                  !isSelfReview(s.submittedBy, actor.userId, ctx.config.reportSeparationOfDuties),
               };
             })
           : [],

@@ -45,6 +45,9 @@ export const PeriodView = z.object({
         submissionId: z.string().uuid().nullable(),
         isLate: z.boolean().nullable(),
         submittedAt: z.string().nullable(),
+        reviewable: z
+          .boolean()
+          .describe('Người xem được duyệt hoặc trả lại báo cáo này (người đã nộp thì không: tách bạch nhiệm vụ)'),
       }),
     )
     .describe('Với kỳ cấp đơn vị: tình trạng từng đơn vị'),

@@ -68,14 +68,20 @@ export async function findSubmissionToReview(db: Db, id: string) {
     .innerJoin('reportingPeriods as p', 'p.id', 's.periodId')
     .innerJoin('orgUnits as u', 'u.id', 's.unitId')
     .selectAll('p')
-    .select(['s.status as submissionStatus', 's.unitId as submissionUnitId', 'u.fullName as unitName'])
+    .select([
+      's.status as submissionStatus',
+      's.unitId as submissionUnitId',
+      's.submittedBy as submissionSubmittedBy',
+      'u.fullName as unitName',
+    ])
     .where('s.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { submissionStatus, submissionUnitId, unitName, ...period } = row;
+  const { submissionStatus, submissionUnitId, submissionSubmittedBy, unitName, ...period } = row;
   return {
     period: period satisfies PeriodRow,
     status: submissionStatus,
+    submittedBy: submissionSubmittedBy,
     unit: { id: submissionUnitId, fullName: unitName },
   };
 }

@@ -191,3 +191,12 @@ export function completeness(rows: { due: boolean; submitted: boolean; late: boo
     timeliness: pct(onTime),
   };
 }
+
+/**
+ * Separation of duties (REPORT_SEPARATION_OF_DUTIES, on by default): the person who sent a unit's
+ * report does not approve or return it — as with tasks, where whoever submits a result does not
+ * verify it. A plan officer both fills a unit's report and reviews them all, so without this rule
+ * one person could send figures and approve them into the dashboards.
+ */
+export const isSelfReview = (submittedBy: string | null, reviewerId: string, separated: boolean) =>
+  separated && submittedBy !== null && submittedBy === reviewerId;

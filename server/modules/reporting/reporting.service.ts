@@ -4,23 +4,23 @@
  * the standing office. The calendar of periods: reporting-calendar.service.ts.
  */
 import { sql } from 'kysely';
-import { can, type Actor } from '../../platform/access.ts';
+import { type Actor, can, requireActor } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { reading, together, type Answers } from '../../platform/db/reading.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { requireActor } from '../auth/auth.service.ts';
 import { findNode } from '../org/org.queries.ts';
 import { describeTarget } from '../plans/plans.content.ts';
 import type { SaveSubmissionBody, SubmissionReceipt, SubmissionView } from './reporting.contract.ts';
 import { getReadablePeriod, placeOf } from './reporting-calendar.service.ts';
 import * as q from './reporting.queries.ts';
-import { checkValue, isLate } from './reporting.rules.ts';
+import { checkValue, isLate, isSelfReview } from './reporting.rules.ts';
 import { platformValues, type KnownValue } from './platform-values.ts';
 import { publish } from '../../platform/events.ts';
 import { narrativeFromTasks } from './narrative.rules.ts';
 import type { ReportedValue } from './reporting.tables.ts';
+import { taskIdsOfPlan } from '../plans/plans.queries.ts';
 import { unitTasksForPeriod, type UnitTaskGroup } from './task-summary.ts';
 
 // ——— A unit's submission ———
@@ -37,6 +37,7 @@ function submissionActions(
   period: q.PeriodRow,
   unitId: string,
   status: SubmissionView['status'],
+  review: { submittedBy: string | null; separated: boolean },
 ): SubmissionView['allowedActions'] {
   const out: SubmissionView['allowedActions'] = [];
   if (
@@ -44,7 +45,12 @@ function submissionActions(
     (status === 'none' || status === 'draft' || status === 'returned')
   )
     out.push('save', 'submit');
-  if (can(actor, 'reports.review', placeOf(period)) && status === 'submitted') out.push('return', 'approve');
+  if (
+    can(actor, 'reports.review', placeOf(period)) &&
+    status === 'submitted' &&
+    !isSelfReview(review.submittedBy, actor.userId, review.separated)
+  )
+    out.push('return', 'approve');
   return out;
 }
 
@@ -159,7 +165,8 @@ async function loadSubmission(
 const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
 
 /** The view of a unit's report from its parts (no I/O): saved values by target, else the platform's known figure. */
-function presentSubmission(actor: Actor, period: q.PeriodRow, p: SubmissionParts): SubmissionView {
+/** `separated`: REPORT_SEPARATION_OF_DUTIES — whoever sent a report does not review it. */
+function presentSubmission(actor: Actor, period: q.PeriodRow, p: SubmissionParts, separated: boolean): SubmissionView {
   const sub = p.sub;
   const status = sub?.status ?? 'none';
   const savedOf = new Map(p.saved.map((v) => [v.targetId, v]));
@@ -198,13 +205,21 @@ function presentSubmission(actor: Actor, period: q.PeriodRow, p: SubmissionParts
     }),
     narratives: narrativeRows(p.tasks, isEditable(status) ? p.tracked : [], p.narratives),
     history: p.history,
-    allowedActions: submissionActions(actor, period, p.unit.id, status),
+    allowedActions: submissionActions(actor, period, p.unit.id, status, {
+      submittedBy: sub?.submittedBy ?? null,
+      separated,
+    }),
   };
 }
 
 export async function getSubmission(ctx: Ctx, periodId: string, unitId: string): Promise<SubmissionView> {
   const { actor, period } = await getReadablePeriod(ctx, periodId);
-  return presentSubmission(actor, period, await loadSubmission(ctx, unitPeriod(period), unitId));
+  return presentSubmission(
+    actor,
+    period,
+    await loadSubmission(ctx, unitPeriod(period), unitId),
+    ctx.config.reportSeparationOfDuties,
+  );
 }
 
 /**
@@ -294,6 +309,28 @@ function checkedValues(parts: ReportBasis, body: SaveSubmissionBody) {
   });
   if (fields.length) throw new AppError('REPORT_VALUES_INVALID', 'invalid', fields[0].message, { fields });
   return values.filter((v) => v !== null);
+}
+
+/**
+ * A narrative names a task of the period's own plan, or none: another commune's task would put that
+ * commune's headings into this commune's report (issue 22, finding 9). Out of scope answers 404.
+ */
+async function assertNarrativeTasks(ctx: Ctx, period: q.PeriodRow, body: SaveSubmissionBody | undefined) {
+  const named = (body?.narratives ?? []).flatMap((n, i) => (n.planTaskId ? [{ id: n.planTaskId, i }] : []));
+  if (!named.length) return;
+  const found = await taskIdsOfPlan(
+    ctx.db,
+    period.planId,
+    named.map((n) => n.id),
+  );
+  const bad = named.filter((n) => !found.has(n.id));
+  if (bad.length)
+    throw new AppError('PLAN_TASK_NOT_FOUND', 'not_found', 'Không tìm thấy nhiệm vụ của kế hoạch.', {
+      fields: bad.map((n) => ({
+        path: `body.narratives.${n.i}.planTaskId`,
+        message: 'Không phải nhiệm vụ của kế hoạch kỳ báo cáo này',
+      })),
+    });
 }
 
 /** How a submit sends the report: when, by whom, and whether after the deadline. */
@@ -423,12 +460,13 @@ export async function saveSubmission(
   requireSubmitter(actor, period, unitId);
   const status = parts.sub?.status ?? 'none';
   if (!isEditable(status)) throw lockedError(status);
+  await assertNarrativeTasks(ctx, period, body);
   const values = checkedValues(parts, body);
   // The answer is what was just written; saving adds no event and leaves the prefill sources as they were.
   return inTransaction(ctx, async (tx) => {
     const written = await writeReport(tx, period, parts, body, values);
     return view
-      ? presentSubmission(actor, period, { ...view, ...written })
+      ? presentSubmission(actor, period, { ...view, ...written }, tx.config.reportSeparationOfDuties)
       : receiptOf(period, unitId, written.sub, written.saved);
   });
 }
@@ -455,6 +493,7 @@ export async function submitSubmission(
     throw body
       ? lockedError(status)
       : new AppError('REPORT_LOCKED', 'conflict', 'Báo cáo này không thể nộp ở trạng thái hiện tại.');
+  await assertNarrativeTasks(ctx, period, body);
   const values = body ? checkedValues(parts, body) : null;
   if (!values && !parts.sub)
     throw new AppError('REPORT_NOT_SAVED', 'invalid', 'Hãy nhập và lưu số liệu trước khi nộp.');
@@ -540,7 +579,12 @@ export async function submitSubmission(
       ...view.history,
       { kind: 'submitted' as const, at: at.toISOString(), actorName: actor.fullName, comment },
     ];
-    return presentSubmission(actor, period, { ...view, ...(written ?? {}), sub, history });
+    return presentSubmission(
+      actor,
+      period,
+      { ...view, ...(written ?? {}), sub, history },
+      tx.config.reportSeparationOfDuties,
+    );
   });
 }
 
@@ -557,6 +601,16 @@ export async function reviewSubmission(
   const { period, unit } = found;
   if (!can(actor, 'reports.review', placeOf(period)))
     throw new AppError('FORBIDDEN', 'forbidden', 'Chỉ bộ phận thường trực của xã mới duyệt hoặc trả lại báo cáo.');
+  // Separation of duties, as for tasks: whoever sent the report does not approve or return it.
+  if (
+    found.status === 'submitted' &&
+    isSelfReview(found.submittedBy, actor.userId, ctx.config.reportSeparationOfDuties)
+  )
+    throw new AppError(
+      'REPORT_SELF_REVIEW',
+      'forbidden',
+      'Người nộp báo cáo không tự duyệt hoặc trả lại báo cáo của mình; một cán bộ khác của bộ phận thường trực sẽ duyệt.',
+    );
   if (found.status !== 'submitted')
     throw new AppError(
       'REPORT_NOT_SUBMITTED',
@@ -636,6 +690,6 @@ export async function reviewSubmission(
           })),
       });
     else publish(tx, { type: 'report.returned', ...decided });
-    return presentSubmission(actor, period, parts);
+    return presentSubmission(actor, period, parts, tx.config.reportSeparationOfDuties);
   });
 }

@@ -148,7 +148,8 @@ describe('two units report for 2026-Q1; one on time, one late; one returned, one
         })
       ).statusCode,
     ).toBe(404);
-    const returned = await t.request(plan, {
+    // B was sent by the standing office itself: another reviewer returns it (REPORT_SEPARATION_OF_DUTIES).
+    const returned = await t.request(admin, {
       method: 'POST',
       url: `/api/v1/reporting/submissions/${subB}/return`,
       payload: { comment: 'Bổ sung số liệu chỉ tiêu hồ sơ trực tuyến.' },
@@ -561,8 +562,9 @@ describe('a short answer for systems that send reports: Prefer: return=minimal (
     expect(locked).toMatchObject({
       status: 'submitted',
       submittedAt: sent.json().submittedAt,
-      allowedActions: ['return', 'approve'],
-    }); // the standing office reviews it now
+      allowedActions: [], // sent by this officer: another reviewer decides (REPORT_SEPARATION_OF_DUTIES)
+    });
+    expect((await get(admin, url)).json().allowedActions).toEqual(['return', 'approve']);
     expect(locked.history.map((h: { kind: string }) => h.kind)).toEqual(['submitted']);
   });
 

@@ -4,10 +4,9 @@
  * Everything is limited to a commune the person may read; another commune answers 404.
  */
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
-import { scopeOf } from '../../platform/access.ts';
+import { requireActor, scopeOf } from '../../platform/access.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { requireActor } from '../auth/auth.service.ts';
 import { formatViDate } from '../calendar/dates.ts';
 import type { ListQuery } from './tasks.contract.ts';
 import { canReadIn, workUnitsOf } from './tasks.policy.ts';

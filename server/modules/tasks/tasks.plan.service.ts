@@ -10,7 +10,6 @@ import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { foldVietnamese } from '../../platform/text.ts';
-import { requireActor } from '../auth/auth.service.ts';
 import type { FromPlanBody } from './tasks.contract.ts';
 import { canAssignIn, canReadIn, workUnitsOf } from './tasks.policy.ts';
 import * as q from './tasks.queries.ts';
@@ -18,6 +17,7 @@ import { planMilestones, planTaskSpan, type MilestoneMode } from './tasks.rules.
 import { todayOf } from './tasks.service.ts';
 import { toCards } from './tasks.views.ts';
 import { insertTask, loadCommuneFacts, validateTaskFields } from './tasks.write.ts';
+import { requireActor } from '../../platform/access.ts';
 
 async function getAssignablePlan(ctx: Ctx, planId: string) {
   const actor = requireActor(ctx);

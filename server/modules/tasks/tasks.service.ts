@@ -9,7 +9,6 @@ import type { Actor } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { requireActor } from '../auth/auth.service.ts';
 import { vietnamToday } from '../calendar/dates.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { publish } from '../../platform/events.ts';
@@ -31,6 +30,7 @@ import { applyAction, availableActions, STATUS_LABELS, type TaskActionKind, type
 import { insertTask, validateTaskFields, type TaskFields } from './tasks.write.ts';
 import { toDetail } from './tasks.views.ts';
 import type { z } from 'zod';
+import { requireActor } from '../../platform/access.ts';
 
 export const taskNotFound = () => notFound('TASK_NOT_FOUND', 'nhiệm vụ');
 export const todayOf = (_ctx: Ctx) => vietnamToday();

@@ -4,6 +4,7 @@ import { compileOnce } from '../../platform/db/compiled-query.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../platform/access.ts';
+import { isSignInLocked } from '../auth/auth.queries.ts';
 
 /** The user's grants with their org unit, as a JSON array in the same row (no N+1). */
 type UsersAsU = DB & { u: DB['users'] };
@@ -19,6 +20,8 @@ const grantsOf = (eb: ExpressionBuilder<UsersAsU, 'u'>) =>
         'go.code as orgUnitCode',
         'go.fullName as orgUnitName',
         'go.kind as orgKind',
+        'g.provinceId',
+        'g.communeId',
       ])
       .whereRef('g.userId', '=', 'u.id')
       .orderBy('g.createdAt'),
@@ -39,7 +42,7 @@ const userById = compileOnce((db: Db, id: string) =>
       'o.fullName as orgUnitName',
       'o.path as orgPath',
       'u.isDisabled',
-      'u.lockedUntil',
+      isSignInLocked('u.id').as('isLocked'),
       'u.mustChangePassword',
       'u.lastSignInAt',
       'u.provinceId',
@@ -69,7 +72,7 @@ export function listUsers(db: Db, scope: Scope, f: { underPath?: string; q?: str
       'o.fullName as orgUnitName',
       'o.path as orgPath',
       'u.isDisabled',
-      'u.lockedUntil',
+      isSignInLocked('u.id').as('isLocked'),
       'u.mustChangePassword',
       'u.lastSignInAt',
       'u.provinceId',

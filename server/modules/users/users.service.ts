@@ -1,15 +1,23 @@
 import { sql } from 'kysely';
-import { can, hasRole, ROLE_LABELS, roleGrantKinds, scopeOf, type Actor, type Place } from '../../platform/access.ts';
+import {
+  type Actor,
+  can,
+  type Place,
+  requireActor,
+  ROLE_LABELS,
+  roleGrantKinds,
+  scopeOf,
+} from '../../platform/access.ts';
 import { audit, diff } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { hashPassword, temporaryPassword } from '../../platform/passwords.ts';
 import type { Role } from '../../platform/platform.tables.ts';
-import { listGrantsOfUser, revokeSessionsOfUser } from '../auth/auth.queries.ts';
-import { requireActor } from '../auth/auth.service.ts';
-import { evictUserSessions } from '../auth/session-cache.ts';
+import { listGrantsOfUser, revokeSessionsOfUser, unlockSignIns } from '../auth/auth.queries.ts';
+import { sessionsChanged } from '../auth/session-fanout.ts';
 import { findNode } from '../org/org.queries.ts';
 import type { UserView } from './users.contract.ts';
+import { accountRefusal, grantRefusal, type AccountRefusal, type ManagedAccount } from './users.policy.ts';
 import * as q from './users.queries.ts';
 
 const userNotFound = () => notFound('USER_NOT_FOUND', 'người dùng');
@@ -19,10 +27,22 @@ const placeOf = (u: { provinceId: string | null; communeId: string | null; orgUn
   orgUnitId: u.orgUnitId,
 });
 
+/** The account as the one rule of users.policy.ts sees it. */
+const managedAccount = (u: q.UserRow): ManagedAccount => ({
+  id: u.id,
+  home: { orgUnitId: u.orgUnitId, provinceId: u.provinceId, communeId: u.communeId },
+  grants: u.grants.map((g) => ({
+    role: g.role as Role,
+    orgUnitId: g.orgUnitId,
+    provinceId: g.provinceId,
+    communeId: g.communeId,
+  })),
+});
+
 function toView(_ctx: Ctx, actor: Actor, u: q.UserRow): UserView {
   const grants = u.grants;
-  const manage = can(actor, 'users.manage', placeOf(u)) && u.id !== actor.userId;
-  const locked = !!u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now();
+  const manage = accountRefusal(actor, managedAccount(u)) === null;
+  const locked = !!u.isLocked;
   return {
     id: u.id,
     username: u.username,
@@ -63,16 +83,27 @@ async function getReadableUser(ctx: Ctx, id: string) {
   return { actor, u };
 }
 
-async function getManageableUser(ctx: Ctx, id: string) {
-  const { actor, u } = await getReadableUser(ctx, id);
-  if (!can(actor, 'users.manage', placeOf(u)))
-    throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền quản lý người dùng này.');
-  if (u.id === actor.userId)
-    throw new AppError(
+const accountRefused: Record<AccountRefusal, () => AppError> = {
+  SELF: () =>
+    new AppError(
       'CANNOT_MANAGE_SELF',
       'forbidden',
       'Không tự thay đổi quyền hoặc trạng thái tài khoản của chính mình; dùng trang Cá nhân.',
-    );
+    ),
+  OUT_OF_SCOPE: () => new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền quản lý người dùng này.'),
+  TOO_HIGH: () =>
+    new AppError(
+      'FORBIDDEN',
+      'forbidden',
+      'Người dùng này có vai trò hoặc phạm vi vượt quá quyền của bạn; chỉ cấp trên mới quản lý được tài khoản này.',
+    ),
+};
+
+/** An account the actor may change: readable, and allowed by the one rule (users.policy.ts). */
+async function getManageableUser(ctx: Ctx, id: string) {
+  const { actor, u } = await getReadableUser(ctx, id);
+  const refusal = accountRefusal(actor, managedAccount(u));
+  if (refusal) throw accountRefused[refusal]();
   return { actor, u };
 }
 
@@ -98,13 +129,13 @@ export async function listUsers(ctx: Ctx, f: { orgUnitId?: string; q?: string; a
   };
 }
 
-/** A grant the actor may hand out: inside their manage scope, on the right kind of node, no higher than their own. */
+/** A grant the actor may hand out (users.policy.ts), on the right kind of node. */
 async function checkGrant(ctx: Ctx, actor: Actor, role: Role, orgUnitId: string) {
   const node = await findNode(ctx.db, orgUnitId);
-  if (
-    !node ||
-    !can(actor, 'users.manage', { provinceId: node.provinceId, communeId: node.communeId, orgUnitId: node.id })
-  ) {
+  const refusal = node
+    ? grantRefusal(actor, role, { orgUnitId: node.id, provinceId: node.provinceId, communeId: node.communeId })
+    : 'OUT_OF_SCOPE';
+  if (refusal === 'OUT_OF_SCOPE' || !node) {
     throw new AppError(
       'GRANT_OUT_OF_SCOPE',
       'forbidden',
@@ -119,10 +150,12 @@ async function checkGrant(ctx: Ctx, actor: Actor, role: Role, orgUnitId: string)
       { fields: [{ path: 'body.role', message: 'Vai trò không hợp với cấp đơn vị' }] },
     );
   }
-  if (role === 'system_admin' && !hasRole(actor, 'system_admin'))
-    throw new AppError('GRANT_TOO_HIGH', 'forbidden', 'Chỉ quản trị hệ thống mới giao được vai trò quản trị hệ thống.');
-  if (role === 'province_admin' && !hasRole(actor, 'system_admin', 'province_admin'))
-    throw new AppError('GRANT_TOO_HIGH', 'forbidden', 'Chỉ quản trị cấp tỉnh trở lên mới giao được vai trò này.');
+  if (refusal === 'TOO_HIGH')
+    throw new AppError(
+      'GRANT_TOO_HIGH',
+      'forbidden',
+      `Bạn không giao được vai trò ${ROLE_LABELS[role]}: vai trò này có quyền mà bạn không có.`,
+    );
   return node;
 }
 
@@ -167,7 +200,6 @@ export async function createUser(
         provinceId: home.provinceId,
         communeId: home.communeId,
         passwordChangedAt: null,
-        lockedUntil: null,
         oidcIssuer: null,
         oidcSubject: null,
         lastSignInAt: null,
@@ -207,7 +239,7 @@ export async function updateUser(
   body: { fullName?: string; email?: string | null; phone?: string | null; isDisabled?: boolean },
 ) {
   const { actor, u } = await getManageableUser(ctx, id);
-  return inTransaction(ctx, async (tx) => {
+  const view = await inTransaction(ctx, async (tx) => {
     const changes = diff(u as unknown as Record<string, unknown>, body);
     await tx.db
       .updateTable('users')
@@ -215,7 +247,6 @@ export async function updateUser(
       .where('id', '=', id)
       .execute();
     if (body.isDisabled) await revokeSessionsOfUser(tx.db, id);
-    evictUserSessions(id);
     const what =
       body.isDisabled === true ? 'Vô hiệu hóa' : body.isDisabled === false ? 'Kích hoạt lại' : 'Sửa thông tin';
     await audit(tx, {
@@ -229,6 +260,9 @@ export async function updateUser(
     });
     return toView(tx, actor, (await q.findUser(tx.db, id))!);
   });
+  // Every server process drops what it cached of the person's sessions before this answers.
+  await sessionsChanged(ctx, { userId: id });
+  return view;
 }
 
 export async function resetPassword(ctx: Ctx, id: string) {
@@ -238,11 +272,11 @@ export async function resetPassword(ctx: Ctx, id: string) {
   await inTransaction(ctx, async (tx) => {
     await tx.db
       .updateTable('users')
-      .set({ passwordHash: hash, mustChangePassword: true, failedSignIns: 0, lockedUntil: null, updatedAt: sql`now()` })
+      .set({ passwordHash: hash, mustChangePassword: true, updatedAt: sql`now()` })
       .where('id', '=', id)
       .execute();
+    await unlockSignIns(tx.db, id);
     await revokeSessionsOfUser(tx.db, id);
-    evictUserSessions(id);
     await audit(tx, {
       action: 'user.password_reset',
       recordType: 'user',
@@ -252,15 +286,17 @@ export async function resetPassword(ctx: Ctx, id: string) {
       communeId: u.communeId,
     });
   });
+  await sessionsChanged(ctx, { userId: id });
   return { temporaryPassword: password };
 }
 
 export async function unlockUser(ctx: Ctx, id: string) {
   const { actor, u } = await getManageableUser(ctx, id);
   return inTransaction(ctx, async (tx) => {
+    await unlockSignIns(tx.db, id);
     await tx.db
       .updateTable('users')
-      .set({ failedSignIns: 0, lockedUntil: null, updatedAt: sql`now()` })
+      .set({ updatedAt: sql`now()` })
       .where('id', '=', id)
       .execute();
     await audit(tx, {
@@ -278,7 +314,7 @@ export async function unlockUser(ctx: Ctx, id: string) {
 export async function addGrant(ctx: Ctx, id: string, body: { role: Role; orgUnitId: string }) {
   const { actor, u } = await getManageableUser(ctx, id);
   const node = await checkGrant(ctx, actor, body.role, body.orgUnitId);
-  return inTransaction(ctx, async (tx) => {
+  const view = await inTransaction(ctx, async (tx) => {
     const r = await tx.db
       .insertInto('roleGrants')
       .values({
@@ -291,7 +327,6 @@ export async function addGrant(ctx: Ctx, id: string, body: { role: Role; orgUnit
       })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
-    evictUserSessions(id);
     if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0)
       throw new AppError('GRANT_EXISTS', 'conflict', 'Người dùng đã có vai trò này ở đơn vị này.');
     await audit(tx, {
@@ -305,6 +340,8 @@ export async function addGrant(ctx: Ctx, id: string, body: { role: Role; orgUnit
     });
     return toView(tx, actor, (await q.findUser(tx.db, id))!);
   });
+  await sessionsChanged(ctx, { userId: id });
+  return view;
 }
 
 export async function removeGrant(ctx: Ctx, id: string, grantId: string) {
@@ -312,10 +349,8 @@ export async function removeGrant(ctx: Ctx, id: string, grantId: string) {
   const grant = (await listGrantsOfUser(ctx.db, id)).find((g) => g.id === grantId);
   if (!grant) throw notFound('GRANT_NOT_FOUND', 'vai trò');
   await checkGrant(ctx, actor, grant.role, grant.orgUnitId);
-  return inTransaction(ctx, async (tx) => {
+  const view = await inTransaction(ctx, async (tx) => {
     await tx.db.deleteFrom('roleGrants').where('id', '=', grantId).execute();
-    evictUserSessions(id);
-    // Permissions are read per request from the grants, so live sessions lose the role at once.
     await audit(tx, {
       action: 'user.grant_removed',
       recordType: 'user',
@@ -327,4 +362,7 @@ export async function removeGrant(ctx: Ctx, id: string, grantId: string) {
     });
     return toView(tx, actor, (await q.findUser(tx.db, id))!);
   });
+  // The person's live sessions lose the role in every server process before this answers.
+  await sessionsChanged(ctx, { userId: id });
+  return view;
 }

@@ -36,7 +36,7 @@ describe('user administration', () => {
       orgUnitName: 'Phòng Kinh tế xã Vĩnh Bảo',
     });
     expect((await latestAudit(t.database))[0]).toMatchObject({ action: 'user.created', recordId: user.id });
-    const s = await t.signIn('vinhbao.thuquy', temporaryPassword);
+    const s = await t.signIn('vinhbao.thuquy', temporaryPassword, { keepTemporaryPassword: true });
     const me = await t.request(s, { method: 'GET', url: '/api/v1/auth/me' });
     expect(me.json().user.mustChangePassword).toBe(true);
     const again = await t.request(communeAdmin, {

@@ -7,11 +7,11 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../platform/lazy-libs.ts';
 import { sql } from 'kysely';
-import { can } from '../../platform/access.ts';
+import { can, requireActor } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
+import { toCsv } from '../../platform/csv.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { requireActor } from '../auth/auth.service.ts';
 import { findNode } from '../org/org.queries.ts';
 import { inspectZip, programInside, safeFileName, type ZipLimits } from '../../platform/files.ts';
 import { sniffFormat } from '../plans/import/document-text.ts';
@@ -590,13 +590,7 @@ export async function template(ctx: Ctx, communeId: string | undefined, format: 
     ]);
   }
   if (format === 'csv') {
-    const q = (c: Cell) => `"${String(c ?? '').replace(/"/g, '""')}"`;
-    const body = [TEMPLATE_HEADER, ...rows].map((r) => r.map(q).join(';')).join('\r\n');
-    return {
-      fileName: `${name}.csv`,
-      type: 'text/csv; charset=utf-8',
-      bytes: Buffer.from(`\uFEFF${body}\r\n`, 'utf8'),
-    };
+    return { fileName: `${name}.csv`, type: 'text/csv; charset=utf-8', bytes: toCsv([TEMPLATE_HEADER, ...rows], ';') };
   }
   const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Xã Số';

@@ -9,7 +9,7 @@ import { PGliteWorkerClient } from '../../platform/db/pglite-client.ts';
 import { SOURCES } from './computed-indicators.ts';
 
 let t: TestApp;
-let plan: Session, leader: Session;
+let plan: Session, leader: Session, admin: Session;
 let communeId = '';
 const get = async (s: Session, url: string) => {
   const res = await t.request(s, { method: 'GET', url });
@@ -19,7 +19,7 @@ const get = async (s: Session, url: string) => {
 
 beforeAll(async () => {
   t = await buildTestApp();
-  [plan, leader] = await Promise.all(['phuthinh.vanhoa', 'phuthinh.chutich'].map((u) => t.signIn(u)));
+  [plan, leader, admin] = await Promise.all(['phuthinh.vanhoa', 'phuthinh.chutich', 'admin'].map((u) => t.signIn(u)));
   communeId = (await get(plan, '/api/v1/org/by-code/05800')).id;
 });
 afterAll(() => t.close());
@@ -95,11 +95,12 @@ describe('the values subscriber', () => {
         payload: { values, narratives: [], generalNote: null },
       });
       expect(sent.statusCode, sent.body).toBe(200);
-      // Warm: the session is cached and the statements named after one request.
-      await get(plan, at);
+      // Warm: the session is cached and the statements named after one request. The approval is
+      // another person's (separation of duties: whoever sent a report does not approve it).
+      await get(admin, at);
       const trips = [vi.spyOn(PGliteWorkerClient.prototype, 'query'), vi.spyOn(PGliteWorkerClient.prototype, 'batch')];
       try {
-        const res = await t.request(plan, {
+        const res = await t.request(admin, {
           method: 'POST',
           url: `/api/v1/reporting/submissions/${sent.json().id}/approve`,
           payload: {},

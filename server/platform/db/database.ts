@@ -18,6 +18,8 @@ export interface Database {
   runScript(sql: string): Promise<void>;
   /** True when this open created the database (first start). */
   created: boolean;
+  /** PostgreSQL: where it is, for a connection of its own (LISTEN, modules/auth/session-fanout.ts). */
+  connectionString?: string;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function openPostgres(
     kind: 'postgres',
     db,
     created: false,
+    connectionString: url,
     async runScript(script) {
       const client = await pool.connect();
       try {

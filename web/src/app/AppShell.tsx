@@ -107,7 +107,8 @@ export function AppShell() {
         )}
         <div style={{ flex: 1 }} />
         <LanguageSwitch />
-        <NotificationBell />
+        {/* A temporary password may only be changed (the server refuses the rest until then). */}
+        {!user.mustChangePassword && <NotificationBell />}
         <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
           <Button type="text" icon={<UserOutlined />} data-testid="user-menu" aria-label={user.fullName}>
             {isDesktop ? user.fullName : null}

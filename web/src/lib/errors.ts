@@ -9,6 +9,26 @@ import type { Locale } from './i18n.tsx';
  */
 export const errorTexts: Record<string, { vi?: string; en: string }> = {
   INVALID_CREDENTIALS: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  UNLOCK_CODE_INVALID: {
+    vi: 'Mã mở khóa không đúng hoặc đã hết hạn.',
+    en: 'The unlock code is wrong or has expired.',
+  },
+  REPORT_SELF_REVIEW: {
+    vi: 'Người nộp báo cáo không tự duyệt hoặc trả lại báo cáo của mình.',
+    en: 'Whoever sent a report cannot approve or return it.',
+  },
+  INDICATOR_MERGE_NARROWER: {
+    vi: 'Chỉ gộp được vào chỉ tiêu dùng chung hoặc chỉ tiêu riêng của cùng tỉnh.',
+    en: 'An indicator merges only into a shared one or one of the same province.',
+  },
+  PLAN_TASK_NOT_FOUND: {
+    vi: 'Không tìm thấy nhiệm vụ của kế hoạch.',
+    en: 'Plan task not found.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    vi: 'Bạn đang dùng mật khẩu tạm; hãy đổi mật khẩu trước khi làm việc.',
+    en: 'You are using a temporary password; change it before you continue.',
+  },
   ACCOUNT_LOCKED: {
     vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ít phút hoặc liên hệ quản trị viên.',
     en: 'The account is locked after too many failed sign-ins. Try again in a few minutes or ask an administrator.',

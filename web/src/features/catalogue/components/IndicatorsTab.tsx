@@ -57,7 +57,7 @@ function IndicatorRow({
           </div>
         )}
       </div>
-      {canManage && (
+      {canManage && i.editable && (
         <Flex gap={2} style={{ flex: 'none' }}>
           <Button
             size="small"

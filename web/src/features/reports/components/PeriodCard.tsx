@@ -62,7 +62,7 @@ export function PeriodCard({ period, canReview }: { period: PeriodView; canRevie
                 </Tag>
                 <RightOutlined className="xs-muted" />
               </Link>
-              {canReview && u.status === 'submitted' && u.submissionId && (
+              {canReview && u.reviewable && u.submissionId && (
                 <ReviewButtons submissionId={u.submissionId} unitName={u.unitName} size="small" />
               )}
             </div>

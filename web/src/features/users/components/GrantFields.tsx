@@ -4,17 +4,13 @@ import { useI18n } from '../../../lib/i18n.tsx';
 import { ROLES, roleGrantKinds, roleLabel, type Role } from '../../../lib/labels.ts';
 import { hasCapability, useCurrentUser } from '../../../lib/session.ts';
 
-/** Roles that can be granted on a node of this kind and that this person may hand out. */
+/** Roles that can be granted on a node of this kind and that this person may hand out (the server says which). */
 export function useGrantableRoles() {
   const me = useCurrentUser();
-  const myRoles = new Set(me.grants.map((g) => g.role));
+  const mine = new Set<Role>(me.grantableRoles);
   return (kind: PickedOrg['kind'] | undefined): Role[] => {
     if (!kind || !hasCapability(me, 'users.manage')) return [];
-    return ROLES.filter((r) => roleGrantKinds[r].includes(kind)).filter((r) => {
-      if (r === 'system_admin') return myRoles.has('system_admin');
-      if (r === 'province_admin') return myRoles.has('system_admin') || myRoles.has('province_admin');
-      return true;
-    });
+    return ROLES.filter((r) => roleGrantKinds[r].includes(kind) && mine.has(r));
   };
 }
 
