@@ -47,9 +47,9 @@ export default tseslint.config(
     },
   },
   // ——— Module boundaries (docs/ARCHITECTURE.md "Layout") ———
-  // Which module may use which: the layers of the server, from the platform up. The list is a
-  // directed acyclic graph (server/boundaries.test.ts checks it and shows a cycle refused), so
-  // an import that would close a loop between modules is an error here.
+  // Which module may use which (MODULE_DEPENDENCIES, an acyclic list: server/boundaries.test.ts
+  // checks it and shows a cycle refused), and only through the other module's face, its
+  // index.ts. The platform uses no module; the Kysely schema joins the modules' table types.
   {
     files: ['server/**/*.{ts,mjs}'],
     ignores: ['**/*.test.ts'],
@@ -69,24 +69,33 @@ export default tseslint.config(
         {
           default: 'disallow',
           message:
-            '{{from.element.type}} {{from.element.captured.name}} may not import {{to.element.type}} {{to.element.captured.name}}: see MODULE_DEPENDENCIES in eslint.config.js',
+            '{{from.element.type}} {{from.element.captured.name}} may not import {{to.element.type}} {{to.element.captured.name}}: another module is used only through its face (index.ts), and only if MODULE_DEPENDENCIES in eslint.config.js allows it',
           policies: [
-            // Everything may use the platform and the configuration; the platform uses no module and nothing else of the composition.
             { from: { element: { type: '*' } }, allow: { to: { element: { type: 'platform' } } } },
-            // The Kysely schema joins each module's table types.
             {
               from: { element: { type: 'schema' } },
               allow: { to: { element: { type: 'module', fileInternalPath: '*.tables.ts' } } },
             },
-            { from: { element: { type: ['platform', 'module'] } }, allow: { to: { element: { type: 'schema' } } } },
-            // The composition root and the test kit put the modules together.
             {
-              from: { element: { type: ['composition', 'test-kit'] } },
-              allow: { to: { element: { type: ['module', 'composition', 'schema', 'test-kit'] } } },
+              from: { element: { type: ['platform', 'module', 'test-kit'] } },
+              allow: { to: { element: { type: 'schema' } } },
+            },
+            // The test kit builds the application as the composition root does: through the faces.
+            {
+              from: { element: { type: 'test-kit' } },
+              allow: { to: { element: { type: 'module', fileInternalPath: 'index.ts' } } },
             },
             ...Object.entries(MODULE_DEPENDENCIES).map(([name, uses]) => ({
               from: { element: { type: 'module', captured: { name } } },
-              allow: { to: { element: { type: 'module', captured: { name: uses.length ? uses : ['(none)'] } } } },
+              allow: {
+                to: {
+                  element: {
+                    type: 'module',
+                    captured: { name: uses.length ? uses : ['(none)'] },
+                    fileInternalPath: 'index.ts',
+                  },
+                },
+              },
             })),
           ],
         },
@@ -106,6 +115,24 @@ export default tseslint.config(
             {
               regex: '^(\\.\\./)+(app|main|bootstrap|subscribers|schedules|cluster)\\.ts$',
               message: 'The composition root uses the modules, not the other way round (docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // …and uses each module through its face.
+  {
+    files: ['server/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\./modules/[^/]+/(?!index\\.ts$)',
+              message: "Use the module's face, server/modules/<module>/index.ts (docs/ARCHITECTURE.md).",
             },
           ],
         },

@@ -2,9 +2,9 @@ import type { Config } from './config.ts';
 import type { Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { systemCtx } from './platform/context.ts';
-import { ensureOrgTree } from './modules/org/org.seed.ts';
-import { seedDemo } from './modules/demo/demo.seed.ts';
-import { ensureCatalogue } from './modules/indicators/indicators.seed.ts';
+import { ensureOrgTree } from './modules/org/index.ts';
+import { seedDemo } from './modules/demo/index.ts';
+import { ensureCatalogue } from './modules/indicators/index.ts';
 import { registerSubscribers } from './subscribers.ts';
 
 /**

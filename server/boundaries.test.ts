@@ -69,13 +69,23 @@ describe('module boundaries', () => {
     expect(messages.join('\n')).toMatch(/boundaries\/dependencies: module tasks may not import module values/);
   });
 
-  it('let a module use one it is allowed to', async () => {
+  it('let a module use one it is allowed to, through its face only', async () => {
     expect(MODULE_DEPENDENCIES.values).toContain('tasks');
-    const messages = await lint(
+    const face = await lint(
       'server/modules/values/probe.ts',
-      "import { x } from '../tasks/tasks.queries.ts';\nexport const y = x;\n",
+      "import { stats } from '../tasks/index.ts';\nexport const y = stats;\n",
     );
-    expect(messages.filter((m) => m.startsWith('boundaries'))).toEqual([]);
+    expect(face.filter((m) => m.startsWith('boundaries'))).toEqual([]);
+    const inside = await lint(
+      'server/modules/values/probe.ts',
+      "import { stats } from '../tasks/tasks.lists.service.ts';\nexport const y = stats;\n",
+    );
+    expect(inside.join('\n')).toMatch(/boundaries\/dependencies: module values may not import module tasks/);
+    const root = await lint(
+      'server/probe.ts',
+      "import { taskRoutes } from './modules/tasks/tasks.routes.ts';\nexport const y = taskRoutes;\n",
+    );
+    expect(root.join('\n')).toMatch(/no-restricted-imports: .*face/);
   });
 
   it('keep the platform below every module, and the composition root above them', async () => {

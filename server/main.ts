@@ -28,7 +28,7 @@ function option(args: string[], name: string): string | undefined {
 /** The demo accounts, printed when the server is ready (DEMO=1). */
 async function sayDemoAccounts(config: Config) {
   if (!config.demo) return;
-  const { describeDemoAccounts } = await import('./modules/demo/demo.seed.ts');
+  const { describeDemoAccounts } = await import('./modules/demo/index.ts');
   const accounts = describeDemoAccounts();
   say(`Tài khoản mẫu (mật khẩu chung: ${accounts[0].password}, phải đổi khi đăng nhập; tắt bằng DEMO=0):`);
   for (const a of accounts) say(`  ${a.username.padEnd(20)} ${a.role.padEnd(17)} ${a.orgUnitName}`);
@@ -107,7 +107,7 @@ const seedDemoCommand: Command = async () => {
 };
 
 const demoAccounts: Command = async (args) => {
-  const { describeDemoAccounts } = await import('./modules/demo/demo.seed.ts');
+  const { describeDemoAccounts } = await import('./modules/demo/index.ts');
   const accounts = describeDemoAccounts();
   if (args.includes('--json')) process.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
   else
@@ -183,11 +183,11 @@ const commands: Record<string, { summary: string; run: () => Promise<Command>; w
   },
   report: {
     summary: 'report --commune MÃ --period 2026-Q1 --format docx|xlsx --out TỆP   báo cáo định kỳ của xã',
-    run: async () => (await import('./modules/reporting/report.command.ts')).reportCommand,
+    run: async () => (await import('./modules/reporting/index.ts')).reportCommand,
   },
   'import-plan': {
     summary: 'import-plan FILE --json     in kế hoạch trích xuất từ FILE (.txt, .docx, .pdf), không ghi gì',
-    run: async () => (await import('./modules/plans/import/import-plan.command.ts')).importPlanCommand,
+    run: async () => (await import('./modules/plans/index.ts')).importPlanCommand,
   },
 };
 

@@ -10,10 +10,10 @@
 import type { Config } from './config.ts';
 import type { Db } from './platform/db/database.ts';
 import { systemCtx } from './platform/context.ts';
-import { vietnamToday } from './modules/calendar/dates.ts';
-import { recountAllCommunes } from './modules/values/computed-values.ts';
-import { drainOutbox, type DrainResult } from './modules/notifications/outbox.sender.ts';
-import { scanReminders, type ScanResult } from './modules/tasks/tasks.reminders.ts';
+import { vietnamToday } from './modules/calendar/index.ts';
+import { recountAllCommunes } from './modules/values/index.ts';
+import { drainOutbox, type DrainResult } from './modules/notifications/index.ts';
+import { scanReminders, type ScanResult } from './modules/tasks/index.ts';
 import { registerSubscribers } from './subscribers.ts';
 
 export interface RemindersResult {

@@ -5,7 +5,7 @@
  * write — and calling it again does nothing. A write that publishes in a process that never
  * registered fails loudly (events.ts `publish`) rather than leaving figures stale.
  */
-import { subscribeValues } from './modules/values/values.subscribers.ts';
+import { subscribeValues } from './modules/values/index.ts';
 
 let registered = false;
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openMemory, openPostgres, type Database } from '../platform/db/database.ts';
-import { DEMO_PASSWORD } from '../modules/demo/demo.accounts.ts';
+import { DEMO_PASSWORD } from '../modules/demo/index.ts';
 import { adminUrl } from './global-setup.ts';
 
 /** What signIn changes a temporary password to. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from '../org/org.contract.ts';
+import { IsoDate } from '../org/index.ts';
 
 export const AuditQuery = z
   .object({

@@ -11,7 +11,7 @@ import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sha256 } from '../../platform/passwords.ts';
-import { queueMail } from '../notifications/notifications.service.ts';
+import { queueMail } from '../notifications/index.ts';
 import * as q from './auth.queries.ts';
 
 export const UNLOCK_CODE_MINUTES = 15;

@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../platform/lazy-libs.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { STATUS_LABEL } from '../reporting/reporting.rules.ts';
+import { STATUS_LABEL } from '../reporting/index.ts';
 import { communeDashboard, communeValues, provinceTile } from './dashboards.service.ts';
 
 const SOURCE_LABEL: Record<string, string> = {

@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { can, requireActor, scopeOf } from '../../platform/access.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { findNode } from '../org/org.queries.ts';
-import { describeTarget } from '../plans/plans.content.ts';
-import { vietnamDate } from '../reporting/reporting.rules.ts';
+import { findNode } from '../org/index.ts';
+import { describeTarget } from '../plans/index.ts';
+import { vietnamDate } from '../reporting/index.ts';
 import * as q from './dashboards.queries.ts';
 import { forecastFromFit, trendOf } from './dashboards.rules.ts';
 

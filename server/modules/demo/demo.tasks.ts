@@ -14,11 +14,9 @@
  */
 import type { Actor } from '../../platform/access.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { listGrantsOfUser } from '../auth/auth.queries.ts';
-import { addDays } from '../calendar/dates.ts';
-import { planMilestones } from '../tasks/tasks.rules.ts';
-import { createFromPlan, previewFromPlan } from '../tasks/tasks.plan.service.ts';
-import { act, todayOf, uploadEvidence } from '../tasks/tasks.service.ts';
+import { listGrantsOfUser } from '../auth/index.ts';
+import { addDays } from '../calendar/index.ts';
+import { planMilestones, createFromPlan, previewFromPlan, act, todayOf, uploadEvidence } from '../tasks/index.ts';
 import { DEMO_COMMUNES } from './demo.accounts.ts';
 
 /** A one-page PDF (the evidence of a demo progress post); small, valid, with its own text. */

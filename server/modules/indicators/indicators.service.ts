@@ -4,7 +4,7 @@ import { audit, diff } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { foldVietnamese } from '../../platform/text.ts';
-import { findNode } from '../org/org.queries.ts';
+import { findNode } from '../org/index.ts';
 import { canEditIndicator, mergeAddsAliases, mergeRefusal, newEntryProvince } from './indicators.policy.ts';
 import * as q from './indicators.queries.ts';
 

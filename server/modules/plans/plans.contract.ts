@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from '../org/org.contract.ts';
+import { IsoDate } from '../org/index.ts';
 
 const Year = z.number().int().min(1990).max(2100);
 const Text = (max: number) => z.string().trim().min(1).max(max);

@@ -6,8 +6,8 @@
  */
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { linkableIndicatorIds } from '../indicators/indicators.queries.ts';
-import { unitIdsOfCommune } from '../org/org.queries.ts';
+import { linkableIndicatorIds } from '../indicators/index.ts';
+import { unitIdsOfCommune } from '../org/index.ts';
 
 export interface PlanPlace {
   provinceId: string;

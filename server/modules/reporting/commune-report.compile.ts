@@ -4,7 +4,7 @@
  * .docx and .xlsx writers lay out.
  */
 import type { Ctx } from '../../platform/context.ts';
-import { describeTarget } from '../plans/plans.content.ts';
+import { describeTarget } from '../plans/index.ts';
 import type { CommuneReportDocument, ReportTaskSummary } from './document/report-document.types.ts';
 import { attainment, completeness, targetStatus, vietnamDate } from './reporting.rules.ts';
 import * as q from './reporting.queries.ts';

@@ -4,7 +4,7 @@ import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { publish } from '../../platform/events.ts';
-import { findNode } from '../org/org.queries.ts';
+import { findNode } from '../org/index.ts';
 import type { CommuneReportDocument } from './document/report-document.types.ts';
 import { compileCommuneReport, feedingPeriods, todayVietnam } from './commune-report.compile.ts';
 import { parsePeriod } from './reporting.periods.ts';

@@ -9,8 +9,8 @@
  * the fold of the task's action log up to that day and its timing (overdue, at risk, done on
  * time) is `timingOf` — the same words the task pages use. Pure, no I/O.
  */
-import type { IsoDate } from '../calendar/dates.ts';
-import { deriveTaskState, type ActionEntry, type TaskState } from '../tasks/tasks.rules.ts';
+import type { IsoDate } from '../calendar/index.ts';
+import { deriveTaskState, type ActionEntry, type TaskState } from '../tasks/index.ts';
 import { viNum, viShortDate } from './document/report-format.ts';
 
 /** One tracked task as the reporting module reads it: its dates, its log, its latest note. */

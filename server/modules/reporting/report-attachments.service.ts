@@ -14,7 +14,7 @@ import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { checkUploadedFile, findOwnedFile, storeFile, type FileKind } from '../../platform/files.ts';
-import { findNode } from '../org/org.queries.ts';
+import { findNode } from '../org/index.ts';
 import type { AttachmentList, AttachmentView } from './reporting.contract.ts';
 import * as q from './reporting.queries.ts';
 import { getReadablePeriod } from './reporting-calendar.service.ts';

@@ -8,7 +8,7 @@ import { can, requireActor } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { findNode } from '../org/org.queries.ts';
+import { findNode } from '../org/index.ts';
 import { deadlineFor, periodsForRule } from './reporting.periods.ts';
 import * as q from './reporting.queries.ts';
 import { defaultReportingUnit, isSelfReview, ruleLevel, type UnitKind } from './reporting.rules.ts';

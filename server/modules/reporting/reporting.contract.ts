@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StoredFileView } from '../../platform/files.ts';
-import { IsoDate } from '../org/org.contract.ts';
+import { IsoDate } from '../org/index.ts';
 
 const OptText = (max: number) =>
   z

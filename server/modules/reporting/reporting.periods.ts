@@ -9,7 +9,7 @@
  * Codes follow the CLI contract (docs/CLI.md): 2026-Q1…Q4, 2026-H1/H2, 2026-9M, 2026, 2026-M01…M12.
  */
 import { AppError } from '../../platform/errors.ts';
-import { addDays, daysInMonth, formatViDate, isoDate, parseIsoDate, type IsoDate } from '../calendar/dates.ts';
+import { addDays, daysInMonth, formatViDate, isoDate, parseIsoDate, type IsoDate } from '../calendar/index.ts';
 
 export const CLOSING_LEGAL_BASIS = 'Nghị định 09/2019/NĐ-CP, Điều 12';
 /** NĐ 09/2019 took effect 12/3/2019; earlier periods were not under these closing windows. */

@@ -10,8 +10,8 @@ import { inTransaction, type Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { reading, together, type Answers } from '../../platform/db/reading.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { findNode } from '../org/org.queries.ts';
-import { describeTarget } from '../plans/plans.content.ts';
+import { findNode } from '../org/index.ts';
+import { describeTarget, taskIdsOfPlan } from '../plans/index.ts';
 import type { SaveSubmissionBody, SubmissionReceipt, SubmissionView } from './reporting.contract.ts';
 import { getReadablePeriod, placeOf } from './reporting-calendar.service.ts';
 import * as q from './reporting.queries.ts';
@@ -20,7 +20,6 @@ import { platformValues, type KnownValue } from './platform-values.ts';
 import { publish } from '../../platform/events.ts';
 import { narrativeFromTasks } from './narrative.rules.ts';
 import type { ReportedValue } from './reporting.tables.ts';
-import { taskIdsOfPlan } from '../plans/plans.queries.ts';
 import { unitTasksForPeriod, type UnitTaskGroup } from './task-summary.ts';
 
 // ——— A unit's submission ———

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../platform/context.ts';
-import { timingOf } from '../tasks/tasks.rules.ts';
+import { timingOf } from '../tasks/index.ts';
 import type { CommuneReportDocument, ReportTaskSummary } from './document/report-document.types.ts';
 import { todayVietnam } from './commune-report.compile.ts';
 import { narrativeDate, taskAtDate, type TaskAtDate, type TrackedTask } from './narrative.rules.ts';

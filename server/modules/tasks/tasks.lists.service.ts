@@ -7,7 +7,7 @@ import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { requireActor, scopeOf } from '../../platform/access.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { formatViDate } from '../calendar/dates.ts';
+import { formatViDate } from '../calendar/index.ts';
 import type { ListQuery } from './tasks.contract.ts';
 import { canReadIn, workUnitsOf } from './tasks.policy.ts';
 import * as q from './tasks.queries.ts';

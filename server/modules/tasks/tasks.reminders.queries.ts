@@ -6,7 +6,7 @@
  * makes a second scan, or one on another server, add nothing.
  */
 import { sql } from 'kysely';
-import type { IsoDate } from '../calendar/dates.ts';
+import type { IsoDate } from '../calendar/index.ts';
 import type { ReminderWindows } from './tasks.rules.ts';
 
 const OPEN = sql`('assigned', 'in_progress', 'returned')`;

@@ -13,9 +13,8 @@
  * and queues their mails, in the same statement.
  */
 import type { Db } from '../../platform/db/database.ts';
-import { buildCalendar } from '../calendar/working-days.rules.ts';
-import { parseIsoDate, type IsoDate } from '../calendar/dates.ts';
-import { notifyFrom } from '../notifications/notifications.service.ts';
+import { buildCalendar, parseIsoDate, type IsoDate } from '../calendar/index.ts';
+import { notifyFrom } from '../notifications/index.ts';
 import { reminderWindows } from './tasks.rules.ts';
 import * as q from './tasks.reminders.queries.ts';
 

@@ -15,8 +15,13 @@ import {
   isWorkingDay,
   workingDaysBetween,
   type WorkingCalendar,
-} from '../calendar/working-days.rules.ts';
-import { addDays, fromDayNumber, parseIsoDate, toDayNumber, weekday, type IsoDate } from '../calendar/dates.ts';
+  addDays,
+  fromDayNumber,
+  parseIsoDate,
+  toDayNumber,
+  weekday,
+  type IsoDate,
+} from '../calendar/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { TaskActionKind, TaskStatus } from './tasks.tables.ts';
 

@@ -9,8 +9,8 @@ import type { Actor } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { vietnamToday } from '../calendar/dates.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { vietnamToday } from '../calendar/index.ts';
+import { notify } from '../notifications/index.ts';
 import { publish } from '../../platform/events.ts';
 import type {
   CommentBody,

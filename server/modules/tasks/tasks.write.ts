@@ -8,7 +8,7 @@ import { audit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { notify } from '../notifications/index.ts';
 import { publish } from '../../platform/events.ts';
 import * as q from './tasks.queries.ts';
 import { applyAction } from './tasks.rules.ts';

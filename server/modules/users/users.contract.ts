@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GrantView, RoleSchema } from '../auth/auth.contract.ts';
+import { GrantView, RoleSchema } from '../auth/index.ts';
 
 export const UserAction = z.enum(['edit', 'disable', 'enable', 'reset_password', 'unlock', 'grant', 'revoke_grant']);
 

@@ -4,7 +4,7 @@ import { compileOnce } from '../../platform/db/compiled-query.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../platform/access.ts';
-import { isSignInLocked } from '../auth/auth.queries.ts';
+import { isSignInLocked } from '../auth/index.ts';
 
 /** The user's grants with their org unit, as a JSON array in the same row (no N+1). */
 type UsersAsU = DB & { u: DB['users'] };

@@ -19,8 +19,8 @@
 import type { Actor } from '../../platform/access.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { EventType } from '../../platform/events.ts';
-import { REPORTING_PRODUCER, reportingFigures } from '../reporting/platform-values.ts';
-import { stats } from '../tasks/tasks.lists.service.ts';
+import { REPORTING_PRODUCER, reportingFigures } from '../reporting/index.ts';
+import { stats } from '../tasks/index.ts';
 import type { Share } from './values.rules.ts';
 
 export const TASKS_PRODUCER = 'Tính từ dữ liệu nhiệm vụ của Xã Số';

@@ -9,7 +9,7 @@
  * of the commune's plans is linked to one of the indicators recounted.
  */
 import { inTransaction, type Ctx } from '../../platform/context.ts';
-import { vietnamToday } from '../calendar/dates.ts';
+import { vietnamToday } from '../calendar/index.ts';
 import { COMPUTED_INDICATORS, sourcesFor, type ComputedIndicator } from './computed-indicators.ts';
 import { recordValues, type NewValue } from './indicator-values.ts';
 import { figureOf, quarterOf } from './values.rules.ts';

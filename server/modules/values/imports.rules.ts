@@ -5,7 +5,7 @@
  * in Vietnamese; nothing here writes.
  */
 import { formatViNumber } from '../../platform/text.ts';
-import { parsePeriod } from '../reporting/reporting.periods.ts';
+import { parsePeriod } from '../reporting/index.ts';
 
 export type Cell = string | number | null;
 

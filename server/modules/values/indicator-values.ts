@@ -5,7 +5,7 @@
  */
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { together } from '../../platform/db/reading.ts';
-import { attainment, targetStatus } from '../reporting/reporting.rules.ts';
+import { attainment, targetStatus } from '../reporting/index.ts';
 import * as q from './values.queries.ts';
 
 export interface NewValue {
